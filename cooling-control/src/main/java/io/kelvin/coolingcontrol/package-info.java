@@ -1,0 +1,2 @@
+/** Supervisory cooling control inside a safety envelope. Not built yet: see README.md. */
+package io.kelvin.coolingcontrol;

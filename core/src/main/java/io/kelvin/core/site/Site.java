@@ -1,0 +1,34 @@
+package io.kelvin.core.site;
+
+import io.kelvin.core.telemetry.PointId;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated site: what the plant is, how to reach every device, and which points the meters read.
+ * {@code configRoot} is the site-configs folder the site was loaded from (tariff and carbon paths are
+ * relative to it).
+ */
+public record Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<Device> devices,
+                   Cluster cluster, Path configRoot) {
+
+    public Optional<Device> device(String id) {
+        return devices.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public List<Meter> meters(MeterRole role) {
+        return meters.stream().filter(m -> m.role() == role).toList();
+    }
+
+    public List<Device> devices(DeviceClass deviceClass) {
+        return devices.stream().filter(d -> d.deviceClass() == deviceClass).toList();
+    }
+
+    /** Every point the site's devices expose, in site order. */
+    public List<PointId> points() {
+        return devices.stream()
+                .flatMap(d -> d.profile().points().stream().map(p -> PointId.of(d.id(), p.name())))
+                .toList();
+    }
+}

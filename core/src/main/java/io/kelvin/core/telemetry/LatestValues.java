@@ -1,0 +1,41 @@
+package io.kelvin.core.telemetry;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live snapshot: the newest sample of every point, as the collectors saw it. Thread-safe;
+ * readers get an immutable copy. A sample older than the one held (by source time) is ignored, so
+ * out-of-order deliveries never move a point back in time.
+ */
+public final class LatestValues {
+
+    private final Map<PointId, Sample> latest = new ConcurrentHashMap<>();
+
+    public void accept(Sample sample) {
+        latest.merge(sample.point(), sample,
+                (held, offered) -> offered.sourceTime().isBefore(held.sourceTime()) ? held : offered);
+    }
+
+    public void acceptAll(Collection<Sample> samples) {
+        samples.forEach(this::accept);
+    }
+
+    public Optional<Sample> get(PointId point) {
+        return Optional.ofNullable(latest.get(point));
+    }
+
+    /** A sorted, immutable copy of every point's newest sample. */
+    public SortedMap<PointId, Sample> snapshot() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(latest));
+    }
+
+    public int size() {
+        return latest.size();
+    }
+}

@@ -1,0 +1,2 @@
+/** PV, wind and HVDC models, forecasts, tariffs, carbon feeds and demand response. Not built yet: see README.md. */
+package io.kelvin.greenpower;

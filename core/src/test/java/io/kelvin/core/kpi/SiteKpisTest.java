@@ -1,0 +1,97 @@
+package io.kelvin.core.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.kelvin.core.site.Cluster;
+import io.kelvin.core.site.GridConnection;
+import io.kelvin.core.site.Meter;
+import io.kelvin.core.site.MeterRole;
+import io.kelvin.core.site.PueCategory;
+import io.kelvin.core.site.Site;
+import io.kelvin.core.site.SiteInfo;
+import io.kelvin.core.telemetry.PointId;
+import io.kelvin.core.telemetry.Quality;
+import io.kelvin.core.telemetry.Sample;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SiteKpisTest {
+
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    private static final Site SITE = new Site(new SiteInfo("t", "t", ZoneOffset.UTC, 0, 0),
+            new GridConnection(10_000, true, Optional.empty(), Optional.empty()),
+            List.of(meter("G", MeterRole.GRID_IMPORT, "meter-grid.p"),
+                    meter("IT1", MeterRole.IT_LOAD, "hvdc-1.out"),
+                    meter("IT2", MeterRole.IT_LOAD, "hvdc-2.out"),
+                    meter("PV", MeterRole.PV, "pv-1.p"),
+                    meter("W", MeterRole.WIND, "wt-1.p"),
+                    meter("C", MeterRole.COOLING, "meter-cool.p")),
+            List.of(), new Cluster(1, 0, 1), Path.of("."));
+
+    private static Meter meter(String id, MeterRole role, String point) {
+        return new Meter(id, role, role == MeterRole.IT_LOAD ? Optional.of(PueCategory.PUE1) : Optional.empty(),
+                PointId.parse(point));
+    }
+
+    private static Map<PointId, Sample> readings(double grid, double it1, double it2, double pv, double wind) {
+        Map<PointId, Sample> latest = new HashMap<>();
+        latest.put(PointId.parse("meter-grid.p"), Sample.good(PointId.parse("meter-grid.p"), grid, NOW));
+        latest.put(PointId.parse("hvdc-1.out"), Sample.good(PointId.parse("hvdc-1.out"), it1, NOW));
+        latest.put(PointId.parse("hvdc-2.out"), Sample.good(PointId.parse("hvdc-2.out"), it2, NOW));
+        latest.put(PointId.parse("pv-1.p"), Sample.good(PointId.parse("pv-1.p"), pv, NOW));
+        latest.put(PointId.parse("wt-1.p"), Sample.good(PointId.parse("wt-1.p"), wind, NOW));
+        latest.put(PointId.parse("meter-cool.p"), Sample.good(PointId.parse("meter-cool.p"), 700, NOW));
+        return latest;
+    }
+
+    private static Map<PointId, Sample> byPoint(List<Sample> samples) {
+        Map<PointId, Sample> map = new HashMap<>();
+        samples.forEach(s -> map.put(s.point(), s));
+        return map;
+    }
+
+    @Test
+    void pueIsFacilityPowerIncludingOnSiteGenerationOverItPower() {
+        // ISO/IEC 30134-2: E_DC counts all energy consumed, grid and on-site renewables alike.
+        // facility = 8,000 grid + 1,500 PV + 500 wind = 10,000 kW; IT = 4,200 + 4,200 = 8,400 kW
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, readings(8_000, 4_200, 4_200, 1_500, 500), NOW));
+
+        assertThat(kpis.get(SiteKpis.FACILITY_KW).value()).isEqualTo(10_000);
+        assertThat(kpis.get(SiteKpis.IT_KW).value()).isEqualTo(8_400);
+        assertThat(kpis.get(SiteKpis.PUE).value()).isCloseTo(10_000 / 8_400.0, within(1e-12));
+        assertThat(kpis.get(SiteKpis.COOLING_KW).value()).isEqualTo(700);
+        assertThat(kpis.values()).allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.GOOD));
+    }
+
+    @Test
+    void exportingSiteHasNegativeGridImportAndStillAFacilityLoad() {
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, readings(-1_000, 2_000, 2_000, 4_500, 1_000), NOW));
+        assertThat(kpis.get(SiteKpis.GRID_IMPORT_KW).value()).isEqualTo(-1_000);
+        assertThat(kpis.get(SiteKpis.FACILITY_KW).value()).isEqualTo(4_500);
+    }
+
+    @Test
+    void aMissingMeterSuppressesTotalsThatNeedItInsteadOfUnderstatingThem() {
+        Map<PointId, Sample> latest = readings(8_000, 4_200, 4_200, 1_500, 500);
+        latest.remove(PointId.parse("hvdc-2.out"));
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, latest, NOW));
+        assertThat(kpis).doesNotContainKeys(SiteKpis.IT_KW, SiteKpis.PUE).containsKey(SiteKpis.FACILITY_KW);
+    }
+
+    @Test
+    void aTotalOverANonGoodReadingIsUncertain() {
+        Map<PointId, Sample> latest = readings(8_000, 4_200, 4_200, 1_500, 500);
+        latest.computeIfPresent(PointId.parse("pv-1.p"), (k, s) -> s.withQuality(Quality.STALE));
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, latest, NOW));
+        assertThat(kpis.get(SiteKpis.PUE).quality()).isEqualTo(Quality.UNCERTAIN);
+        assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.GOOD);
+    }
+}

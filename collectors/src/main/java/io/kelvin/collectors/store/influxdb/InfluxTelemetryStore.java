@@ -1,0 +1,196 @@
+package io.kelvin.collectors.store.influxdb;
+
+import io.kelvin.collectors.store.EnergyIntegration;
+import io.kelvin.collectors.store.StepGrid;
+import io.kelvin.core.site.DeviceClass;
+import io.kelvin.core.telemetry.Aggregate;
+import io.kelvin.core.telemetry.EnergyIntegral;
+import io.kelvin.core.telemetry.PointId;
+import io.kelvin.core.telemetry.Quality;
+import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StoreUnavailableException;
+import io.kelvin.core.telemetry.TelemetryStore;
+import io.kelvin.core.telemetry.TimeValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBException;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.BoundParameterQuery;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Telemetry in InfluxDB 1.x through influxdb-java (schema in {@link InfluxBatch}). Each
+ * {@link #write} is one synchronous HTTP write of one batch; the caller batches. Any I/O or HTTP
+ * failure becomes a {@link StoreUnavailableException}, and the database is (re)created when
+ * missing, so the store recovers by itself once InfluxDB is back. Thread-safe.
+ *
+ * <p>{@link #latest} gives the newest row holding the point's value or quality; its
+ * {@code collectedAt} is its source time (InfluxDB keeps one timestamp). Limitation: rewriting a
+ * non-GOOD sample as GOOD at the same time keeps the old {@code _quality} field, because InfluxDB
+ * merges fields of one timestamp and 1.x cannot delete a single field.
+ */
+public final class InfluxTelemetryStore implements TelemetryStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InfluxTelemetryStore.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private final InfluxConnection connection;
+    private final Function<String, DeviceClass> deviceClasses;
+    private final InfluxDB influx;
+    private volatile boolean databaseReady;
+
+    private InfluxTelemetryStore(InfluxConnection connection, Function<String, DeviceClass> deviceClasses,
+            InfluxDB influx) {
+        this.connection = connection;
+        this.deviceClasses = deviceClasses;
+        this.influx = influx;
+    }
+
+    /**
+     * Connects and creates the database if missing. Does not fail when InfluxDB is down: the
+     * database is then created on the first call that reaches it.
+     *
+     * @param deviceClasses device id to its class; {@code null} for devices it does not know,
+     *                      which are stored in measurement {@code site}
+     */
+    public static InfluxTelemetryStore connect(InfluxConnection connection,
+            Function<String, DeviceClass> deviceClasses) {
+        Objects.requireNonNull(deviceClasses, "deviceClasses");
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        InfluxDB influx = connection.user().isPresent()
+                ? InfluxDBFactory.connect(connection.url(), connection.user().get(), connection.password().orElseThrow(), http)
+                : InfluxDBFactory.connect(connection.url(), http);
+        InfluxTelemetryStore store = new InfluxTelemetryStore(connection, deviceClasses, influx);
+        try {
+            store.ensureDatabase();
+        } catch (StoreUnavailableException e) {
+            LOG.warn("InfluxDB at {} not reachable yet; will create database {} on first use: {}",
+                    connection.url(), connection.database(), e.getMessage());
+        }
+        return store;
+    }
+
+    @Override
+    public void write(Collection<Sample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        ensureDatabase();
+        try {
+            influx.write(InfluxBatch.of(connection.database(), connection.siteId(), deviceClasses, samples));
+        } catch (InfluxDBException e) {
+            databaseReady = false;
+            throw unavailable("write " + samples.size() + " samples", e);
+        }
+    }
+
+    @Override
+    public Optional<Sample> latest(PointId point) {
+        QueryResult.Series series = firstSeries(query(InfluxQl.latest(measurement(point), point), point));
+        if (series == null || series.getValues().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> row = series.getValues().get(0);
+        Instant time = Instant.ofEpochMilli(((Number) row.get(0)).longValue());
+        double value = row.get(1) == null ? Double.NaN : ((Number) row.get(1)).doubleValue();
+        Quality quality = row.get(2) == null ? Quality.GOOD : Quality.valueOf((String) row.get(2));
+        return Optional.of(new Sample(point, value, quality, time, time));
+    }
+
+    @Override
+    public List<TimeValue> range(PointId point, Instant from, Instant to, Duration step, Aggregate aggregate) {
+        StepGrid grid = new StepGrid(from, to, step, aggregate);
+        String text = InfluxQl.range(measurement(point), point, from, to, step, aggregate);
+        QueryResult.Series series = firstSeries(query(text, point));
+        if (series != null) {
+            for (List<Object> row : series.getValues()) {
+                if (row.get(1) != null) {
+                    grid.add(((Number) row.get(0)).longValue(), step.toMillis(), ((Number) row.get(1)).doubleValue());
+                }
+            }
+        }
+        return grid.values();
+    }
+
+    @Override
+    public EnergyIntegral energy(PointId powerPoint, Instant from, Instant to) {
+        Duration step = EnergyIntegration.stepFor(from, to);
+        return EnergyIntegration.integrate(range(powerPoint, from, to, step, Aggregate.MEAN), step, to);
+    }
+
+    @Override
+    public void close() {
+        influx.close();
+    }
+
+    private void ensureDatabase() {
+        if (databaseReady) {
+            return;
+        }
+        try {
+            QueryResult result = influx.query(new Query(InfluxQl.createDatabase(connection.database())));
+            if (result.hasError()) {
+                throw new StoreUnavailableException("InfluxDB refused to create database "
+                        + connection.database() + ": " + result.getError());
+            }
+            databaseReady = true;
+        } catch (InfluxDBException e) {
+            throw unavailable("create database " + connection.database(), e);
+        }
+    }
+
+    private QueryResult query(String text, PointId point) {
+        ensureDatabase();
+        Query query = BoundParameterQuery.QueryBuilder.newQuery(text)
+                .forDatabase(connection.database())
+                .bind("site", connection.siteId())
+                .bind("device", point.device())
+                .create();
+        QueryResult result;
+        try {
+            result = influx.query(query, TimeUnit.MILLISECONDS);
+        } catch (InfluxDBException e) {
+            databaseReady = false;
+            throw unavailable("query " + point, e);
+        }
+        if (result.hasError()) {
+            throw new StoreUnavailableException("InfluxDB query for " + point + " failed: " + result.getError());
+        }
+        return result;
+    }
+
+    private static QueryResult.Series firstSeries(QueryResult result) {
+        if (result.getResults() == null || result.getResults().isEmpty()) {
+            return null;
+        }
+        QueryResult.Result first = result.getResults().get(0);
+        if (first.hasError()) {
+            throw new StoreUnavailableException("InfluxDB query failed: " + first.getError());
+        }
+        return first.getSeries() == null || first.getSeries().isEmpty() ? null : first.getSeries().get(0);
+    }
+
+    private String measurement(PointId point) {
+        return InfluxBatch.measurementOf(point.device(), deviceClasses);
+    }
+
+    private StoreUnavailableException unavailable(String action, InfluxDBException e) {
+        return new StoreUnavailableException("InfluxDB at " + connection.url() + ": cannot " + action
+                + ": " + e.getMessage(), e);
+    }
+}

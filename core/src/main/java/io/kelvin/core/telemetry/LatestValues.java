@@ -11,15 +11,25 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The live snapshot: the newest sample of every point, as the collectors saw it. Thread-safe;
  * readers get an immutable copy. A sample older than the one held (by source time) is ignored, so
- * out-of-order deliveries never move a point back in time.
+ * out-of-order deliveries never move a point back in time; except that a sample Kelvin made itself
+ * because the device gave none (COMM_FAILED, STALE, stamped with Kelvin's clock) gives way to any
+ * device sample collected after it, since a device re-confirming an unchanged value after an outage
+ * sends its old source time.
  */
 public final class LatestValues {
 
     private final Map<PointId, Sample> latest = new ConcurrentHashMap<>();
 
     public void accept(Sample sample) {
-        latest.merge(sample.point(), sample,
-                (held, offered) -> offered.sourceTime().isBefore(held.sourceTime()) ? held : offered);
+        latest.merge(sample.point(), sample, (held, offered) -> replaces(offered, held) ? offered : held);
+    }
+
+    private static boolean replaces(Sample offered, Sample held) {
+        if (!offered.sourceTime().isBefore(held.sourceTime())) {
+            return true;
+        }
+        boolean heldIsKelvinMade = held.quality() == Quality.COMM_FAILED || held.quality() == Quality.STALE;
+        return heldIsKelvinMade && !offered.collectedAt().isBefore(held.collectedAt());
     }
 
     public void acceptAll(Collection<Sample> samples) {

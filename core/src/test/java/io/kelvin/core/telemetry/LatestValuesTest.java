@@ -19,6 +19,23 @@ class LatestValuesTest {
     }
 
     @Test
+    void anUnchangedValueReconfirmedAfterAnOutageReplacesTheCommFailedMarker() {
+        // The device's source time of an unchanged value predates the COMM_FAILED Kelvin stamped during the outage.
+        LatestValues latest = new LatestValues();
+        latest.accept(new Sample(POINT, Double.NaN, Quality.COMM_FAILED, T0.plusSeconds(60), T0.plusSeconds(60)));
+        latest.accept(new Sample(POINT, 32.0, Quality.GOOD, T0, T0.plusSeconds(90)));
+        assertThat(latest.get(POINT)).map(Sample::quality).contains(Quality.GOOD);
+    }
+
+    @Test
+    void aSampleCollectedBeforeTheCommFailedMarkerDoesNotReplaceIt() {
+        LatestValues latest = new LatestValues();
+        latest.accept(new Sample(POINT, Double.NaN, Quality.COMM_FAILED, T0.plusSeconds(60), T0.plusSeconds(60)));
+        latest.accept(new Sample(POINT, 32.0, Quality.GOOD, T0, T0.plusSeconds(30)));
+        assertThat(latest.get(POINT)).map(Sample::quality).contains(Quality.COMM_FAILED);
+    }
+
+    @Test
     void snapshotIsSortedByDeviceThenPointAndDoesNotChangeAfterwards() {
         LatestValues latest = new LatestValues();
         latest.accept(Sample.good(PointId.parse("hvdc-01.output_power_kw"), 4000, T0));

@@ -1,0 +1,125 @@
+package io.kelvin.collectors;
+
+import io.kelvin.collectors.modbus.ModbusConnection;
+import io.kelvin.collectors.opcua.OpcUaDevice;
+import io.kelvin.core.control.PlantControl;
+import io.kelvin.core.control.SetpointRejectedException;
+import io.kelvin.core.site.Device;
+import io.kelvin.core.site.PointDef;
+import io.kelvin.core.site.Protocol;
+import io.kelvin.core.site.Site;
+import io.kelvin.core.site.ValueRange;
+import io.kelvin.core.telemetry.PointId;
+import io.kelvin.core.telemetry.SampleSink;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point: collects every device of a site into a sink, and writes setpoints to them.
+ *
+ * <p>Threads: one per Modbus TCP connection (host, port), shared by the unit ids behind it, and one
+ * per OPC UA device for its connection lifecycle; OPC UA data arrives on Milo's threads. All are
+ * virtual threads. The sink is called from all of them, so it must be thread-safe and quick.
+ * Samples carry the clock's time at the read (Modbus) or the device's source time (OPC UA).
+ */
+public final class Collectors implements PlantControl, AutoCloseable {
+
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private final Site site;
+    private final Map<String, DeviceLink> links;
+    private final List<AutoCloseable> resources;
+
+    private Collectors(Site site, Map<String, DeviceLink> links, List<AutoCloseable> resources) {
+        this.site = site;
+        this.links = links;
+        this.resources = resources;
+    }
+
+    /** Connects to every device of the site and starts subscriptions and polls; returns at once. */
+    public static Collectors start(Site site, SampleSink sink, InstantSource clock) {
+        return start(site, sink, clock, CollectorSettings.defaults());
+    }
+
+    public static Collectors start(Site site, SampleSink sink, InstantSource clock, CollectorSettings settings) {
+        Map<String, ModbusConnection> connections = new LinkedHashMap<>();
+        Map<String, DeviceLink> links = new LinkedHashMap<>();
+        List<OpcUaDevice> opcua = new ArrayList<>();
+        for (Device device : site.devices()) {
+            if (device.protocol() == Protocol.MODBUS) {
+                String host = device.host().orElseThrow(() -> new IllegalArgumentException(device.id() + " has no host"));
+                ModbusConnection connection = connections.computeIfAbsent(host + ":" + device.port(),
+                        key -> new ModbusConnection(host, device.port(), settings.modbusTimeout(),
+                                settings.newBackoff(), clock, sink));
+                links.put(device.id(), connection.attach(device));
+            } else {
+                OpcUaDevice link = new OpcUaDevice(device, settings.newBackoff(), clock, sink);
+                opcua.add(link);
+                links.put(device.id(), link);
+            }
+        }
+        connections.values().forEach(ModbusConnection::start);
+        opcua.forEach(OpcUaDevice::start);
+        List<AutoCloseable> resources = new ArrayList<>(connections.values());
+        resources.addAll(opcua);
+        return new Collectors(site, Collections.unmodifiableMap(links), List.copyOf(resources));
+    }
+
+    /**
+     * Checks the point and value against the device profile before anything goes on the wire, writes
+     * through the device's protocol and returns the value read back.
+     */
+    @Override
+    public double write(PointId point, double value) {
+        DeviceLink link = links.get(point.device());
+        if (link == null) {
+            throw new SetpointRejectedException("unknown device '" + point.device() + "'");
+        }
+        PointDef def = site.device(point.device()).orElseThrow().profile().point(point.point())
+                .orElseThrow(() -> new SetpointRejectedException("unknown point '" + point + "'"));
+        ValueRange limits = def.setpoint()
+                .orElseThrow(() -> new SetpointRejectedException(point + " is not writable"));
+        if (!limits.contains(value)) {
+            throw new SetpointRejectedException(point + ": " + value + " " + def.unit() + " is outside the setpoint limits ["
+                    + limits.min() + ", " + limits.max() + "]");
+        }
+        return link.write(def, value);
+    }
+
+    /** Health of every device, in site order. */
+    public Map<String, DeviceHealth> health() {
+        Map<String, DeviceHealth> health = new LinkedHashMap<>();
+        links.forEach((id, link) -> health.put(id, link.health()));
+        return Collections.unmodifiableMap(health);
+    }
+
+    /** Stops every thread and closes every connection, in parallel, waiting at most about five seconds. */
+    @Override
+    public void close() {
+        List<Thread> closers = resources.stream()
+                .map(resource -> Thread.ofVirtual().start(() -> closeQuietly(resource)))
+                .toList();
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        try {
+            for (Thread closer : closers) {
+                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                closer.join(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(Collectors.class).warn("closing {} failed", resource, e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.kelvin.collectors;
+
+import io.kelvin.core.site.PointDef;
+
+/**
+ * What {@link Collectors} needs from a protocol adapter for one device: write a point and read it
+ * back, and report health. Library types never cross it.
+ */
+public interface DeviceLink {
+
+    String deviceId();
+
+    /**
+     * Writes {@code value} (engineering unit, already checked against the setpoint limits) and returns
+     * the value read back.
+     *
+     * @throws io.kelvin.core.control.WriteFailedException when the device did not take it
+     */
+    double write(PointDef point, double value);
+
+    DeviceHealth health();
+}

@@ -1,0 +1,34 @@
+package io.kelvin.collectors;
+
+import io.kelvin.core.site.PointDef;
+import io.kelvin.core.telemetry.PointId;
+import io.kelvin.core.telemetry.Quality;
+import io.kelvin.core.telemetry.Sample;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Quality rules shared by both protocols. A value the device vouches for is GOOD when it is finite and
+ * inside the point's sane range, else OUT_OF_RANGE with the value kept. A failed read yields
+ * COMM_FAILED with NaN, because no value arrived.
+ */
+public final class SampleRules {
+
+    private SampleRules() {
+    }
+
+    /** GOOD or OUT_OF_RANGE for a value the device reported without a fault of its own. */
+    public static Quality judge(PointDef point, double value) {
+        return Double.isFinite(value) && point.range().contains(value) ? Quality.GOOD : Quality.OUT_OF_RANGE;
+    }
+
+    public static Sample answered(String device, PointDef point, double value, Instant sourceTime, Instant collectedAt) {
+        return new Sample(PointId.of(device, point.name()), value, judge(point, value), sourceTime, collectedAt);
+    }
+
+    public static List<Sample> commFailed(String device, List<PointDef> points, Instant at) {
+        return points.stream()
+                .map(p -> new Sample(PointId.of(device, p.name()), Double.NaN, Quality.COMM_FAILED, at, at))
+                .toList();
+    }
+}

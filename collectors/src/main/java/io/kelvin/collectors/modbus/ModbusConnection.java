@@ -1,0 +1,190 @@
+package io.kelvin.collectors.modbus;
+
+import io.kelvin.collectors.ReconnectBackoff;
+import io.kelvin.core.control.WriteFailedException;
+import io.kelvin.core.site.Device;
+import io.kelvin.core.site.PollClass;
+import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.SampleSink;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Modbus TCP connection (host, port), shared by every unit id behind it and driven by one
+ * thread of its own, so a slow gateway delays only its own devices. Each device's poll classes run
+ * at their interval on that thread; writes are queued onto it too. After an I/O failure or timeout
+ * the socket is dropped and re-opened with capped backoff (1 s doubling to 30 s); until then polls
+ * yield COMM_FAILED without touching the network.
+ */
+public final class ModbusConnection implements AutoCloseable {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration WRITE_WAIT = Duration.ofSeconds(15);
+    private static final Logger LOG = LoggerFactory.getLogger(ModbusConnection.class);
+
+    private final String name;
+    private final ModbusIo io;
+    private final InstantSource clock;
+    private final SampleSink sink;
+    private final ScheduledExecutorService thread;
+    private final List<ModbusDevice> devices = new ArrayList<>();
+    private final ReconnectBackoff backoff;
+    private long nextAttemptNanos = System.nanoTime();
+    private String downReason = "not connected yet";
+
+    public ModbusConnection(String host, int port, Duration timeout, ReconnectBackoff backoff,
+                            InstantSource clock, SampleSink sink) {
+        this.name = host + ":" + port;
+        this.io = new ModbusIo(host, port, timeout);
+        this.backoff = backoff;
+        this.clock = clock;
+        this.sink = sink;
+        this.thread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("modbus-" + name).factory());
+    }
+
+    /** Adds a device (a unit id on this connection); call before {@link #start()}. */
+    public ModbusDevice attach(Device device) {
+        ModbusDevice attached = new ModbusDevice(device, this);
+        devices.add(attached);
+        return attached;
+    }
+
+    /** Schedules every device's poll classes; returns at once. */
+    public void start() {
+        for (ModbusDevice device : devices) {
+            for (PollClass pollClass : device.plan().pollClasses()) {
+                long period = pollClass.interval().toMillis();
+                thread.scheduleAtFixedRate(() -> pollSafely(device, pollClass), 0, period, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void pollSafely(ModbusDevice device, PollClass pollClass) {
+        try {
+            List<Sample> samples = device.poll(pollClass, this);
+            if (!samples.isEmpty()) {
+                sink.accept(samples);
+            }
+        } catch (RuntimeException e) {
+            // A periodic task that throws is never run again; log and keep the schedule alive.
+            LOG.error("poll of {} ({}) failed unexpectedly", device.deviceId(), pollClass, e);
+        }
+    }
+
+    /** Whether the socket is open, opening it when the backoff allows. Connection thread only. */
+    boolean ensureConnected() {
+        if (io.isConnected()) {
+            return true;
+        }
+        if (System.nanoTime() - nextAttemptNanos < 0) {
+            return false;
+        }
+        try {
+            io.connect();
+            backoff.succeeded();
+            devices.forEach(d -> d.healthTracker().connected());
+            LOG.info("modbus {} connected", name);
+            return true;
+        } catch (ModbusIoFailure e) {
+            markDown(e.getMessage());
+            return false;
+        }
+    }
+
+    /** Drops the socket after an I/O failure; the next attempt waits for the backoff. Connection thread only. */
+    void dropConnection(String reason) {
+        io.disconnect();
+        markDown(reason);
+    }
+
+    private void markDown(String reason) {
+        Duration wait = backoff.failed();
+        nextAttemptNanos = System.nanoTime() + wait.toNanos();
+        if (!reason.equals(downReason) || backoff.failures() == 1) {
+            LOG.warn("modbus {} down: {} (retry in {} ms)", name, reason, wait.toMillis());
+        }
+        downReason = reason;
+        devices.forEach(d -> d.healthTracker().disconnected(reason));
+    }
+
+    String downReason() {
+        return downReason;
+    }
+
+    ModbusIo io() {
+        return io;
+    }
+
+    InstantSource clock() {
+        return clock;
+    }
+
+    /** Runs {@code work} on the connection thread and waits for it; used by writes. */
+    <T> T call(String what, ModbusWork<T> work) {
+        Future<T> future = thread.submit(() -> {
+            if (!ensureConnected()) {
+                throw new WriteFailedException(what + ": " + name + " is down: " + downReason);
+            }
+            try {
+                return work.run(io);
+            } catch (ModbusIoFailure e) {
+                if (e.connectionLost()) {
+                    dropConnection(e.getMessage());
+                }
+                throw new WriteFailedException(what + ": " + e.getMessage(), e);
+            }
+        });
+        return await(what, future);
+    }
+
+    private static <T> T await(String what, Future<T> future) {
+        try {
+            return future.get(WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new WriteFailedException(what + ": interrupted", e);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new WriteFailedException(what + ": no answer within " + WRITE_WAIT.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WriteFailedException failed) {
+                throw failed;
+            }
+            throw new WriteFailedException(what + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    public List<ModbusDevice> devices() {
+        return List.copyOf(devices);
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            if (!thread.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.warn("modbus {} thread did not stop within 2 s", name);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        io.disconnect();
+    }
+
+    @FunctionalInterface
+    interface ModbusWork<T> {
+        T run(ModbusIo io) throws ModbusIoFailure;
+    }
+}

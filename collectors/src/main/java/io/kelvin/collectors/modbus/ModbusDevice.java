@@ -1,0 +1,140 @@
+package io.kelvin.collectors.modbus;
+
+import io.kelvin.collectors.DeviceHealth;
+import io.kelvin.collectors.DeviceLink;
+import io.kelvin.collectors.HealthTracker;
+import io.kelvin.collectors.SampleRules;
+import io.kelvin.core.control.SetpointRejectedException;
+import io.kelvin.core.control.WriteFailedException;
+import io.kelvin.core.modbus.RegisterCodec;
+import io.kelvin.core.site.DataType;
+import io.kelvin.core.site.Device;
+import io.kelvin.core.site.PointDef;
+import io.kelvin.core.site.PollClass;
+import io.kelvin.core.site.Register;
+import io.kelvin.core.site.RegisterType;
+import io.kelvin.core.telemetry.Sample;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Modbus device (a unit id on a shared connection): its read plan, its health, and its writes.
+ * Reads and writes run on the connection's thread.
+ */
+public final class ModbusDevice implements DeviceLink {
+
+    private final Device device;
+    private final ModbusReadPlan plan;
+    private final HealthTracker health;
+    private final ModbusConnection connection;
+
+    ModbusDevice(Device device, ModbusConnection connection) {
+        this.device = device;
+        this.plan = ModbusReadPlan.of(device.profile().points());
+        this.health = new HealthTracker(device.id());
+        this.connection = connection;
+    }
+
+    /** Reads every request of one poll class; a failed request yields COMM_FAILED for its points. */
+    List<Sample> poll(PollClass pollClass, ModbusConnection link) {
+        List<Sample> samples = new ArrayList<>();
+        for (ReadRequest request : plan.requests(pollClass)) {
+            Instant at = link.clock().instant();
+            if (!link.ensureConnected()) {
+                failed(request, link.downReason(), at, samples);
+                continue;
+            }
+            try {
+                samples.addAll(read(link.io(), request, at));
+                health.readSucceeded(key(request), at);
+            } catch (ModbusIoFailure e) {
+                failed(request, e.getMessage(), at, samples);
+                if (e.connectionLost()) {
+                    link.dropConnection(e.getMessage());
+                }
+            }
+        }
+        return samples;
+    }
+
+    private void failed(ReadRequest request, String reason, Instant at, List<Sample> into) {
+        health.readFailed(key(request), reason);
+        into.addAll(SampleRules.commFailed(device.id(), request.points(), at));
+    }
+
+    private List<Sample> read(ModbusIo io, ReadRequest request, Instant at) throws ModbusIoFailure {
+        if (request.type().isBit()) {
+            boolean[] bits = io.readBits(request.type(), device.unitId(), request.start(), request.count());
+            return ModbusDecoder.fromBits(device.id(), request, bits, at);
+        }
+        int[] words = io.readWords(request.type(), device.unitId(), request.start(), request.count());
+        return ModbusDecoder.fromWords(device.id(), request, words, at);
+    }
+
+    private static String key(ReadRequest request) {
+        return request.type() + "@" + request.start() + "/" + request.pollClass();
+    }
+
+    @Override
+    public double write(PointDef point, double value) {
+        Register register = point.register()
+                .orElseThrow(() -> new SetpointRejectedException(point.name() + " has no Modbus register"));
+        if (!register.type().isWritable()) {
+            throw new SetpointRejectedException(point.name() + " lives in the read-only " + register.type() + " table");
+        }
+        checkEncodable(register, value);
+        String what = "write " + device.id() + "." + point.name();
+        return connection.call(what, io -> writeAndReadBack(io, register, value, what));
+    }
+
+    private static void checkEncodable(Register register, double value) {
+        try {
+            RegisterCodec.encode(register, value, 0);
+        } catch (IllegalArgumentException e) {
+            throw new SetpointRejectedException("value " + value + " cannot be encoded: " + e.getMessage());
+        }
+    }
+
+    private double writeAndReadBack(ModbusIo io, Register register, double value, String what)
+            throws ModbusIoFailure {
+        int unit = device.unitId();
+        if (register.type() == RegisterType.COIL) {
+            io.writeCoil(unit, register.address(), register.toRaw(value) != 0);
+            double back = io.readBits(RegisterType.COIL, unit, register.address(), 1)[0] ? 1 : 0;
+            return expectEqual(what, register.toEngineering(back), register.toEngineering(register.toRaw(value) != 0 ? 1 : 0));
+        }
+        int current = register.dataType() == DataType.BOOL && register.bit() >= 0
+                ? io.readWords(RegisterType.HOLDING, unit, register.address(), 1)[0] : 0;
+        int[] words = RegisterCodec.encode(register, value, current);
+        io.writeWords(unit, register.address(), words);
+        int[] back = io.readWords(RegisterType.HOLDING, unit, register.address(), words.length);
+        return expectEqual(what, RegisterCodec.decode(register, back, 0), RegisterCodec.decode(register, words, 0));
+    }
+
+    /** The device must hold exactly what the registers can carry (the value after rounding to the raw step). */
+    private static double expectEqual(String what, double readBack, double written) {
+        if (Double.compare(readBack, written) != 0) {
+            throw new WriteFailedException(what + ": read back " + readBack + " after writing " + written);
+        }
+        return readBack;
+    }
+
+    @Override
+    public String deviceId() {
+        return device.id();
+    }
+
+    @Override
+    public DeviceHealth health() {
+        return health.snapshot();
+    }
+
+    HealthTracker healthTracker() {
+        return health;
+    }
+
+    public ModbusReadPlan plan() {
+        return plan;
+    }
+}

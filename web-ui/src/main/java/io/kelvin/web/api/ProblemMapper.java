@@ -1,0 +1,54 @@
+package io.kelvin.web.api;
+
+import io.kelvin.core.telemetry.StoreUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns every failure of the REST API into {@code application/problem+json}. HTTP errors keep their
+ * status; invalid input (IllegalArgumentException from the plain-Java layer, whose messages name the
+ * bad parameter) is 400 with that message; an unavailable store is 503 (retry later); anything else is a 500 whose cause goes to the
+ * log, not to the client.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Exception> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Exception exception) {
+        Problem problem = switch (exception) {
+            case WebApplicationException web -> problem(web.getResponse().getStatusInfo(), httpDetail(web));
+            case IllegalArgumentException invalid -> problem(Response.Status.BAD_REQUEST, invalid.getMessage());
+            case StoreUnavailableException store -> problem(Response.Status.SERVICE_UNAVAILABLE,
+                    "The telemetry store is not available right now; try again shortly.");
+            default -> {
+                LOG.error("Unexpected failure serving " + path(), exception);
+                yield problem(Response.Status.INTERNAL_SERVER_ERROR,
+                        "An unexpected error occurred; it has been logged.");
+            }
+        };
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private Problem problem(Response.StatusType status, String detail) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, path());
+    }
+
+    private static String httpDetail(WebApplicationException web) {
+        int status = web.getResponse().getStatus();
+        return status == 404 ? "No resource at this path." : web.getResponse().getStatusInfo().getReasonPhrase() + ".";
+    }
+
+    private String path() {
+        return uriInfo == null ? null : uriInfo.getPath();
+    }
+}

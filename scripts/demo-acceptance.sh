@@ -22,7 +22,8 @@ start_demo() {
 }
 
 stop_demo() {
-  kill -INT "$DEMO_PID" 2>/dev/null || true
+  # SIGTERM: a background job of a script ignores SIGINT; a terminal Ctrl-C reaches the launcher directly.
+  kill -TERM "$DEMO_PID" 2>/dev/null || true
   local t0; t0=$(now)
   wait "$DEMO_PID" 2>/dev/null || true
   echo "stop: $(elapsed "$t0" "$(now)") s"
@@ -73,7 +74,7 @@ b = {p["point"]: p["value"] for p in json.load(open("'"$DATA"'/second.json"))["p
 print(sum(1 for k in a if k in b and a[k] != b[k]))')
 echo "points changed in 10 s: $changed"
 [ "$changed" -gt 0 ] || { echo "no value changed"; exit 1; }
-echo "rss: $(ps -o rss= -p "$(pgrep -f "quarkus-run.jar.*$PORT" | head -n1)" | awk '{printf "%.0f MiB", $1/1024}')"
+echo "rss: $(ps -o rss= -p "$(pgrep -f "quarkus.http.port=$PORT" | head -n1)" | awk '{printf "%.0f MiB", $1/1024}')"
 sleep 20   # let the store commit some history
 stop_demo
 echo "data dir: $(du -sh "$DATA" | cut -f1)"

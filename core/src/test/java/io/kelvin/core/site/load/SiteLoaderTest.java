@@ -72,6 +72,7 @@ class SiteLoaderTest {
         assertThat(registers).filteredOn(r -> r.dataType().registers() > 1).extracting(Register::wordOrder)
                 .contains(WordOrder.values());
         assertThat(registers).extracting(Register::type).contains(RegisterType.values());
+        assertThat(registers).anySatisfy(r -> assertThat(r.offset()).isNotZero());
     }
 
     @Test

@@ -1,2 +1,2 @@
-/** OR-Tools MILP co-scheduler of deferrable AI jobs. Not built yet: see README.md. */
+/** Co-scheduler of deferrable AI jobs: MILP (OR-Tools) behind a planner port, baselines, checker. See README.md. */
 package io.kelvin.energyoptimizer;

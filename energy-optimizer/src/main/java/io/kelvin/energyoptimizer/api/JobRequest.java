@@ -1,0 +1,29 @@
+package io.kelvin.energyoptimizer.api;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A job as a client submits it (e.g. a REST body). Power is either per GPU or total kW (give one;
+ * neither = the cluster's active kW per GPU). Nullable fields are what a JSON body may leave out;
+ * {@link JobRequestValidator} says precisely what is wrong before {@link #toJob} is called.
+ */
+public record JobRequest(String id, Integer gpus, Double powerKwPerGpu, Double totalPowerKw, Duration duration,
+                         Instant release, Instant deadline, Integer priority, boolean preemptible,
+                         Duration checkpoint) {
+
+    /** The job in a horizon's slots: release rounded down, deadline down, duration up to whole slots. */
+    public io.kelvin.energyoptimizer.model.Job toJob(io.kelvin.energyoptimizer.model.Horizon h,
+                                                     io.kelvin.energyoptimizer.model.SiteModel site) {
+        long slotSeconds = h.slotLength().toSeconds();
+        int releaseSlot = (int) Math.floorDiv(Duration.between(h.start(), release()).toSeconds(), slotSeconds);
+        int deadlineSlot = (int) Math.floorDiv(Duration.between(h.start(), deadline()).toSeconds(), slotSeconds);
+        int slots = (int) Math.ceilDiv(duration.toSeconds(), slotSeconds);
+        int checkpointSlots = checkpoint == null ? 0 : (int) Math.ceilDiv(checkpoint.toSeconds(), slotSeconds);
+        double kw = totalPowerKw != null ? totalPowerKw
+                : gpus * (powerKwPerGpu != null ? powerKwPerGpu : site.activeKwPerGpu());
+        return new io.kelvin.energyoptimizer.model.Job(id, gpus, kw, slots, releaseSlot, deadlineSlot,
+                priority == null ? 1 : priority, preemptible, checkpointSlots,
+                io.kelvin.energyoptimizer.model.Job.Phase.PENDING);
+    }
+}

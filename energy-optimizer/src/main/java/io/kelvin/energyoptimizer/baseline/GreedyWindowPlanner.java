@@ -1,0 +1,67 @@
+package io.kelvin.energyoptimizer.baseline;
+
+import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.PlanAssembler;
+import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.Schedules;
+import io.kelvin.energyoptimizer.model.SolveInfo;
+import io.kelvin.energyoptimizer.solve.Planner;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Baseline and fallback: jobs in deadline order each take the start with the lowest marginal
+ * energy + carbon cost (plus lateness) that fits GPU capacity, the import limit and DR caps; if no
+ * start meets the DR caps, the cheapest that ignores them. Jobs run without pausing.
+ */
+public final class GreedyWindowPlanner implements Planner {
+
+    @Override
+    public String name() {
+        return "greedy-window";
+    }
+
+    @Override
+    public Plan plan(Problem p, Map<String, List<Integer>> previous) {
+        long started = System.nanoTime();
+        Ledger ledger = new Ledger(p);
+        Map<String, List<Integer>> runs = new HashMap<>();
+        List<Job> order = p.jobs().stream().filter(j -> !j.fixed())
+                .sorted(Comparator.comparingInt(Job::deadlineSlot).thenComparing(Job::id)).toList();
+        for (Job job : order) {
+            List<Integer> best = cheapest(p, ledger, job, true);
+            if (best == null) {
+                best = cheapest(p, ledger, job, false);
+            }
+            if (best != null) {
+                ledger.place(job, best);
+                runs.put(job.id(), best);
+            }
+        }
+        return Ledger.reportDr(PlanAssembler.assemble(p, runs, SolveInfo.heuristic(name(), (System.nanoTime() - started) / 1_000_000)));
+    }
+
+    private static List<Integer> cheapest(Problem p, Ledger ledger, Job job, boolean respectDr) {
+        int[] window = Schedules.window(job, p.slots(), p.maxLateSlots());
+        List<Integer> best = null;
+        double bestEur = Double.POSITIVE_INFINITY;
+        double latePerSlot = p.weights().latenessEurPerGpuHour() * job.gpus() * p.horizon().slotHours() * job.priority();
+        for (int s = window[0]; s <= Ledger.lastStart(job, window, p.slots()); s++) {
+            List<Integer> slots = Ledger.runSlots(job, s, p.slots());
+            if (!ledger.fits(job, slots, respectDr)) {
+                continue;
+            }
+            int end = job.preemptible() ? slots.get(slots.size() - 1) + 1 : s + job.durationSlots();
+            double eur = ledger.marginalEur(job, slots) + latePerSlot * Math.max(0, end - job.deadlineSlot())
+                    + 1e-6 * s;
+            if (eur < bestEur) {
+                bestEur = eur;
+                best = slots;
+            }
+        }
+        return best;
+    }
+}

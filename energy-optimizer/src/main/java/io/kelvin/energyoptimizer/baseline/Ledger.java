@@ -1,0 +1,102 @@
+package io.kelvin.energyoptimizer.baseline;
+
+import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.Schedules;
+import java.util.List;
+
+/**
+ * What the heuristics have placed so far: busy GPUs and IT power above idle per slot, with the
+ * grid import that implies. Fixed (running) jobs are placed when the ledger is made.
+ */
+final class Ledger {
+
+    private final Problem p;
+    private final int[] busy;
+    private final double[] delta;
+
+    Ledger(Problem p) {
+        this.p = p;
+        busy = new int[p.slots()];
+        delta = new double[p.slots()];
+        for (Job job : p.jobs()) {
+            if (job.fixed()) {
+                place(job, Schedules.contiguous(0, job.durationSlots(), p.slots()));
+            }
+        }
+    }
+
+    void place(Job job, List<Integer> slots) {
+        for (int t : slots) {
+            busy[t] += job.gpus();
+            delta[t] += job.deltaKw(p.site().idleKwPerGpu());
+        }
+    }
+
+    /** Grid import in a slot with {@code extraKw} more IT power, kW. */
+    double importKw(int t, double extraKw) {
+        double it = p.site().idleKw() + delta[t] + extraKw;
+        double facility = it + p.cooling().coolingKw(it, p.forecast().ambientC()[t]);
+        return Math.max(0, facility - p.forecast().renewableKw(t));
+    }
+
+    /** Whether the job fits in these slots: GPUs, import limit, and DR caps when {@code respectDr}. */
+    boolean fits(Job job, List<Integer> slots, boolean respectDr) {
+        double extra = job.deltaKw(p.site().idleKwPerGpu());
+        for (int t : slots) {
+            if (busy[t] + job.gpus() > p.site().gpus()) {
+                return false;
+            }
+            double imp = importKw(t, extra);
+            if (imp > p.site().importLimitKw() + 1e-6) {
+                return false;
+            }
+            if (respectDr && imp > p.drCapKw(t).orElse(Double.POSITIVE_INFINITY) + 1e-6) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Extra energy cost plus carbon cost (EUR) of running the job in these slots. */
+    double marginalEur(Job job, List<Integer> slots) {
+        double extra = job.deltaKw(p.site().idleKwPerGpu());
+        double h = p.horizon().slotHours();
+        double eur = 0;
+        for (int t : slots) {
+            double kwh = (importKw(t, extra) - importKw(t, 0)) * h;
+            eur += kwh * (p.forecast().priceEurPerKwh()[t]
+                    + p.weights().carbonEurPerTonne() * p.forecast().carbonGPerKwh()[t] / 1e6);
+        }
+        return eur;
+    }
+
+    /** Contiguous slots a heuristic runs a job for when started at {@code start}. */
+    static List<Integer> runSlots(Job job, int start, int horizonSlots) {
+        int length = job.durationSlots();
+        if (job.preemptible() && (job.phase() == Job.Phase.PAUSED || job.phase() == Job.Phase.RUNNING && start > 0)) {
+            length += job.checkpointSlots();
+        }
+        return Schedules.contiguous(start, length, horizonSlots);
+    }
+
+    /** Last start slot a heuristic may use for this job, given its window. */
+    static int lastStart(Job job, int[] window, int horizonSlots) {
+        if (!job.preemptible()) {
+            return window[1];
+        }
+        return window[1] + 1 - job.durationSlots();
+    }
+
+    /** Marks a heuristic plan whose import exceeds a DR cap as having relaxed the caps (reported, not hidden). */
+    static io.kelvin.energyoptimizer.model.Plan reportDr(io.kelvin.energyoptimizer.model.Plan plan) {
+        boolean exceeds = plan.slots().stream().anyMatch(s -> s.drShortfallKw() > 0.5);
+        if (!exceeds) {
+            return plan;
+        }
+        var i = plan.info();
+        return new io.kelvin.energyoptimizer.model.Plan(plan.jobs(), plan.slots(), plan.costs(),
+                new io.kelvin.energyoptimizer.model.SolveInfo(i.planner(), i.status(), i.millis(), i.gap(),
+                        i.solverObjective(), i.bound(), i.fallbackReason(), true));
+    }
+}

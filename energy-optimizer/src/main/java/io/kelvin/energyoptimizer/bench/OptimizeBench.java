@@ -1,0 +1,87 @@
+package io.kelvin.energyoptimizer.bench;
+
+import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
+import io.kelvin.energyoptimizer.baseline.RunImmediatelyPlanner;
+import io.kelvin.energyoptimizer.check.PlanChecker;
+import io.kelvin.energyoptimizer.model.DrEvent;
+import io.kelvin.energyoptimizer.model.JobSchedule;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.ortools.OrToolsMilpSolver;
+import io.kelvin.energyoptimizer.solve.OptimizingPlanner;
+import io.kelvin.energyoptimizer.solve.SolverSettings;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code OptimizeBench [--jobs=100,400,800,1600] [--solvers=CBC,SCIP,CP_SAT] [--limits=tight,moderate]
+ * [--time=60] [--gap=0.01] [--workers=2] [--seed=1]}: one line per (jobs, limit, solver) with solve
+ * time, status, final gap, objective against both baselines and the checker's verdict, then the
+ * time to re-plan after a DR event (warm-started). Tight = 9,000 kW import, moderate = 12,000 kW.
+ */
+public final class OptimizeBench {
+
+    private OptimizeBench() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> o = new HashMap<>(Map.of("jobs", "100,400,800,1600", "solvers", "CBC,SCIP,CP_SAT",
+                "limits", "tight,moderate", "time", "60", "gap", "0.01", "workers", "2", "seed", "1"));
+        for (String a : args) {
+            String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            o.put(kv[0], kv[1]);
+        }
+        OrToolsMilpSolver solver = new OrToolsMilpSolver();
+        for (String jobs : o.get("jobs").split(",")) {
+            for (String limit : o.get("limits").split(",")) {
+                Problem p = BenchInstances.instance(Integer.parseInt(jobs), limit.equals("tight") ? 9000 : 12000,
+                        Long.parseLong(o.get("seed")));
+                Plan fifo = new RunImmediatelyPlanner().plan(p, Map.of());
+                Plan greedy = new GreedyWindowPlanner().plan(p, Map.of());
+                for (String s : o.get("solvers").split(",")) {
+                    SolverSettings settings = new SolverSettings(SolverSettings.Backend.valueOf(s),
+                            Duration.ofMillis((long) (Double.parseDouble(o.get("time")) * 1000)),
+                            Double.parseDouble(o.get("gap")), Integer.parseInt(o.get("workers")));
+                    bench(p, jobs, limit, new OptimizingPlanner(solver, settings), fifo, greedy);
+                }
+            }
+        }
+    }
+
+    private static void bench(Problem p, String jobs, String limit, OptimizingPlanner planner, Plan fifo, Plan greedy) {
+        long t0 = System.nanoTime();
+        Plan plan = planner.plan(p, Map.of());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        var check = new PlanChecker().check(p, plan);
+        System.out.printf(Locale.ROOT, "bench: jobs %s limit %s solver %s time %.1f s status %s gap %.2f %% objective %.0f EUR"
+                        + " vs run-immediately %.0f EUR (%+.1f %%) vs greedy-window %.0f EUR (%+.1f %%) missed %d checker %s%s%n",
+                jobs, limit, planner.name(), seconds, plan.info().status(), 100 * plan.info().gap(), plan.objectiveEur(),
+                fifo.objectiveEur(), pct(plan, fifo), greedy.objectiveEur(), pct(plan, greedy),
+                plan.count(JobSchedule.Outcome.MISSED), check.ok() ? "ok" : "FAIL " + check.violations().size(),
+                plan.info().fallbackReason().map(r -> " (" + r + ")").orElse(""));
+        replanAfterDr(p, jobs, limit, planner, plan);
+    }
+
+    /** A 2-hour DR event at 18:00 capping import at 70 % of the plan's peak there; re-plan from the plan. */
+    private static void replanAfterDr(Problem p, String jobs, String limit, OptimizingPlanner planner, Plan plan) {
+        double peak = plan.slots().subList(72, 80).stream().mapToDouble(s -> s.importKw()).max().orElse(0);
+        Problem withDr = p.withDrEvents(List.of(new DrEvent("bench-dr", 72, 80, 0.7 * peak, true)));
+        Map<String, List<Integer>> previous = new HashMap<>();
+        plan.jobs().forEach(j -> previous.put(j.jobId(), j.runSlots()));
+        long t0 = System.nanoTime();
+        Plan after = planner.plan(withDr, previous);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        var check = new PlanChecker().check(withDr, after);
+        System.out.printf(Locale.ROOT, "bench-dr: jobs %s limit %s solver %s replan %.1f s status %s gap %.2f %% cap %.0f kW"
+                        + " dr-relaxed %s checker %s%n", jobs, limit, planner.name(), seconds, after.info().status(),
+                100 * after.info().gap(), 0.7 * peak, after.info().drRelaxed(), check.ok() ? "ok" : "FAIL " + check.violations());
+    }
+
+    private static double pct(Plan plan, Plan baseline) {
+        return 100 * (plan.objectiveEur() - baseline.objectiveEur()) / Math.abs(baseline.objectiveEur());
+    }
+}

@@ -1,0 +1,19 @@
+package io.kelvin.energyoptimizer.check;
+
+import java.util.List;
+
+/**
+ * The verdict on a plan: broken rules (empty = valid), notes on reported exceptions (relaxed DR
+ * caps, missed deadlines), and the objective recomputed from scratch, EUR.
+ */
+public record CheckReport(List<String> violations, List<String> notes, double recomputedObjectiveEur) {
+
+    public CheckReport {
+        violations = List.copyOf(violations);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean ok() {
+        return violations.isEmpty();
+    }
+}

@@ -1,0 +1,100 @@
+package io.kelvin.energyoptimizer.check;
+
+import io.kelvin.energyoptimizer.model.Forecast;
+import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.JobSchedule;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.Weights;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Recomputes a plan's physics and objective from its run slots alone: busy GPUs, IT kW (idle +
+ * job power above idle), facility kW (IT + cooling curve), least import (facility - renewables,
+ * never below 0), export of surplus where allowed, DR shortfall against the tightest cap, heat
+ * recovered, and every objective term.
+ */
+final class Recompute {
+
+    final int[] busy;
+    final double[] facilityKw;
+    final double[] importKw;
+    private double objective;
+
+    private Recompute(int n) {
+        busy = new int[n];
+        facilityKw = new double[n];
+        importKw = new double[n];
+    }
+
+    double objectiveEur() {
+        return objective;
+    }
+
+    static Recompute of(Problem p, Plan plan) {
+        int n = p.slots();
+        Recompute r = new Recompute(n);
+        double[] itKw = new double[n];
+        java.util.Arrays.fill(itKw, p.site().gpus() * p.site().idleKwPerGpu());
+        Map<String, Job> jobs = new HashMap<>();
+        p.jobs().forEach(j -> jobs.put(j.id(), j));
+        for (JobSchedule s : plan.jobs()) {
+            Job job = jobs.get(s.jobId());
+            if (job == null) {
+                continue;
+            }
+            for (int t : s.runSlots()) {
+                if (t >= 0 && t < n) {
+                    r.busy[t] += job.gpus();
+                    itKw[t] += job.powerKw() - job.gpus() * p.site().idleKwPerGpu();
+                }
+            }
+            r.objective += jobPenalty(p, job, s);
+        }
+        r.objective += slotCosts(p, r, itKw);
+        return r;
+    }
+
+    private static double slotCosts(Problem p, Recompute r, double[] itKw) {
+        Forecast f = p.forecast();
+        Weights w = p.weights();
+        double h = p.horizon().slotLength().toMinutes() / 60.0;
+        double sum = 0;
+        for (int t = 0; t < itKw.length; t++) {
+            r.facilityKw[t] = itKw[t] + p.cooling().coolingKw(itKw[t], f.ambientC()[t]);
+            double net = r.facilityKw[t] - f.pvKw()[t] - f.windKw()[t];
+            r.importKw[t] = Math.max(0, net);
+            double exported = p.site().exportAllowed() ? Math.max(0, -net) : 0;
+            double cap = Double.POSITIVE_INFINITY;
+            for (var e : p.drEvents()) {
+                cap = e.covers(t) ? Math.min(cap, e.capKw()) : cap;
+            }
+            double heat = Math.min(f.heatDemandKw()[t], w.heatRecoveryFraction() * itKw[t]);
+            sum += h * (r.importKw[t] * (f.priceEurPerKwh()[t] + w.carbonEurPerTonne() * f.carbonGPerKwh()[t] / 1e6)
+                    - exported * w.feedInEurPerKwh() + Math.max(0, r.importKw[t] - cap) * w.drShortfallEurPerKwh()
+                    - heat * w.heatCreditEurPerKwh());
+        }
+        return sum;
+    }
+
+    private static double jobPenalty(Problem p, Job job, JobSchedule s) {
+        Weights w = p.weights();
+        double gpuHours = job.gpus() * p.horizon().slotLength().toMinutes() / 60.0 * job.priority();
+        if (job.fixed()) {
+            return 0;
+        }
+        if (s.runSlots().isEmpty()) {
+            return w.missedEurPerGpuHour() * gpuHours * job.durationSlots() + w.missedJobEur() * job.priority();
+        }
+        double penalty = w.latenessEurPerGpuHour() * gpuHours * s.lateSlots();
+        if (job.preemptible()) {
+            int previous = job.phase() == Job.Phase.RUNNING ? -1 : -2;
+            for (int t : s.runSlots()) {
+                penalty += t == previous + 1 ? 0 : w.switchEurPerSegment();
+                previous = t;
+            }
+        }
+        return penalty;
+    }
+}

@@ -1,0 +1,34 @@
+package io.kelvin.energyoptimizer.model;
+
+import java.util.List;
+
+/**
+ * Cooling and facility overhead as a convex piecewise-linear function of IT power, per ambient
+ * temperature: {@code coolingKw = max_k(slope_k * itKw + interceptKw_k)}, facility = IT + cooling,
+ * overhead = facility / IT. Below {@code freeCoolingBelowC} the plant free-cools at
+ * {@code baseFraction}; above, each degree adds {@code fractionPerDegree}. Above
+ * {@code kneeKw} of IT a second chiller stage adds {@code highLoadExtraFraction}.
+ */
+public record CoolingModel(double fixedKw, double freeCoolingBelowC, double baseFraction,
+                           double fractionPerDegree, double kneeKw, double highLoadExtraFraction) {
+
+    /** One linear piece: cooling kW &gt;= slope * IT kW + intercept kW. */
+    public record Segment(double slope, double interceptKw) {
+    }
+
+    /** A warm-water liquid-cooled hall: PUE about 1.08 free-cooling, 1.25 at 35 C and full load. */
+    public static CoolingModel liquidCooledDefault() {
+        return new CoolingModel(150, 18, 0.06, 0.008, 8000, 0.06);
+    }
+
+    public List<Segment> segments(double ambientC) {
+        double fraction = baseFraction + fractionPerDegree * Math.max(0, ambientC - freeCoolingBelowC);
+        return List.of(new Segment(fraction, fixedKw),
+                new Segment(fraction + highLoadExtraFraction, fixedKw - highLoadExtraFraction * kneeKw));
+    }
+
+    public double coolingKw(double itKw, double ambientC) {
+        return segments(ambientC).stream().mapToDouble(s -> s.slope() * itKw + s.interceptKw()).max()
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,57 @@
+package io.kelvin.energyoptimizer.model;
+
+/**
+ * A schedulable GPU job in horizon slots. {@code releaseSlot} is the first slot it may run in;
+ * {@code deadlineSlot} is exclusive (on time when its last run slot is before it). {@code powerKw}
+ * is the job's IT draw while running (all its GPUs busy, hosts included); while it waits, its GPUs
+ * draw the cluster's idle power. {@code durationSlots} is the work left. {@code priority} (1..10)
+ * multiplies lateness and missed-deadline penalties.
+ *
+ * <p>A RUNNING non-preemptible job is fixed: it occupies slots {@code [0, durationSlots)}.
+ * A RUNNING preemptible job may continue at slot 0 without a checkpoint; a PAUSED one has made
+ * progress and pays {@code checkpointSlots} on every resume.
+ */
+public record Job(String id, int gpus, double powerKw, int durationSlots, int releaseSlot,
+                  int deadlineSlot, int priority, boolean preemptible, int checkpointSlots,
+                  Phase phase) {
+
+    public enum Phase { PENDING, RUNNING, PAUSED }
+
+    public Job {
+        if (gpus <= 0 || durationSlots <= 0 || powerKw < 0 || checkpointSlots < 0) {
+            throw new IllegalArgumentException("job " + id + ": gpus, duration must be > 0, power and checkpoint >= 0");
+        }
+    }
+
+    /** A pending job that may not be paused. */
+    public static Job of(String id, int gpus, double powerKw, int durationSlots, int releaseSlot,
+                         int deadlineSlot) {
+        return new Job(id, gpus, powerKw, durationSlots, releaseSlot, deadlineSlot, 1, false, 0,
+                Phase.PENDING);
+    }
+
+    public Job asPreemptible(int checkpoint) {
+        return new Job(id, gpus, powerKw, durationSlots, releaseSlot, deadlineSlot, priority, true,
+                checkpoint, phase);
+    }
+
+    public Job withPhase(Phase newPhase) {
+        return new Job(id, gpus, powerKw, durationSlots, releaseSlot, deadlineSlot, priority,
+                preemptible, checkpointSlots, newPhase);
+    }
+
+    public Job withPriority(int newPriority) {
+        return new Job(id, gpus, powerKw, durationSlots, releaseSlot, deadlineSlot, newPriority,
+                preemptible, checkpointSlots, phase);
+    }
+
+    /** Fixed jobs are not decisions: a running job that may not pause. */
+    public boolean fixed() {
+        return phase == Phase.RUNNING && !preemptible;
+    }
+
+    /** IT power added over idle while running, in kW. */
+    public double deltaKw(double idleKwPerGpu) {
+        return powerKw - gpus * idleKwPerGpu;
+    }
+}

@@ -1,0 +1,87 @@
+package io.kelvin.energyoptimizer.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plan-side power balance: from the slots each job runs in to per-slot IT, cooling, facility,
+ * grid import and export. IT = cluster idle kW + sum of running jobs' (power - idle share); import
+ * = max(0, facility - renewables); surplus is exported where the site allows it, else curtailed.
+ * The {@code check} package recomputes all of this on its own.
+ */
+public final class PowerFlow {
+
+    private PowerFlow() {
+    }
+
+    /** Running job ids' contribution per slot: busy GPUs and IT delta kW. */
+    public static List<SlotFlow> flows(Problem p, List<JobSchedule> schedules) {
+        int n = p.slots();
+        int[] busy = new int[n];
+        double[] delta = new double[n];
+        for (JobSchedule s : schedules) {
+            Job job = jobById(p, s.jobId());
+            for (int slot : s.runSlots()) {
+                busy[slot] += job.gpus();
+                delta[slot] += job.deltaKw(p.site().idleKwPerGpu());
+            }
+        }
+        List<SlotFlow> flows = new ArrayList<>(n);
+        for (int slot = 0; slot < n; slot++) {
+            flows.add(flow(p, slot, busy[slot], p.site().idleKw() + delta[slot]));
+        }
+        return flows;
+    }
+
+    static SlotFlow flow(Problem p, int slot, int busyGpus, double itKw) {
+        Forecast f = p.forecast();
+        double cooling = p.cooling().coolingKw(itKw, f.ambientC()[slot]);
+        double facility = itKw + cooling;
+        double renewable = f.renewableKw(slot);
+        double net = facility - renewable;
+        double importKw = Math.max(0, net);
+        double surplus = Math.max(0, -net);
+        double export = p.site().exportAllowed() ? surplus : 0;
+        double cap = p.drCapKw(slot).orElse(Double.POSITIVE_INFINITY);
+        double heat = Math.min(f.heatDemandKw()[slot], p.weights().heatRecoveryFraction() * itKw);
+        return new SlotFlow(busyGpus, itKw, cooling, facility, renewable, importKw, export, surplus - export,
+                Math.max(0, importKw - cap), heat);
+    }
+
+    /** The objective of a plan, term by term. */
+    public static Costs costs(Problem p, List<JobSchedule> schedules, List<SlotFlow> flows) {
+        Weights w = p.weights();
+        Forecast f = p.forecast();
+        double h = p.horizon().slotHours();
+        double energy = 0, export = 0, kwh = 0, co2 = 0, dr = 0, heat = 0;
+        for (int s = 0; s < flows.size(); s++) {
+            SlotFlow x = flows.get(s);
+            energy += f.priceEurPerKwh()[s] * x.importKw() * h;
+            export += w.feedInEurPerKwh() * x.exportKw() * h;
+            kwh += x.importKw() * h;
+            co2 += f.carbonGPerKwh()[s] * x.importKw() * h / 1000.0;
+            dr += w.drShortfallEurPerKwh() * x.drShortfallKw() * h;
+            heat += w.heatCreditEurPerKwh() * x.heatRecoveredKw() * h;
+        }
+        double late = 0, missed = 0, switching = 0;
+        for (JobSchedule s : schedules) {
+            Job job = jobById(p, s.jobId());
+            double gpuHoursFactor = job.gpus() * h * job.priority();
+            late += w.latenessEurPerGpuHour() * gpuHoursFactor * s.lateSlots();
+            if (s.outcome() == JobSchedule.Outcome.MISSED) {
+                missed += (w.missedEurPerGpuHour() * job.gpus() * h * job.durationSlots() + w.missedJobEur())
+                        * job.priority();
+            }
+            if (job.preemptible()) {
+                switching += w.switchEurPerSegment() * Schedules.segments(job, s.runSlots());
+            }
+        }
+        double carbonEur = co2 / 1000.0 * w.carbonEurPerTonne();
+        return new Costs(energy, export, carbonEur, late, missed, dr, switching, heat, kwh, co2);
+    }
+
+    static Job jobById(Problem p, String id) {
+        return p.jobs().stream().filter(j -> j.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no job " + id + " in the problem"));
+    }
+}

@@ -1,0 +1,74 @@
+package io.kelvin.energyoptimizer.model;
+
+import java.util.List;
+
+/** Plan-side rules about a job's run slots: segments, outcome, lateness. */
+public final class Schedules {
+
+    private Schedules() {
+    }
+
+    /**
+     * Run segments that had to start (or resume): a maximal run of consecutive slots counts one,
+     * except a run at slot 0 of a RUNNING job, which just continues.
+     */
+    public static int segments(Job job, List<Integer> runSlots) {
+        int segments = 0;
+        int previous = job.phase() == Job.Phase.RUNNING ? -1 : -2;
+        for (int slot : runSlots) {
+            if (slot != previous + 1) {
+                segments++;
+            }
+            previous = slot;
+        }
+        return segments;
+    }
+
+    /** Slots a preemptible job must run: its work plus a checkpoint for every resume. */
+    public static int requiredRunSlots(Job job, List<Integer> runSlots) {
+        int segments = segments(job, runSlots);
+        int resumes = job.phase() == Job.Phase.PENDING ? Math.max(0, segments - 1) : segments;
+        return job.durationSlots() + job.checkpointSlots() * resumes;
+    }
+
+    /** Builds the schedule of a job from its run slots (empty = missed), before explanation. */
+    public static JobSchedule schedule(Job job, List<Integer> runSlots, int horizonSlots) {
+        if (job.fixed()) {
+            return new JobSchedule(job.id(), runSlots, job.durationSlots(), JobSchedule.Outcome.FIXED, 0, null);
+        }
+        if (runSlots.isEmpty()) {
+            return new JobSchedule(job.id(), runSlots, -1, JobSchedule.Outcome.MISSED, 0, null);
+        }
+        int first = runSlots.get(0);
+        int end = job.preemptible() ? runSlots.get(runSlots.size() - 1) + 1 : first + job.durationSlots();
+        int late = job.preemptible()
+                ? (int) runSlots.stream().filter(s -> s >= job.deadlineSlot()).count()
+                : Math.max(0, end - job.deadlineSlot());
+        JobSchedule.Outcome outcome = end > job.deadlineSlot() ? JobSchedule.Outcome.LATE : JobSchedule.Outcome.ON_TIME;
+        return new JobSchedule(job.id(), runSlots, end, outcome, late, null);
+    }
+
+    /** Contiguous run slots of a non-preemptible job started at {@code start}, cut at the horizon. */
+    public static List<Integer> contiguous(int start, int duration, int horizonSlots) {
+        return java.util.stream.IntStream.range(start, Math.min(start + duration, horizonSlots)).boxed().toList();
+    }
+
+    /**
+     * Candidate start slots {@code [lo, hi]} of a non-preemptible job (run slots for a preemptible
+     * one: {@code [lo, hi]} inclusive): from its release to {@code maxLate} slots past the latest
+     * on-time start, inside the horizon; a job that cannot finish inside the horizon may start up to
+     * its last slot and spill past it. Empty when {@code hi < lo}.
+     */
+    public static int[] window(Job job, int horizonSlots, int maxLate) {
+        int lo = Math.max(0, job.releaseSlot());
+        if (job.preemptible()) {
+            return new int[] {lo, Math.min(horizonSlots, job.deadlineSlot() + maxLate) - 1};
+        }
+        int latest = job.deadlineSlot() - job.durationSlots() + maxLate;
+        int hi = Math.min(latest, horizonSlots - job.durationSlots());
+        if (hi < lo && lo + job.durationSlots() > horizonSlots) {
+            hi = Math.min(latest, horizonSlots - 1);
+        }
+        return new int[] {lo, hi};
+    }
+}

@@ -1,0 +1,92 @@
+package io.kelvin.energyoptimizer.ortools;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariable;
+import io.kelvin.energyoptimizer.milp.LinearModel;
+import io.kelvin.energyoptimizer.solve.MilpResult;
+import io.kelvin.energyoptimizer.solve.SolverSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/** CBC or SCIP through MPSolver. SCIP stays on one thread (STACK-NOTES: concurrent mode was slower). */
+final class MpSolverBackend {
+
+    private MpSolverBackend() {
+    }
+
+    static MilpResult solve(LinearModel model, SolverSettings settings, double[] hint) {
+        MPSolver solver = MPSolver.createSolver(settings.backend().name());
+        if (solver == null) {
+            return new MilpResult(MilpResult.Status.ERROR, new double[0], Double.NaN, Double.NaN, 0);
+        }
+        try {
+            MPVariable[] vars = translate(solver, model);
+            applyHint(solver, vars, hint);
+            solver.setTimeLimit(settings.timeLimit().toMillis());
+            MPSolverParameters params = new MPSolverParameters();
+            params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, settings.relativeGap());
+            MPSolver.ResultStatus status = solver.solve(params);
+            return result(solver, vars, status);
+        } finally {
+            solver.delete();
+        }
+    }
+
+    private static MPVariable[] translate(MPSolver solver, LinearModel model) {
+        MPVariable[] vars = new MPVariable[model.vars().size()];
+        MPObjective objective = solver.objective();
+        for (LinearModel.Var v : model.vars()) {
+            vars[v.index()] = v.integer() ? solver.makeIntVar(v.lb(), v.ub(), v.name())
+                    : solver.makeNumVar(v.lb(), v.ub(), v.name());
+            objective.setCoefficient(vars[v.index()], model.objective(v.index()));
+        }
+        objective.setMinimization();
+        for (LinearModel.Row r : model.rows()) {
+            MPConstraint c = solver.makeConstraint(bound(r.lb()), bound(r.ub()), r.name());
+            for (int i = 0; i < r.vars().length; i++) {
+                c.setCoefficient(vars[r.vars()[i]], r.coefs()[i]);
+            }
+        }
+        return vars;
+    }
+
+    private static double bound(double b) {
+        return Double.isInfinite(b) ? (b > 0 ? MPSolver.infinity() : -MPSolver.infinity()) : b;
+    }
+
+    private static void applyHint(MPSolver solver, MPVariable[] vars, double[] hint) {
+        List<MPVariable> hv = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < hint.length; i++) {
+            if (!Double.isNaN(hint[i])) {
+                hv.add(vars[i]);
+                values.add(hint[i]);
+            }
+        }
+        if (!hv.isEmpty()) {
+            solver.setHint(hv.toArray(MPVariable[]::new), values.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+    }
+
+    private static MilpResult result(MPSolver solver, MPVariable[] vars, MPSolver.ResultStatus status) {
+        MilpResult.Status s = switch (status) {
+            case OPTIMAL -> MilpResult.Status.OPTIMAL;
+            case FEASIBLE -> MilpResult.Status.FEASIBLE;
+            case INFEASIBLE -> MilpResult.Status.INFEASIBLE;
+            case NOT_SOLVED, UNBOUNDED -> MilpResult.Status.NO_SOLUTION;
+            case ABNORMAL, MODEL_INVALID -> MilpResult.Status.ERROR;
+        };
+        long millis = solver.wallTime();
+        if (s != MilpResult.Status.OPTIMAL && s != MilpResult.Status.FEASIBLE) {
+            return new MilpResult(s, new double[0], Double.NaN, Double.NaN, millis);
+        }
+        double[] values = new double[vars.length];
+        for (int i = 0; i < vars.length; i++) {
+            values[i] = vars[i].solutionValue();
+        }
+        return new MilpResult(s, values, solver.objective().value(), solver.objective().bestBound(), millis);
+    }
+}

@@ -1,0 +1,149 @@
+package io.kelvin.energyoptimizer.replan;
+
+import io.kelvin.energyoptimizer.model.DrEvent;
+import io.kelvin.energyoptimizer.model.Forecast;
+import io.kelvin.energyoptimizer.model.Horizon;
+import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.JobSchedule;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.solve.Planner;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Rolling-horizon re-planning. Jobs, DR events and forecasts are in absolute slots from the
+ * context's epoch. A re-plan happens on a new job, forecast or DR event and whenever the re-plan
+ * interval has passed ({@link #replanIfDue()}); the plan starts at the current slot, running
+ * non-preemptible jobs are fixed, and the previous plan (shifted) is the warm start. A job that
+ * can no longer finish by its deadline gets its deadline moved to the earliest possible end (its
+ * miss is the caller's to count). The caller executes slot 0 and reports it with {@link #advance}.
+ */
+public final class Replanner {
+
+    private final Planner planner;
+    private final InstantSource clock;
+    private PlanningContext context;
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final List<DrEvent> events = new ArrayList<>();
+    private boolean dirty = true;
+    private Instant lastPlanAt = Instant.MIN;
+    private Plan plan;
+    private int planSlot;
+
+    public Replanner(Planner planner, InstantSource clock, PlanningContext context) {
+        this.planner = planner;
+        this.clock = clock;
+        this.context = context;
+    }
+
+    /** A new job, slots absolute. */
+    public void submit(Job job) {
+        jobs.put(job.id(), job);
+        dirty = true;
+    }
+
+    public void updateForecast(Forecast forecast) {
+        context = context.withForecast(forecast);
+        dirty = true;
+    }
+
+    /** A DR event, slots absolute. */
+    public void addDrEvent(DrEvent event) {
+        events.add(event);
+        dirty = true;
+    }
+
+    /** Re-plans if something changed or the interval has passed; returns the new plan if it did. */
+    public Optional<Plan> replanIfDue() {
+        Instant now = clock.instant();
+        if (!dirty && plan != null && now.isBefore(lastPlanAt.plus(context.replanEvery()))) {
+            return Optional.empty();
+        }
+        int slot = context.slotAt(now);
+        Problem problem = problemAt(slot);
+        plan = planner.plan(problem, shiftedPrevious(slot));
+        planSlot = slot;
+        lastPlanAt = now;
+        dirty = false;
+        return Optional.of(plan);
+    }
+
+    /** The problem the last re-plan solved is rebuilt on demand for checking. */
+    public Problem problemAt(int slot) {
+        int n = context.horizonSlots();
+        List<Job> relative = jobs.values().stream().map(j -> relative(j, slot)).toList();
+        List<DrEvent> dr = events.stream().map(e -> e.shifted(slot)).filter(e -> e.toSlot() > 0 && e.fromSlot() < n)
+                .toList();
+        return new Problem(new Horizon(context.epoch().plus(context.slotLength().multipliedBy(slot)), n,
+                context.slotLength()), context.site(), context.cooling(), context.forecast().window(slot, n), dr,
+                relative, context.weights(), context.maxLateSlots());
+    }
+
+    private Job relative(Job j, int slot) {
+        int deadline = Math.max(j.deadlineSlot() - slot, j.durationSlots());
+        return new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots(), Math.max(0, j.releaseSlot() - slot), deadline,
+                j.priority(), j.preemptible(), j.checkpointSlots(), j.phase());
+    }
+
+    private Map<String, List<Integer>> shiftedPrevious(int slot) {
+        Map<String, List<Integer>> out = new HashMap<>();
+        if (plan == null) {
+            return out;
+        }
+        int shift = slot - planSlot;
+        for (JobSchedule s : plan.jobs()) {
+            List<Integer> moved = s.runSlots().stream().map(t -> t - shift).filter(t -> t >= 0).toList();
+            if (!moved.isEmpty()) {
+                out.put(s.jobId(), moved);
+            }
+        }
+        return out;
+    }
+
+    /** Jobs the current plan runs in the current slot. */
+    public Set<String> runningNow() {
+        int offset = context.slotAt(clock.instant()) - planSlot;
+        return plan.jobs().stream().filter(s -> s.runsIn(offset)).map(JobSchedule::jobId).collect(Collectors.toSet());
+    }
+
+    /** Records that {@code ran} ran in the current slot; returns the ids of jobs that finished. */
+    public List<String> advance(Set<String> ran) {
+        List<String> finished = new ArrayList<>();
+        for (Job j : List.copyOf(jobs.values())) {
+            if (ran.contains(j.id())) {
+                int left = j.durationSlots() - 1 + (j.phase() == Job.Phase.PAUSED ? j.checkpointSlots() : 0);
+                if (left <= 0) {
+                    jobs.remove(j.id());
+                    finished.add(j.id());
+                } else {
+                    jobs.put(j.id(), new Job(j.id(), j.gpus(), j.powerKw(), left, j.releaseSlot(), j.deadlineSlot(),
+                            j.priority(), j.preemptible(), j.checkpointSlots(), Job.Phase.RUNNING));
+                }
+            } else if (j.phase() == Job.Phase.RUNNING) {
+                jobs.put(j.id(), j.withPhase(Job.Phase.PAUSED));
+            }
+        }
+        return finished;
+    }
+
+    public Optional<Plan> currentPlan() {
+        return Optional.ofNullable(plan);
+    }
+
+    public int planSlot() {
+        return planSlot;
+    }
+
+    public int pendingJobs() {
+        return jobs.size();
+    }
+}

@@ -1,0 +1,53 @@
+package io.kelvin.energyoptimizer.scenario;
+
+import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
+import io.kelvin.energyoptimizer.baseline.RunImmediatelyPlanner;
+import io.kelvin.energyoptimizer.ortools.OrToolsMilpSolver;
+import io.kelvin.energyoptimizer.solve.OptimizingPlanner;
+import io.kelvin.energyoptimizer.solve.Planner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ScenarioMain [FILE] [key=value ...]}: replays a scenario (default: the reference scenario on
+ * the classpath) for the optimizer and both baselines and prints one {@code scenario:} line per
+ * policy. {@code key=value} overrides a setting, e.g. {@code days=2 replanEverySlots=4}.
+ */
+public final class ScenarioMain {
+
+    private ScenarioMain() {
+    }
+
+    public static void main(String[] args) {
+        Path file = null;
+        List<String[]> overrides = new ArrayList<>();
+        for (String a : args) {
+            if (a.contains("=")) {
+                overrides.add(a.split("=", 2));
+            } else {
+                file = Path.of(a);
+            }
+        }
+        ScenarioConfig config = ScenarioConfig.load(file);
+        for (String[] kv : overrides) {
+            config = config.with(kv[0], kv[1]);
+        }
+        ScenarioData data = ScenarioData.load(config);
+        System.out.printf(Locale.ROOT, "scenario: %d jobs over %s days (+%s drain), deferrable %.0f %% of job GPU-hours,"
+                        + " re-plan every %s slots, horizon %s slots, solver %s%n", data.jobs().size(), config.text("days"),
+                config.text("drainDays"), 100 * data.deferrableShare(), config.text("replanEverySlots"),
+                config.text("horizonSlots"), config.text("solver"));
+        List<ScenarioResult> results = run(config, data);
+        results.forEach(r -> System.out.println(r.detailLine()));
+        results.forEach(r -> System.out.println(r.summaryLine()));
+    }
+
+    public static List<ScenarioResult> run(ScenarioConfig config, ScenarioData data) {
+        List<Planner> policies = List.of(new OptimizingPlanner(new OrToolsMilpSolver(), config.solver()),
+                new RunImmediatelyPlanner(), new GreedyWindowPlanner());
+        ScenarioRunner runner = new ScenarioRunner(config, data);
+        return policies.stream().map(runner::run).toList();
+    }
+}

@@ -1,0 +1,144 @@
+package io.kelvin.energyoptimizer.scenario;
+
+import io.kelvin.energyoptimizer.check.CheckReport;
+import io.kelvin.energyoptimizer.check.PlanChecker;
+import io.kelvin.energyoptimizer.model.DrEvent;
+import io.kelvin.energyoptimizer.model.Forecast;
+import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.SiteModel;
+import io.kelvin.energyoptimizer.model.CoolingModel;
+import io.kelvin.energyoptimizer.model.Weights;
+import io.kelvin.energyoptimizer.replan.PlanningContext;
+import io.kelvin.energyoptimizer.replan.Replanner;
+import io.kelvin.energyoptimizer.solve.Planner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays the scenario against one policy with the rolling horizon: new jobs are handed to the
+ * {@link Replanner} at re-plan ticks, slot 0 of the current plan is executed, and the executed
+ * slot's power is metered here (not taken from the plan). Every plan goes through the
+ * {@link PlanChecker}.
+ */
+public final class ScenarioRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
+    private static final Duration SLOT = Duration.ofMinutes(15);
+
+    private final ScenarioConfig config;
+    private final ScenarioData data;
+
+    public ScenarioRunner(ScenarioConfig config, ScenarioData data) {
+        this.config = config;
+        this.data = data;
+    }
+
+    public ScenarioResult run(Planner policy) {
+        int every = config.integer("replanEverySlots");
+        int end = (config.integer("days") + config.integer("drainDays")) * 96;
+        SimClock clock = new SimClock(data.epoch());
+        SiteModel site = config.site();
+        Weights weights = Weights.defaults().withCarbonPrice(config.number("carbonEurPerTonne"));
+        weights = new Weights(weights.carbonEurPerTonne(), config.number("feedInEurPerKwh"), weights.latenessEurPerGpuHour(),
+                weights.missedEurPerGpuHour(), weights.missedJobEur(), weights.drShortfallEurPerKwh(),
+                weights.switchEurPerSegment(), weights.heatCreditEurPerKwh(), weights.heatRecoveryFraction());
+        PlanningContext ctx = new PlanningContext(data.epoch(), SLOT, config.integer("horizonSlots"),
+                SLOT.multipliedBy(every), site, CoolingModel.liquidCooledDefault(), weights,
+                config.integer("maxLateSlots"), data.forecast());
+        Replanner replanner = new Replanner(policy, clock, ctx);
+        data.drEvents().forEach(replanner::addDrEvent);
+        Meter meter = new Meter(ctx, data.drEvents());
+        Map<String, Job> byId = new HashMap<>();
+        data.jobs().forEach(j -> byId.put(j.id(), j));
+        Map<String, Integer> finishedAt = new HashMap<>();
+        List<Long> millis = new ArrayList<>();
+        int next = 0;
+        int rejected = 0;
+        int fallbacks = 0;
+        PlanChecker checker = new PlanChecker();
+        for (int t = 0; t < end; t++) {
+            while (t % every == 0 && next < data.jobs().size() && data.jobs().get(next).releaseSlot() <= t) {
+                replanner.submit(data.jobs().get(next++));
+            }
+            var planned = replanner.replanIfDue();
+            if (planned.isPresent()) {
+                Plan plan = planned.get();
+                millis.add(plan.info().millis());
+                fallbacks += plan.info().fallbackReason().isPresent() ? 1 : 0;
+                CheckReport report = checker.check(replanner.problemAt(t), plan);
+                if (!report.ok()) {
+                    rejected++;
+                    LOG.warn("{} slot {}: checker rejected plan: {}", policy.name(), t, report.violations());
+                }
+            }
+            Set<String> ran = replanner.runningNow();
+            meter.slot(t, ran.stream().map(byId::get).toList());
+            int slot = t;
+            replanner.advance(ran).forEach(id -> finishedAt.put(id, slot + 1));
+            clock.advance(SLOT);
+        }
+        int missed = 0;
+        for (int i = 0; i < next; i++) {
+            Job j = data.jobs().get(i);
+            Integer done = finishedAt.get(j.id());
+            missed += (done == null && j.deadlineSlot() <= end) || (done != null && done > j.deadlineSlot()) ? 1 : 0;
+        }
+        millis.sort(null);
+        return meter.result(policy.name(), missed, next, pct(millis, 0.5), pct(millis, 0.99), millis.size(), rejected,
+                fallbacks);
+    }
+
+    private static long pct(List<Long> sorted, double q) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+
+    /** Meters executed slots: the site's physics applied to the jobs that actually ran. */
+    private static final class Meter {
+        private final PlanningContext ctx;
+        private final List<DrEvent> events;
+        private double cost, kg, renewable, selfUsed, peak;
+        private int drSlots, drOk;
+
+        Meter(PlanningContext ctx, List<DrEvent> events) {
+            this.ctx = ctx;
+            this.events = events;
+        }
+
+        void slot(int t, List<Job> running) {
+            Forecast f = ctx.forecast();
+            double it = ctx.site().idleKw();
+            for (Job j : running) {
+                it += j.deltaKw(ctx.site().idleKwPerGpu());
+            }
+            double facility = it + ctx.cooling().coolingKw(it, f.ambientC()[t]);
+            double ren = f.renewableKw(t);
+            double imp = Math.max(0, facility - ren);
+            double exp = ctx.site().exportAllowed() ? Math.max(0, ren - facility) : 0;
+            double h = 0.25;
+            cost += h * (imp * f.priceEurPerKwh()[t] - exp * ctx.weights().feedInEurPerKwh());
+            kg += h * imp * f.carbonGPerKwh()[t] / 1000.0;
+            renewable += h * ren;
+            selfUsed += h * Math.min(ren, facility);
+            peak = Math.max(peak, imp);
+            for (DrEvent e : events) {
+                if (e.covers(t)) {
+                    drSlots++;
+                    drOk += imp <= e.capKw() + 0.5 ? 1 : 0;
+                }
+            }
+        }
+
+        ScenarioResult result(String policy, int missed, int jobs, long p50, long p99, int plans, int rejected,
+                              int fallbacks) {
+            return new ScenarioResult(policy, cost, kg, renewable == 0 ? 0 : 100 * selfUsed / renewable, peak, missed,
+                    jobs, drSlots == 0 ? 100 : 100.0 * drOk / drSlots, p50, p99, plans, rejected, fallbacks);
+        }
+    }
+}

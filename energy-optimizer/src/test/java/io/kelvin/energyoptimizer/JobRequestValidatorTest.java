@@ -1,0 +1,50 @@
+package io.kelvin.energyoptimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kelvin.energyoptimizer.api.JobRequest;
+import io.kelvin.energyoptimizer.api.JobRequestValidator;
+import io.kelvin.energyoptimizer.model.Horizon;
+import io.kelvin.energyoptimizer.model.Job;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class JobRequestValidatorTest {
+
+    private static final Instant T0 = Tiny.T0;
+    private final JobRequestValidator validator = new JobRequestValidator(Tiny.SITE);
+
+    private static JobRequest request(Integer gpus, Double perGpu, Duration duration, Instant release, Instant deadline) {
+        return new JobRequest("train-7", gpus, perGpu, null, duration, release, deadline, 2, true, Duration.ofMinutes(10));
+    }
+
+    @Test
+    void validRequestHasNoProblemsAndBecomesSlots() {
+        JobRequest r = request(4, 1.0, Duration.ofMinutes(40), T0.plusSeconds(900), T0.plusSeconds(4 * 3600));
+        assertThat(validator.problems(r)).isEmpty();
+        // 40 min rounds up to 3 slots, release 00:15 = slot 1, deadline 04:00 = slot 16, 10 min checkpoint = 1 slot.
+        Job job = r.toJob(Horizon.quarterHours(T0, 96), Tiny.SITE);
+        assertThat(job).isEqualTo(new Job("train-7", 4, 4.0, 3, 1, 16, 2, true, 1, Job.Phase.PENDING));
+    }
+
+    @Test
+    void badRequestGetsOnePreciseMessagePerField() {
+        JobRequest r = new JobRequest(" ", 0, -1.0, null, Duration.ZERO, T0.plusSeconds(3600), T0, 11, false,
+                Duration.ofMinutes(5));
+        assertThat(validator.problems(r)).containsExactly(
+                "id: must not be blank",
+                "gpus: must be 1..8, was 0",
+                "powerKwPerGpu: must be 0..5 kW, was -1.0",
+                "duration: must be positive, was PT0S",
+                "deadline: must be after release 2026-06-01T01:00:00Z, was 2026-06-01T00:00:00Z",
+                "priority: must be 1..10, was 11",
+                "checkpoint: only preemptible jobs pause, was PT5M");
+    }
+
+    @Test
+    void windowShorterThanTheDurationIsRejected() {
+        JobRequest r = request(2, null, Duration.ofHours(3), T0, T0.plusSeconds(3600));
+        assertThat(validator.problems(r)).containsExactly("deadline: window PT1H is shorter than duration PT3H");
+    }
+}

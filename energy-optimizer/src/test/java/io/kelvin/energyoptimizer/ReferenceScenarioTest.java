@@ -1,0 +1,39 @@
+package io.kelvin.energyoptimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kelvin.energyoptimizer.scenario.ScenarioConfig;
+import io.kelvin.energyoptimizer.scenario.ScenarioData;
+import io.kelvin.energyoptimizer.scenario.ScenarioMain;
+import io.kelvin.energyoptimizer.scenario.ScenarioResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reference scenario shortened to one day of arrivals (+1 day to drain), a 12-hour horizon and a
+ * re-plan every 2 hours, so it stays fast. Every plan of every policy is checked inside the runner.
+ */
+class ReferenceScenarioTest {
+
+    @Test
+    void shortenedReferenceScenarioRunsAllPoliciesWithCheckedPlans() {
+        ScenarioConfig c = ScenarioConfig.load(null).with("days", "1").with("drainDays", "1")
+                .with("horizonSlots", "48").with("replanEverySlots", "8").with("timeLimitSeconds", "1");
+        ScenarioData data = ScenarioData.load(c);
+        // pai_1k: 143 jobs arrive in the first 24 h; even-numbered ones are deferrable.
+        assertThat(data.jobs()).hasSize(143);
+        assertThat(data.deferrableShare()).isBetween(0.30, 0.60);
+        List<ScenarioResult> results = ScenarioMain.run(c, data);
+        ScenarioResult optimizer = results.get(0);
+        ScenarioResult immediate = results.get(1);
+        ScenarioResult greedy = results.get(2);
+        assertThat(results).allSatisfy(r -> assertThat(r.rejectedPlans()).as(r.policy()).isZero());
+        assertThat(optimizer.costEur()).isLessThan(immediate.costEur());
+        assertThat(optimizer.emissionsKg()).isLessThan(immediate.emissionsKg());
+        assertThat(optimizer.missed()).isLessThanOrEqualTo(Math.min(immediate.missed(), greedy.missed()));
+        assertThat(optimizer.drCompliancePct()).isGreaterThanOrEqualTo(immediate.drCompliancePct());
+        assertThat(optimizer.summaryLine()).matches(
+                "scenario: optimizer-cbc cost \\d+ EUR, emissions \\d+ kgCO2, self-consumption [\\d.]+ %, missed \\d+,"
+                        + " dr-compliance [\\d.]+ %");
+    }
+}

@@ -1,0 +1,68 @@
+package io.kelvin.energyoptimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kelvin.energyoptimizer.check.PlanChecker;
+import io.kelvin.energyoptimizer.model.DrEvent;
+import io.kelvin.energyoptimizer.model.Forecast;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.Weights;
+import io.kelvin.energyoptimizer.replan.PlanningContext;
+import io.kelvin.energyoptimizer.replan.Replanner;
+import io.kelvin.energyoptimizer.solve.SolverSettings.Backend;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ReplannerTest {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Tiny.T0);
+    private final InstantSource clock = now::get;
+
+    private Replanner replanner(Forecast f) {
+        PlanningContext ctx = new PlanningContext(Tiny.T0, Duration.ofMinutes(15), 6, Duration.ofMinutes(15), Tiny.SITE,
+                Tiny.FLAT_10_PERCENT, Weights.defaults().withCarbonPrice(0), 0, f);
+        return new Replanner(Tiny.optimizer(Backend.CBC), clock, ctx);
+    }
+
+    @Test
+    void replansOnANewJobAndAfterTheIntervalButNotInBetween() {
+        Replanner r = replanner(Tiny.flat(20));
+        r.submit(Tiny.job("a", 2, 0, 6));
+        assertThat(r.replanIfDue()).isPresent();
+        assertThat(r.replanIfDue()).isEmpty();
+        now.set(Tiny.T0.plus(Duration.ofMinutes(15)));
+        assertThat(r.replanIfDue()).isPresent();
+    }
+
+    @Test
+    void drEventReplanMovesAPlannedJobOutOfTheEventWindow() {
+        // Cheap slots 1-2 attract the job; a DR event over slots 0-3 (5 kW cap) arrives and pushes it to 4-5.
+        Replanner r = replanner(Tiny.flat(20).withPrice(1, 0.05).withPrice(2, 0.05));
+        r.submit(Tiny.job("a", 2, 0, 6));
+        Plan before = r.replanIfDue().orElseThrow();
+        assertThat(before.job("a").orElseThrow().runSlots()).containsExactly(1, 2);
+        r.addDrEvent(new DrEvent("dr", 0, 4, 5, true));
+        Plan after = r.replanIfDue().orElseThrow();
+        assertThat(after.job("a").orElseThrow().runSlots()).containsExactly(4, 5);
+        assertThat(new PlanChecker().check(r.problemAt(0), after).violations()).isEmpty();
+    }
+
+    @Test
+    void startedJobIsFixedInTheNextPlan() {
+        // Slot 0 is cheapest so the job starts; then slot 1 turns very expensive, but a started job cannot move.
+        Replanner r = replanner(Tiny.flat(20).withPrice(0, 0.01).withPrice(1, 0.01));
+        r.submit(Tiny.job("a", 2, 0, 6));
+        r.replanIfDue();
+        assertThat(r.runningNow()).containsExactly("a");
+        r.advance(Set.of("a"));
+        now.set(Tiny.T0.plus(Duration.ofMinutes(15)));
+        r.updateForecast(Tiny.flat(20).withPrice(1, 9.0));
+        Plan next = r.replanIfDue().orElseThrow();
+        assertThat(next.job("a").orElseThrow().runSlots()).containsExactly(0);
+        assertThat(next.job("a").orElseThrow().outcome()).isEqualTo(io.kelvin.energyoptimizer.model.JobSchedule.Outcome.FIXED);
+    }
+}

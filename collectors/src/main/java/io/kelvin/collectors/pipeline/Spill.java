@@ -1,0 +1,32 @@
+package io.kelvin.collectors.pipeline;
+
+import io.kelvin.core.telemetry.Sample;
+import java.util.List;
+
+/**
+ * Where {@link StoreWriter} parks batches the store could not take, oldest first. The writer
+ * replays the head until the spill is empty, and while it is not empty new batches go behind it,
+ * so the store always receives samples in the order they were accepted. Used by one thread.
+ */
+interface Spill extends AutoCloseable {
+
+    /** Appends the batch at the tail; false when there is no room (memory cap reached or disk full). */
+    boolean append(List<Sample> batch);
+
+    /** The oldest batch; only when not {@link #isEmpty()}. */
+    List<Sample> head();
+
+    /** Forgets the oldest batch, once the store has it. */
+    void removeHead();
+
+    boolean isEmpty();
+
+    /** Samples held. */
+    long samples();
+
+    /** Whether what it holds survives a restart of the process. */
+    boolean durable();
+
+    @Override
+    void close();
+}

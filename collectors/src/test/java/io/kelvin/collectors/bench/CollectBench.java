@@ -1,0 +1,147 @@
+package io.kelvin.collectors.bench;
+
+import io.kelvin.collectors.Collectors;
+import io.kelvin.collectors.pipeline.StoreWriter;
+import io.kelvin.collectors.pipeline.StoreWriterSettings;
+import io.kelvin.collectors.store.influxdb.InfluxConnection;
+import io.kelvin.collectors.store.influxdb.InfluxProbe;
+import io.kelvin.collectors.store.influxdb.InfluxTelemetryStore;
+import io.kelvin.core.site.DeviceClass;
+import io.kelvin.core.telemetry.TelemetryStore;
+import io.kelvin.testkit.InfluxdServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code bench collect}: many synthetic devices (Modbus and OPC UA, {@value BenchFarm#POINTS} FAST
+ * points each) on loopback, collected through Collectors and a journaled StoreWriter into a real
+ * influxd, then the raw ceilings alone. Everything but influxd runs in this JVM, devices included,
+ * so the CPU figure covers the simulated devices too.
+ *
+ * <p>Args: {@code --devices N} (default 1000), {@code --seconds S} measured (default 60),
+ * {@code --warmup W} (default 15), {@code --opcua-share F} of the devices (default 0.5),
+ * {@code --batch B} samples per store write (default 5,000, the StoreWriter default).
+ * The last line is {@code collect: N points/s, lost L, duplicated D, p99 age A s, ceiling ratio R},
+ * where R = sustained points/s / min(j2mod ceiling, influxdb-java ceiling).
+ */
+public final class CollectBench {
+
+    private CollectBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int devices = intArg(args, "--devices", 1000);
+        int seconds = intArg(args, "--seconds", 60);
+        int warmup = intArg(args, "--warmup", 15);
+        double opcuaShare = Double.parseDouble(arg(args, "--opcua-share", "0.5"));
+        int opcua = (int) Math.round(devices * opcuaShare);
+        Path work = Files.createTempDirectory("kelvin-bench-");
+        System.out.printf(Locale.ROOT, "bench collect: %d devices (%d Modbus, %d OPC UA) x %d FAST points, %d s after %d s warm-up%n",
+                devices, devices - opcua, opcua, BenchFarm.POINTS, seconds, warmup);
+        try (InfluxdServer influxd = InfluxdServer.startNew(); BenchFarm farm = BenchFarm.start(devices - opcua, opcua)) {
+            Result result = run(farm, influxd, work, seconds, warmup, intArg(args, "--batch", 5_000));
+            // the ceilings after the run, on a warm influxd, each alone
+            double j2mod = farm.gatewayPorts().isEmpty() ? Double.POSITIVE_INFINITY
+                    : Ceilings.j2modPointsPerSecond(farm.gatewayPorts(), Duration.ofSeconds(5));
+            Ceilings.influxSamplesPerSecond(influxd.url(), 10_000, Duration.ofSeconds(1));
+            double influx = Ceilings.influxSamplesPerSecond(influxd.url(), 10_000, Duration.ofSeconds(5));
+            result.print(j2mod, influx);
+        }
+    }
+
+    private static Result run(BenchFarm farm, InfluxdServer influxd, Path work, int seconds, int warmup, int batch)
+            throws Exception {
+        BenchMeter meter = new BenchMeter();
+        InfluxTelemetryStore influx = InfluxTelemetryStore.connect(InfluxConnection.of(influxd.url(), "kelvin", "bench"),
+                device -> device.startsWith("mb-") ? DeviceClass.METER : DeviceClass.CDU);
+        TelemetryStore store = meter.measuring(influx);
+        StoreWriterSettings settings = new StoreWriterSettings(500_000, batch, Duration.ofSeconds(1),
+                Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        StoreWriter writer = StoreWriter.withJournal(store, settings, Clock.systemUTC(), work.resolve("journal"));
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong peakHeap = new AtomicLong();
+        Thread heapWatch = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (Collectors collectors = Collectors.start(farm.site(), meter.counting(writer), Clock.systemUTC())) {
+            Thread.sleep(Duration.ofSeconds(warmup));
+            long cpuStart = os.getProcessCpuTime();
+            meter.startWindow();
+            Thread.sleep(Duration.ofSeconds(seconds));
+            meter.endWindow();
+            double cores = (os.getProcessCpuTime() - cpuStart) / 1e9 / meter.windowSeconds();
+            String health = collectors.health().values().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(h -> h.state().name(), java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting())).toString();
+            collectors.close();
+            long drainStart = System.nanoTime();
+            while (writer.queued() > 0 && System.nanoTime() - drainStart < Duration.ofSeconds(120).toNanos()) {
+                Thread.sleep(100);
+            }
+            writer.close();
+            heapWatch.interrupt();
+            return new Result(meter, writer, influxd, cores, peakHeap.get(), health);
+        } finally {
+            store.close();
+        }
+    }
+
+    /** What one collection run measured; printed with the ceilings measured after it. */
+    private record Result(BenchMeter meter, StoreWriter writer, InfluxdServer influxd, double cores, long peakHeap,
+            String health) {
+
+        void print(double j2modCeiling, double influxCeiling) {
+            long inStore = 0;
+            for (String measurement : List.of("meter", "cdu")) {
+                inStore += InfluxProbe.countAndSum(influxd.url(), "kelvin", measurement).values().stream()
+                        .mapToLong(InfluxProbe.Stored::count).sum();
+            }
+            long distinct = meter.produced() - meter.repeats() - meter.withoutValue();
+            long lost = Math.max(0, distinct - inStore);
+            long duplicated = Math.max(0, inStore - distinct);
+            double rate = meter.storedInWindow() / meter.windowSeconds();
+            double ceiling = Math.min(j2modCeiling, influxCeiling);
+            System.out.printf(Locale.ROOT, "produced %d samples (%d repeated a point's source time and overwrote, "
+                    + "%d without a value), values in InfluxDB %d, writer dropped %d, spilled %d%n", meter.produced(),
+                    meter.repeats(), meter.withoutValue(), inStore, writer.dropped(), writer.spilled());
+            System.out.printf(Locale.ROOT, "device health at the end of the window: %s%n", health);
+            System.out.printf(Locale.ROOT, "sustained %.0f points/s end to end; sample age p50 %.2f s, p99 %.2f s%n",
+                    rate, meter.ageQuantile(0.50), meter.ageQuantile(0.99));
+            System.out.printf(Locale.ROOT, "CPU %.2f cores (this JVM incl. simulated devices) of %d; peak heap %d MiB of %d MiB max%n",
+                    cores, Runtime.getRuntime().availableProcessors(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(Locale.ROOT, "ceilings alone: j2mod %.0f points/s (one master per gateway, 100-register reads), "
+                    + "influxdb-java %.0f samples/s (batches of 10,000)%n", j2modCeiling, influxCeiling);
+            System.out.printf(Locale.ROOT, "collect: %.0f points/s, lost %d, duplicated %d, p99 age %.2f s, ceiling ratio %.2f%n",
+                    rate, lost, duplicated, meter.ageQuantile(0.99), rate / ceiling);
+        }
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        return Integer.parseInt(arg(args, name, Integer.toString(fallback)));
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

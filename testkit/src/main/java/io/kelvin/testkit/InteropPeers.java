@@ -1,0 +1,158 @@
+package io.kelvin.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Launchers for the peers we did not write (STACK-NOTES.md, "Peers we did not write"), used by
+ * interoperability tests. A missing peer fails the test with the command that installs it:
+ * interoperability is never skipped. {@code ./kelvin test} installs them all.
+ */
+public final class InteropPeers {
+
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
+    public static final Path PYMODBUS = Path.of("/usr/lib/python3/dist-packages/pymodbus");
+    public static final Path MBPOLL = Path.of("/usr/bin/mbpoll");
+    private static final Pattern LISTENING = Pattern.compile("^listening on ");
+    private static final Duration NPM_TIMEOUT = Duration.ofMinutes(10);
+
+    private InteropPeers() {
+    }
+
+    /** Debian's pymodbus 3.0 serving {@code interop/pymodbus/word_order_device.py} on 127.0.0.1:port. */
+    public static PeerProcess pymodbusWordOrderDevice(int port, int unitId) {
+        PeerProcess.require(PYTHON, "install Debian's python3 (apt-get install -y python3)");
+        PeerProcess.require(PYMODBUS, "apt-get install -y python3-pymodbus (./kelvin test installs it)");
+        Path script = PeerProcess.interopDir().resolve("pymodbus/word_order_device.py");
+        return PeerProcess.start("pymodbus", List.of(PYTHON.toString(), script.toString(), "--port",
+                Integer.toString(port), "--unit", Integer.toString(unitId)), script.getParent(), Map.of(),
+                LISTENING, Duration.ofSeconds(20));
+    }
+
+    /**
+     * {@code interop/node-opcua/server.js} on 127.0.0.1:port (endpoint {@code opc.tcp://127.0.0.1:PORT/interop}),
+     * installing node-opcua into {@code CACHE/node-opcua} first when it is missing.
+     */
+    public static PeerProcess nodeOpcUaServer(int port, Path pkiDir) {
+        Path node = node();
+        Path modules = installNodeOpcUa(node);
+        Path script = PeerProcess.interopDir().resolve("node-opcua/server.js");
+        return PeerProcess.start("node-opcua", List.of(node.toString(), script.toString(), "--port",
+                Integer.toString(port), "--pki", pkiDir.toString()), script.getParent(),
+                Map.of("NODE_PATH", modules.toString()), LISTENING, Duration.ofSeconds(90));
+    }
+
+    /** Runs Debian's mbpoll with {@code args} and returns its output; fails when it exits non-zero. */
+    public static String mbpoll(List<String> args) {
+        PeerProcess.require(MBPOLL, "apt-get install -y mbpoll (./kelvin test installs it)");
+        List<String> command = new ArrayList<>(List.of(MBPOLL.toString()));
+        command.addAll(args);
+        Run run = run(command, null, Duration.ofSeconds(20));
+        if (run.exit() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + run.exit() + ":\n" + run.output());
+        }
+        return run.output();
+    }
+
+    /**
+     * The Node.js for node-opcua (which needs Node 22.13 or newer): {@code $KELVIN_NODE}, else
+     * {@code CACHE/node24/bin/node} (where {@code ./kelvin} installs Node 24), else {@code node} on PATH.
+     */
+    static Path node() {
+        String configured = System.getenv("KELVIN_NODE");
+        List<Path> candidates = new ArrayList<>();
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(Path.of(configured));
+        }
+        candidates.add(PeerProcess.cacheDir().resolve("node24/bin/node"));
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty()) {
+                candidates.add(Path.of(dir, "node"));
+            }
+        }
+        List<String> tried = new ArrayList<>();
+        for (Path candidate : candidates) {
+            if (Files.isExecutable(candidate)) {
+                String version = run(List.of(candidate.toString(), "--version"), null, Duration.ofSeconds(20)).output().trim();
+                tried.add(candidate + " " + version);
+                if (majorVersion(version) >= 23 || version.matches("v22\\.(1[3-9]|[2-9]\\d)\\..*")) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("node-opcua needs Node.js >= 22.13; found " + tried + ". Run ./kelvin test "
+                + "(it installs Node 24 into " + PeerProcess.cacheDir().resolve("node24") + ") or set KELVIN_NODE");
+    }
+
+    /** {@code npm install} of interop/node-opcua/package.json into CACHE/node-opcua, once per version. */
+    static synchronized Path installNodeOpcUa(Path node) {
+        Path target = PeerProcess.cacheDir().resolve("node-opcua");
+        Path manifest = PeerProcess.interopDir().resolve("node-opcua/package.json");
+        try {
+            String wanted = Files.readString(manifest);
+            Path installed = target.resolve("package.json");
+            if (Files.isDirectory(target.resolve("node_modules/node-opcua"))
+                    && Files.exists(installed) && Files.readString(installed).equals(wanted)) {
+                return target.resolve("node_modules");
+            }
+            Files.createDirectories(target);
+            Files.writeString(installed, wanted);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + target, e);
+        }
+        Path npm = node.resolveSibling("npm");
+        List<String> command = List.of(Files.isExecutable(npm) ? npm.toString() : "npm", "install", "--no-audit",
+                "--no-fund", "--omit=dev");
+        Run run = run(command, target, NPM_TIMEOUT);
+        if (run.exit() != 0 || !Files.isDirectory(target.resolve("node_modules/node-opcua"))) {
+            throw new IllegalStateException("npm install of node-opcua into " + target + " failed (" + run.exit()
+                    + "); run ./kelvin test, which installs it:\n" + run.output());
+        }
+        return target.resolve("node_modules");
+    }
+
+    private static int majorVersion(String version) {
+        try {
+            return Integer.parseInt(version.replaceFirst("^v(\\d+)\\..*$", "$1"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run run(List<String> command, Path workDir, Duration timeout) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+            Path bin = Path.of(command.get(0)).getParent();
+            if (bin != null) {
+                builder.environment().merge("PATH", bin.toString(), (path, dir) -> dir + ":" + path);
+            }
+        }
+        try {
+            Process process = builder.start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " took longer than " + timeout);
+            }
+            return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.get(0), e);
+        }
+    }
+}

@@ -7,6 +7,7 @@ import io.kelvin.energyoptimizer.scenario.ScenarioData;
 import io.kelvin.energyoptimizer.scenario.ScenarioMain;
 import io.kelvin.energyoptimizer.scenario.ScenarioResult;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +33,25 @@ class ReferenceScenarioTest {
         assertThat(optimizer.emissionsKg()).isLessThan(immediate.emissionsKg());
         assertThat(optimizer.missed()).isLessThanOrEqualTo(Math.min(immediate.missed(), greedy.missed()));
         assertThat(optimizer.drCompliancePct()).isGreaterThanOrEqualTo(immediate.drCompliancePct());
+        // Every policy is charged for the same work: late work runs in the tail and is metered there.
+        assertThat(results).allSatisfy(r -> assertThat(r.tailGpuHours()).as(r.policy()).isPositive());
         assertThat(optimizer.summaryLine()).matches(
                 "scenario: optimizer-cbc cost \\d+ EUR, emissions \\d+ kgCO2, self-consumption [\\d.]+ %, missed \\d+,"
-                        + " dr-compliance [\\d.]+ %");
+                        + " dr-compliance [\\d.]+ %, unserved \\d+ GPU-h \\(all served work charged\\)");
+    }
+
+    // The goal; not met yet (see README "Status"): on this shortened run the optimizer is within
+    // about 1 % of greedy-window on cost and emissions, sometimes above it.
+    @Disabled("goal not met yet: optimizer vs greedy-window on cost and emissions")
+    @Test
+    void optimizerIsAtLeastAsCheapAndCleanAsBothBaselines() {
+        ScenarioConfig c = ScenarioConfig.load(null).with("days", "1").with("replanEverySlots", "4")
+                .with("timeLimitSeconds", "2");
+        List<ScenarioResult> r = ScenarioMain.run(c, ScenarioData.load(c));
+        for (ScenarioResult baseline : r.subList(1, 3)) {
+            assertThat(r.get(0).costEur()).as(baseline.policy()).isLessThanOrEqualTo(baseline.costEur());
+            assertThat(r.get(0).emissionsKg()).as(baseline.policy()).isLessThanOrEqualTo(baseline.emissionsKg());
+            assertThat(r.get(0).missed()).as(baseline.policy()).isLessThanOrEqualTo(baseline.missed());
+        }
     }
 }

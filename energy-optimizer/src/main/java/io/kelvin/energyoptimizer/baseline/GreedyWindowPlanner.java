@@ -24,14 +24,37 @@ public final class GreedyWindowPlanner implements Planner {
         return "greedy-window";
     }
 
+    /** The baseline ignores {@code previous}: every plan is made afresh. */
     @Override
     public Plan plan(Problem p, Map<String, List<Integer>> previous) {
+        return place(p, Map.of(), name());
+    }
+
+    /**
+     * Keeps the previous plan's run slots of every job where they are still a whole run inside the
+     * job's window and fit (in deadline order), and places the other jobs greedily around them.
+     */
+    public Plan keepingPrevious(Problem p, Map<String, List<Integer>> previous) {
+        return place(p, previous, "previous-plan");
+    }
+
+    private Plan place(Problem p, Map<String, List<Integer>> keep, String planner) {
         long started = System.nanoTime();
         Ledger ledger = new Ledger(p);
         Map<String, List<Integer>> runs = new HashMap<>();
         List<Job> order = p.jobs().stream().filter(j -> !j.fixed())
                 .sorted(Comparator.comparingInt(Job::deadlineSlot).thenComparing(Job::id)).toList();
         for (Job job : order) {
+            List<Integer> kept = keep.get(job.id());
+            if (kept != null && ledger.stillValid(job, kept) && ledger.fits(job, kept, true)) {
+                ledger.place(job, kept);
+                runs.put(job.id(), kept);
+            }
+        }
+        for (Job job : order) {
+            if (runs.containsKey(job.id())) {
+                continue;
+            }
             List<Integer> best = cheapest(p, ledger, job, true);
             if (best == null) {
                 best = cheapest(p, ledger, job, false);
@@ -41,7 +64,7 @@ public final class GreedyWindowPlanner implements Planner {
                 runs.put(job.id(), best);
             }
         }
-        return Ledger.reportDr(PlanAssembler.assemble(p, runs, SolveInfo.heuristic(name(), (System.nanoTime() - started) / 1_000_000)));
+        return Ledger.reportDr(PlanAssembler.assemble(p, runs, SolveInfo.heuristic(planner, (System.nanoTime() - started) / 1_000_000)));
     }
 
     private static List<Integer> cheapest(Problem p, Ledger ledger, Job job, boolean respectDr) {

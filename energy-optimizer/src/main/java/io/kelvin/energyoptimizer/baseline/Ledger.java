@@ -58,6 +58,26 @@ final class Ledger {
         return true;
     }
 
+    /**
+     * Whether earlier run slots are still a valid whole run of the job here: inside the horizon and its
+     * window, contiguous from the start for a job that may not pause, enough slots (work plus checkpoints)
+     * for one that may.
+     */
+    boolean stillValid(Job job, List<Integer> slots) {
+        if (slots.isEmpty()) {
+            return false;
+        }
+        int[] window = Schedules.window(job, p.slots(), p.maxLateSlots());
+        int first = slots.get(0);
+        if (first < window[0] || slots.get(slots.size() - 1) >= p.slots()) {
+            return false;
+        }
+        if (!job.preemptible()) {
+            return first <= window[1] && slots.equals(Schedules.contiguous(first, job.durationSlots(), p.slots()));
+        }
+        return slots.get(slots.size() - 1) <= window[1] && slots.size() == Schedules.requiredRunSlots(job, slots);
+    }
+
     /** Extra energy cost plus carbon cost (EUR) of running the job in these slots. */
     double marginalEur(Job job, List<Integer> slots) {
         double extra = job.deltaKw(p.site().idleKwPerGpu());

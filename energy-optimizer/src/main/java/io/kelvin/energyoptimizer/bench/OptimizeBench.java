@@ -58,10 +58,11 @@ public final class OptimizeBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         var check = new PlanChecker().check(p, plan);
         System.out.printf(Locale.ROOT, "bench: jobs %s limit %s solver %s time %.1f s status %s gap %.2f %% objective %.0f EUR"
-                        + " vs run-immediately %.0f EUR (%+.1f %%) vs greedy-window %.0f EUR (%+.1f %%) missed %d checker %s%s%n",
+                        + " vs run-immediately %.0f EUR (%+.1f %%, missed %d) vs greedy-window %.0f EUR (%+.1f %%, missed %d)"
+                        + " missed %d checker %s%s%n",
                 jobs, limit, planner.name(), seconds, plan.info().status(), 100 * plan.info().gap(), plan.objectiveEur(),
-                fifo.objectiveEur(), pct(plan, fifo), greedy.objectiveEur(), pct(plan, greedy),
-                plan.count(JobSchedule.Outcome.MISSED), check.ok() ? "ok" : "FAIL " + check.violations().size(),
+                fifo.objectiveEur(), pct(plan, fifo), fifo.count(JobSchedule.Outcome.MISSED), greedy.objectiveEur(),
+                pct(plan, greedy), greedy.count(JobSchedule.Outcome.MISSED), plan.count(JobSchedule.Outcome.MISSED), check.ok() ? "ok" : "FAIL " + check.violations().size(),
                 plan.info().fallbackReason().map(r -> " (" + r + ")").orElse(""));
         replanAfterDr(p, jobs, limit, planner, plan);
     }

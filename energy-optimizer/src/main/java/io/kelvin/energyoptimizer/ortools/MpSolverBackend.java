@@ -29,7 +29,7 @@ final class MpSolverBackend {
             MPSolverParameters params = new MPSolverParameters();
             params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, settings.relativeGap());
             MPSolver.ResultStatus status = solver.solve(params);
-            return result(solver, vars, status);
+            return result(solver, vars, status, settings.timeLimit().toMillis());
         } finally {
             solver.delete();
         }
@@ -71,7 +71,8 @@ final class MpSolverBackend {
         }
     }
 
-    private static MilpResult result(MPSolver solver, MPVariable[] vars, MPSolver.ResultStatus status) {
+    /** CBC reports INFEASIBLE when it stops at the time limit without a solution: that is NO_SOLUTION. */
+    private static MilpResult result(MPSolver solver, MPVariable[] vars, MPSolver.ResultStatus status, long limitMillis) {
         MilpResult.Status s = switch (status) {
             case OPTIMAL -> MilpResult.Status.OPTIMAL;
             case FEASIBLE -> MilpResult.Status.FEASIBLE;
@@ -80,6 +81,9 @@ final class MpSolverBackend {
             case ABNORMAL, MODEL_INVALID -> MilpResult.Status.ERROR;
         };
         long millis = solver.wallTime();
+        if (s == MilpResult.Status.INFEASIBLE && millis >= 0.9 * limitMillis) {
+            s = MilpResult.Status.NO_SOLUTION;
+        }
         if (s != MilpResult.Status.OPTIMAL && s != MilpResult.Status.FEASIBLE) {
             return new MilpResult(s, new double[0], Double.NaN, Double.NaN, millis);
         }

@@ -23,9 +23,11 @@ public record ScenarioData(Instant epoch, List<Job> jobs, Forecast forecast, Lis
 
     public static final Instant EPOCH = Instant.parse("2022-06-08T00:00:00Z");
     private static final int SLOTS_PER_DAY = 96;
+    /** Slots the runner may go on after the metered window so that late work still runs (and is charged). */
+    public static final int TAIL_SLOTS = 96;
 
     public static ScenarioData load(ScenarioConfig c) {
-        int slots = (c.integer("days") + c.integer("drainDays")) * SLOTS_PER_DAY + c.integer("horizonSlots");
+        int slots = (c.integer("days") + c.integer("drainDays")) * SLOTS_PER_DAY + TAIL_SLOTS + c.integer("horizonSlots");
         double[] pv = scale(perSlot(column(csv("data/vessim/solar_example.csv"), c.text("solarColumn")), slots),
                 c.number("pvKwp"));
         double[] carbon = perSlot(column(csv("data/vessim/watttime_example.csv"), "Caiso_North"), slots);

@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * {@link Replanner} at re-plan ticks, slot 0 of the current plan is executed, and the executed
  * slot's power is metered here (not taken from the plan). Every plan goes through the
  * {@link PlanChecker}.
+ *
+ * <p>Policies are compared on the same work served: after the metered window ({@code days + drainDays})
+ * the run goes on for up to {@link ScenarioData#TAIL_SLOTS} slots until every submitted job has finished,
+ * and each tail slot is charged only the extra import its jobs cause (its energy cost and emissions, not
+ * the idle site's). A job that finishes late or never is a miss; work still left after the tail is
+ * reported as unserved GPU-hours.
  */
 public final class ScenarioRunner {
 
@@ -58,12 +64,13 @@ public final class ScenarioRunner {
         Map<String, Job> byId = new HashMap<>();
         data.jobs().forEach(j -> byId.put(j.id(), j));
         Map<String, Integer> finishedAt = new HashMap<>();
+        Map<String, Integer> servedSlots = new HashMap<>();
         List<Long> millis = new ArrayList<>();
         int next = 0;
         int rejected = 0;
         int fallbacks = 0;
         PlanChecker checker = new PlanChecker();
-        for (int t = 0; t < end; t++) {
+        for (int t = 0; t < end || (t < end + ScenarioData.TAIL_SLOTS && replanner.pendingJobs() > 0); t++) {
             while (t % every == 0 && next < data.jobs().size() && data.jobs().get(next).releaseSlot() <= t) {
                 replanner.submit(data.jobs().get(next++));
             }
@@ -79,20 +86,25 @@ public final class ScenarioRunner {
                 }
             }
             Set<String> ran = replanner.runningNow();
-            meter.slot(t, ran.stream().map(byId::get).toList());
+            meter.slot(t, ran.stream().map(byId::get).toList(), t >= end);
+            ran.forEach(id -> servedSlots.merge(id, 1, Integer::sum));
             int slot = t;
             replanner.advance(ran).forEach(id -> finishedAt.put(id, slot + 1));
             clock.advance(SLOT);
         }
         int missed = 0;
+        double unservedGpuHours = 0;
         for (int i = 0; i < next; i++) {
             Job j = data.jobs().get(i);
             Integer done = finishedAt.get(j.id());
-            missed += (done == null && j.deadlineSlot() <= end) || (done != null && done > j.deadlineSlot()) ? 1 : 0;
+            missed += done == null || done > j.deadlineSlot() ? 1 : 0;
+            if (done == null) {
+                unservedGpuHours += 0.25 * j.gpus() * Math.max(0, j.durationSlots() - servedSlots.getOrDefault(j.id(), 0));
+            }
         }
         millis.sort(null);
-        return meter.result(policy.name(), missed, next, pct(millis, 0.5), pct(millis, 0.99), millis.size(), rejected,
-                fallbacks);
+        return meter.result(policy.name(), missed, next, unservedGpuHours, pct(millis, 0.5), pct(millis, 0.99),
+                millis.size(), rejected, fallbacks);
     }
 
     private static long pct(List<Long> sorted, double q) {
@@ -103,7 +115,7 @@ public final class ScenarioRunner {
     private static final class Meter {
         private final PlanningContext ctx;
         private final List<DrEvent> events;
-        private double cost, kg, renewable, selfUsed, peak;
+        private double cost, kg, renewable, selfUsed, peak, tailGpuHours, tailCost;
         private int drSlots, drOk;
 
         Meter(PlanningContext ctx, List<DrEvent> events) {
@@ -111,19 +123,28 @@ public final class ScenarioRunner {
             this.events = events;
         }
 
-        void slot(int t, List<Job> running) {
-            Forecast f = ctx.forecast();
+        /** In a tail slot only the difference the running jobs make to import and export is charged. */
+        void slot(int t, List<Job> running, boolean tail) {
+            double h = 0.25;
             double it = ctx.site().idleKw();
             for (Job j : running) {
                 it += j.deltaKw(ctx.site().idleKwPerGpu());
+                tailGpuHours += tail ? h * j.gpus() : 0;
             }
+            double[] withJobs = eurAndKg(t, it);
+            if (tail) {
+                double[] idle = eurAndKg(t, ctx.site().idleKw());
+                cost += withJobs[0] - idle[0];
+                tailCost += withJobs[0] - idle[0];
+                kg += withJobs[1] - idle[1];
+                return;
+            }
+            Forecast f = ctx.forecast();
             double facility = it + ctx.cooling().coolingKw(it, f.ambientC()[t]);
             double ren = f.renewableKw(t);
             double imp = Math.max(0, facility - ren);
-            double exp = ctx.site().exportAllowed() ? Math.max(0, ren - facility) : 0;
-            double h = 0.25;
-            cost += h * (imp * f.priceEurPerKwh()[t] - exp * ctx.weights().feedInEurPerKwh());
-            kg += h * imp * f.carbonGPerKwh()[t] / 1000.0;
+            cost += withJobs[0];
+            kg += withJobs[1];
             renewable += h * ren;
             selfUsed += h * Math.min(ren, facility);
             peak = Math.max(peak, imp);
@@ -135,10 +156,23 @@ public final class ScenarioRunner {
             }
         }
 
-        ScenarioResult result(String policy, int missed, int jobs, long p50, long p99, int plans, int rejected,
-                              int fallbacks) {
+        /** Energy cost (import less feed-in, EUR) and grid emissions (kg) of a slot at this IT power. */
+        private double[] eurAndKg(int t, double itKw) {
+            Forecast f = ctx.forecast();
+            double facility = itKw + ctx.cooling().coolingKw(itKw, f.ambientC()[t]);
+            double ren = f.renewableKw(t);
+            double imp = Math.max(0, facility - ren);
+            double exp = ctx.site().exportAllowed() ? Math.max(0, ren - facility) : 0;
+            double h = 0.25;
+            return new double[] {h * (imp * f.priceEurPerKwh()[t] - exp * ctx.weights().feedInEurPerKwh()),
+                    h * imp * f.carbonGPerKwh()[t] / 1000.0};
+        }
+
+        ScenarioResult result(String policy, int missed, int jobs, double unservedGpuHours, long p50, long p99,
+                              int plans, int rejected, int fallbacks) {
             return new ScenarioResult(policy, cost, kg, renewable == 0 ? 0 : 100 * selfUsed / renewable, peak, missed,
-                    jobs, drSlots == 0 ? 100 : 100.0 * drOk / drSlots, p50, p99, plans, rejected, fallbacks);
+                    jobs, drSlots == 0 ? 100 : 100.0 * drOk / drSlots, tailGpuHours, tailCost, unservedGpuHours,
+                    p50, p99, plans, rejected, fallbacks);
         }
     }
 }

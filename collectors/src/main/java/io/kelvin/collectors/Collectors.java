@@ -55,7 +55,7 @@ public final class Collectors implements PlantControl, AutoCloseable {
                 String host = device.host().orElseThrow(() -> new IllegalArgumentException(device.id() + " has no host"));
                 ModbusConnection connection = connections.computeIfAbsent(host + ":" + device.port(),
                         key -> new ModbusConnection(host, device.port(), settings.modbusTimeout(),
-                                settings.newBackoff(), clock, sink));
+                                settings.newBackoff(), settings.reconnectMin(), settings.unitProbeMax(), clock, sink));
                 links.put(device.id(), connection.attach(device));
             } else {
                 OpcUaDevice link = new OpcUaDevice(device, settings.newBackoff(), clock, sink);

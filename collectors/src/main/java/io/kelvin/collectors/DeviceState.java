@@ -1,11 +1,14 @@
 package io.kelvin.collectors;
 
-/** How a device's link stands. */
+/** How a device's link stands; debounced as {@link HealthTracker} describes. */
 public enum DeviceState {
-    /** Connected and every read of the last round succeeded. */
+    /** Every read of the last round was answered. */
     UP,
-    /** Connected, but at least one read (request, node) failed in its last attempt. */
+    /** Reachable, but at least one read (request, node) failed or was refused in its last attempt. */
     DEGRADED,
-    /** Not connected: never reached yet, refused, timed out, or the session was lost. */
+    /**
+     * Not reachable: never reached yet, the OPC UA session lost, or {@link HealthTracker#DOWN_AFTER}
+     * reads in a row without an answer (refused connections, timeouts, bad frames).
+     */
     DOWN
 }

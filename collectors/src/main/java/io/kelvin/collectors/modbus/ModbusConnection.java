@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One Modbus TCP connection (host, port), shared by every unit id behind it and driven by one
  * thread of its own, so a slow gateway delays only its own devices. Each device's poll classes run
- * at their interval on that thread; writes are queued onto it too. After an I/O failure or timeout
- * the socket is dropped and re-opened with capped backoff (1 s doubling to 30 s); until then polls
- * yield COMM_FAILED without touching the network.
+ * at their interval on that thread; writes are queued onto it too. A request that got no usable
+ * answer (timeout, bad frame) drops the socket, and the next request opens a fresh one at once, so
+ * a stray late frame can never be taken for the next answer. Only a failed connect waits: capped
+ * backoff (1 s doubling to 30 s), during which polls yield COMM_FAILED without touching the network.
+ * A unit that stops answering is isolated by its own {@link UnitBreaker}.
  */
 public final class ModbusConnection implements AutoCloseable {
 
@@ -39,14 +41,22 @@ public final class ModbusConnection implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final List<ModbusDevice> devices = new ArrayList<>();
     private final ReconnectBackoff backoff;
+    private final Duration unitProbeMin;
+    private final Duration unitProbeMax;
     private long nextAttemptNanos = System.nanoTime();
     private String downReason = "not connected yet";
 
+    /**
+     * @param unitProbeMin first wait before probing a unit whose breaker opened; doubles per failed probe
+     * @param unitProbeMax cap of that wait
+     */
     public ModbusConnection(String host, int port, Duration timeout, ReconnectBackoff backoff,
-                            InstantSource clock, SampleSink sink) {
+                            Duration unitProbeMin, Duration unitProbeMax, InstantSource clock, SampleSink sink) {
         this.name = host + ":" + port;
         this.io = new ModbusIo(host, port, timeout);
         this.backoff = backoff;
+        this.unitProbeMin = unitProbeMin;
+        this.unitProbeMax = unitProbeMax;
         this.clock = clock;
         this.sink = sink;
         this.thread = Executors.newSingleThreadScheduledExecutor(
@@ -55,7 +65,7 @@ public final class ModbusConnection implements AutoCloseable {
 
     /** Adds a device (a unit id on this connection); call before {@link #start()}. */
     public ModbusDevice attach(Device device) {
-        ModbusDevice attached = new ModbusDevice(device, this);
+        ModbusDevice attached = new ModbusDevice(device, this, new UnitBreaker(unitProbeMin, unitProbeMax));
         devices.add(attached);
         return attached;
     }
@@ -102,12 +112,19 @@ public final class ModbusConnection implements AutoCloseable {
         }
     }
 
-    /** Drops the socket after an I/O failure; the next attempt waits for the backoff. Connection thread only. */
+    /**
+     * Drops the socket after a request got no usable answer; the next request reconnects at once
+     * (the peer was reachable a moment ago). Connection thread only.
+     */
     void dropConnection(String reason) {
         io.disconnect();
-        markDown(reason);
+        if (!reason.equals(downReason)) {
+            LOG.warn("modbus {}: {}; reconnecting", name, reason);
+        }
+        downReason = reason;
     }
 
+    /** A connect failed: wait for the backoff. Device health follows from the failed polls (debounced). */
     private void markDown(String reason) {
         Duration wait = backoff.failed();
         nextAttemptNanos = System.nanoTime() + wait.toNanos();
@@ -115,7 +132,11 @@ public final class ModbusConnection implements AutoCloseable {
             LOG.warn("modbus {} down: {} (retry in {} ms)", name, reason, wait.toMillis());
         }
         downReason = reason;
-        devices.forEach(d -> d.healthTracker().disconnected(reason));
+    }
+
+    /** Monotonic time for the unit breakers. */
+    long nowNanos() {
+        return System.nanoTime();
     }
 
     String downReason() {

@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One Modbus device (a unit id on a shared connection): its read plan, its health, and its writes.
- * Reads and writes run on the connection's thread.
+ * One Modbus device (a unit id on a shared connection): its read plan, its health, its circuit
+ * breaker, and its writes. Reads and writes run on the connection's thread. Every failed request
+ * yields COMM_FAILED with NaN for its points and a readable last error naming unit, table and
+ * addresses; requests skipped while the breaker is open count as unanswered, so the device stays DOWN.
  */
 public final class ModbusDevice implements DeviceLink {
 
@@ -28,37 +30,63 @@ public final class ModbusDevice implements DeviceLink {
     private final ModbusReadPlan plan;
     private final HealthTracker health;
     private final ModbusConnection connection;
+    private final UnitBreaker breaker;
+    private String lastNoAnswer = "";
 
-    ModbusDevice(Device device, ModbusConnection connection) {
+    ModbusDevice(Device device, ModbusConnection connection, UnitBreaker breaker) {
         this.device = device;
         this.plan = ModbusReadPlan.of(device.profile().points());
         this.health = new HealthTracker(device.id());
         this.connection = connection;
+        this.breaker = breaker;
     }
 
-    /** Reads every request of one poll class; a failed request yields COMM_FAILED for its points. */
+    /** Reads every request of one poll class; a failed or skipped request yields COMM_FAILED for its points. */
     List<Sample> poll(PollClass pollClass, ModbusConnection link) {
         List<Sample> samples = new ArrayList<>();
         for (ReadRequest request : plan.requests(pollClass)) {
             Instant at = link.clock().instant();
+            if (!breaker.allows(link.nowNanos())) {
+                unanswered(request, "skipped, unit " + device.unitId() + " left " + UnitBreaker.OPEN_AFTER
+                        + " requests in a row unanswered (last: " + lastNoAnswer + "); next probe in "
+                        + breaker.untilProbe(link.nowNanos()).toMillis() + " ms", at, samples);
+                continue;
+            }
             if (!link.ensureConnected()) {
-                failed(request, link.downReason(), at, samples);
+                unanswered(request, link.downReason(), at, samples);
                 continue;
             }
             try {
                 samples.addAll(read(link.io(), request, at));
                 health.readSucceeded(key(request), at);
+                breaker.answered();
             } catch (ModbusIoFailure e) {
-                failed(request, e.getMessage(), at, samples);
-                if (e.connectionLost()) {
-                    link.dropConnection(e.getMessage());
-                }
+                failed(request, e, link, at, samples);
             }
         }
         return samples;
     }
 
-    private void failed(ReadRequest request, String reason, Instant at, List<Sample> into) {
+    private void failed(ReadRequest request, ModbusIoFailure e, ModbusConnection link, Instant at, List<Sample> into) {
+        String reason = "unit " + device.unitId() + " " + request.type() + " " + request.start() + ".."
+                + (request.end() - 1) + ": " + e.getMessage();
+        if (e.answered()) {
+            health.readRefused(key(request), reason);
+            breaker.answered();
+            into.addAll(SampleRules.commFailed(device.id(), request.points(), at));
+        } else {
+            unanswered(request, reason, at, into);
+        }
+        if (e.kind() == ModbusIoFailure.Kind.NO_ANSWER) {
+            lastNoAnswer = reason;
+            breaker.unanswered(link.nowNanos());
+        }
+        if (e.connectionLost()) {
+            link.dropConnection(e.getMessage());
+        }
+    }
+
+    private void unanswered(ReadRequest request, String reason, Instant at, List<Sample> into) {
         health.readFailed(key(request), reason);
         into.addAll(SampleRules.commFailed(device.id(), request.points(), at));
     }

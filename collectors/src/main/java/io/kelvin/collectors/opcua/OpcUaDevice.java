@@ -132,7 +132,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         deliver(current.readAll());
         List<PointDef> refused = current.subscribe(this::deliver, new SubscriptionEvents());
         for (PointDef point : refused) {
-            health.readFailed(point.name(), "server refused a monitored item for " + point.nodeId().orElse("?"));
+            health.readRefused(point.name(), "server refused a monitored item for " + point.nodeId().orElse("?"));
         }
     }
 
@@ -147,7 +147,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
             Sample sample = OpcUaValues.toSample(device.id(), points.get(i), values.get(i), now);
             samples.add(sample);
             if (values.get(i).statusCode() != null && values.get(i).statusCode().isBad()) {
-                health.readFailed(points.get(i).name(), "status " + values.get(i).statusCode());
+                health.readRefused(points.get(i).name(), "status " + values.get(i).statusCode());
             } else {
                 health.readSucceeded(points.get(i).name(), now);
             }

@@ -127,7 +127,9 @@ class ModbusCollectionTest {
     }
 
     private double value(String device, String point) {
-        Sample sample = sink.latest(PointId.of(device, point)).orElseThrow();
+        // an AssertionError, not NoSuchElementException, so that await() retries until the first sample
+        Sample sample = sink.latest(PointId.of(device, point))
+                .orElseThrow(() -> new AssertionError("no sample of " + device + "." + point + " yet"));
         assertThat(sample.quality()).isEqualTo(Quality.GOOD);
         return sample.value();
     }

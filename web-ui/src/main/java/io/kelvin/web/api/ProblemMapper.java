@@ -1,6 +1,8 @@
 package io.kelvin.web.api;
 
 import io.kelvin.core.telemetry.StoreUnavailableException;
+import io.kelvin.web.planning.JobConflictException;
+import io.kelvin.web.planning.NoSuchEntryException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -12,7 +14,8 @@ import org.jboss.logging.Logger;
 /**
  * Turns every failure of the REST API into {@code application/problem+json}. HTTP errors keep their
  * status; invalid input (IllegalArgumentException from the plain-Java layer, whose messages name the
- * bad parameter) is 400 with that message; an unavailable store is 503 (retry later); anything else is a 500 whose cause goes to the
+ * bad parameter) is 400 with that message; a taken job id is 409 and an unknown job or plan 404, with
+ * their messages; an unavailable store is 503 (retry later); anything else is a 500 whose cause goes to the
  * log, not to the client.
  */
 @Provider
@@ -28,6 +31,8 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         Problem problem = switch (exception) {
             case WebApplicationException web -> problem(web.getResponse().getStatusInfo(), httpDetail(web));
             case IllegalArgumentException invalid -> problem(Response.Status.BAD_REQUEST, invalid.getMessage());
+            case JobConflictException conflict -> problem(Response.Status.CONFLICT, conflict.getMessage());
+            case NoSuchEntryException missing -> problem(Response.Status.NOT_FOUND, missing.getMessage());
             case StoreUnavailableException store -> problem(Response.Status.SERVICE_UNAVAILABLE,
                     "The telemetry store is not available right now; try again shortly.");
             default -> {

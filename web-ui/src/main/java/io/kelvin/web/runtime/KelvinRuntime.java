@@ -140,7 +140,8 @@ public class KelvinRuntime {
                 LOG.infof("Digital twin of %s serving on loopback", site.info().id());
             }
             store = TelemetryStores.open(settings.store(), dataDir, site);
-            writer = new StoreWriter(store, StoreWriterSettings.DEFAULTS, clock);
+            // Samples the store cannot take right now spill to a journal under the data dir and are replayed.
+            writer = StoreWriter.withJournal(store, StoreWriterSettings.DEFAULTS, clock, dataDir.resolve("journal"));
             StoreWriter sinkWriter = writer;
             SampleSink sink = samples -> {
                 latest.acceptAll(samples);

@@ -33,6 +33,48 @@ public interface KelvinSettings {
 
     Store store();
 
+    Planning planning();
+
+    /** Job planning (io.kelvin.web.planning.PlanningSettings, SiteForecast). */
+    interface Planning {
+
+        /** Horizon length in quarter-hour slots (96 = 24 h). */
+        @WithName("horizon-slots")
+        @WithDefault("96")
+        int horizonSlots();
+
+        /** Time-of-use import price, EUR/kWh, by local hour 0..23: off-peak, shoulder, solar midday, evening peak. */
+        @WithName("tariff-eur-per-kwh")
+        @WithDefault("0.14,0.14,0.14,0.14,0.14,0.14,0.14,0.20,0.20,0.20,0.10,0.10,0.10,0.10,0.10,0.10,"
+                + "0.35,0.35,0.35,0.35,0.35,0.20,0.20,0.20")
+        java.util.List<Double> tariffEurPerKwh();
+
+        /** Grid carbon intensity, gCO2/kWh, flat over the horizon. */
+        @WithName("carbon-g-per-kwh")
+        @WithDefault("550")
+        double carbonGPerKwh();
+
+        /** Ambient temperature for the cooling model, C, flat over the horizon. */
+        @WithName("ambient-c")
+        @WithDefault("20")
+        double ambientC();
+
+        /** Time limit of one MILP solve (CBC); the heuristic plan is used when no solution comes in time. */
+        @WithName("solver-time-limit")
+        @WithDefault("5s")
+        java.time.Duration solverTimeLimit();
+
+        /** How many slots past its deadline a job may still be placed. */
+        @WithName("max-late-slots")
+        @WithDefault("16")
+        int maxLateSlots();
+
+        /** Re-plan interval (also re-planned on every submitted job). */
+        @WithName("replan-every")
+        @WithDefault("15m")
+        String replanEvery();
+    }
+
     interface Store {
 
         /** Which telemetry store to use. */

@@ -1,0 +1,39 @@
+package io.kelvin.web.api;
+
+import io.kelvin.web.planning.PlanningService;
+import io.kelvin.web.planning.StoredPlan;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * The stored plan history. (The current plan is {@link CurrentPlanResource}; each resource has its
+ * own full path so that unknown paths under {@code /api/v1} still reach {@link ApiFallback}.)
+ */
+@Path("/api/v1/plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlansResource {
+
+    private final PlanningService planning;
+
+    public PlansResource(PlanningService planning) {
+        this.planning = planning;
+    }
+
+    /** Newest first, without slots (GET /api/v1/plans/{id} has them). */
+    @GET
+    public List<StoredPlan> history(@QueryParam("limit") @DefaultValue("20") int limit) {
+        return planning.history(limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    public StoredPlan plan(@PathParam("id") long id) {
+        return planning.plan(id);
+    }
+}

@@ -1,0 +1,176 @@
+package io.kelvin.web.planning;
+
+import io.kelvin.core.site.Site;
+import io.kelvin.energyoptimizer.api.JobRequest;
+import io.kelvin.energyoptimizer.api.JobRequestValidator;
+import io.kelvin.energyoptimizer.check.CheckReport;
+import io.kelvin.energyoptimizer.check.PlanChecker;
+import io.kelvin.energyoptimizer.model.CoolingModel;
+import io.kelvin.energyoptimizer.model.Horizon;
+import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.SiteModel;
+import io.kelvin.energyoptimizer.model.Weights;
+import io.kelvin.energyoptimizer.solve.Planner;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts jobs and keeps a plan for them. A submitted job is validated ({@link JobRequestValidator};
+ * every problem in one message), stored, and triggers a re-plan in the background; the composition
+ * root also calls {@link #replan} on a fixed interval. A re-plan builds the {@link Problem} for the
+ * site (horizon of quarter hours from the current one, {@link SiteForecast}, the stored jobs whose
+ * deadline is still ahead and whose release lies inside the horizon), asks the planner, checks the
+ * plan with {@link PlanChecker} and stores it with its explanations. A plan the checker rejects is
+ * replaced by the fallback planner's; if that is rejected too, nothing is stored.
+ */
+public final class PlanningService {
+
+    private static final Logger LOG = Logger.getLogger(PlanningService.class);
+
+    private final Site site;
+    private final SiteModel siteModel;
+    private final JobRepository jobs;
+    private final PlanRepository plans;
+    private final Planner planner;
+    private final Planner fallback;
+    private final PlanningSettings settings;
+    private final InstantSource clock;
+    private final Supplier<Optional<Double>> windKw;
+    private final Executor background;
+    private final AtomicBoolean replanQueued = new AtomicBoolean();
+    private final PlanChecker checker = new PlanChecker();
+
+    public PlanningService(Site site, JobRepository jobs, PlanRepository plans, Planner planner, Planner fallback,
+                           PlanningSettings settings, InstantSource clock, Supplier<Optional<Double>> windKw,
+                           Executor background) {
+        this.site = site;
+        this.siteModel = SiteModel.of(site);
+        this.jobs = jobs;
+        this.plans = plans;
+        this.planner = planner;
+        this.fallback = fallback;
+        this.settings = settings;
+        this.clock = clock;
+        this.windKw = windKw;
+        this.background = background;
+    }
+
+    /** Validates and stores a job, then asks for a re-plan; invalid input changes nothing. */
+    public StoredJob submit(JobRequest request) {
+        List<String> problems = new JobRequestValidator(siteModel).problems(request);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        if (jobs.find(request.id()).isPresent()) {
+            throw new JobConflictException("id: a job '" + request.id() + "' already exists");
+        }
+        StoredJob stored = jobs.insert(request, clock.instant());
+        requestReplan("job submitted: " + request.id());
+        return stored;
+    }
+
+    public StoredJob job(String id) {
+        return jobs.find(id).orElseThrow(() -> new NoSuchEntryException("No job with id '" + id + "'."));
+    }
+
+    public List<StoredJob> jobs() {
+        return jobs.all();
+    }
+
+    /** The job's place in the newest plan that has it, with that plan's id. */
+    public Optional<Map.Entry<Long, PlannedJob>> latestPlacement(String jobId) {
+        return plans.latestFor(jobId);
+    }
+
+    public StoredPlan latestPlan() {
+        return plans.latest().orElseThrow(() -> new NoSuchEntryException("No plan yet: plans are made once a job"
+                + " is submitted."));
+    }
+
+    public StoredPlan plan(long id) {
+        return plans.find(id).orElseThrow(() -> new NoSuchEntryException("No plan with id " + id + "."));
+    }
+
+    public List<StoredPlan> history(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit: must be 1..1000, was " + limit);
+        }
+        return plans.history(limit);
+    }
+
+    /** Queues one background re-plan; requests arriving while one is queued join it. */
+    public void requestReplan(String reason) {
+        if (replanQueued.compareAndSet(false, true)) {
+            background.execute(() -> {
+                replanQueued.set(false);
+                try {
+                    replan(reason);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Re-plan (%s) failed; the previous plan stays current", reason);
+                }
+            });
+        }
+    }
+
+    /** Plans the jobs still ahead and stores the plan; empty when there is nothing to plan or no valid plan. */
+    public synchronized Optional<StoredPlan> replan(String reason) {
+        Instant now = clock.instant();
+        long slotSeconds = Horizon.QUARTER_HOUR.toSeconds();
+        Instant currentSlot = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), slotSeconds) * slotSeconds);
+        Horizon horizon = Horizon.quarterHours(currentSlot, settings.horizonSlots());
+        Instant horizonEnd = horizon.slotStart(horizon.slots());
+        List<Job> pending = jobs.deadlineAfter(horizon.start()).stream()
+                .map(StoredJob::request)
+                .filter(r -> r.release().isBefore(horizonEnd))
+                .map(r -> inHorizon(r, horizon))
+                .toList();
+        if (pending.isEmpty()) {
+            LOG.debugf("Nothing to plan (%s)", reason);
+            return Optional.empty();
+        }
+        Problem problem = new Problem(horizon, siteModel, CoolingModel.liquidCooledDefault(),
+                SiteForecast.build(site, horizon, settings, windKw.get()), List.of(), pending, Weights.defaults(),
+                settings.maxLateSlots());
+        Optional<StoredPlan> stored = checked(problem, planner, reason, now)
+                .or(() -> checked(problem, fallback, reason, now))
+                .map(plans::save);
+        stored.ifPresent(p -> LOG.infof("Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f", p.id(), reason,
+                p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),
+                p.predicted().pue()));
+        return stored;
+    }
+
+    private Optional<StoredPlan> checked(Problem problem, Planner by, String reason, Instant now) {
+        Plan plan = by.plan(problem, Map.of());
+        CheckReport report = checker.check(problem, plan);
+        if (!report.ok()) {
+            LOG.warnf("Plan by %s rejected by the plan checker: %s", by.name(), report.violations());
+            return Optional.empty();
+        }
+        return Optional.of(PlanRecords.of(problem, plan, reason, now, report.notes()));
+    }
+
+    /**
+     * A job released before the horizon may start at its first slot; a release inside a slot moves to
+     * the next slot start, because {@link JobRequest#toJob} rounds it down and a job must not start
+     * before its release.
+     */
+    private Job inHorizon(JobRequest r, Horizon horizon) {
+        long slotSeconds = horizon.slotLength().toSeconds();
+        long sinceStart = java.time.Duration.between(horizon.start(), r.release()).toSeconds();
+        Instant release = sinceStart <= 0 ? horizon.start()
+                : horizon.start().plusSeconds(Math.ceilDiv(sinceStart, slotSeconds) * slotSeconds);
+        JobRequest clamped = new JobRequest(r.id(), r.gpus(), r.powerKwPerGpu(), r.totalPowerKw(), r.duration(),
+                release, r.deadline(), r.priority(), r.preemptible(), r.checkpoint());
+        return clamped.toJob(horizon, siteModel);
+    }
+}

@@ -1,0 +1,26 @@
+package io.kelvin.web.planning;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the site's jobs are planned: a horizon of {@code horizonSlots} quarter hours from now; a
+ * time-of-use tariff in EUR/kWh by local hour (24 values, index = hour of the day in the site's
+ * time zone); a flat grid carbon intensity in gCO2/kWh; a flat ambient temperature in C for the
+ * cooling model; the MILP time limit; and how many slots past its deadline a job may still be
+ * placed (later than that it is reported missed).
+ */
+public record PlanningSettings(int horizonSlots, List<Double> tariffEurPerKwh, double carbonGPerKwh,
+                               double ambientC, Duration solverTimeLimit, int maxLateSlots) {
+
+    public PlanningSettings {
+        tariffEurPerKwh = List.copyOf(tariffEurPerKwh);
+        if (tariffEurPerKwh.size() != 24) {
+            throw new IllegalArgumentException("kelvin.planning.tariff-eur-per-kwh: needs 24 hourly prices, has "
+                    + tariffEurPerKwh.size());
+        }
+        if (horizonSlots < 1 || maxLateSlots < 0) {
+            throw new IllegalArgumentException("kelvin.planning: horizon-slots must be >= 1 and max-late-slots >= 0");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.kelvin.web.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kelvin.core.site.Site;
+import io.kelvin.core.site.load.SiteLoader;
+import io.kelvin.energyoptimizer.api.JobRequest;
+import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
+import io.kelvin.testkit.SettableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The planning service against a real H2 file database, migrated by Flyway as the application does. */
+class PlanningStoreTest {
+
+    private static final Site SITE = SiteLoader.load(Path.of("../site-configs/sites/demo-aidc.yaml"));
+    private static final Instant NOW = Instant.parse("2026-06-21T00:05:00Z");
+    private static final List<Double> TARIFF = java.util.Collections.nCopies(24, 0.15);
+
+    @TempDir
+    Path dir;
+
+    private Path dbFile;
+
+    @BeforeEach
+    void freshDatabase() {
+        dbFile = dir.toAbsolutePath().resolve("kelvin-db");
+    }
+
+    @Test
+    void jobsAndPlanHistorySurviveReopeningTheDatabase() {
+        PlanningService first = service(open());
+        first.submit(job("train-a", NOW, NOW.plus(Duration.ofHours(6)), 100.0));
+        first.submit(job("train-b", NOW.plus(Duration.ofHours(2)), NOW.plus(Duration.ofHours(12)), 200.0));
+
+        // A restart: a new connection pool, Flyway again (nothing to migrate), new repositories.
+        PlanningService second = service(open());
+
+        assertThat(second.jobs()).extracting(StoredJob::id).containsExactly("train-a", "train-b");
+        assertThat(second.history(10)).hasSize(2);
+        StoredPlan latest = second.latestPlan();
+        assertThat(latest.slots()).hasSize(96);
+        assertThat(latest.jobs()).extracting(PlannedJob::jobId).containsExactly("train-a", "train-b");
+        assertThat(latest.jobs()).allSatisfy(j -> assertThat(j.explanation()).isNotBlank());
+        assertThat(second.latestPlacement("train-b")).get().satisfies(e -> assertThat(e.getKey()).isEqualTo(latest.id()));
+    }
+
+    @Test
+    void everyJobStartsInsideItsWindow() {
+        PlanningService planning = service(open());
+        Instant release = NOW.plus(Duration.ofHours(3));
+        Instant deadline = NOW.plus(Duration.ofHours(9));
+        planning.submit(job("window", release, deadline, 50.0));
+
+        PlannedJob placed = planning.latestPlan().jobs().get(0);
+        assertThat(placed.outcome()).isEqualTo("ON_TIME");
+        assertThat(placed.start()).isAfterOrEqualTo(release);
+        // Two hours of work must end by the deadline.
+        assertThat(placed.end()).isBeforeOrEqualTo(deadline);
+    }
+
+    @Test
+    void invalidOrDuplicateJobsChangeNothing() {
+        PlanningService planning = service(open());
+        planning.submit(job("once", NOW, NOW.plus(Duration.ofHours(6)), 10.0));
+
+        assertThatThrownBy(() -> planning.submit(job("neg", NOW, NOW.plus(Duration.ofHours(6)), -5.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("totalPowerKw");
+        assertThatThrownBy(() -> planning.submit(job("once", NOW, NOW.plus(Duration.ofHours(6)), 10.0)))
+                .isInstanceOf(JobConflictException.class).hasMessageContaining("once");
+        assertThat(planning.jobs()).extracting(StoredJob::id).containsExactly("once");
+        assertThat(planning.history(10)).hasSize(1);
+    }
+
+    private DataSource open() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dbFile);
+        ds.setUser("kelvin");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return ds;
+    }
+
+    /** The greedy planner as both planner and fallback keeps this test fast; re-plans run on the caller's thread. */
+    private static PlanningService service(DataSource ds) {
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
+        return new PlanningService(SITE, new JobRepository(ds), new PlanRepository(ds), new GreedyWindowPlanner(),
+                new GreedyWindowPlanner(), settings, new SettableClock(NOW), Optional::empty, Runnable::run);
+    }
+
+    private static JobRequest job(String id, Instant release, Instant deadline, double totalKw) {
+        return new JobRequest(id, 64, null, totalKw, Duration.ofHours(2), release, deadline, null, false, null);
+    }
+}

@@ -115,11 +115,16 @@ final class SiteReader {
                     : profiles.find(profileId, file, node.path() + ".profile");
             Optional<Double> ratedKw = node.optNumber("ratedKw");
             ratedKw.filter(kw -> kw <= 0).ifPresent(kw -> problems.add(file, node.path() + ".ratedKw", "must be above 0"));
+            int problemsBefore = problems.size();
             profile.map(p -> device(node, id, p, ratedKw)).ifPresent(device -> {
-                String address = device.endpoint().orElse(device.host().orElse("") + ":" + device.port() + "/" + device.unitId());
-                String holder = addresses.putIfAbsent(address, node.path());
-                if (holder != null) {
-                    node.problem("address " + address + " is already used by " + holder);
+                // A device whose address fields are wrong carries fallback values: comparing those would
+                // report a clash that is only an echo of the problem already reported.
+                if (problems.size() == problemsBefore) {
+                    String address = device.endpoint().orElse(device.host().orElse("") + ":" + device.port() + "/" + device.unitId());
+                    String holder = addresses.putIfAbsent(address, node.path());
+                    if (holder != null) {
+                        node.problem("address " + address + " is already used by " + holder);
+                    }
                 }
                 devices.add(device);
             });

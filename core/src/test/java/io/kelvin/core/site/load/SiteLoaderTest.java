@@ -131,6 +131,21 @@ class SiteLoaderTest {
     }
 
     @Test
+    void aBadUnitIdIsReportedOnceWithoutAnEchoedAddressClash() throws IOException {
+        Path site = brokenSite("port: 15020, unitId: 4 }", "port: 15020, unitId: 300 }");
+        assertThatThrownBy(() -> SiteLoader.load(site)).isInstanceOfSatisfying(SiteConfigException.class,
+                e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
+                        .containsExactly("sites/demo-aidc.yaml: devices[15].unitId: must be 1..247, was 300"));
+    }
+
+    @Test
+    void twoDevicesOnTheSameModbusAddressAreRejected() throws IOException {
+        Path site = brokenSite("port: 15020, unitId: 4 }", "port: 15020, unitId: 3 }");
+        assertThatThrownBy(() -> SiteLoader.load(site))
+                .hasMessageContaining("devices[15]: address 127.0.0.1:15020/3 is already used by devices[14]");
+    }
+
+    @Test
     void unknownWordOrderIsRejectedWithTheAllowedOnes() throws IOException {
         Path site = brokenProfile("acme-wind-2500", "wordOrder: CDAB }, range: { min: -50", "wordOrder: CADB }, range: { min: -50");
         assertThatThrownBy(() -> SiteLoader.load(site))

@@ -1,18 +1,12 @@
 package io.kelvin.collectors.bench;
 
-import io.kelvin.core.telemetry.Aggregate;
-import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.SampleSink;
 import io.kelvin.core.telemetry.TelemetryStore;
-import io.kelvin.core.telemetry.TimeValue;
-import java.time.Duration;
-import java.time.Instant;
+import io.kelvin.testkit.ForwardingTelemetryStore;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -134,10 +128,9 @@ final class BenchMeter {
     }
 
     TelemetryStore measuring(TelemetryStore store) {
-        return new TelemetryStore() {
+        return new ForwardingTelemetryStore(store) {
             @Override
-            public void write(Collection<Sample> samples) {
-                store.write(samples);
+            protected void observe(Collection<Sample> samples) {
                 long now = System.currentTimeMillis();
                 stored.addAndGet(samples.size());
                 if (now < windowStartMs || now > windowEndMs) {
@@ -148,26 +141,6 @@ final class BenchMeter {
                     long age = Math.max(0, now - sample.sourceTime().toEpochMilli()) / BUCKET_MS;
                     ages.incrementAndGet((int) Math.min(BUCKETS - 1, age));
                 }
-            }
-
-            @Override
-            public Optional<Sample> latest(PointId point) {
-                return store.latest(point);
-            }
-
-            @Override
-            public List<TimeValue> range(PointId point, Instant from, Instant to, Duration step, Aggregate aggregate) {
-                return store.range(point, from, to, step, aggregate);
-            }
-
-            @Override
-            public EnergyIntegral energy(PointId powerPoint, Instant from, Instant to) {
-                return store.energy(powerPoint, from, to);
-            }
-
-            @Override
-            public void close() {
-                store.close();
             }
         };
     }

@@ -22,9 +22,10 @@ public record ScenarioResult(String policy, double costEur, double emissionsKg, 
                 tailCostEur, unservedGpuHours, p50Millis, p99Millis, plans, rejectedPlans, fallbacks);
     }
 
+    /** Exactly the form, so scripts can parse it; unserved work and the late tail are in the detail line. */
     public String summaryLine() {
         return String.format(Locale.ROOT, "scenario: %s cost %.0f EUR, emissions %.0f kgCO2, self-consumption %.1f %%,"
-                + " missed %d, dr-compliance %.1f %%, unserved %.0f GPU-h (all served work charged)", policy, costEur,
-                emissionsKg, selfConsumptionPct, missed, drCompliancePct, unservedGpuHours);
+                + " missed %d, dr-compliance %.1f %%", policy, costEur, emissionsKg, selfConsumptionPct, missed,
+                drCompliancePct);
     }
 }

@@ -65,8 +65,8 @@ public final class PointHistory {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("point: " + e.getMessage());
         }
-        boolean known = units.unitOf(point).isEmpty() ? site.points().contains(point) : true;
-        if (!known) {
+        // Every known point has a unit (profiles require one; site totals have theirs): none means unknown.
+        if (units.unitOf(point).isEmpty()) {
             throw new IllegalArgumentException("point '" + text + "' is not a point of site " + site.info().id());
         }
         return point;

@@ -13,6 +13,7 @@ import io.kelvin.energyoptimizer.solve.SolverSettings.Backend;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -64,5 +65,17 @@ class ReplannerTest {
         Plan next = r.replanIfDue().orElseThrow();
         assertThat(next.job("a").orElseThrow().runSlots()).containsExactly(0);
         assertThat(next.job("a").orElseThrow().outcome()).isEqualTo(io.kelvin.energyoptimizer.model.JobSchedule.Outcome.FIXED);
+    }
+
+    @Test
+    void preemptibleJobLongerThanTheHorizonRunsAsOneRunSpillingPastIt() {
+        // 10 slots of work in a 6-slot horizon: it used to be reported missed forever and never ran.
+        Replanner r = replanner(Tiny.flat(20));
+        r.submit(Tiny.job("long", 10, 0, 12).asPreemptible(1));
+        Plan plan = r.replanIfDue().orElseThrow();
+        List<Integer> run = plan.job("long").orElseThrow().runSlots();
+        assertThat(run).isNotEmpty().endsWith(5);
+        assertThat(run).isEqualTo(java.util.stream.IntStream.rangeClosed(run.get(0), 5).boxed().toList());
+        assertThat(new PlanChecker().check(r.problemAt(0), plan).violations()).isEmpty();
     }
 }

@@ -80,7 +80,7 @@ public final class Replanner {
     /** The problem the last re-plan solved is rebuilt on demand for checking. */
     public Problem problemAt(int slot) {
         int n = context.horizonSlots();
-        List<Job> relative = jobs.values().stream().map(j -> relative(j, slot)).toList();
+        List<Job> relative = jobs.values().stream().map(j -> relative(j, slot, n)).toList();
         List<DrEvent> dr = events.stream().map(e -> e.shifted(slot)).filter(e -> e.toSlot() > 0 && e.fromSlot() < n)
                 .toList();
         return new Problem(new Horizon(context.epoch().plus(context.slotLength().multipliedBy(slot)), n,
@@ -88,9 +88,22 @@ public final class Replanner {
                 relative, context.weights(), context.maxLateSlots());
     }
 
-    private Job relative(Job j, int slot) {
+    /**
+     * The job in the horizon's slots. A preemptible job whose remaining work (plus the checkpoint a
+     * paused one pays to resume) cannot fit between its release and the horizon's end is planned as
+     * one run that spills past the horizon, like a job that may not pause: its remainder is too long
+     * for any pause inside this horizon to help, and otherwise no plan could place it at all. A later
+     * re-plan lets it pause again once the rest fits.
+     */
+    private static Job relative(Job j, int slot, int horizonSlots) {
         int deadline = Math.max(j.deadlineSlot() - slot, j.durationSlots());
-        return new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots(), Math.max(0, j.releaseSlot() - slot), deadline,
+        int release = Math.max(0, j.releaseSlot() - slot);
+        int resume = j.phase() == Job.Phase.PAUSED ? j.checkpointSlots() : 0;
+        if (j.preemptible() && release + j.durationSlots() + resume > horizonSlots) {
+            return new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots() + resume, release, deadline, j.priority(),
+                    false, 0, j.phase() == Job.Phase.PAUSED ? Job.Phase.PENDING : j.phase());
+        }
+        return new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots(), release, deadline,
                 j.priority(), j.preemptible(), j.checkpointSlots(), j.phase());
     }
 

@@ -6,20 +6,20 @@ import java.util.Locale;
  * One policy's week: energy cost (import minus feed-in, EUR), grid emissions (kg CO2), renewable
  * self-consumption (% of PV and wind used on site), import peak (kW), deadline misses (ended late or
  * never), DR compliance (% of event slots at or under the cap), GPU-hours run after the metered window
- * and their marginal cost (already in {@code costEur}), GPU-hours never served, planner time p50/p99
+ * and their marginal cost and emissions (already in {@code costEur} and {@code emissionsKg}), GPU-hours never served, planner time p50/p99
  * (ms), plans made, plans the checker rejected, and plans that fell back to the greedy heuristic.
  */
 public record ScenarioResult(String policy, double costEur, double emissionsKg, double selfConsumptionPct,
                              double peakImportKw, int missed, int jobs, double drCompliancePct,
-                             double tailGpuHours, double tailCostEur, double unservedGpuHours,
+                             double tailGpuHours, double tailCostEur, double tailKg, double unservedGpuHours,
                              long p50Millis, long p99Millis, int plans, int rejectedPlans, int fallbacks) {
 
     public String detailLine() {
         return String.format(Locale.ROOT, "policy %s: cost %.0f EUR, emissions %.0f kgCO2, self-consumption %.1f %%,"
-                        + " import peak %.0f kW, missed %d of %d jobs, dr-compliance %.1f %%, late tail %.0f GPU-h (%.0f EUR),"
+                        + " import peak %.0f kW, missed %d of %d jobs, dr-compliance %.1f %%, late tail %.0f GPU-h (%.0f EUR, %.0f kgCO2),"
                         + " unserved %.0f GPU-h, planner p50 %d ms p99 %d ms, plans %d (checker rejected %d, fallbacks %d)",
                 policy, costEur, emissionsKg, selfConsumptionPct, peakImportKw, missed, jobs, drCompliancePct, tailGpuHours,
-                tailCostEur, unservedGpuHours, p50Millis, p99Millis, plans, rejectedPlans, fallbacks);
+                tailCostEur, tailKg, unservedGpuHours, p50Millis, p99Millis, plans, rejectedPlans, fallbacks);
     }
 
     /** Exactly the form, so scripts can parse it; unserved work and the late tail are in the detail line. */

@@ -115,7 +115,7 @@ public final class ScenarioRunner {
     private static final class Meter {
         private final PlanningContext ctx;
         private final List<DrEvent> events;
-        private double cost, kg, renewable, selfUsed, peak, tailGpuHours, tailCost;
+        private double cost, kg, renewable, selfUsed, peak, tailGpuHours, tailCost, tailKg;
         private int drSlots, drOk;
 
         Meter(PlanningContext ctx, List<DrEvent> events) {
@@ -137,6 +137,7 @@ public final class ScenarioRunner {
                 cost += withJobs[0] - idle[0];
                 tailCost += withJobs[0] - idle[0];
                 kg += withJobs[1] - idle[1];
+                tailKg += withJobs[1] - idle[1];
                 return;
             }
             Forecast f = ctx.forecast();
@@ -171,7 +172,7 @@ public final class ScenarioRunner {
         ScenarioResult result(String policy, int missed, int jobs, double unservedGpuHours, long p50, long p99,
                               int plans, int rejected, int fallbacks) {
             return new ScenarioResult(policy, cost, kg, renewable == 0 ? 0 : 100 * selfUsed / renewable, peak, missed,
-                    jobs, drSlots == 0 ? 100 : 100.0 * drOk / drSlots, tailGpuHours, tailCost, unservedGpuHours,
+                    jobs, drSlots == 0 ? 100 : 100.0 * drOk / drSlots, tailGpuHours, tailCost, tailKg, unservedGpuHours,
                     p50, p99, plans, rejected, fallbacks);
         }
     }

@@ -17,14 +17,14 @@ import java.util.Random;
  * so that they ask for about 70 % of the horizon's GPU-slots, 1-16 slots long, 0-12 h of slack,
  * a third preemptible; PV 10 MWp bell 06:00-18:00, TOU price, carbon higher at night.
  */
-final class BenchInstances {
+public final class BenchInstances {
 
     static final int SLOTS = 96;
 
     private BenchInstances() {
     }
 
-    static Problem instance(int jobs, double importLimitKw, long seed) {
+    public static Problem instance(int jobs, double importLimitKw, long seed) {
         Random r = new Random(seed);
         SiteModel site = new SiteModel(10240, 0.25, 0.95, importLimitKw, true);
         double meanGpuSlots = 0.7 * site.gpus() * SLOTS / jobs;

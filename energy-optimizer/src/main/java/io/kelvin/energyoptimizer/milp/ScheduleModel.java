@@ -65,6 +65,18 @@ public final class ScheduleModel {
         return s;
     }
 
+    /** How many binaries {@link #build} would make for this problem, without building it. */
+    public static long binaries(Problem p) {
+        long count = 0;
+        for (Job job : p.jobs()) {
+            if (!job.fixed()) {
+                int[] w = io.kelvin.energyoptimizer.model.Schedules.window(job, p.slots(), p.maxLateSlots());
+                count += 1 + Math.max(0, w[1] - w[0] + 1) * (job.preemptible() ? 2L : 1L);
+            }
+        }
+        return count;
+    }
+
     public LinearModel model() {
         return m;
     }

@@ -27,8 +27,10 @@ public record CoolingModel(double fixedKw, double freeCoolingBelowC, double base
                 new Segment(fraction + highLoadExtraFraction, fixedKw - highLoadExtraFraction * kneeKw));
     }
 
+    /** The larger of the two pieces at this load and ambient (what {@link #segments} describe), kW. */
     public double coolingKw(double itKw, double ambientC) {
-        return segments(ambientC).stream().mapToDouble(s -> s.slope() * itKw + s.interceptKw()).max()
-                .orElseThrow();
+        double fraction = baseFraction + fractionPerDegree * Math.max(0, ambientC - freeCoolingBelowC);
+        return Math.max(fraction * itKw + fixedKw,
+                (fraction + highLoadExtraFraction) * itKw + fixedKw - highLoadExtraFraction * kneeKw);
     }
 }

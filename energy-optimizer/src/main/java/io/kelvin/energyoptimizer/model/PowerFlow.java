@@ -48,6 +48,31 @@ public final class PowerFlow {
                 Math.max(0, importKw - cap), heat);
     }
 
+    /**
+     * The slot's share of the objective at this IT power, EUR: import at price plus carbon price, less
+     * feed-in, plus DR shortfall, less heat credit. Convex and non-decreasing past the renewables, so
+     * the decomposition planner can price a slot's load with it; {@link #costs} sums the same terms.
+     */
+    public static double slotEur(Problem p, int slot, double itKw) {
+        return slotEur(p, slot, itKw, p.drCapKw(slot).orElse(Double.POSITIVE_INFINITY));
+    }
+
+    /** {@link #slotEur(Problem, int, double)} with the slot's tightest DR cap given (infinite = none); allocation-free. */
+    public static double slotEur(Problem p, int slot, double itKw, double drCapKw) {
+        Weights w = p.weights();
+        Forecast f = p.forecast();
+        double facility = itKw + p.cooling().coolingKw(itKw, f.ambientC()[slot]);
+        double net = facility - f.renewableKw(slot);
+        double importKw = Math.max(0, net);
+        double exportKw = p.site().exportAllowed() ? Math.max(0, -net) : 0;
+        double shortfallKw = Math.max(0, importKw - drCapKw);
+        double heatKw = Math.min(f.heatDemandKw()[slot], w.heatRecoveryFraction() * itKw);
+        double carbonEurPerKwh = w.carbonEurPerTonne() * f.carbonGPerKwh()[slot] / 1e6;
+        return p.horizon().slotHours() * (importKw * (f.priceEurPerKwh()[slot] + carbonEurPerKwh)
+                - w.feedInEurPerKwh() * exportKw + w.drShortfallEurPerKwh() * shortfallKw
+                - w.heatCreditEurPerKwh() * heatKw);
+    }
+
     /** The objective of a plan, term by term. */
     public static Costs costs(Problem p, List<JobSchedule> schedules, List<SlotFlow> flows) {
         Weights w = p.weights();

@@ -1,0 +1,144 @@
+package io.kelvin.energyoptimizer.decompose;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Makes room for missed jobs, which local search cannot: a missed job that would fit an empty
+ * cluster is placed at a start where it clashes with the fewest GPU-slots of other jobs, those jobs
+ * are taken out and put back at their cheapest choices, and the move is kept only if the objective
+ * falls. Missing a job costs far more than moving others, so this is where most of a bad plan's cost is.
+ */
+final class Repair {
+
+    private static final int CANDIDATE_STARTS = 3;
+
+    private Repair() {
+    }
+
+    /** Tries every missed job once; returns how many were placed. */
+    static int placeMissed(Assignment a, long deadlineNanos) {
+        int placed = 0;
+        List<List<Integer>> occupants = null;
+        for (int j = 0; j < a.jobs.size() && System.nanoTime() < deadlineNanos; j++) {
+            if (a.choice[j] != null && a.choice[j].missed()) {
+                occupants = occupants == null ? occupants(a) : occupants;
+                if (tryPlace(a, j, occupants, deadlineNanos)) {
+                    placed++;
+                    occupants = null;
+                }
+            }
+        }
+        return placed;
+    }
+
+    /** The jobs running in each slot. */
+    private static List<List<Integer>> occupants(Assignment a) {
+        List<List<Integer>> out = new ArrayList<>();
+        for (int t = 0; t < a.slots.n; t++) {
+            out.add(new ArrayList<>());
+        }
+        for (int k = 0; k < a.jobs.size(); k++) {
+            if (a.choice[k] != null) {
+                for (int t : a.choice[k].runSlots()) {
+                    out.get(t).add(k);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean tryPlace(Assignment a, int j, List<List<Integer>> occupants, long deadlineNanos) {
+        double before = a.objectiveEur();
+        Assignment snapshot = a.copy();
+        for (int[] run : candidates(a, j, occupants)) {
+            if (System.nanoTime() >= deadlineNanos) {
+                break;
+            }
+            a.remove(j);
+            List<Integer> evicted = new ArrayList<>();
+            for (int t : run) {
+                while (!a.fits(j, t)) {
+                    int k = largestAt(a, occupants.get(t));
+                    if (k < 0) {
+                        break;
+                    }
+                    a.remove(k);
+                    evicted.add(k);
+                }
+            }
+            if (a.fits(j, run)) {
+                a.place(j, new JobOptions.Choice(run, 0));
+                double[] cost = new double[a.slots.n];
+                boolean[] blocked = new boolean[a.slots.n];
+                for (int k : evicted) {
+                    BestResponse.exactCosts(a, k, cost, blocked);
+                    a.place(k, a.jobs.get(k).best(cost, blocked, false));
+                }
+                BestResponse.improve(a, deadlineNanos, 1);
+                if (a.objectiveEur() < before - 1e-6) {
+                    return true;
+                }
+            }
+            a.restore(snapshot);
+        }
+        return false;
+    }
+
+    /** Run slots of the job's starts that clash with the fewest GPU-slots of placed jobs (contiguous runs). */
+    private static List<int[]> candidates(Assignment a, int j, List<List<Integer>> occupants) {
+        JobOptions o = a.jobs.get(j);
+        boolean resumes = o.job.preemptible() && o.job.phase() != io.kelvin.energyoptimizer.model.Job.Phase.PENDING;
+        int length = o.job.durationSlots() + (resumes ? o.job.checkpointSlots() : 0);
+        int last = o.job.preemptible() ? o.hi - length + 1 : o.hi;
+        List<int[]> runs = new ArrayList<>();
+        List<Double> clashes = new ArrayList<>();
+        boolean[] seen = new boolean[a.jobs.size()];
+        for (int s = o.lo; s <= last; s++) {
+            int[] run = IntStream.range(s, Math.min(a.slots.n, s + length)).toArray();
+            boolean possible = run.length > 0;
+            for (int t : run) {
+                possible &= o.job.gpus() <= a.slots.freeGpus[t] && a.slots.baseItKw[t] + o.deltaKw <= a.slots.maxItKw[t] + 1e-6;
+            }
+            if (possible) {
+                runs.add(run);
+                clashes.add(clash(a, j, run, occupants, seen));
+            }
+        }
+        List<Integer> order = IntStream.range(0, runs.size()).boxed().sorted(Comparator.comparingDouble(clashes::get)).toList();
+        return order.subList(0, Math.min(CANDIDATE_STARTS, order.size())).stream().map(runs::get).toList();
+    }
+
+    /** GPU-slots of the placed jobs running where job j does not fit in this run. */
+    private static double clash(Assignment a, int j, int[] run, List<List<Integer>> occupants, boolean[] seen) {
+        double sum = 0;
+        List<Integer> marked = new ArrayList<>();
+        for (int t : run) {
+            if (!a.fits(j, t)) {
+                for (int k : occupants.get(t)) {
+                    if (k != j && !seen[k]) {
+                        seen[k] = true;
+                        marked.add(k);
+                        sum += a.jobs.get(k).job.gpus() * (double) a.choice[k].runSlots().length;
+                    }
+                }
+            }
+        }
+        marked.forEach(k -> seen[k] = false);
+        return sum;
+    }
+
+    /** Of the jobs that ran in a slot when the search began, the placed one still there with the most GPUs, or -1. */
+    private static int largestAt(Assignment a, List<Integer> occupantsAtT) {
+        int best = -1;
+        for (int k : occupantsAtT) {
+            if (a.choice[k] != null && !a.choice[k].missed()
+                    && (best < 0 || a.jobs.get(k).job.gpus() > a.jobs.get(best).job.gpus())) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

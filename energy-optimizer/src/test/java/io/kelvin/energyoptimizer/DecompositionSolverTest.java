@@ -1,0 +1,97 @@
+package io.kelvin.energyoptimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
+import io.kelvin.energyoptimizer.bench.BenchInstances;
+import io.kelvin.energyoptimizer.check.CheckReport;
+import io.kelvin.energyoptimizer.check.PlanChecker;
+import io.kelvin.energyoptimizer.decompose.DecompositionSolver;
+import io.kelvin.energyoptimizer.milp.ScheduleModel;
+import io.kelvin.energyoptimizer.model.DrEvent;
+import io.kelvin.energyoptimizer.model.JobSchedule;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.PlanAssembler;
+import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.SolveInfo;
+import io.kelvin.energyoptimizer.solve.MilpResult;
+import io.kelvin.energyoptimizer.solve.SolverSettings;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decomposition against the MILP it decomposes: its bound never passes the MILP's proven optimum,
+ * its plans never beat it, its own costing agrees with the plan's, and every plan passes the checker.
+ */
+class DecompositionSolverTest {
+
+    private final PlanChecker checker = new PlanChecker();
+
+    @Test
+    void boundStaysBelowAndPlanStaysAboveTheMilpOptimumOnRandomInstances() {
+        Random random = new Random(424242);
+        int compared = 0;
+        for (int instance = 0; instance < 40; instance++) {
+            Problem p = RandomInstances.problem(random);
+            ScheduleModel model = ScheduleModel.build(p, true);
+            MilpResult optimum = Tiny.SOLVER.solve(model.model(),
+                    new SolverSettings(SolverSettings.Backend.SCIP, Duration.ofSeconds(10), 0.0, 1), new double[0]);
+            if (optimum.status() != MilpResult.Status.OPTIMAL) {
+                continue; // the running job's load alone breaks a hard cap: the planner makes such caps soft first
+            }
+            DecompositionSolver.Result r = new DecompositionSolver(p, true).solve(Map.of(), Duration.ofSeconds(2), 0.0);
+            Plan plan = checked(p, r);
+            assertThat(r.boundEur()).as("instance %d bound", instance).isLessThanOrEqualTo(optimum.objective() + 1e-4);
+            assertThat(r.objectiveEur()).as("instance %d objective", instance).isGreaterThanOrEqualTo(optimum.objective() - 1e-4);
+            assertThat(plan.objectiveEur()).as("instance %d plan costing", instance).isCloseTo(r.objectiveEur(),
+                    org.assertj.core.data.Offset.offset(1e-6));
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(25);
+    }
+
+    @Test
+    void aCrowdedDayGetsEveryJobPlacedWhereTheGreedyPlanMissesMany() {
+        Problem p = BenchInstances.instance(200, 9000, 3);
+        Plan greedy = new GreedyWindowPlanner().plan(p, Map.of());
+        DecompositionSolver.Result r = new DecompositionSolver(p, true).solve(runSlots(greedy), Duration.ofSeconds(5), 0.01);
+        Plan plan = checked(p, r);
+        assertThat(greedy.count(JobSchedule.Outcome.MISSED)).isGreaterThan(5);
+        assertThat(plan.count(JobSchedule.Outcome.MISSED)).isZero();
+        assertThat(r.objectiveEur()).isLessThan(greedy.objectiveEur());
+        assertThat(r.boundEur()).isLessThanOrEqualTo(r.objectiveEur());
+    }
+
+    @Test
+    void aHardDemandResponseCapAddedToAPlannedDayIsKeptInEverySlotOfTheEvent() {
+        Problem day = BenchInstances.instance(200, 12000, 5);
+        DecompositionSolver.Result first = new DecompositionSolver(day, true).solve(Map.of(), Duration.ofSeconds(3), 0.01);
+        Plan before = checked(day, first);
+        double peak = before.slots().subList(72, 80).stream().mapToDouble(s -> s.importKw()).max().orElseThrow();
+        Problem withDr = day.withDrEvents(List.of(new DrEvent("evening", 72, 80, 0.7 * peak, true)));
+        DecompositionSolver.Result after = new DecompositionSolver(withDr, true)
+                .solve(first.runSlots(), Duration.ofSeconds(3), 0.01);
+        Plan plan = checked(withDr, after);
+        assertThat(plan.slots().subList(72, 80)).allSatisfy(s -> assertThat(s.importKw()).isLessThanOrEqualTo(0.7 * peak + 1e-3));
+        Plan greedy = new GreedyWindowPlanner().plan(withDr, Map.of());
+        assertThat(plan.count(JobSchedule.Outcome.MISSED)).isLessThanOrEqualTo(greedy.count(JobSchedule.Outcome.MISSED));
+        assertThat(plan.objectiveEur()).isLessThan(greedy.objectiveEur());
+    }
+
+    private Plan checked(Problem p, DecompositionSolver.Result r) {
+        Plan plan = PlanAssembler.assemble(p, r.runSlots(), SolveInfo.heuristic("decomposition", r.millis()));
+        CheckReport report = checker.check(p, plan);
+        assertThat(report.violations()).isEmpty();
+        return plan;
+    }
+
+    private static Map<String, List<Integer>> runSlots(Plan plan) {
+        Map<String, List<Integer>> out = new HashMap<>();
+        plan.jobs().forEach(j -> out.put(j.jobId(), j.runSlots()));
+        return out;
+    }
+}

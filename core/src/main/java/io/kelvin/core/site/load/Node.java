@@ -201,6 +201,50 @@ final class Node {
         return child.asBoolean();
     }
 
+    private static final java.util.regex.Pattern DURATION =
+            java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+
+    /**
+     * A duration written as a whole number and a unit: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h};
+     * it must lie in [{@code min}, {@code max}].
+     */
+    Optional<java.time.Duration> optDuration(String field, java.time.Duration min, java.time.Duration max) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode child = json.get(field);
+        String text = child.isValueNode() ? child.asText().trim() : child.toString();
+        java.util.regex.Matcher m = DURATION.matcher(text);
+        if (!child.isTextual() || !m.matches()) {
+            problem(field, "must be a duration like 500ms, 10s, 5m or 1h, was '" + text + "'");
+            return Optional.empty();
+        }
+        long amount = Long.parseLong(m.group(1));
+        java.time.Duration value = switch (m.group(2)) {
+            case "ms" -> java.time.Duration.ofMillis(amount);
+            case "s" -> java.time.Duration.ofSeconds(amount);
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            default -> java.time.Duration.ofHours(amount);
+        };
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            problem(field, "must be " + format(min) + ".." + format(max) + ", was " + text);
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    /** A duration in the largest unit that writes it whole: 1h, 5m, 10s, 500ms. */
+    static String format(java.time.Duration d) {
+        long ms = d.toMillis();
+        if (ms != 0 && ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms != 0 && ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms != 0 && ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+
     /** An enum constant, written in any case with '-' or '_' ({@code float32}, {@code GRID_IMPORT}). */
     <E extends Enum<E>> Optional<E> optEnum(String field, Class<E> type) {
         return optText(field).flatMap(text -> {

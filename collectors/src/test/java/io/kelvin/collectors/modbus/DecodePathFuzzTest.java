@@ -47,7 +47,8 @@ class DecodePathFuzzTest {
         Random random = new Random(SEED);
         Map<Quality, Integer> seen = new EnumMap<>(Quality.class);
         int nonFinite = 0;
-        for (DataType type : DataType.values()) {
+        // text (STRING) never becomes a sample: RegisterCodecTest covers it
+        for (DataType type : java.util.EnumSet.complementOf(java.util.EnumSet.of(DataType.STRING))) {
             for (WordOrder order : WordOrder.values()) {
                 for (int i = 0; i < CASES_PER_COMBINATION; i++) {
                     Sample sample = oneCase(random, type, order);
@@ -77,7 +78,7 @@ class DecodePathFuzzTest {
         ValueRange range = randomRange(random);
         PointDef point = new PointDef("p", "1", "", Optional.of(register), Optional.empty(), range, Optional.empty(),
                 PollClass.FAST);
-        ReadRequest request = new ReadRequest(RegisterType.HOLDING, PollClass.FAST, 100, words.length, List.of(point));
+        ReadRequest request = new ReadRequest(RegisterType.HOLDING, PollClass.FAST.interval(), 100, words.length, List.of(point));
 
         Sample sample = ModbusDecoder.fromWords("dev", request, words, AT).getFirst();
 
@@ -152,7 +153,7 @@ class DecodePathFuzzTest {
             case INT64 -> value.getLong();
             case UINT64 -> new BigInteger(1, value.array()).doubleValue();
             case FLOAT64 -> value.getDouble();
-            case BOOL -> throw new AssertionError("handled above");
+            case BOOL, STRING -> throw new AssertionError("handled above");
         };
     }
 

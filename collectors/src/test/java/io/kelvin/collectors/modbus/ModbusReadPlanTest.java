@@ -84,7 +84,7 @@ class ModbusReadPlanTest {
         assertThat(plan.requests(PollClass.FAST)).extracting(ReadRequest::type)
                 .containsExactly(RegisterType.INPUT, RegisterType.HOLDING);
         assertThat(plan.requests(PollClass.SLOW)).singleElement().extracting(ReadRequest::type).isEqualTo(RegisterType.HOLDING);
-        assertThat(plan.pollClasses()).containsExactly(PollClass.FAST, PollClass.SLOW);
+        assertThat(plan.intervals()).containsExactly(PollClass.FAST.interval(), PollClass.SLOW.interval());
     }
 
     @Test
@@ -113,5 +113,58 @@ class ModbusReadPlanTest {
                         org.assertj.core.groups.Tuple.tuple(RegisterType.HOLDING, 0, 4));
         assertThat(plan.requests(PollClass.NORMAL)).hasSize(4);
         assertThat(plan.all().stream().mapToInt(r -> r.points().size()).sum()).isEqualTo(profile.points().size());
+    }
+
+    // --- poll intervals and device quirks ---
+
+    private static PointDef every(String name, int address, PollClass pollClass, java.time.Duration own) {
+        return new PointDef(name, "1", "", java.util.Optional.of(register(RegisterType.HOLDING, address, DataType.INT16,
+                WordOrder.ABCD)), java.util.Optional.empty(), WIDE, java.util.Optional.empty(), pollClass,
+                java.util.Optional.ofNullable(own));
+    }
+
+    @Test
+    void pointsAreGroupedByTheirIntervalAndEachIntervalIsPlannedApart() {
+        // the profile makes fast 250 ms; d has its own 5 s; b and c stay at NORMAL's 10 s
+        io.kelvin.core.site.PollIntervals intervals = new io.kelvin.core.site.PollIntervals(
+                java.util.Map.of(PollClass.FAST, java.time.Duration.ofMillis(250)));
+        List<PointDef> points = List.of(every("a", 0, PollClass.FAST, null), every("b", 1, PollClass.NORMAL, null),
+                every("c", 2, PollClass.NORMAL, null), every("d", 3, PollClass.NORMAL, java.time.Duration.ofSeconds(5)));
+
+        ModbusReadPlan plan = ModbusReadPlan.of(points, intervals::of, io.kelvin.core.site.ModbusQuirks.DEFAULTS);
+
+        assertThat(plan.intervals()).containsExactly(java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(10));
+        assertThat(plan.requests(java.time.Duration.ofSeconds(10))).singleElement()
+                .satisfies(r -> assertThat(r.points()).extracting(PointDef::name).containsExactly("b", "c"));
+        assertThat(plan.requests(java.time.Duration.ofSeconds(5))).singleElement().extracting(ReadRequest::start).isEqualTo(3);
+    }
+
+    @Test
+    void maxRegistersAndMaxGapOfTheDeviceLimitMerging() {
+        List<PointDef> points = List.of(holding("a", 0, DataType.INT16), holding("b", 1, DataType.INT16),
+                holding("c", 2, DataType.INT16), holding("d", 4, DataType.INT16));
+        io.kelvin.core.site.ModbusQuirks quirks = new io.kelvin.core.site.ModbusQuirks(2, 0, java.time.Duration.ZERO, 0,
+                false, false, java.util.Optional.empty());
+
+        List<ReadRequest> requests = ModbusReadPlan.of(points, p -> PollClass.FAST.interval(), quirks).requests(PollClass.FAST);
+
+        assertThat(requests).extracting(ReadRequest::start, ReadRequest::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(0, 2), org.assertj.core.groups.Tuple.tuple(2, 1),
+                org.assertj.core.groups.Tuple.tuple(4, 1));
+    }
+
+    @Test
+    void aValueIsReadTogetherWithItsScaleFactorRegister() {
+        // SunSpec model 103 at 40070: A at offset 2 (40072), A_SF at offset 6 (40076)
+        io.kelvin.core.site.Register amps = new io.kelvin.core.site.Register(RegisterType.HOLDING, 40072, DataType.UINT16,
+                WordOrder.ABCD, 1, 0, -1, 0, 1, 40076);
+        PointDef point = modbusPoint("ac_current_a", amps, WIDE, PollClass.FAST);
+
+        ReadRequest request = ModbusReadPlan.of(List.of(point)).requests(PollClass.FAST).getFirst();
+
+        assertThat(request.start()).isEqualTo(40072);
+        assertThat(request.count()).isEqualTo(5);
+        assertThat(request.scaleFactorOffsetOf(point)).isEqualTo(4);
     }
 }

@@ -156,4 +156,24 @@ class ModbusQuirksTest {
                 .allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.GOOD));
         assertThat(collectors.health().get("closer").lastError()).isEmpty();
     }
+
+    @Test
+    void aStringBecomesDeviceInfoAndABitFieldASample() throws Exception {
+        int port = FreePorts.loopback();
+        gateway = RawModbusServer.start(port, 6);
+        // "K-42" + NUL padding in registers 0..3; status word 0xA5C3 at 4: bits 4..7 hold 12
+        gateway.setWords(6, 0, new int[] {0x4B2D, 0x3432, 0x0000, 0x0000, 0xA5C3});
+        collectors = Collectors.start(site(List.of(device("typed", """
+                points:
+                  - { name: serial, register: { type: holding, address: 0, dataType: string, length: 4 }, pollClass: fast }
+                  - { name: status_code, unit: "1", register: { type: holding, address: 4, bit: 4, bits: 4 },
+                      range: { min: 0, max: 15 }, pollClass: fast }
+                """, port, 6))), sink, new SettableClock(T0), SETTINGS);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(collectors.deviceInfo().get("typed")).containsEntry("serial", "K-42");
+            assertThat(sink.latest(PointId.of("typed", "status_code"))).get().extracting(s -> s.value()).isEqualTo(12.0);
+        });
+        assertThat(sink.all()).noneMatch(s -> s.point().point().equals("serial"));
+    }
 }

@@ -8,6 +8,7 @@ import io.kelvin.core.site.Register;
 import io.kelvin.core.telemetry.Sample;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ final class ModbusDecoder {
     }
 
     static List<Sample> fromWords(String device, ReadRequest request, int[] words, Instant at) {
-        return fromWords(device, request, words, at, new java.util.HashMap<>());
+        return fromWords(device, request, words, at, new HashMap<>());
     }
 
     private static double scaled(Register register, int[] words, int offset, int sfOffset) {

@@ -3,14 +3,14 @@ package io.kelvin.collectors.modbus;
 import io.kelvin.collectors.DeviceHealth;
 import io.kelvin.collectors.DeviceLink;
 import io.kelvin.collectors.HealthTracker;
+import io.kelvin.collectors.ReconnectBackoff;
 import io.kelvin.collectors.SampleRules;
 import io.kelvin.core.control.SetpointRejectedException;
 import io.kelvin.core.control.WriteFailedException;
 import io.kelvin.core.modbus.RegisterCodec;
-import io.kelvin.core.site.Device;
-import io.kelvin.collectors.ReconnectBackoff;
 import io.kelvin.core.modbus.sunspec.ModelHeader;
 import io.kelvin.core.modbus.sunspec.SunSpecLayout;
+import io.kelvin.core.site.Device;
 import io.kelvin.core.site.Discovery;
 import io.kelvin.core.site.ModbusQuirks;
 import io.kelvin.core.site.PointDef;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -79,7 +80,7 @@ public final class ModbusDevice implements DeviceLink {
      * Finds the device's SunSpec models and plans their points. Returns the wait before the next try
      * when it failed (health then says why), empty when the plan is ready. Never throws.
      */
-    java.util.Optional<Duration> discover(ModbusConnection link) {
+    Optional<Duration> discover(ModbusConnection link) {
         Instant at = link.clock().instant();
         String failure;
         if (!link.ensureConnected()) {
@@ -91,7 +92,7 @@ public final class ModbusDevice implements DeviceLink {
                 adopt(chain);
                 health.readSucceeded(DISCOVERY_KEY, at);
                 discoveryBackoff.succeeded();
-                return java.util.Optional.empty();
+                return Optional.empty();
             } catch (ModbusIoFailure e) {
                 if (e.connectionLost()) {
                     link.dropConnection(e.getMessage());
@@ -104,7 +105,7 @@ public final class ModbusDevice implements DeviceLink {
         Duration wait = discoveryBackoff.failed();
         health.readFailed(DISCOVERY_KEY, "SunSpec discovery on unit " + device.unitId() + " failed: " + failure
                 + "; next try in " + wait.toMillis() + " ms");
-        return java.util.Optional.of(wait);
+        return Optional.of(wait);
     }
 
     private void adopt(SunSpecDiscovery.Chain chain) {

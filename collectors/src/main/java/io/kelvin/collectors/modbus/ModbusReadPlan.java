@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,7 +46,7 @@ public final class ModbusReadPlan {
             throw new IllegalArgumentException("maxGap must be >= 0, was " + maxGap);
         }
         ModbusQuirks quirks = new ModbusQuirks(MAX_REGISTERS, maxGap, Duration.ZERO, 0, false, false,
-                java.util.Optional.empty());
+                Optional.empty());
         return of(points, PollIntervals.DEFAULTS::of, quirks);
     }
 

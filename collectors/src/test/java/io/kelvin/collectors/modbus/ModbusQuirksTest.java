@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,9 +97,9 @@ class ModbusQuirksTest {
 
         // 0..1 (2 registers at most), 2 alone (the hole to 5 is not read), 5 alone; unit 2 merges all in one
         assertThat(requestsOf(1).subList(0, 3)).extracting(Seen::start, Seen::count)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 2), org.assertj.core.groups.Tuple.tuple(2, 1),
-                        org.assertj.core.groups.Tuple.tuple(5, 1));
-        assertThat(requestsOf(2)).extracting(Seen::start, Seen::count).containsOnly(org.assertj.core.groups.Tuple.tuple(0, 6));
+                .containsExactly(Tuple.tuple(0, 2), Tuple.tuple(2, 1),
+                        Tuple.tuple(5, 1));
+        assertThat(requestsOf(2)).extracting(Seen::start, Seen::count).containsOnly(Tuple.tuple(0, 6));
         // the pause is measured from the previous request on the connection, whichever unit sent it
         List<Seen> all = gateway.seen();
         for (int i = 1; i < all.size(); i++) {

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,8 +86,8 @@ final class RawModbusServer implements AutoCloseable {
     }
 
     /** Every read request received so far, in arrival order. */
-    java.util.List<Seen> seen() {
-        return java.util.List.copyOf(seen);
+    List<Seen> seen() {
+        return List.copyOf(seen);
     }
 
     /** TCP connections accepted so far. */

@@ -88,7 +88,10 @@ public final class ModbusDevice implements DeviceLink {
         } else {
             try {
                 link.io().useTimeout(link.timeoutFor(this));
-                SunSpecDiscovery.Chain chain = SunSpecDiscovery.discover(link.io(), device.unitId());
+                SunSpecDiscovery.Chain chain = SunSpecDiscovery.discover((address, count) -> {
+                    link.pauseBefore(quirks().requestPause());
+                    return link.io().readWords(RegisterType.HOLDING, device.unitId(), address, count);
+                });
                 adopt(chain);
                 health.readSucceeded(DISCOVERY_KEY, at);
                 discoveryBackoff.succeeded();

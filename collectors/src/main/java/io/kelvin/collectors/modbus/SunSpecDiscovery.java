@@ -2,7 +2,6 @@ package io.kelvin.collectors.modbus;
 
 import io.kelvin.core.modbus.sunspec.ModelHeader;
 import io.kelvin.core.modbus.sunspec.SunSpecModels;
-import io.kelvin.core.site.RegisterType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import java.util.List;
  * "SunS" marker at 40000, else 0, else 50000 (holding registers, 0-based wire addresses), then the
  * chain of models, each an ID and a length L, the next starting 2 + L registers later, until the end
  * marker ID 0xFFFF. A device that ends its chain with an exception response instead of the end marker
- * is accepted, with a note. Connection thread only.
+ * is accepted, with a note. Pure apart from the reads it is given; connection thread only.
  */
 final class SunSpecDiscovery {
 
@@ -20,6 +19,12 @@ final class SunSpecDiscovery {
 
     /** Where the map starts, the models in chain order, and anything odd seen on the way. */
     record Chain(int base, List<ModelHeader> models, List<String> notes) {
+    }
+
+    /** Reads {@code count} holding registers from {@code address} of the device being discovered. */
+    @FunctionalInterface
+    interface Holding {
+        int[] read(int address, int count) throws ModbusIoFailure;
     }
 
     /** The device answered, but not with a SunSpec map Kelvin can walk. */
@@ -36,13 +41,13 @@ final class SunSpecDiscovery {
      * @throws ModbusIoFailure when a request got no usable answer (the caller handles the link)
      * @throws NotSunSpec when the device answered but holds no walkable SunSpec map
      */
-    static Chain discover(ModbusIo io, int unit) throws ModbusIoFailure, NotSunSpec {
+    static Chain discover(Holding holding) throws ModbusIoFailure, NotSunSpec {
         List<String> tried = new ArrayList<>();
         for (int base : SunSpecModels.BASE_ADDRESSES) {
             try {
-                int[] words = io.readWords(RegisterType.HOLDING, unit, base, 2);
+                int[] words = holding.read(base, 2);
                 if (words[0] == SunSpecModels.MARKER_HIGH && words[1] == SunSpecModels.MARKER_LOW) {
-                    return walk(io, unit, base);
+                    return walk(holding, base);
                 }
                 tried.add(base + ": " + String.format("0x%04X 0x%04X", words[0], words[1]));
             } catch (ModbusIoFailure e) {
@@ -55,7 +60,7 @@ final class SunSpecDiscovery {
         throw new NotSunSpec("no SunS marker at 40000, 0 or 50000 (" + String.join("; ", tried) + ")");
     }
 
-    private static Chain walk(ModbusIo io, int unit, int base) throws ModbusIoFailure, NotSunSpec {
+    private static Chain walk(Holding holding, int base) throws ModbusIoFailure, NotSunSpec {
         List<ModelHeader> models = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int address = base + 2;
@@ -68,7 +73,7 @@ final class SunSpecDiscovery {
             }
             int[] header;
             try {
-                header = io.readWords(RegisterType.HOLDING, unit, address, 2);
+                header = holding.read(address, 2);
             } catch (ModbusIoFailure e) {
                 if (!e.answered()) {
                     throw e;

@@ -1,5 +1,6 @@
 package io.kelvin.collectors.modbus;
 
+import io.kelvin.core.site.AddressBase;
 import io.kelvin.core.site.ModbusQuirks;
 import io.kelvin.core.site.PointDef;
 import io.kelvin.core.site.PollClass;
@@ -45,7 +46,7 @@ public final class ModbusReadPlan {
         if (maxGap < 0) {
             throw new IllegalArgumentException("maxGap must be >= 0, was " + maxGap);
         }
-        ModbusQuirks quirks = new ModbusQuirks(MAX_REGISTERS, maxGap, Duration.ZERO, 0, false, false,
+        ModbusQuirks quirks = new ModbusQuirks(MAX_REGISTERS, maxGap, Duration.ZERO, AddressBase.ZERO, false, false,
                 Optional.empty());
         return of(points, PollIntervals.DEFAULTS::of, quirks);
     }

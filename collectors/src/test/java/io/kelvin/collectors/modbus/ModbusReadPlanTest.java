@@ -151,7 +151,7 @@ class ModbusReadPlanTest {
     void maxRegistersAndMaxGapOfTheDeviceLimitMerging() {
         List<PointDef> points = List.of(holding("a", 0, DataType.INT16), holding("b", 1, DataType.INT16),
                 holding("c", 2, DataType.INT16), holding("d", 4, DataType.INT16));
-        ModbusQuirks quirks = new ModbusQuirks(2, 0, Duration.ZERO, 0,
+        ModbusQuirks quirks = new ModbusQuirks(2, 0, Duration.ZERO, io.kelvin.core.site.AddressBase.ZERO,
                 false, false, Optional.empty());
 
         List<ReadRequest> requests = ModbusReadPlan.of(points, p -> PollClass.FAST.interval(), quirks).requests(PollClass.FAST);

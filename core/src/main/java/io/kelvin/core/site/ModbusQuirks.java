@@ -13,21 +13,21 @@ import java.util.Optional;
  *   <li>{@code maxGap}: unused registers a merged request may read between two points; 0 for devices
  *       that refuse reads of unmapped registers.</li>
  *   <li>{@code requestPause}: quiet time on the connection before each request to this device.</li>
- *   <li>{@code addressBase}: 0 when the profile's addresses are wire (PDU) addresses, 1 when they
- *       count from 1 as in many manuals (wire address = profile address - 1). Already applied to the
- *       registers when the profile is loaded; kept for display.</li>
+ *   <li>{@code addressBase}: how the profile writes addresses ({@link AddressBase}: wire addresses,
+ *       1-based, or the 3xxxx/4xxxx notation). Already applied to the registers when the profile is
+ *       loaded; kept for display.</li>
  *   <li>{@code onePointPerRequest}: never merge points into one request.</li>
  *   <li>{@code closeAfterPoll}: drop the TCP connection after each poll of this device.</li>
  *   <li>{@code timeout}: how long a request may take; empty = the collector's setting.</li>
  * </ul>
  */
-public record ModbusQuirks(int maxRegisters, int maxGap, Duration requestPause, int addressBase,
+public record ModbusQuirks(int maxRegisters, int maxGap, Duration requestPause, AddressBase addressBase,
                            boolean onePointPerRequest, boolean closeAfterPoll, Optional<Duration> timeout) {
 
     public static final int PROTOCOL_MAX_REGISTERS = 125;
     public static final int DEFAULT_MAX_GAP = 8;
     public static final ModbusQuirks DEFAULTS = new ModbusQuirks(PROTOCOL_MAX_REGISTERS, DEFAULT_MAX_GAP,
-            Duration.ZERO, 0, false, false, Optional.empty());
+            Duration.ZERO, AddressBase.ZERO, false, false, Optional.empty());
 
     public ModbusQuirks {
         if (maxRegisters < 1 || maxRegisters > PROTOCOL_MAX_REGISTERS) {

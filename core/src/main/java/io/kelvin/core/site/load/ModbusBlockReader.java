@@ -1,5 +1,6 @@
 package io.kelvin.core.site.load;
 
+import io.kelvin.core.site.AddressBase;
 import io.kelvin.core.site.Discovery;
 import io.kelvin.core.site.ModbusQuirks;
 import io.kelvin.core.site.PollClass;
@@ -30,11 +31,24 @@ final class ModbusBlockReader {
         int maxRegisters = node.integerOr("maxRegisters", d.maxRegisters(), 1, ModbusQuirks.PROTOCOL_MAX_REGISTERS);
         int maxGap = node.integerOr("maxGap", d.maxGap(), 0, ModbusQuirks.PROTOCOL_MAX_REGISTERS);
         Duration pause = node.optDuration("requestPause", Duration.ZERO, MAX_REQUEST_PAUSE).orElse(d.requestPause());
-        int base = node.integerOr("addressBase", 0, 0, 1);
+        AddressBase base = addressBase(node);
         boolean onePerRequest = node.bool("onePointPerRequest", false);
         boolean close = node.bool("closeAfterPoll", false);
         Optional<Duration> timeout = node.optDuration("timeout", MIN_TIMEOUT, MAX_TIMEOUT);
         return new ModbusQuirks(maxRegisters, maxGap, pause, base, onePerRequest, close, timeout);
+    }
+
+    /** {@code addressBase}: 0, 1 or modicon. */
+    private static AddressBase addressBase(Node node) {
+        if (node.isText("addressBase")) {
+            String text = node.optText("addressBase").orElse("");
+            if (text.equalsIgnoreCase("modicon")) {
+                return AddressBase.MODICON;
+            }
+            node.problem("addressBase", "must be 0, 1 or modicon, was '" + text + "'");
+            return AddressBase.ZERO;
+        }
+        return node.integerOr("addressBase", 0, 0, 1) == 1 ? AddressBase.ONE : AddressBase.ZERO;
     }
 
     static PollIntervals pollIntervals(Node node) {

@@ -44,12 +44,17 @@ final class Node {
         return path.isEmpty() ? field : path + "." + field;
     }
 
-    private void problem(String field, String reason) {
+    void problem(String field, String reason) {
         problems.add(file, childPath(field), reason);
     }
 
     boolean has(String field) {
         return json.hasNonNull(field);
+    }
+
+    /** Whether the field is present and written as text (not a number or boolean). */
+    boolean isText(String field) {
+        return has(field) && json.get(field).isTextual();
     }
 
     /** Records an unknown field for every key not in {@code allowed}: typos must not pass silently. */

@@ -1,5 +1,6 @@
 package io.kelvin.core.site.load;
 
+import io.kelvin.core.site.AddressBase;
 import io.kelvin.core.site.DataType;
 import io.kelvin.core.site.ModbusQuirks;
 import io.kelvin.core.site.PointDef;
@@ -24,8 +25,7 @@ final class RegisterReader {
     static Register register(Node node, ModbusQuirks quirks) {
         node.allowOnly("type", "address", "dataType", "wordOrder", "scale", "offset", "bit", "bits", "length");
         RegisterType type = node.requiredEnum("type", RegisterType.class).orElse(RegisterType.HOLDING);
-        int base = quirks.addressBase();
-        int address = node.integer("address", base, MAX_ADDRESS + base) - base;
+        int address = address(node, type, quirks.addressBase());
         DataType dataType = node.optEnum("dataType", DataType.class).orElse(type.isBit() ? DataType.BOOL : DataType.UINT16);
         WordOrder wordOrder = node.optEnum("wordOrder", WordOrder.class).orElse(WordOrder.ABCD);
         double scale = node.optNumber("scale").orElse(1.0);
@@ -50,6 +50,40 @@ final class RegisterReader {
                     + " allows in one request");
         }
         return new Register(type, address, dataType, wordOrder, scale, offset, bit, bits, length, -1);
+    }
+
+    /** The wire address of {@code address} as the profile writes it. */
+    private static int address(Node node, RegisterType type, AddressBase base) {
+        return switch (base) {
+            case ZERO -> node.integer("address", 0, MAX_ADDRESS);
+            case ONE -> node.integer("address", 1, MAX_ADDRESS + 1) - 1;
+            case MODICON -> modicon(node, type);
+        };
+    }
+
+    /** 0xxxx coils, 1xxxx discrete inputs, 3xxxx input and 4xxxx holding registers, five or six digits. */
+    private static int modicon(Node node, RegisterType type) {
+        int digit = switch (type) {
+            case COIL -> 0;
+            case DISCRETE_INPUT -> 1;
+            case INPUT -> 3;
+            case HOLDING -> 4;
+        };
+        int address = node.integer("address", 1, 465_536);
+        int five = digit * 10_000 + 1;
+        int six = digit * 100_000 + 1;
+        if (address >= five && address <= five + 9_998) {
+            return address - five;
+        }
+        if (address >= six && address <= six + MAX_ADDRESS) {
+            return address - six;
+        }
+        String table = type.name().toLowerCase();
+        node.problem("address", address + " is not " + (type == RegisterType.INPUT ? "an " : "a ") + table
+                + " address in modicon notation ("
+                + (type == RegisterType.COIL ? "1..65536" : five + ".." + (five + 9_998) + " or " + six + ".."
+                + (six + MAX_ADDRESS)) + ")");
+        return 0;
     }
 
     private static int stringLength(Node node, DataType dataType) {

@@ -3,6 +3,7 @@ package io.kelvin.core.site.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kelvin.core.site.AddressBase;
 import io.kelvin.core.site.DataType;
 import io.kelvin.core.site.DeviceProfile;
 import io.kelvin.core.site.Discovery;
@@ -50,7 +51,7 @@ class ModbusProfileFieldsTest {
     void everyQuirkIsReadFromTheModbusBlock() throws IOException {
         DeviceProfile profile = load("modbus: { maxRegisters: 32, maxGap: 0, requestPause: 50ms, addressBase: 1,"
                 + " onePointPerRequest: true, closeAfterPoll: true, timeout: 750ms }\npoints:\n" + POINT);
-        assertThat(profile.modbus()).isEqualTo(new ModbusQuirks(32, 0, Duration.ofMillis(50), 1, true, true,
+        assertThat(profile.modbus()).isEqualTo(new ModbusQuirks(32, 0, Duration.ofMillis(50), AddressBase.ONE, true, true,
                 Optional.of(Duration.ofMillis(750))));
     }
 
@@ -61,6 +62,28 @@ class ModbusProfileFieldsTest {
                 + "  - { name: a, unit: \"1\", register: { type: holding, address: 1 }, range: { min: 0, max: 1 } }\n"
                 + "  - { name: b, unit: \"1\", register: { type: input, address: 65536 }, range: { min: 0, max: 1 } }\n");
         assertThat(profile.points()).extracting(p -> p.register().orElseThrow().address()).containsExactly(0, 65535);
+    }
+
+    @Test
+    void classicModiconAddressesNameTheirTableInTheLeadingDigit() throws IOException {
+        // 40001 and 400001 are holding wire address 0; 30010 is input 9; 465536 is holding 65535; coil 1 is 0
+        DeviceProfile profile = load("modbus: { addressBase: modicon }\npoints:\n"
+                + "  - { name: a, unit: \"1\", register: { type: holding, address: 40001 }, range: { min: 0, max: 1 } }\n"
+                + "  - { name: b, unit: \"1\", register: { type: input, address: 30010 }, range: { min: 0, max: 1 } }\n"
+                + "  - { name: c, unit: \"1\", register: { type: holding, address: 465536 }, range: { min: 0, max: 1 } }\n"
+                + "  - { name: d, unit: \"1\", register: { type: coil, address: 1 }, range: { min: 0, max: 1 } }\n"
+                + "  - { name: e, unit: \"1\", register: { type: discrete_input, address: 100002 }, range: { min: 0, max: 1 } }\n");
+        assertThat(profile.points()).extracting(p -> p.register().orElseThrow().address()).containsExactly(0, 9, 65535, 0, 1);
+    }
+
+    @Test
+    void aModiconAddressOutsideItsTablesRangeIsRejected() {
+        assertProblems("modbus: { addressBase: modicon }\npoints:\n"
+                        + "  - { name: a, unit: \"1\", register: { type: input, address: 40001 }, range: { min: 0, max: 1 } }\n",
+                "profiles/dev.yaml: points[0].register.address: 40001 is not an input address in modicon notation"
+                        + " (30001..39999 or 300001..365536)");
+        assertProblems("modbus: { addressBase: decimal }\npoints:\n" + POINT,
+                "profiles/dev.yaml: modbus.addressBase: must be 0, 1 or modicon, was 'decimal'");
     }
 
     @Test

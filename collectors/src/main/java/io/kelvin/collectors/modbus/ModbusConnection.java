@@ -52,7 +52,7 @@ public final class ModbusConnection implements AutoCloseable {
     private final Duration unitProbeMax;
     private final Duration timeout;
     private long nextAttemptNanos = System.nanoTime();
-    private long lastRequestNanos = System.nanoTime();
+    private long lastRequestDoneNanos = System.nanoTime();
     private String downReason = "not connected yet";
     private boolean closedAfterPoll;
 
@@ -133,22 +133,26 @@ public final class ModbusConnection implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code pause} has passed since the last request on this connection. Returns false
-     * when interrupted (the connection is closing). Connection thread only.
+     * Waits until {@code pause} has passed since the last request on this connection ended (answered
+     * or not). Returns false when interrupted (the connection is closing). Connection thread only.
      */
     boolean pauseBefore(Duration pause) {
-        long waitNanos = lastRequestNanos + pause.toNanos() - System.nanoTime();
+        long waitNanos = lastRequestDoneNanos + pause.toNanos() - System.nanoTime();
+        if (pause.isZero() || waitNanos <= 0) {
+            return true;
+        }
         try {
-            if (!pause.isZero() && waitNanos > 0) {
-                Thread.sleep(Duration.ofNanos(waitNanos));
-            }
+            Thread.sleep(Duration.ofNanos(waitNanos));
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } finally {
-            lastRequestNanos = System.nanoTime();
         }
+    }
+
+    /** Marks the end of a request, from which the next device's pause is counted. Connection thread only. */
+    void requestDone() {
+        lastRequestDoneNanos = System.nanoTime();
     }
 
     /** The request timeout for {@code device}: its profile's, else this connection's. */

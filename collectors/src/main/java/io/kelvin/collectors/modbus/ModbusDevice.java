@@ -90,7 +90,11 @@ public final class ModbusDevice implements DeviceLink {
                 link.io().useTimeout(link.timeoutFor(this));
                 SunSpecDiscovery.Chain chain = SunSpecDiscovery.discover((address, count) -> {
                     link.pauseBefore(quirks().requestPause());
-                    return link.io().readWords(RegisterType.HOLDING, device.unitId(), address, count);
+                    try {
+                        return link.io().readWords(RegisterType.HOLDING, device.unitId(), address, count);
+                    } finally {
+                        link.requestDone();
+                    }
                 });
                 adopt(chain);
                 health.readSucceeded(DISCOVERY_KEY, at);
@@ -131,9 +135,6 @@ public final class ModbusDevice implements DeviceLink {
     List<Sample> poll(Duration interval, ModbusConnection link) {
         List<Sample> samples = new ArrayList<>();
         for (ReadRequest request : plan.requests(interval)) {
-            if (!link.pauseBefore(quirks().requestPause())) {
-                break;
-            }
             Instant at = link.clock().instant();
             if (!breaker.allows(link.nowNanos())) {
                 unanswered(request, "skipped, unit " + device.unitId() + " left " + UnitBreaker.OPEN_AFTER
@@ -145,13 +146,18 @@ public final class ModbusDevice implements DeviceLink {
                 unanswered(request, link.downReason(), at, samples);
                 continue;
             }
+            if (!link.pauseBefore(quirks().requestPause())) {
+                break; // interrupted: the connection is closing
+            }
             try {
                 link.io().useTimeout(link.timeoutFor(this));
-                samples.addAll(read(link.io(), request, at));
+                samples.addAll(read(link.io(), request, link.clock().instant()));
                 health.readSucceeded(key(request), at);
                 breaker.answered();
             } catch (ModbusIoFailure e) {
                 failed(request, e, link, at, samples);
+            } finally {
+                link.requestDone();
             }
         }
         return samples;

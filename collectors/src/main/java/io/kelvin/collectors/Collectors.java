@@ -98,6 +98,18 @@ public final class Collectors implements PlantControl, AutoCloseable {
         return Collections.unmodifiableMap(health);
     }
 
+    /** Device information (text points, discovery results) of every device that has any, in site order. */
+    public Map<String, Map<String, String>> deviceInfo() {
+        Map<String, Map<String, String>> info = new LinkedHashMap<>();
+        links.forEach((id, link) -> {
+            Map<String, String> facts = link.deviceInfo();
+            if (!facts.isEmpty()) {
+                info.put(id, facts);
+            }
+        });
+        return Collections.unmodifiableMap(info);
+    }
+
     /** Stops every thread and closes every connection, in parallel, waiting at most about five seconds. */
     @Override
     public void close() {

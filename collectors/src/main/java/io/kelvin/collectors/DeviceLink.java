@@ -1,6 +1,7 @@
 package io.kelvin.collectors;
 
 import io.kelvin.core.site.PointDef;
+import java.util.Map;
 
 /**
  * What {@link Collectors} needs from a protocol adapter for one device: write a point and read it
@@ -19,4 +20,12 @@ public interface DeviceLink {
     double write(PointDef point, double value);
 
     DeviceHealth health();
+
+    /**
+     * Text facts about the device by name: text points of its profile (model, serial number, firmware
+     * version) with their newest value, and discovery results. Samples are numeric, so text goes here.
+     */
+    default Map<String, String> deviceInfo() {
+        return Map.of();
+    }
 }

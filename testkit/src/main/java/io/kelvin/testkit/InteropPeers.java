@@ -39,6 +39,19 @@ public final class InteropPeers {
     }
 
     /**
+     * Debian's pymodbus 3.0 serving the SunSpec inverter of {@code interop/pymodbus/sunspec_device.py}
+     * with its map starting at {@code base} (0, 40000 or 50000) on 127.0.0.1:port.
+     */
+    public static PeerProcess pymodbusSunSpecDevice(int port, int unitId, int base) {
+        PeerProcess.require(PYTHON, "install Debian's python3 (apt-get install -y python3)");
+        PeerProcess.require(PYMODBUS, "apt-get install -y python3-pymodbus (./kelvin test installs it)");
+        Path script = PeerProcess.interopDir().resolve("pymodbus/sunspec_device.py");
+        return PeerProcess.start("pymodbus-sunspec", List.of(PYTHON.toString(), script.toString(), "--port",
+                Integer.toString(port), "--unit", Integer.toString(unitId), "--base", Integer.toString(base)),
+                script.getParent(), Map.of(), LISTENING, Duration.ofSeconds(20));
+    }
+
+    /**
      * {@code interop/node-opcua/server.js} on 127.0.0.1:port (endpoint {@code opc.tcp://127.0.0.1:PORT/interop}),
      * installing node-opcua into {@code CACHE/node-opcua} first when it is missing.
      */

@@ -3,14 +3,15 @@ package io.kelvin.collectors.modbus;
 import io.kelvin.collectors.ReconnectBackoff;
 import io.kelvin.core.control.WriteFailedException;
 import io.kelvin.core.site.Device;
-import io.kelvin.core.site.PollClass;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.SampleSink;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * a stray late frame can never be taken for the next answer. Only a failed connect waits: capped
  * backoff (1 s doubling to 30 s), during which polls yield COMM_FAILED without touching the network.
  * A unit that stops answering is isolated by its own {@link UnitBreaker}.
+ *
+ * <p>Each device brings its profile's quirks: its own request timeout, a quiet pause on the connection
+ * before each of its requests, and optionally a close of the connection after each of its polls.
+ * Devices whose profile discovers its points (SunSpec) are polled only once discovery succeeded;
+ * a failed discovery is retried with capped backoff ({@code reconnectMin} doubling to
+ * {@code unitProbeMax}).
  */
 public final class ModbusConnection implements AutoCloseable {
 
@@ -43,8 +50,11 @@ public final class ModbusConnection implements AutoCloseable {
     private final ReconnectBackoff backoff;
     private final Duration unitProbeMin;
     private final Duration unitProbeMax;
+    private final Duration timeout;
     private long nextAttemptNanos = System.nanoTime();
+    private long lastRequestDoneNanos = System.nanoTime();
     private String downReason = "not connected yet";
+    private boolean closedAfterPoll;
 
     /**
      * @param unitProbeMin first wait before probing a unit whose breaker opened; doubles per failed probe
@@ -54,6 +64,7 @@ public final class ModbusConnection implements AutoCloseable {
                             Duration unitProbeMin, Duration unitProbeMax, InstantSource clock, SampleSink sink) {
         this.name = host + ":" + port;
         this.io = new ModbusIo(host, port, timeout);
+        this.timeout = timeout;
         this.backoff = backoff;
         this.unitProbeMin = unitProbeMin;
         this.unitProbeMax = unitProbeMax;
@@ -65,31 +76,88 @@ public final class ModbusConnection implements AutoCloseable {
 
     /** Adds a device (a unit id on this connection); call before {@link #start()}. */
     public ModbusDevice attach(Device device) {
-        ModbusDevice attached = new ModbusDevice(device, this, new UnitBreaker(unitProbeMin, unitProbeMax));
+        ModbusDevice attached = new ModbusDevice(device, this, new UnitBreaker(unitProbeMin, unitProbeMax),
+                new ReconnectBackoff(unitProbeMin, unitProbeMax));
         devices.add(attached);
         return attached;
     }
 
-    /** Schedules every device's poll classes; returns at once. */
+    /** Schedules every device's polls, one task per distinct interval, after discovery where needed; returns at once. */
     public void start() {
         for (ModbusDevice device : devices) {
-            for (PollClass pollClass : device.plan().pollClasses()) {
-                long period = pollClass.interval().toMillis();
-                thread.scheduleAtFixedRate(() -> pollSafely(device, pollClass), 0, period, TimeUnit.MILLISECONDS);
+            if (device.needsDiscovery()) {
+                thread.execute(() -> discoverSafely(device));
+            } else {
+                schedulePolls(device);
             }
         }
     }
 
-    private void pollSafely(ModbusDevice device, PollClass pollClass) {
+    private void schedulePolls(ModbusDevice device) {
+        for (Duration interval : device.plan().intervals()) {
+            thread.scheduleAtFixedRate(() -> pollSafely(device, interval), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void discoverSafely(ModbusDevice device) {
         try {
-            List<Sample> samples = device.poll(pollClass, this);
+            Optional<Duration> retry = device.discover(this);
+            if (retry.isEmpty()) {
+                schedulePolls(device);
+            } else {
+                thread.schedule(() -> discoverSafely(device), retry.get().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            LOG.debug("modbus {} closed during discovery of {}", name, device.deviceId());
+        } catch (RuntimeException e) {
+            // A bug in discovery must not end the device for good: log and try again later.
+            LOG.error("discovery of {} failed unexpectedly", device.deviceId(), e);
+            thread.schedule(() -> discoverSafely(device), unitProbeMax.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void pollSafely(ModbusDevice device, Duration interval) {
+        try {
+            List<Sample> samples = device.poll(interval, this);
             if (!samples.isEmpty()) {
                 sink.accept(samples);
             }
+            if (device.quirks().closeAfterPoll() && io.isConnected()) {
+                io.disconnect();
+                closedAfterPoll = true;
+            }
         } catch (RuntimeException e) {
             // A periodic task that throws is never run again; log and keep the schedule alive.
-            LOG.error("poll of {} ({}) failed unexpectedly", device.deviceId(), pollClass, e);
+            LOG.error("poll of {} (every {} ms) failed unexpectedly", device.deviceId(), interval.toMillis(), e);
         }
+    }
+
+    /**
+     * Waits until {@code pause} has passed since the last request on this connection ended (answered
+     * or not). Returns false when interrupted (the connection is closing). Connection thread only.
+     */
+    boolean pauseBefore(Duration pause) {
+        long waitNanos = lastRequestDoneNanos + pause.toNanos() - System.nanoTime();
+        if (pause.isZero() || waitNanos <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos(waitNanos));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Marks the end of a request, from which the next device's pause is counted. Connection thread only. */
+    void requestDone() {
+        lastRequestDoneNanos = System.nanoTime();
+    }
+
+    /** The request timeout for {@code device}: its profile's, else this connection's. */
+    Duration timeoutFor(ModbusDevice device) {
+        return device.quirks().timeout().orElse(timeout);
     }
 
     /** Whether the socket is open, opening it when the backoff allows. Connection thread only. */
@@ -104,7 +172,12 @@ public final class ModbusConnection implements AutoCloseable {
             io.connect();
             backoff.succeeded();
             devices.forEach(d -> d.healthTracker().connected());
-            LOG.info("modbus {} connected", name);
+            if (closedAfterPoll) {
+                LOG.debug("modbus {} connected again after a close-after-poll", name);
+            } else {
+                LOG.info("modbus {} connected", name);
+            }
+            closedAfterPoll = false;
             return true;
         } catch (ModbusIoFailure e) {
             markDown(e.getMessage());

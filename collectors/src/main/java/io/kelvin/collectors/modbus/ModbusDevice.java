@@ -3,48 +3,138 @@ package io.kelvin.collectors.modbus;
 import io.kelvin.collectors.DeviceHealth;
 import io.kelvin.collectors.DeviceLink;
 import io.kelvin.collectors.HealthTracker;
+import io.kelvin.collectors.ReconnectBackoff;
 import io.kelvin.collectors.SampleRules;
 import io.kelvin.core.control.SetpointRejectedException;
 import io.kelvin.core.control.WriteFailedException;
 import io.kelvin.core.modbus.RegisterCodec;
-import io.kelvin.core.site.DataType;
+import io.kelvin.core.modbus.sunspec.ModelHeader;
+import io.kelvin.core.modbus.sunspec.SunSpecLayout;
 import io.kelvin.core.site.Device;
+import io.kelvin.core.site.Discovery;
+import io.kelvin.core.site.ModbusQuirks;
 import io.kelvin.core.site.PointDef;
-import io.kelvin.core.site.PollClass;
 import io.kelvin.core.site.Register;
 import io.kelvin.core.site.RegisterType;
 import io.kelvin.core.telemetry.Sample;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Modbus device (a unit id on a shared connection): its read plan, its health, its circuit
  * breaker, and its writes. Reads and writes run on the connection's thread. Every failed request
  * yields COMM_FAILED with NaN for its points and a readable last error naming unit, table and
  * addresses; requests skipped while the breaker is open count as unanswered, so the device stays DOWN.
+ *
+ * <p>Text points (strings such as a serial number) are device information, not samples: the newest
+ * text of each is in {@link #deviceInfo()}. A profile with {@code discover: sunspec} has no plan until
+ * {@link #discover} has found the device's SunSpec models; discovery facts (base address, models,
+ * models skipped) are device information too, under keys starting with {@code sunspec.}.
  */
 public final class ModbusDevice implements DeviceLink {
 
+    static final String DISCOVERY_KEY = "sunspec-discovery";
+    private static final Logger LOG = LoggerFactory.getLogger(ModbusDevice.class);
+
     private final Device device;
-    private final ModbusReadPlan plan;
     private final HealthTracker health;
     private final ModbusConnection connection;
     private final UnitBreaker breaker;
+    private final ReconnectBackoff discoveryBackoff;
+    private final Map<String, String> info = new ConcurrentHashMap<>();
+    private volatile ModbusReadPlan plan;
     private String lastNoAnswer = "";
 
-    ModbusDevice(Device device, ModbusConnection connection, UnitBreaker breaker) {
+    ModbusDevice(Device device, ModbusConnection connection, UnitBreaker breaker, ReconnectBackoff discoveryBackoff) {
         this.device = device;
-        this.plan = ModbusReadPlan.of(device.profile().points());
+        this.plan = planFor(device.profile().points());
         this.health = new HealthTracker(device.id());
         this.connection = connection;
         this.breaker = breaker;
+        this.discoveryBackoff = discoveryBackoff;
     }
 
-    /** Reads every request of one poll class; a failed or skipped request yields COMM_FAILED for its points. */
-    List<Sample> poll(PollClass pollClass, ModbusConnection link) {
+    private ModbusReadPlan planFor(List<PointDef> points) {
+        return ModbusReadPlan.of(points, device.profile()::interval, device.profile().modbus());
+    }
+
+    boolean needsDiscovery() {
+        return device.profile().discovery() == Discovery.SUNSPEC;
+    }
+
+    ModbusQuirks quirks() {
+        return device.profile().modbus();
+    }
+
+    /**
+     * Finds the device's SunSpec models and plans their points. Returns the wait before the next try
+     * when it failed (health then says why), empty when the plan is ready. Never throws.
+     */
+    Optional<Duration> discover(ModbusConnection link) {
+        Instant at = link.clock().instant();
+        String failure;
+        if (!link.ensureConnected()) {
+            failure = link.downReason();
+        } else {
+            try {
+                link.io().useTimeout(link.timeoutFor(this));
+                SunSpecDiscovery.Chain chain = SunSpecDiscovery.discover((address, count) -> {
+                    link.pauseBefore(quirks().requestPause());
+                    try {
+                        return link.io().readWords(RegisterType.HOLDING, device.unitId(), address, count);
+                    } finally {
+                        link.requestDone();
+                    }
+                });
+                adopt(chain);
+                health.readSucceeded(DISCOVERY_KEY, at);
+                discoveryBackoff.succeeded();
+                return Optional.empty();
+            } catch (ModbusIoFailure e) {
+                if (e.connectionLost()) {
+                    link.dropConnection(e.getMessage());
+                }
+                failure = e.getMessage();
+            } catch (SunSpecDiscovery.NotSunSpec e) {
+                failure = e.getMessage();
+            }
+        }
+        Duration wait = discoveryBackoff.failed();
+        health.readFailed(DISCOVERY_KEY, "SunSpec discovery on unit " + device.unitId() + " failed: " + failure
+                + "; next try in " + wait.toMillis() + " ms");
+        return Optional.of(wait);
+    }
+
+    private void adopt(SunSpecDiscovery.Chain chain) {
+        SunSpecLayout.Placement placement = SunSpecLayout.place(chain.models());
+        info.put("sunspec.base", Integer.toString(chain.base()));
+        info.put("sunspec.models", chain.models().stream().map(m -> m.id() + "@" + m.address())
+                .collect(Collectors.joining(", ")));
+        List<String> skipped = new ArrayList<>(placement.skipped());
+        skipped.addAll(chain.notes());
+        if (!skipped.isEmpty()) {
+            info.put("sunspec.skipped", String.join("; ", skipped));
+            LOG.warn("{}: SunSpec discovery left out: {}", device.id(), String.join("; ", skipped));
+        }
+        LOG.info("{}: SunSpec map at {} with models {}", device.id(), chain.base(),
+                chain.models().stream().map(ModelHeader::id).toList());
+        plan = planFor(placement.points());
+    }
+
+    /** Reads every request read at {@code interval}; a failed or skipped request yields COMM_FAILED for its points. */
+    List<Sample> poll(Duration interval, ModbusConnection link) {
         List<Sample> samples = new ArrayList<>();
-        for (ReadRequest request : plan.requests(pollClass)) {
+        for (ReadRequest request : plan.requests(interval)) {
             Instant at = link.clock().instant();
             if (!breaker.allows(link.nowNanos())) {
                 unanswered(request, "skipped, unit " + device.unitId() + " left " + UnitBreaker.OPEN_AFTER
@@ -56,12 +146,18 @@ public final class ModbusDevice implements DeviceLink {
                 unanswered(request, link.downReason(), at, samples);
                 continue;
             }
+            if (!link.pauseBefore(quirks().requestPause())) {
+                break; // interrupted: the connection is closing
+            }
             try {
-                samples.addAll(read(link.io(), request, at));
+                link.io().useTimeout(link.timeoutFor(this));
+                samples.addAll(read(link.io(), request, link.clock().instant()));
                 health.readSucceeded(key(request), at);
                 breaker.answered();
             } catch (ModbusIoFailure e) {
                 failed(request, e, link, at, samples);
+            } finally {
+                link.requestDone();
             }
         }
         return samples;
@@ -73,7 +169,7 @@ public final class ModbusDevice implements DeviceLink {
         if (e.answered()) {
             health.readRefused(key(request), reason);
             breaker.answered();
-            into.addAll(SampleRules.commFailed(device.id(), request.points(), at));
+            into.addAll(SampleRules.commFailed(device.id(), numeric(request), at));
         } else {
             unanswered(request, reason, at, into);
         }
@@ -88,7 +184,11 @@ public final class ModbusDevice implements DeviceLink {
 
     private void unanswered(ReadRequest request, String reason, Instant at, List<Sample> into) {
         health.readFailed(key(request), reason);
-        into.addAll(SampleRules.commFailed(device.id(), request.points(), at));
+        into.addAll(SampleRules.commFailed(device.id(), numeric(request), at));
+    }
+
+    private static List<PointDef> numeric(ReadRequest request) {
+        return request.points().stream().filter(p -> !p.isText()).toList();
     }
 
     private List<Sample> read(ModbusIo io, ReadRequest request, Instant at) throws ModbusIoFailure {
@@ -97,11 +197,11 @@ public final class ModbusDevice implements DeviceLink {
             return ModbusDecoder.fromBits(device.id(), request, bits, at);
         }
         int[] words = io.readWords(request.type(), device.unitId(), request.start(), request.count());
-        return ModbusDecoder.fromWords(device.id(), request, words, at);
+        return ModbusDecoder.fromWords(device.id(), request, words, at, info);
     }
 
     private static String key(ReadRequest request) {
-        return request.type() + "@" + request.start() + "/" + request.pollClass();
+        return request.type() + "@" + request.start() + "/" + request.interval().toMillis() + "ms";
     }
 
     @Override
@@ -132,7 +232,7 @@ public final class ModbusDevice implements DeviceLink {
             double back = io.readBits(RegisterType.COIL, unit, register.address(), 1)[0] ? 1 : 0;
             return expectEqual(what, register.toEngineering(back), register.toEngineering(register.toRaw(value) != 0 ? 1 : 0));
         }
-        int current = register.dataType() == DataType.BOOL && register.bit() >= 0
+        int current = register.isBitField()
                 ? io.readWords(RegisterType.HOLDING, unit, register.address(), 1)[0] : 0;
         int[] words = RegisterCodec.encode(register, value, current);
         io.writeWords(unit, register.address(), words);
@@ -164,5 +264,11 @@ public final class ModbusDevice implements DeviceLink {
 
     public ModbusReadPlan plan() {
         return plan;
+    }
+
+    /** Text points and discovery facts, by name, sorted. */
+    @Override
+    public Map<String, String> deviceInfo() {
+        return Collections.unmodifiableMap(new TreeMap<>(info));
     }
 }

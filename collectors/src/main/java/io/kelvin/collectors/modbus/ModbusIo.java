@@ -22,9 +22,19 @@ import java.time.Duration;
 final class ModbusIo {
 
     private final CheckedMaster master;
+    private Duration timeout;
 
     ModbusIo(String host, int port, Duration timeout) {
         master = new CheckedMaster(host, port, (int) timeout.toMillis());
+        this.timeout = timeout;
+    }
+
+    /** Sets the timeout of the following requests (devices on one gateway may differ); cheap when unchanged. */
+    void useTimeout(Duration wanted) {
+        if (!wanted.equals(timeout)) {
+            master.setTimeout((int) wanted.toMillis());
+            timeout = wanted;
+        }
     }
 
     void connect() throws ModbusIoFailure {

@@ -117,7 +117,7 @@ final class DeviceSession implements AutoCloseable {
         List<OpcUaMonitoredItem> items = new ArrayList<>();
         nodes.forEach((point, node) -> {
             OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(node);
-            item.setSamplingInterval(point.pollClass().interval().toMillis());
+            item.setSamplingInterval(device.profile().interval(point).toMillis());
             item.setUserObject(point);
             items.add(item);
         });

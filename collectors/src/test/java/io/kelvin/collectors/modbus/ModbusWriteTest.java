@@ -35,6 +35,8 @@ class ModbusWriteTest {
             new Register(RegisterType.HOLDING, 100, DataType.INT16, WordOrder.ABCD, 0.1, 0, -1);
     private static final Register ENABLED = register(RegisterType.COIL, 0, DataType.BOOL, WordOrder.ABCD);
     private static final Register FLOW = register(RegisterType.HOLDING, 10, DataType.FLOAT32, WordOrder.CDAB);
+    /** A 4-bit mode field in bits 4..7 of holding register 20. */
+    private static final Register MODE = new Register(RegisterType.HOLDING, 20, DataType.UINT16, WordOrder.ABCD, 1, 0, 4, 4, 1, -1);
 
     private LoopbackSlave slave;
     private Collectors collectors;
@@ -48,6 +50,7 @@ class ModbusWriteTest {
                 setpoint("chw_setpoint_c", SETPOINT_TENTHS, new ValueRange(2, 40), new ValueRange(10, 30)),
                 setpoint("enabled", ENABLED, new ValueRange(0, 1), new ValueRange(0, 1)),
                 setpoint("flow_setpoint", FLOW, WIDE, new ValueRange(0, 500)),
+                setpoint("mode", MODE, new ValueRange(0, 15), new ValueRange(0, 15)),
                 modbusPoint("supply_c", register(RegisterType.INPUT, 0, DataType.INT16, WordOrder.ABCD), WIDE,
                         PollClass.FAST)), port, 3))),
                 new RecordingSink(), Clock.systemUTC(),
@@ -110,5 +113,15 @@ class ModbusWriteTest {
                 Thread.sleep(200);
             }
         }).isInstanceOf(WriteFailedException.class);
+    }
+
+    @Test
+    void writingABitFieldChangesOnlyItsBitsAndReadsThemBack() {
+        slave.setWords(3, RegisterType.HOLDING, 20, new int[] {0xA5C3});
+
+        assertThat(collectors.write(PointId.of("chiller", "mode"), 9.0)).isEqualTo(9.0);
+
+        // bits 4..7 of 0xA5C3 (1100) become 1001; the other twelve bits stay
+        assertThat(slave.holdingWords(3, 20, 1)).containsExactly(0xA593);
     }
 }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,6 +49,12 @@ final class RawModbusServer implements AutoCloseable {
     private final Map<Integer, Answer> answers = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Socket> clients = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Seen> seen = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+
+    /** One read request as it arrived: unit id, first address, register count, arrival (System.nanoTime). */
+    record Seen(int unit, int start, int count, long nanos) {
+    }
     private final Thread acceptor;
 
     private RawModbusServer(ServerSocket server) {
@@ -78,11 +85,22 @@ final class RawModbusServer implements AutoCloseable {
         return requests.get(unit).get();
     }
 
+    /** Every read request received so far, in arrival order. */
+    List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    /** TCP connections accepted so far. */
+    int connections() {
+        return connections.get();
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
                 clients.add(client);
+                connections.incrementAndGet();
                 Thread.ofVirtual().name("raw-modbus-client").start(() -> serve(client));
             } catch (IOException e) {
                 return; // closed
@@ -105,6 +123,7 @@ final class RawModbusServer implements AutoCloseable {
                 int start = pdu.getShort() & 0xFFFF;
                 int count = pdu.getShort() & 0xFFFF;
                 requests.computeIfAbsent(unit, u -> new AtomicInteger()).incrementAndGet();
+                seen.add(new Seen(unit, start, count, System.nanoTime()));
                 Answer answer = answers.getOrDefault(unit, Answer.SILENT);
                 if (!respond(out, answer, transaction, unit, function, start, count)) {
                     return;

@@ -3,6 +3,11 @@ package io.kelvin.core.modbus;
 import io.kelvin.core.site.DataType;
 import io.kelvin.core.site.Register;
 import io.kelvin.core.site.WordOrder;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes and decodes register values as they travel on the Modbus wire: 16-bit words in register
@@ -14,6 +19,12 @@ import io.kelvin.core.site.WordOrder;
  * 16-bit words (for 64-bit values: all four, i.e. little-endian word order); {@link WordOrder#BADC}
  * swaps the two bytes of each word; {@link WordOrder#DCBA} does both (fully little-endian).
  * For 16-bit types only the byte swap matters.
+ *
+ * <p>A bit field ({@code bit} >= 0 on a register) is the unsigned number in bits
+ * {@code bit .. bit + bits - 1} of one word. Text (STRING) is {@code length} registers of bytes,
+ * two per register, first character in the high byte (SunSpec Information Model, "string"), or in
+ * the low byte for the byte-swapped orders; read as UTF-8 (ASCII is a subset), cut at the first NUL
+ * and with trailing spaces removed.
  */
 public final class RegisterCodec {
 
@@ -23,9 +34,14 @@ public final class RegisterCodec {
     /** The raw (unscaled) value of {@code register} from {@code words}, starting at {@code offset}. */
     public static double decodeRaw(Register register, int[] words, int offset) {
         DataType type = register.dataType();
+        if (register.bit() >= 0) {
+            return (words[offset] >> register.bit()) & fieldMask(register);
+        }
         if (type == DataType.BOOL) {
-            int word = words[offset];
-            return register.bit() >= 0 ? (word >> register.bit()) & 1 : (word != 0 ? 1 : 0);
+            return words[offset] != 0 ? 1 : 0;
+        }
+        if (type == DataType.STRING) {
+            throw new IllegalArgumentException("a string register has no number: use decodeText");
         }
         long bits = toBigEndian(words, offset, type.registers(), register.wordOrder());
         return switch (type) {
@@ -37,7 +53,7 @@ public final class RegisterCodec {
             case INT64 -> bits;
             case UINT64 -> unsigned64(bits);
             case FLOAT64 -> Double.longBitsToDouble(bits);
-            case BOOL -> throw new AssertionError("handled above");
+            case BOOL, STRING -> throw new AssertionError("handled above");
         };
     }
 
@@ -55,13 +71,16 @@ public final class RegisterCodec {
     public static int[] encode(Register register, double engineering, int currentWord) {
         double raw = register.toRaw(engineering);
         DataType type = register.dataType();
+        if (type == DataType.STRING) {
+            throw new IllegalArgumentException("a string register takes text: use encodeText");
+        }
+        if (register.bit() >= 0) {
+            long field = type == DataType.BOOL ? (raw != 0 ? 1 : 0) : checked(raw, 0, fieldMask(register), register);
+            int mask = fieldMask(register) << register.bit();
+            return new int[] {((currentWord & ~mask) | ((int) field << register.bit())) & 0xFFFF};
+        }
         if (type == DataType.BOOL) {
-            boolean on = raw != 0;
-            if (register.bit() < 0) {
-                return new int[] {on ? 1 : 0};
-            }
-            int mask = 1 << register.bit();
-            return new int[] {on ? (currentWord | mask) : (currentWord & ~mask) & 0xFFFF};
+            return new int[] {raw != 0 ? 1 : 0};
         }
         long bits = switch (type) {
             case INT16 -> checked(raw, Short.MIN_VALUE, Short.MAX_VALUE, register);
@@ -71,9 +90,58 @@ public final class RegisterCodec {
             case FLOAT32 -> Float.floatToRawIntBits((float) raw) & 0xFFFF_FFFFL;
             case INT64, UINT64 -> checked(raw, type == DataType.INT64 ? Long.MIN_VALUE : 0, Long.MAX_VALUE, register);
             case FLOAT64 -> Double.doubleToRawLongBits(raw);
-            case BOOL -> throw new AssertionError("handled above");
+            case BOOL, STRING -> throw new AssertionError("handled above");
         };
         return fromBigEndian(bits, type.registers(), register.wordOrder());
+    }
+
+    /** The text of a STRING register from {@code words}, starting at {@code offset}. */
+    public static String decodeText(Register register, int[] words, int offset) {
+        byte[] bytes = new byte[2 * register.length()];
+        boolean swapped = register.wordOrder().bytesSwapped();
+        for (int i = 0; i < register.length(); i++) {
+            int word = words[offset + i] & 0xFFFF;
+            bytes[2 * i] = (byte) (swapped ? word : word >> 8);
+            bytes[2 * i + 1] = (byte) (swapped ? word >> 8 : word);
+        }
+        int end = 0;
+        while (end < bytes.length && bytes[end] != 0) {
+            end++;
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8).stripTrailing();
+    }
+
+    /**
+     * The words that carry {@code text} in a STRING register, NUL-padded to its length.
+     *
+     * @throws IllegalArgumentException when the text's UTF-8 bytes do not fit, or it holds a NUL
+     */
+    public static int[] encodeText(Register register, String text) {
+        byte[] bytes;
+        try {
+            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
+            bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("text is not valid Unicode: " + e.getMessage(), e);
+        }
+        if (bytes.length > 2 * register.length() || text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(bytes.length + " bytes of text do not fit " + register.length()
+                    + " registers" + (text.indexOf('\0') >= 0 ? " (or hold a NUL)" : ""));
+        }
+        int[] words = new int[register.length()];
+        boolean swapped = register.wordOrder().bytesSwapped();
+        for (int i = 0; i < words.length; i++) {
+            int first = 2 * i < bytes.length ? bytes[2 * i] & 0xFF : 0;
+            int second = 2 * i + 1 < bytes.length ? bytes[2 * i + 1] & 0xFF : 0;
+            words[i] = swapped ? (second << 8) | first : (first << 8) | second;
+        }
+        return words;
+    }
+
+    private static int fieldMask(Register register) {
+        return (1 << register.bits()) - 1;
     }
 
     private static long checked(double raw, long min, long max, Register register) {

@@ -11,7 +11,12 @@ public enum DataType {
     UINT64(4),
     FLOAT64(4),
     /** One bit of a coil or discrete input, or bit {@code bit} of a register. */
-    BOOL(1);
+    BOOL(1),
+    /**
+     * Text, two characters (bytes) per register, high byte first; the register count is the
+     * register's {@code length}, so {@link #registers()} gives only the minimum (1).
+     */
+    STRING(1);
 
     private final int registers;
 
@@ -19,6 +24,7 @@ public enum DataType {
         this.registers = registers;
     }
 
+    /** Registers one value spans; for {@link #STRING} the minimum, the real count is the register's length. */
     public int registers() {
         return registers;
     }

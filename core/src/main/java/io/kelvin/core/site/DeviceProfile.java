@@ -1,17 +1,31 @@
 package io.kelvin.core.site;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The points of one device model, loaded from {@code site-configs/profiles/ID.yaml}. Adding a
  * device model needs a profile, never a Java change. OPC UA profiles name the server namespace their
- * node ids live in by URI, so the index the server assigns does not matter.
+ * node ids live in by URI, so the index the server assigns does not matter. Modbus profiles may
+ * carry device {@code modbus} quirks and a {@code discovery} that places their points at run time.
  */
 public record DeviceProfile(String id, String manufacturer, String model, DeviceClass deviceClass,
-                            Protocol protocol, Optional<String> namespaceUri, List<PointDef> points) {
+                            Protocol protocol, Optional<String> namespaceUri, List<PointDef> points,
+                            PollIntervals pollIntervals, ModbusQuirks modbus, Discovery discovery) {
+
+    public DeviceProfile(String id, String manufacturer, String model, DeviceClass deviceClass,
+                         Protocol protocol, Optional<String> namespaceUri, List<PointDef> points) {
+        this(id, manufacturer, model, deviceClass, protocol, namespaceUri, points, PollIntervals.DEFAULTS,
+                ModbusQuirks.DEFAULTS, Discovery.NONE);
+    }
 
     public Optional<PointDef> point(String name) {
         return points.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** How often {@code point} is read: its own interval, else its class's interval in this profile. */
+    public Duration interval(PointDef point) {
+        return pollIntervals.of(point);
     }
 }

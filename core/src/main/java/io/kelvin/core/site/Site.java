@@ -25,10 +25,10 @@ public record Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<
         return devices.stream().filter(d -> d.deviceClass() == deviceClass).toList();
     }
 
-    /** Every point the site's devices expose, in site order. */
+    /** Every numeric point (telemetry) the site's devices expose, in site order; text points are device information. */
     public List<PointId> points() {
         return devices.stream()
-                .flatMap(d -> d.profile().points().stream().map(p -> PointId.of(d.id(), p.name())))
+                .flatMap(d -> d.profile().points().stream().filter(p -> !p.isText()).map(p -> PointId.of(d.id(), p.name())))
                 .toList();
     }
 }

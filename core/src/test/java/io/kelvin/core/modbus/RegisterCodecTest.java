@@ -80,7 +80,7 @@ class RegisterCodecTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DataType.class)
+    @EnumSource(value = DataType.class, mode = EnumSource.Mode.EXCLUDE, names = "STRING")
     void encodeThenDecodeReturnsTheValueInEveryWordOrder(DataType type) {
         Random random = new Random(42);
         for (WordOrder order : WordOrder.values()) {
@@ -107,6 +107,7 @@ class RegisterCodecTest {
             case FLOAT32 -> (float) (random.nextGaussian() * 1e4);
             case FLOAT64 -> random.nextGaussian() * 1e9;
             case BOOL -> random.nextInt(2);
+            case STRING -> throw new AssertionError("strings are not numbers");
         };
     }
 
@@ -116,5 +117,82 @@ class RegisterCodecTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit UINT16");
         assertThatThrownBy(() -> RegisterCodec.encode(reg(DataType.INT16, WordOrder.ABCD), Double.NaN, 0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // --- bit fields: the unsigned number in bits bit .. bit + bits - 1 of one word ---
+
+    private static Register field(int bit, int bits) {
+        return new Register(RegisterType.HOLDING, 0, DataType.UINT16, WordOrder.ABCD, 1, 0, bit, bits, 1, -1);
+    }
+
+    // 0xA5C3 = 1010 0101 1100 0011: bits 4..7 are 1100 = 12, bits 12..15 are 1010 = 10, bits 0..15 the word
+    @ParameterizedTest
+    @CsvSource({"0, 4, 3", "4, 4, 12", "8, 4, 5", "12, 4, 10", "0, 1, 1", "2, 1, 0", "0, 16, 42435", "15, 1, 1"})
+    void aBitFieldReadsItsBitsAsAnUnsignedNumber(int bit, int bits, int expected) {
+        assertThat(RegisterCodec.decode(field(bit, bits), new int[] {0xA5C3}, 0)).isEqualTo(expected);
+    }
+
+    @Test
+    void writingABitFieldKeepsTheOtherBitsOfTheWord() {
+        // a 4-bit status code 9 at bits 4..7 of 0xA5C3 gives 0xA593
+        assertThat(RegisterCodec.encode(field(4, 4), 9, 0xA5C3)).containsExactly(0xA593);
+    }
+
+    @Test
+    void aValueTooWideForItsBitFieldIsRefused() {
+        assertThatThrownBy(() -> RegisterCodec.encode(field(4, 4), 16, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit");
+    }
+
+    // --- strings: two characters a register, first in the high byte (SunSpec "string") ---
+
+    private static Register text(int registers, WordOrder order) {
+        return new Register(RegisterType.HOLDING, 0, DataType.STRING, order, 1, 0, -1, 0, registers, -1);
+    }
+
+    // "SunS" is 0x5375 0x6E53, the SunSpec marker itself
+    @Test
+    void stringReadsTwoCharactersPerRegisterHighByteFirst() {
+        assertThat(RegisterCodec.decodeText(text(2, WordOrder.ABCD), new int[] {0x5375, 0x6E53}, 0)).isEqualTo("SunS");
+    }
+
+    @Test
+    void stringStopsAtTheFirstNulAndDropsTrailingSpaces() {
+        // "AB C" + "  " + NUL NUL: trailing spaces and NUL padding go, the inner space stays
+        int[] words = {0x4142, 0x2043, 0x2020, 0x0000, 0x5A5A};
+        assertThat(RegisterCodec.decodeText(text(5, WordOrder.ABCD), words, 0)).isEqualTo("AB C");
+    }
+
+    @Test
+    void anOddLengthStringEndsInTheHighByteOfItsLastRegister() {
+        // "Kelvin1" = 4B 65 6C 76 69 6E 31 00
+        int[] words = {0x4B65, 0x6C76, 0x696E, 0x3100};
+        assertThat(RegisterCodec.decodeText(text(4, WordOrder.ABCD), words, 0)).isEqualTo("Kelvin1");
+    }
+
+    @Test
+    void byteSwappedStringPutsTheFirstCharacterInTheLowByte() {
+        assertThat(RegisterCodec.decodeText(text(2, WordOrder.BADC), new int[] {0x7553, 0x536E}, 0)).isEqualTo("SunS");
+    }
+
+    @Test
+    void utf8StringsRoundTripWithinTheirRegisters() {
+        // "Wärme" is 6 UTF-8 bytes (ä = C3 A4): 3 registers, padded with NUL to 4
+        int[] words = RegisterCodec.encodeText(text(4, WordOrder.ABCD), "Wärme");
+        assertThat(words).containsExactly(0x57C3, 0xA472, 0x6D65, 0x0000);
+        assertThat(RegisterCodec.decodeText(text(4, WordOrder.ABCD), words, 0)).isEqualTo("Wärme");
+    }
+
+    @Test
+    void textLongerThanItsRegistersIsRefused() {
+        assertThatThrownBy(() -> RegisterCodec.encodeText(text(2, WordOrder.ABCD), "SunSpec"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("7 bytes of text do not fit 2 registers");
+    }
+
+    @Test
+    void aStringHasNoNumber() {
+        assertThatThrownBy(() -> RegisterCodec.decode(text(2, WordOrder.ABCD), new int[] {0, 0}, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decodeText");
     }
 }

@@ -80,26 +80,36 @@ class ModbusServingTest {
                 DataType.FLOAT32, DataType.UINT64, DataType.FLOAT64, DataType.BOOL);
     }
 
-    // SunSpec Information Model: "SunS" marker, model 1 (L 66), model 103 (L 50), W_SF 2, end marker.
+    // SunSpec Information Model: "SunS" marker, then models chained by (ID, L) up to the end marker 0xFFFF:
+    // 1 (L 66), 103 (L 50), 120 (L 26), 121 (L 30), 122 (L 44), 123 (L 24).
     @Test
-    void sunSpecInverterServesTheSunSpecFrame() throws Exception {
+    void sunSpecInverterServesARealisticModelChain() throws Exception {
         Device inverter = site.device("pv-inv-03").orElseThrow();
         ModbusTCPMaster master = connect(inverter);
         try {
-            int[] words = words(master.readMultipleRegisters(inverter.unitId(), 40000, 124));
+            int[] words = new int[256];
+            for (int start = 0; start < words.length; start += 125) {
+                int count = Math.min(125, words.length - start);
+                System.arraycopy(words(master.readMultipleRegisters(inverter.unitId(), 40000 + start, count)), 0, words, start, count);
+            }
             assertThat(words[0]).isEqualTo(0x5375);
             assertThat(words[1]).isEqualTo(0x6E53);
-            assertThat(words[2]).isEqualTo(1);
-            assertThat(words[3]).isEqualTo(66);
-            assertThat(words[70]).isEqualTo(103);
-            assertThat(words[71]).isEqualTo(50);
+            java.util.List<String> chain = new java.util.ArrayList<>();
+            int at = 2;
+            while (words[at] != 0xFFFF) {
+                chain.add(words[at] + "/" + words[at + 1] + "@" + (40000 + at));
+                at += 2 + words[at + 1];
+            }
+            assertThat(chain).containsExactly("1/66@40002", "103/50@40070", "120/26@40122", "121/30@40150",
+                    "122/44@40182", "123/24@40228");
+            assertThat(words[at + 1]).as("end marker length").isZero();
             assertThat((short) words[76]).as("A_SF").isEqualTo((short) -1);
             assertThat((short) words[85]).as("W_SF").isEqualTo((short) 2);
             assertThat((short) words[87]).as("Hz_SF").isEqualTo((short) -2);
             assertThat((short) words[96]).as("WH_SF").isEqualTo((short) 3);
             assertThat((short) words[107]).as("Tmp_SF").isEqualTo((short) -1);
-            assertThat(words[122]).isEqualTo(0xFFFF);
-            assertThat(words[123]).isZero();
+            // model 120: WRtg x 10^WRtg_SF is the inverter's 500 kW rating, in W
+            assertThat(words[125] * Math.pow(10, (short) words[126])).as("WRtg").isEqualTo(500_000);
             assertThat((char) (words[4] >> 8)).isEqualTo('S');
         } finally {
             master.disconnect();

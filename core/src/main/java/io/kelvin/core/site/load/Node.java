@@ -1,6 +1,7 @@
 package io.kelvin.core.site.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -9,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A cursor over a parsed YAML tree that knows its file and field path. Every accessor validates
@@ -41,12 +44,17 @@ final class Node {
         return path.isEmpty() ? field : path + "." + field;
     }
 
-    private void problem(String field, String reason) {
+    void problem(String field, String reason) {
         problems.add(file, childPath(field), reason);
     }
 
     boolean has(String field) {
         return json.hasNonNull(field);
+    }
+
+    /** Whether the field is present and written as text (not a number or boolean). */
+    boolean isText(String field) {
+        return has(field) && json.get(field).isTextual();
     }
 
     /** Records an unknown field for every key not in {@code allowed}: typos must not pass silently. */
@@ -127,7 +135,7 @@ final class Node {
     }
 
     /** Text that must match {@code pattern}, e.g. an id. */
-    String id(String field, java.util.regex.Pattern pattern) {
+    String id(String field, Pattern pattern) {
         String text = text(field);
         if (!text.isEmpty() && !pattern.matcher(text).matches()) {
             problem(field, "'" + text + "' must match " + pattern.pattern());
@@ -199,6 +207,50 @@ final class Node {
             return fallback;
         }
         return child.asBoolean();
+    }
+
+    private static final Pattern DURATION =
+            Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+
+    /**
+     * A duration written as a whole number and a unit: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h};
+     * it must lie in [{@code min}, {@code max}].
+     */
+    Optional<java.time.Duration> optDuration(String field, Duration min, Duration max) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode child = json.get(field);
+        String text = child.isValueNode() ? child.asText().trim() : child.toString();
+        Matcher m = DURATION.matcher(text);
+        if (!child.isTextual() || !m.matches()) {
+            problem(field, "must be a duration like 500ms, 10s, 5m or 1h, was '" + text + "'");
+            return Optional.empty();
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration value = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            problem(field, "must be " + format(min) + ".." + format(max) + ", was " + text);
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    /** A duration in the largest unit that writes it whole: 1h, 5m, 10s, 500ms. */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms != 0 && ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms != 0 && ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms != 0 && ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 
     /** An enum constant, written in any case with '-' or '_' ({@code float32}, {@code GRID_IMPORT}). */

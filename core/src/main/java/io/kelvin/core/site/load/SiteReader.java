@@ -212,6 +212,10 @@ final class SiteReader {
                     + ") has no point '" + point.point() + "'");
             return Optional.empty();
         }
+        if (device.get().profile().point(point.point()).orElseThrow().isText()) {
+            problems.add(file, path, "point '" + point.point() + "' is text (device information); a meter needs a number");
+            return Optional.empty();
+        }
         return Optional.of(point);
     }
 }

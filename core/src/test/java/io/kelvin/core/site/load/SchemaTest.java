@@ -58,4 +58,26 @@ class SchemaTest {
         assertThat(schema("site.schema.json").validate(site)).extracting(ValidationMessage::getMessage)
                 .anySatisfy(m -> assertThat(m).contains("unitId"));
     }
+
+    @Test
+    void profileSchemaAcceptsQuirksIntervalsStringsAndBitFieldsAndRejectsAnOversizedRequest() throws IOException {
+        String profile = """
+                profile: quirky
+                deviceClass: meter
+                protocol: modbus
+                pollIntervals: { fast: 500ms, slow: 5m }
+                modbus: { maxRegisters: 60, maxGap: 0, requestPause: 20ms, addressBase: 1, onePointPerRequest: false,
+                          closeAfterPoll: true, timeout: 800ms }
+                points:
+                  - { name: serial, register: { type: holding, address: 1, dataType: string, length: 8 } }
+                  - { name: status, unit: "1", register: { type: input, address: 10, bit: 4, bits: 4 },
+                      range: { min: 0, max: 15 }, pollInterval: 2s }
+                """;
+        JsonSchema schema = schema("profile.schema.json");
+        assertThat(schema.validate(YAML.readTree(profile))).isEmpty();
+        assertThat(schema.validate(YAML.readTree(profile.replace("maxRegisters: 60", "maxRegisters: 126"))))
+                .extracting(ValidationMessage::getMessage).anySatisfy(m -> assertThat(m).contains("maxRegisters"));
+        assertThat(schema.validate(YAML.readTree(profile.replace("length: 8 ", ""))))
+                .extracting(ValidationMessage::getMessage).anySatisfy(m -> assertThat(m).contains("length"));
+    }
 }

@@ -219,4 +219,17 @@ class SiteLoaderTest {
                 e -> assertThat(e.problems()).extracting(ConfigProblem::path)
                         .contains("site.latitude", "devices[15].unitId"));
     }
+
+    @Test
+    void aMeterCannotReadATextPoint() throws IOException {
+        Path root = SiteConfigsFolder.copyTo(tmp.resolve("configs"));
+        Path profile = root.resolve("profiles/acme-heat-recovery-4000.yaml");
+        Files.writeString(profile, Files.readString(profile) + "  - { name: serial, register: { type: holding, address: 900,"
+                + " dataType: string, length: 8 } }\n");
+        Path site = root.resolve("sites/demo-aidc.yaml");
+        Files.writeString(site, Files.readString(site).replace("point: hx-01.heat_kw", "point: hx-01.serial"));
+        assertThatThrownBy(() -> SiteLoader.load(site)).isInstanceOfSatisfying(SiteConfigException.class,
+                e -> assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactly(
+                        "sites/demo-aidc.yaml: meters[12].point: point 'serial' is text (device information); a meter needs a number"));
+    }
 }

@@ -29,6 +29,12 @@ class JobRequestValidatorTest {
     }
 
     @Test
+    void releaseInsideASlotMovesToTheNextSlotSoTheJobNeverStartsEarly() {
+        JobRequest r = request(4, 1.0, Duration.ofMinutes(40), T0.plusSeconds(901), T0.plusSeconds(4 * 3600));
+        assertThat(r.toJob(Horizon.quarterHours(T0, 96), Tiny.SITE).releaseSlot()).isEqualTo(2);
+    }
+
+    @Test
     void badRequestGetsOnePreciseMessagePerField() {
         JobRequest r = new JobRequest(" ", 0, -1.0, null, Duration.ZERO, T0.plusSeconds(3600), T0, 11, false,
                 Duration.ofMinutes(5));

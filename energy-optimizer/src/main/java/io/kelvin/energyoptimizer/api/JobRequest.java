@@ -12,11 +12,14 @@ public record JobRequest(String id, Integer gpus, Double powerKwPerGpu, Double t
                          Instant release, Instant deadline, Integer priority, boolean preemptible,
                          Duration checkpoint) {
 
-    /** The job in a horizon's slots: release rounded down, deadline down, duration up to whole slots. */
+    /**
+     * The job in a horizon's slots, never looser than asked: release rounded up (a job never starts
+     * before its release), deadline down, duration and checkpoint up to whole slots.
+     */
     public io.kelvin.energyoptimizer.model.Job toJob(io.kelvin.energyoptimizer.model.Horizon h,
                                                      io.kelvin.energyoptimizer.model.SiteModel site) {
         long slotSeconds = h.slotLength().toSeconds();
-        int releaseSlot = (int) Math.floorDiv(Duration.between(h.start(), release()).toSeconds(), slotSeconds);
+        int releaseSlot = (int) Math.ceilDiv(Duration.between(h.start(), release()).toSeconds(), slotSeconds);
         int deadlineSlot = (int) Math.floorDiv(Duration.between(h.start(), deadline()).toSeconds(), slotSeconds);
         int slots = (int) Math.ceilDiv(duration.toSeconds(), slotSeconds);
         int checkpointSlots = checkpoint == null ? 0 : (int) Math.ceilDiv(checkpoint.toSeconds(), slotSeconds);

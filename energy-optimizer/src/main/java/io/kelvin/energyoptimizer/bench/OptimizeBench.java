@@ -93,8 +93,9 @@ public final class OptimizeBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         var check = new PlanChecker().check(withDr, after);
         System.out.printf(Locale.ROOT, "bench-dr: jobs %s limit %s solver %s replan %.1f s status %s gap %.2f %% (controllable %.1f %%) cap %.0f kW"
-                        + " dr-relaxed %s checker %s%n", jobs, limit, planner.name(), seconds, after.info().status(),
-                100 * after.info().gap(), 100 * controllableGap(withDr, after), 0.7 * peak, after.info().drRelaxed(), check.ok() ? "ok" : "FAIL " + check.violations());
+                        + " objective %.0f EUR missed %d dr-relaxed %s checker %s%n", jobs, limit, planner.name(), seconds, after.info().status(),
+                100 * after.info().gap(), 100 * controllableGap(withDr, after), 0.7 * peak, after.objectiveEur(),
+                after.count(JobSchedule.Outcome.MISSED), after.info().drRelaxed(), check.ok() ? "ok" : "FAIL " + check.violations());
     }
 
     private static double pct(Plan plan, Plan baseline) {

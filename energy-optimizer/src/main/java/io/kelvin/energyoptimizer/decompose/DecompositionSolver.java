@@ -47,6 +47,9 @@ public final class DecompositionSolver {
     private static final int PRIMAL_EVERY = 20;
     private static final int PATIENCE = 30;
     private static final int QUICK_PASSES = 2;
+    private static final double MIN_THETA = 1e-6;
+    private static final int MAX_RESTARTS = 3;
+    private static final boolean DEBUG = Boolean.getBoolean("kelvin.debug.decompose");
     private static final double DUAL_SHARE = 0.7;
 
     private final Problem p;
@@ -72,6 +75,7 @@ public final class DecompositionSolver {
         long deadline = t0 + budget.toNanos();
         Assignment best = fromStart(start);
         BestResponse.improve(best, deadline, QUICK_PASSES);
+        Repair.placeMissed(best, deadline);
         double ub = best.objectiveEur();
         int n = slots.n;
         double[] lambda = new double[n];
@@ -95,7 +99,17 @@ public final class DecompositionSolver {
         for (int t = 0; t < n; t++) {
             noJobs += slots.eur(t, slots.baseItKw[t]);
         }
-        while (System.nanoTime() < dualDeadline && theta > 1e-6 && gap(ub, lb, noJobs) > targetGap) {
+        int restarts = 0;
+        while (System.nanoTime() < dualDeadline && gap(ub, lb, noJobs) > targetGap) {
+            if (theta < MIN_THETA) {
+                // Steps have shrunk to nothing: start again from the best prices with long steps, a few times.
+                if (++restarts > MAX_RESTARTS) {
+                    break;
+                }
+                theta = 0.5;
+                System.arraycopy(bestLambda, 0, lambda, 0, n);
+                System.arraycopy(bestMu, 0, mu, 0, n);
+            }
             iterations++;
             double value = 0;
             for (int t = 0; t < n; t++) {
@@ -116,6 +130,9 @@ public final class DecompositionSolver {
                     load[t] += o.deltaKw;
                     gpus[t] += o.job.gpus();
                 }
+            }
+            if (DEBUG && iterations % 50 == 0) {
+                System.err.printf("iter %d value %.1f lb %.1f ub %.1f theta %.2g%n", iterations, value, lb, ub, theta);
             }
             if (value > lb + 1e-9) {
                 lb = value;

@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  */
 final class Repair {
 
-    private static final int CANDIDATE_STARTS = 3;
+    private static final int CANDIDATE_STARTS = 8;
 
     private Repair() {
     }

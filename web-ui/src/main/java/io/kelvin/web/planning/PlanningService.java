@@ -161,8 +161,7 @@ public final class PlanningService {
 
     /**
      * A job released before the horizon may start at its first slot; a release inside a slot moves to
-     * the next slot start, because {@link JobRequest#toJob} rounds it down and a job must not start
-     * before its release.
+     * the next slot start (as {@link JobRequest#toJob} also does), so a job never starts before its release.
      */
     private Job inHorizon(JobRequest r, Horizon horizon) {
         long slotSeconds = horizon.slotLength().toSeconds();

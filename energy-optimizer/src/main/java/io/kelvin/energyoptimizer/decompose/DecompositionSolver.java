@@ -49,7 +49,7 @@ public final class DecompositionSolver {
     private static final int QUICK_PASSES = 2;
     private static final double MIN_THETA = 1e-6;
     private static final int MAX_RESTARTS = 3;
-    private static final boolean DEBUG = Boolean.getBoolean("kelvin.debug.decompose");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DecompositionSolver.class);
     private static final double DUAL_SHARE = 0.7;
 
     private final Problem p;
@@ -131,8 +131,8 @@ public final class DecompositionSolver {
                     gpus[t] += o.job.gpus();
                 }
             }
-            if (DEBUG && iterations % 50 == 0) {
-                System.err.printf("iter %d value %.1f lb %.1f ub %.1f theta %.2g%n", iterations, value, lb, ub, theta);
+            if (iterations % 50 == 0) {
+                LOG.debug("iteration {}: dual value {} bound {} best plan {} step {}", iterations, value, lb, ub, theta);
             }
             if (value > lb + 1e-9) {
                 lb = value;

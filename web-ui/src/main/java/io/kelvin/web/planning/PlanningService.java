@@ -29,7 +29,8 @@ import org.jboss.logging.Logger;
  * root also calls {@link #replan} on a fixed interval. A re-plan builds the {@link Problem} for the
  * site (horizon of quarter hours from the current one, {@link SiteForecast}, the stored jobs whose
  * deadline is still ahead and whose release lies inside the horizon), asks the planner, checks the
- * plan with {@link PlanChecker} and stores it with its explanations. A plan the checker rejects is
+ * plan with {@link PlanChecker} and stores it with its explanations. The newest stored plan, moved
+ * into the new horizon, is the planner's warm start. A plan the checker rejects is
  * replaced by the fallback planner's; if that is rejected too, nothing is stored.
  */
 public final class PlanningService {
@@ -140,8 +141,9 @@ public final class PlanningService {
         Problem problem = new Problem(horizon, siteModel, CoolingModel.liquidCooledDefault(),
                 SiteForecast.build(site, horizon, settings, windKw.get()), List.of(), pending, Weights.defaults(),
                 settings.maxLateSlots());
-        Optional<StoredPlan> stored = checked(problem, planner, reason, now)
-                .or(() -> checked(problem, fallback, reason, now))
+        Map<String, List<Integer>> previous = previousRunSlots(horizon);
+        Optional<StoredPlan> stored = checked(problem, planner, previous, reason, now)
+                .or(() -> checked(problem, fallback, previous, reason, now))
                 .map(plans::save);
         stored.ifPresent(p -> LOG.infof("Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f", p.id(), reason,
                 p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),
@@ -149,8 +151,31 @@ public final class PlanningService {
         return stored;
     }
 
-    private Optional<StoredPlan> checked(Problem problem, Planner by, String reason, Instant now) {
-        Plan plan = by.plan(problem, Map.of());
+    /**
+     * The newest plan's run slots moved into this horizon's slots (slots already past dropped): the warm
+     * start, so a re-plan keeps what is still good about the last plan instead of starting afresh.
+     */
+    private Map<String, List<Integer>> previousRunSlots(Horizon horizon) {
+        Optional<StoredPlan> last = plans.latest();
+        if (last.isEmpty() || last.get().slotMinutes() * 60L != horizon.slotLength().toSeconds()) {
+            return Map.of();
+        }
+        long shift = java.time.Duration.between(last.get().horizonStart(), horizon.start()).toSeconds()
+                / horizon.slotLength().toSeconds();
+        Map<String, List<Integer>> out = new java.util.HashMap<>();
+        for (PlannedJob j : last.get().jobs()) {
+            List<Integer> moved = j.runSlots().stream().map(t -> (int) (t - shift)).filter(t -> t >= 0 && t < horizon.slots())
+                    .toList();
+            if (!moved.isEmpty()) {
+                out.put(j.jobId(), moved);
+            }
+        }
+        return out;
+    }
+
+    private Optional<StoredPlan> checked(Problem problem, Planner by, Map<String, List<Integer>> previous, String reason,
+                                         Instant now) {
+        Plan plan = by.plan(problem, previous);
         CheckReport report = checker.check(problem, plan);
         if (!report.ok()) {
             LOG.warnf("Plan by %s rejected by the plan checker: %s", by.name(), report.violations());

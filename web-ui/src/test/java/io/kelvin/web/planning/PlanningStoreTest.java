@@ -7,11 +7,13 @@ import io.kelvin.core.site.Site;
 import io.kelvin.core.site.load.SiteLoader;
 import io.kelvin.energyoptimizer.api.JobRequest;
 import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
+import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -80,6 +82,38 @@ class PlanningStoreTest {
                 .isInstanceOf(JobConflictException.class).hasMessageContaining("once");
         assertThat(planning.jobs()).extracting(StoredJob::id).containsExactly("once");
         assertThat(planning.history(10)).hasSize(1);
+    }
+
+    @Test
+    void aReplanStartsFromTheLastPlanMovedIntoItsHorizon() {
+        SettableClock clock = new SettableClock(NOW);
+        List<Map<String, List<Integer>>> warmStarts = new java.util.ArrayList<>();
+        Planner recording = new Planner() {
+            private final Planner greedy = new GreedyWindowPlanner();
+
+            @Override
+            public String name() {
+                return "recording-greedy";
+            }
+
+            @Override
+            public io.kelvin.energyoptimizer.model.Plan plan(io.kelvin.energyoptimizer.model.Problem problem,
+                                                             Map<String, List<Integer>> previous) {
+                warmStarts.add(previous);
+                return greedy.plan(problem, previous);
+            }
+        };
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
+        PlanningService planning = new PlanningService(SITE, new JobRepository(open()), new PlanRepository(open()),
+                recording, new GreedyWindowPlanner(), settings, clock, Optional::empty, Runnable::run);
+        planning.submit(job("later", NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofHours(12)), 100.0));
+        List<Integer> firstRun = planning.latestPlan().jobs().get(0).runSlots();
+
+        clock.set(NOW.plus(Duration.ofHours(1)));
+        planning.replan("interval");
+
+        assertThat(warmStarts.get(0)).isEmpty();
+        assertThat(warmStarts.get(1)).containsEntry("later", firstRun.stream().map(t -> t - 4).toList());
     }
 
     private DataSource open() {

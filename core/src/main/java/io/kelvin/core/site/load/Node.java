@@ -41,12 +41,17 @@ final class Node {
         return path.isEmpty() ? field : path + "." + field;
     }
 
-    private void problem(String field, String reason) {
+    void problem(String field, String reason) {
         problems.add(file, childPath(field), reason);
     }
 
     boolean has(String field) {
         return json.hasNonNull(field);
+    }
+
+    /** True when {@code field} holds a mapping (as opposed to text or a number). */
+    boolean isObject(String field) {
+        return has(field) && json.get(field).isObject();
     }
 
     /** Records an unknown field for every key not in {@code allowed}: typos must not pass silently. */

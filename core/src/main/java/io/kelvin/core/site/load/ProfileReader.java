@@ -26,7 +26,8 @@ final class ProfileReader {
     }
 
     static DeviceProfile read(Node root, String expectedId) {
-        root.allowOnly("profile", "manufacturer", "model", "deviceClass", "protocol", "namespaceUri", "points");
+        root.allowOnly("profile", "manufacturer", "model", "deviceClass", "protocol", "namespaceUri", "subscription",
+                "points");
         String id = root.id("profile", PointId.ID);
         if (!id.isEmpty() && !id.equals(expectedId)) {
             root.problem("profile id '" + id + "' must match the file name '" + expectedId + "'");
@@ -37,10 +38,11 @@ final class ProfileReader {
         if (protocol == Protocol.OPCUA && namespaceUri.isEmpty()) {
             root.problem("namespaceUri is required for an OPC UA profile");
         }
+        OpcUaReader.Defaults subscription = opcuaDefaults(root, protocol);
         List<PointDef> points = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         for (Node point : root.list("points")) {
-            PointDef def = point(point, protocol);
+            PointDef def = opcuaPoint(point, point(point, protocol), subscription, protocol);
             String earlier = names.putIfAbsent(def.name(), point.path());
             if (earlier != null) {
                 point.problem("duplicate point name '" + def.name() + "' (first at " + earlier + ")");
@@ -52,8 +54,29 @@ final class ProfileReader {
                 root.optText("model").orElse(""), deviceClass, protocol, namespaceUri, List.copyOf(points));
     }
 
+    private static OpcUaReader.Defaults opcuaDefaults(Node root, Protocol protocol) {
+        if (protocol != Protocol.OPCUA && root.has("subscription")) {
+            root.problem("subscription", "belongs to OPC UA profiles");
+        }
+        return OpcUaReader.defaults(root);
+    }
+
+    /** The point with its OPC UA subscription settings resolved against the profile's defaults. */
+    private static PointDef opcuaPoint(Node node, PointDef def, OpcUaReader.Defaults defaults, Protocol protocol) {
+        if (protocol != Protocol.OPCUA) {
+            if (node.has("subscription")) {
+                node.problem("subscription", "belongs to OPC UA profiles");
+            }
+            return def;
+        }
+        def.nodeId().ifPresent(id -> OpcUaReader.checkNodeId(node, id));
+        return new PointDef(def.name(), def.unit(), def.description(), def.register(), def.nodeId(), def.range(),
+                def.setpoint(), def.pollClass(), OpcUaReader.monitoring(node, defaults, def.pollClass()));
+    }
+
     private static PointDef point(Node node, Protocol protocol) {
-        node.allowOnly("name", "unit", "description", "register", "node", "range", "setpoint", "pollClass");
+        node.allowOnly("name", "unit", "description", "register", "node", "range", "setpoint", "pollClass",
+                "subscription");
         String name = node.id("name", PointId.ID);
         String unit = node.optText("unit").orElse("");
         if (!node.has("unit")) {

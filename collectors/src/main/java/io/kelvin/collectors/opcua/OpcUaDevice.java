@@ -6,7 +6,12 @@ import io.kelvin.collectors.HealthTracker;
 import io.kelvin.collectors.ReconnectBackoff;
 import io.kelvin.collectors.SampleRules;
 import io.kelvin.core.site.Device;
+import io.kelvin.core.site.OpcUaSettings.AcquisitionMode;
 import io.kelvin.core.site.PointDef;
+import io.kelvin.core.telemetry.Alarm;
+import io.kelvin.core.telemetry.AlarmSink;
+import io.kelvin.core.telemetry.PointId;
+import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.SampleSink;
 import java.time.Duration;
@@ -15,12 +20,14 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
@@ -29,35 +36,56 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One OPC UA device, looked after by a virtual thread of its own. The thread connects (retrying with
- * capped backoff while the server is unreachable), reads every node once, subscribes, and then waits
- * for session events: when Milo reports the session lost, the device's points get COMM_FAILED; when
- * Milo's reconnect brings the session back, the nodes are read again and the subscription is
- * re-created (a transferred one is replaced, so it never delivers twice).
+ * capped backoff while the server is unreachable), reads every node once, then subscribes (or polls,
+ * when the site says {@code mode: poll} or the server refuses subscriptions) and waits for session
+ * events: when Milo reports the session lost, the device's points get COMM_FAILED, again every
+ * {@link #GAP_MARK_INTERVAL} while it stays lost, so the outage shows as a marked gap and never as the
+ * old value; when Milo's reconnect brings the session back, the nodes are read again and the
+ * subscription is re-created (a transferred one is replaced, so it never delivers twice).
+ * Events the server fires on its Server object go to the {@link AlarmSink}.
  */
 public final class OpcUaDevice implements DeviceLink, AutoCloseable {
 
+    /** While a session is lost, the device's points are marked COMM_FAILED this often. */
+    public static final Duration GAP_MARK_INTERVAL = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(OpcUaDevice.class);
-    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    /**
+     * A session lost this long while the server's port accepts connections again is given up and a new
+     * one made at once, rather than waiting for Milo's backed-off reconnect (restart on the same port).
+     */
+    static final Duration RECONNECT_AFTER = Duration.ofSeconds(2);
+    private static final Duration IDLE_WAIT = Duration.ofMillis(500);
+    private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
     private enum Event { LOST, REGAINED, RESUBSCRIBE }
 
     private final Device device;
     private final InstantSource clock;
     private final SampleSink sink;
+    private final AlarmSink alarms;
+    private final ClientFactory clients;
     private final HealthTracker health;
     private final ReconnectBackoff backoff;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final OpcUaWriter writer;
+    private final Polling polling = new Polling();
     private volatile DeviceSession session;
     private volatile boolean closed;
+    private volatile boolean polled;
     private boolean lostSinceSync;
+    private Instant lastGapMark = Instant.MIN;
+    private Instant lostAt = Instant.MIN;
+    private Instant lastProbe = Instant.MIN;
     private Thread worker;
 
-    public OpcUaDevice(Device device, ReconnectBackoff backoff, InstantSource clock, SampleSink sink) {
+    OpcUaDevice(Device device, ReconnectBackoff backoff, InstantSource clock, SampleSink sink, AlarmSink alarms,
+                ClientFactory clients) {
         this.device = device;
         this.backoff = backoff;
         this.clock = clock;
         this.sink = sink;
+        this.alarms = alarms;
+        this.clients = clients;
         this.health = new HealthTracker(device.id());
         this.writer = new OpcUaWriter(device.id());
     }
@@ -67,16 +95,27 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         worker = Thread.ofVirtual().name("opcua-" + device.id()).start(this::run);
     }
 
+    /** True while the device is read by polling instead of a subscription (by choice or by fallback). */
+    public boolean isPolled() {
+        return polled;
+    }
+
     private void run() {
         try {
             while (!closed) {
-                if (session == null) {
+                DeviceSession current = session;
+                if (current == null) {
                     connectOrWait();
-                } else {
-                    Event event = events.poll(IDLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                    if (event != null) {
-                        handle(event);
-                    }
+                    continue;
+                }
+                Event event = events.poll(waitMillis(), TimeUnit.MILLISECONDS);
+                if (event != null) {
+                    handle(event);
+                } else if (lostSinceSync) {
+                    markGap();
+                    reconnectIfServerIsBack(current);
+                } else if (polling.isActive()) {
+                    poll(current);
                 }
             }
         } catch (InterruptedException e) {
@@ -84,11 +123,21 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         }
     }
 
+    private long waitMillis() {
+        long idle = IDLE_WAIT.toMillis();
+        if (lostSinceSync || !polling.isActive()) {
+            return idle;
+        }
+        long untilDue = Duration.between(clock.instant(), polling.next().orElseThrow()).toMillis();
+        return Math.clamp(untilDue, 0, idle);
+    }
+
     private void connectOrWait() throws InterruptedException {
         try {
-            DeviceSession connected = DeviceSession.connect(device, new SessionEvents());
+            DeviceSession connected = DeviceSession.connect(device, clients, new SessionEvents());
             events.clear();
             session = connected;
+            lostSinceSync = false;
             health.connected();
             backoff.succeeded();
             LOG.info("opcua {} connected to {}", device.id(), device.endpoint().orElse("?"));
@@ -100,7 +149,42 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
                 half.close();
             }
             down("connect failed: " + e.getMessage());
-            Thread.sleep(backoff.failed().toMillis());
+            waitBeforeRetry(backoff.failed());
+        }
+    }
+
+    /**
+     * Sleeps {@code wait}, but when the server's port was closed, returns as soon as it opens, so a server
+     * that comes back is reached within a second, whatever the backoff has grown to.
+     */
+    private void waitBeforeRetry(Duration wait) throws InterruptedException {
+        String endpoint = device.endpoint().orElse("");
+        if (PortProbe.isOpen(endpoint)) {
+            Thread.sleep(wait.toMillis());
+            return;
+        }
+        Instant until = clock.instant().plus(wait);
+        while (!closed && clock.instant().isBefore(until)) {
+            Thread.sleep(Math.min(PROBE_INTERVAL.toMillis(), Math.max(1, Duration.between(clock.instant(), until).toMillis())));
+            if (PortProbe.isOpen(endpoint)) {
+                return;
+            }
+        }
+    }
+
+    /** Gives a lost session up for a fresh connect once the server's port answers again. */
+    private void reconnectIfServerIsBack(DeviceSession current) {
+        Instant now = clock.instant();
+        if (Duration.between(lostAt, now).compareTo(RECONNECT_AFTER) < 0
+                || Duration.between(lastProbe, now).compareTo(PROBE_INTERVAL) < 0) {
+            return;
+        }
+        lastProbe = now;
+        if (PortProbe.isOpen(device.endpoint().orElse(""))) {
+            LOG.info("opcua {}: the server is reachable again; opening a new session", device.id());
+            session = null;
+            current.close();
+            backoff.succeeded();
         }
     }
 
@@ -109,7 +193,10 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         switch (event) {
             case LOST -> {
                 lostSinceSync = true;
+                polling.stop();
                 down("session lost");
+                lastGapMark = clock.instant();
+                lostAt = lastGapMark;
             }
             case REGAINED, RESUBSCRIBE -> {
                 if (event == Event.REGAINED && !lostSinceSync) {
@@ -127,12 +214,65 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         }
     }
 
-    /** Initial read, then a fresh subscription; both feed the sink. */
+    /** Initial read, then a fresh subscription, or polling when configured or refused; all feed the sink. */
     private void synchronize(DeviceSession current) throws UaException {
+        polling.stop();
+        current.unresolved().forEach((point, reason) -> health.readRefused(point.name(), reason));
+        accept(current.unresolved().keySet().stream()
+                .map(p -> new Sample(PointId.of(device.id(), p.name()), Double.NaN, Quality.BAD, clock.instant(), clock.instant()))
+                .toList());
         deliver(current.readAll());
-        List<PointDef> refused = current.subscribe(this::deliver, new SubscriptionEvents());
-        for (PointDef point : refused) {
-            health.readRefused(point.name(), "server refused a monitored item for " + point.nodeId().orElse("?"));
+        if (device.opcua().mode() == AcquisitionMode.POLL) {
+            startPolling(current.points(), "the site file says mode: poll");
+            return;
+        }
+        try {
+            Map<PointDef, StatusCode> refused = current.subscribe(this::deliver, new SubscriptionEvents(), this::onEvent);
+            polled = false;
+            List<PointDef> tooMany = new ArrayList<>();
+            refused.forEach((point, status) -> {
+                if (status.value() == StatusCodes.Bad_TooManyMonitoredItems) {
+                    tooMany.add(point);
+                } else {
+                    health.readRefused(point.name(), "server refused a monitored item for "
+                            + point.nodeId().orElse("?") + ": " + status);
+                }
+            });
+            if (!tooMany.isEmpty()) {
+                startPolling(tooMany, "the server took no more monitored items");
+            }
+        } catch (DeviceSession.SubscriptionsRefusedException e) {
+            startPolling(current.points(), e.getMessage());
+        }
+    }
+
+    private void startPolling(List<PointDef> points, String why) {
+        polled = true;
+        polling.start(points, clock.instant());
+        LOG.info("opcua {}: polling {} points at their sampling intervals ({})", device.id(), points.size(), why);
+    }
+
+    private void poll(DeviceSession current) {
+        List<PointDef> due = polling.due(clock.instant());
+        if (due.isEmpty()) {
+            return;
+        }
+        try {
+            deliver(current.read(due));
+        } catch (UaException | RuntimeException e) {
+            Instant now = clock.instant();
+            due.forEach(p -> health.readFailed(p.name(), "poll failed: " + e.getMessage()));
+            accept(SampleRules.commFailed(device.id(), due, now));
+        }
+    }
+
+    private void onEvent(String source, int severity, String message, Optional<Instant> time) {
+        Instant now = clock.instant();
+        Alarm alarm = new Alarm(device.id(), source, severity, message, time.orElse(now), now);
+        try {
+            alarms.accept(alarm);
+        } catch (RuntimeException e) {
+            LOG.error("alarm sink refused {} of {}", alarm, device.id(), e);
         }
     }
 
@@ -147,7 +287,8 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
             Sample sample = OpcUaValues.toSample(device.id(), points.get(i), values.get(i), now);
             samples.add(sample);
             if (values.get(i).statusCode() != null && values.get(i).statusCode().isBad()) {
-                health.readRefused(points.get(i).name(), "status " + values.get(i).statusCode());
+                health.readRefused(points.get(i).name(), "node " + points.get(i).nodeId().orElse("?") + ": status "
+                        + values.get(i).statusCode());
             } else {
                 health.readSucceeded(points.get(i).name(), now);
             }
@@ -161,12 +302,26 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         if (wasUp || backoff.failures() == 0) {
             LOG.warn("opcua {} down: {}", device.id(), reason);
         }
-        List<PointDef> points = device.profile().points().stream().filter(p -> p.nodeId().isPresent()).toList();
+        markAllCommFailed();
+    }
+
+    private void markGap() {
         Instant now = clock.instant();
-        accept(SampleRules.commFailed(device.id(), points, now));
+        if (Duration.between(lastGapMark, now).compareTo(GAP_MARK_INTERVAL) >= 0) {
+            lastGapMark = now;
+            markAllCommFailed();
+        }
+    }
+
+    private void markAllCommFailed() {
+        List<PointDef> points = device.profile().points().stream().filter(p -> p.nodeId().isPresent()).toList();
+        accept(SampleRules.commFailed(device.id(), points, clock.instant()));
     }
 
     private void accept(List<Sample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
         try {
             sink.accept(samples);
         } catch (RuntimeException e) {

@@ -137,8 +137,10 @@ final class DeviceSession implements AutoCloseable {
             throw e;
         }
         subscription = fresh;
+        Set<PointDef> noEuRange = EuRanges.missing(device.id(), client, percentPoints());
         List<OpcUaMonitoredItem> items = new ArrayList<>();
-        nodes.forEach((point, node) -> items.add(MonitoredItems.dataItem(point, node, point.monitoring().deadband())));
+        nodes.forEach((point, node) -> items.add(MonitoredItems.dataItem(point, node,
+                MonitoredItems.deadband(device.id(), point, noEuRange.contains(point)))));
         fresh.addMonitoredItems(items);
         Map<PointDef, StatusCode> refused = synchronize(fresh, items);
         refused = MonitoredItems.retryPercentAsAbsolute(device.id(), fresh, refused, nodes, this::synchronize);
@@ -148,6 +150,16 @@ final class DeviceSession implements AutoCloseable {
         }
         EventItems.subscribe(device.id(), fresh, onEvent);
         return refused;
+    }
+
+    private Map<PointDef, NodeId> percentPoints() {
+        Map<PointDef, NodeId> percent = new LinkedHashMap<>();
+        nodes.forEach((point, node) -> {
+            if (point.monitoring().deadband().type() == io.kelvin.core.site.Monitoring.Deadband.Type.PERCENT) {
+                percent.put(point, node);
+            }
+        });
+        return percent;
     }
 
     private Map<PointDef, StatusCode> synchronize(OpcUaSubscription target, List<OpcUaMonitoredItem> items) {

@@ -25,9 +25,10 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 /**
  * Monitored items as the profile asks for them (OPC UA Part 4, 5.12.1.2 and 7.22.2): the point's
  * sampling interval and queue size (oldest discarded) and a DataChangeFilter on status and value with
- * its deadband. A percent deadband is evaluated by the server over the node's EURange property; a
- * server that refuses it (the node has no EURange) gets an absolute deadband of the same share of the
- * point's profile range instead, logged once per subscription.
+ * its deadband. A percent deadband is evaluated by the server over the node's EURange property. For a
+ * node without one (looked up first, see {@link EuRanges}), and for a server that refuses the percent
+ * filter anyway, Kelvin asks for an absolute deadband of the same share of the point's profile range
+ * instead and logs it once per subscription.
  */
 final class MonitoredItems {
 
@@ -37,6 +38,18 @@ final class MonitoredItems {
             StatusCodes.Bad_DeadbandFilterInvalid);
 
     private MonitoredItems() {
+    }
+
+    /** The deadband to ask for: the profile's, or its absolute equivalent when the node has no EURange. */
+    static Deadband deadband(String device, PointDef point, boolean noEuRange) {
+        Deadband wanted = point.monitoring().deadband();
+        if (wanted.type() != Deadband.Type.PERCENT || !noEuRange) {
+            return wanted;
+        }
+        Deadband absolute = wanted.overRange(point.range());
+        LOG.info("opcua {}: {} has no EURange on the server; using an absolute deadband of {} {} ({} % of the"
+                + " profile range) instead", device, point.name(), absolute.value(), point.unit(), wanted.value());
+        return absolute;
     }
 
     static OpcUaMonitoredItem dataItem(PointDef point, NodeId node, Deadband deadband) {

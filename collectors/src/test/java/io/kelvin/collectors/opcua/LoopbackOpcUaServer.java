@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
+import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
@@ -17,6 +18,8 @@ import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigBuilder;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
 import org.eclipse.milo.opcua.sdk.server.model.objects.BaseEventTypeNode;
 import org.eclipse.milo.opcua.sdk.server.model.objects.ServerTypeNode;
+import org.eclipse.milo.opcua.sdk.server.model.variables.AnalogItemType;
+import org.eclipse.milo.opcua.stack.core.types.structured.Range;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
@@ -147,6 +150,18 @@ final class LoopbackOpcUaServer implements AutoCloseable {
 
     void set(String id, Object value) {
         set(id, new DataValue(new Variant(value)));
+    }
+
+    /**
+     * Makes a variable an AnalogItemType with the EURange property (Part 8, 5.3.2) a percent deadband is
+     * computed over.
+     */
+    void euRange(String id, double low, double high) {
+        UaVariableNode node = namespace.nodes.get(id);
+        node.removeReference(new Reference(node.getNodeId(), NodeIds.HasTypeDefinition,
+                NodeIds.BaseDataVariableType.expanded(), true));
+        node.addReference(new Reference(node.getNodeId(), NodeIds.HasTypeDefinition, NodeIds.AnalogItemType.expanded(), true));
+        node.setProperty(AnalogItemType.EU_RANGE, new Range(low, high));
     }
 
     Object value(String id) {

@@ -45,7 +45,14 @@ class OpcUaMonitoringTest {
     }
 
     private void start(Monitoring monitoring) throws Exception {
+        start(monitoring, false);
+    }
+
+    private void start(Monitoring monitoring, boolean euRange) throws Exception {
         server = LoopbackOpcUaServer.start(port, NS, Map.of("Loop.Supply", 30.0));
+        if (euRange) {
+            server.euRange("Loop.Supply", 0, 1000);
+        }
         PointDef supply = UaFixtures.point("supply_c", "s=Loop.Supply", RANGE, monitoring);
         collectors = Collectors.start(site(List.of(UaFixtures.device("cdu", port, List.of(supply), OpcUaSettings.DEFAULT))),
                 sink, Clock.systemUTC(), QUICK);
@@ -85,6 +92,18 @@ class OpcUaMonitoringTest {
         server.set("Loop.Supply", 31.2);
         awaitValue(31.2);
         assertThat(values()).doesNotContain(30.6);
+    }
+
+    @Test
+    void aPercentDeadbandOnANodeWithEuRangeIsTheServersShareOfThatRange() throws Exception {
+        // 1 % of the node's EURange 0..1000 = 10 degC; 1 % of the profile range would be only 0.5
+        start(new Monitoring(Duration.ofMillis(100), 1, Deadband.percent(1)), true);
+
+        server.set("Loop.Supply", 35.0);
+        Thread.sleep(1_500);
+        server.set("Loop.Supply", 45.0);
+        awaitValue(45.0);
+        assertThat(values()).doesNotContain(35.0);
     }
 
     @Test

@@ -62,8 +62,8 @@ class OpcUaSettingsLoadTest {
 
     @Test
     void aPointsSubscriptionSettingsOverrideTheProfileDefaultFieldByField() throws IOException {
-        edit("profiles/acme-cdu-800.yaml", "namespaceUri: urn:acme:cdu800",
-                "namespaceUri: urn:acme:cdu800\nsubscription: { samplingMs: 500, queueSize: 5, deadband: { absolute: 0.2 } }");
+        edit("profiles/acme-cdu-800.yaml", "subscription: { queueSize: 1, deadband: none }",
+                "subscription: { samplingMs: 500, queueSize: 5, deadband: { absolute: 0.2 } }");
         Path site = edit("profiles/acme-cdu-800.yaml", SUPPLY,
                 SUPPLY + " subscription: { samplingMs: 250, deadband: { percent: 1.5 } },");
         Site loaded = SiteLoader.load(site);

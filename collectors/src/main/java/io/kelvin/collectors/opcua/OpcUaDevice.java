@@ -47,15 +47,9 @@ import org.slf4j.LoggerFactory;
 public final class OpcUaDevice implements DeviceLink, AutoCloseable {
 
     /** While a session is lost, the device's points are marked COMM_FAILED this often. */
-    public static final Duration GAP_MARK_INTERVAL = Duration.ofSeconds(2);
+    public static final Duration GAP_MARK_INTERVAL = Outage.GAP_MARK_INTERVAL;
     private static final Logger LOG = LoggerFactory.getLogger(OpcUaDevice.class);
-    /**
-     * A session lost this long while the server's port accepts connections again is given up and a new
-     * one made at once, rather than waiting for Milo's backed-off reconnect (restart on the same port).
-     */
-    static final Duration RECONNECT_AFTER = Duration.ofSeconds(2);
     private static final Duration IDLE_WAIT = Duration.ofMillis(500);
-    private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
     private enum Event { LOST, REGAINED, RESUBSCRIBE }
 
@@ -73,9 +67,9 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean polled;
     private boolean lostSinceSync;
-    private Instant lastGapMark = Instant.MIN;
-    private Instant lostAt = Instant.MIN;
-    private Instant lastProbe = Instant.MIN;
+    private final Outage outage;
+    /** Counts sessions; events of an earlier session's listeners are ignored. */
+    private volatile int generation;
     private Thread worker;
 
     OpcUaDevice(Device device, ReconnectBackoff backoff, InstantSource clock, SampleSink sink, AlarmSink alarms,
@@ -88,6 +82,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         this.clients = clients;
         this.health = new HealthTracker(device.id());
         this.writer = new OpcUaWriter(device.id());
+        this.outage = new Outage(clock, device.endpoint().orElse(""));
     }
 
     /** Starts the device's thread; returns at once even when the server is down. */
@@ -112,7 +107,9 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
                 if (event != null) {
                     handle(event);
                 } else if (lostSinceSync) {
-                    markGap();
+                    if (outage.markDue()) {
+                        markAllCommFailed();
+                    }
                     reconnectIfServerIsBack(current);
                 } else if (polling.isActive()) {
                     poll(current);
@@ -134,7 +131,8 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
 
     private void connectOrWait() throws InterruptedException {
         try {
-            DeviceSession connected = DeviceSession.connect(device, clients, new SessionEvents());
+            int current = ++generation;
+            DeviceSession connected = DeviceSession.connect(device, clients, new SessionEvents(current));
             events.clear();
             session = connected;
             lostSinceSync = false;
@@ -149,39 +147,15 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
                 half.close();
             }
             down("connect failed: " + e.getMessage());
-            waitBeforeRetry(backoff.failed());
-        }
-    }
-
-    /**
-     * Sleeps {@code wait}, but when the server's port was closed, returns as soon as it opens, so a server
-     * that comes back is reached within a second, whatever the backoff has grown to.
-     */
-    private void waitBeforeRetry(Duration wait) throws InterruptedException {
-        String endpoint = device.endpoint().orElse("");
-        if (PortProbe.isOpen(endpoint)) {
-            Thread.sleep(wait.toMillis());
-            return;
-        }
-        Instant until = clock.instant().plus(wait);
-        while (!closed && clock.instant().isBefore(until)) {
-            Thread.sleep(Math.min(PROBE_INTERVAL.toMillis(), Math.max(1, Duration.between(clock.instant(), until).toMillis())));
-            if (PortProbe.isOpen(endpoint)) {
-                return;
-            }
+            outage.waitBeforeRetry(backoff.failed(), () -> closed);
         }
     }
 
     /** Gives a lost session up for a fresh connect once the server's port answers again. */
     private void reconnectIfServerIsBack(DeviceSession current) {
-        Instant now = clock.instant();
-        if (Duration.between(lostAt, now).compareTo(RECONNECT_AFTER) < 0
-                || Duration.between(lastProbe, now).compareTo(PROBE_INTERVAL) < 0) {
-            return;
-        }
-        lastProbe = now;
-        if (PortProbe.isOpen(device.endpoint().orElse(""))) {
+        if (outage.serverBack()) {
             LOG.info("opcua {}: the server is reachable again; opening a new session", device.id());
+            generation++;
             session = null;
             current.close();
             backoff.succeeded();
@@ -195,8 +169,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
                 lostSinceSync = true;
                 polling.stop();
                 down("session lost");
-                lastGapMark = clock.instant();
-                lostAt = lastGapMark;
+                outage.lost();
             }
             case REGAINED, RESUBSCRIBE -> {
                 if (event == Event.REGAINED && !lostSinceSync) {
@@ -227,7 +200,8 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
             return;
         }
         try {
-            Map<PointDef, StatusCode> refused = current.subscribe(this::deliver, new SubscriptionEvents(), this::onEvent);
+            Map<PointDef, StatusCode> refused = current.subscribe(this::deliver, new SubscriptionEvents(generation),
+                    this::onEvent);
             polled = false;
             List<PointDef> tooMany = new ArrayList<>();
             refused.forEach((point, status) -> {
@@ -305,14 +279,6 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         markAllCommFailed();
     }
 
-    private void markGap() {
-        Instant now = clock.instant();
-        if (Duration.between(lastGapMark, now).compareTo(GAP_MARK_INTERVAL) >= 0) {
-            lastGapMark = now;
-            markAllCommFailed();
-        }
-    }
-
     private void markAllCommFailed() {
         List<PointDef> points = device.profile().points().stream().filter(p -> p.nodeId().isPresent()).toList();
         accept(SampleRules.commFailed(device.id(), points, clock.instant()));
@@ -361,23 +327,42 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         }
     }
 
+    /** Queues an event of the session numbered {@code from}, unless a newer session has replaced it. */
+    private void offer(int from, Event event) {
+        if (from == generation) {
+            events.offer(event);
+        }
+    }
+
     /** Milo calls these on its own threads; the device thread does the work. */
     private final class SessionEvents implements SessionActivityListener {
+        private final int from;
+
+        SessionEvents(int from) {
+            this.from = from;
+        }
+
         @Override
         public void onSessionActive(UaSession s) {
-            events.offer(Event.REGAINED);
+            offer(from, Event.REGAINED);
         }
 
         @Override
         public void onSessionInactive(UaSession s) {
-            events.offer(Event.LOST);
+            offer(from, Event.LOST);
         }
     }
 
     private final class SubscriptionEvents implements OpcUaSubscription.SubscriptionListener {
+        private final int from;
+
+        SubscriptionEvents(int from) {
+            this.from = from;
+        }
+
         @Override
         public void onTransferFailed(OpcUaSubscription s, StatusCode status) {
-            events.offer(Event.RESUBSCRIBE);
+            offer(from, Event.RESUBSCRIBE);
         }
 
         @Override

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Secured endpoints end to end against a Milo server on loopback: SignAndEncrypt with Basic256Sha256
@@ -152,6 +154,19 @@ class OpcUaSecurityTest {
 
         awaitGood(30.0);
         assertThat(files(dataDir.resolve("pki").resolve("rejected"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"BASIC256SHA256, SIGN", "BASIC256SHA256, SIGN_AND_ENCRYPT",
+            "AES128_SHA256_RSAOAEP, SIGN", "AES128_SHA256_RSAOAEP, SIGN_AND_ENCRYPT"})
+    void everyOfferedPolicyAndModeCarriesAUserSessionToATrustedServer(Policy policy, MessageMode mode) throws Exception {
+        startServer(ClientFactory.policy(policy));
+        Path trusted = Files.createDirectories(dataDir.resolve("pki").resolve("trusted"));
+        Files.write(trusted.resolve("test-server.der"), serverSecurity.certificate().getEncoded());
+        startCollectors(user(policy, mode, false), "s3cret");
+
+        awaitGood(30.0);
+        assertThat(collectors.health().get("cdu").state()).isEqualTo(DeviceState.UP);
     }
 
     @Test

@@ -35,6 +35,11 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
  */
 final class ClientFactory {
 
+    /** What a server answers when it does not trust the client's certificate (Part 4, 5.5.2 and 7.34). */
+    private static final java.util.Set<Long> CLIENT_CERTIFICATE_REFUSED = java.util.Set.of(
+            StatusCodes.Bad_SecurityChecksFailed, StatusCodes.Bad_CertificateUntrusted,
+            StatusCodes.Bad_CertificateInvalid, StatusCodes.Bad_CertificateUseNotAllowed);
+
     private final Supplier<ClientPki> pki;
     private final UnaryOperator<String> environment;
 
@@ -59,14 +64,14 @@ final class ClientFactory {
                     transport -> { },
                     config -> configure(config, device, security, own, trust, password));
         } catch (UaException e) {
-            throw explain(e, device, security, trust, offered);
+            throw explain(e, device, security, trust, offered, own);
         }
         try {
             client.connect();
             return client;
         } catch (UaException e) {
             DeviceSession.disconnectQuietly(client);
-            throw explain(e, device, security, trust, offered);
+            throw explain(e, device, security, trust, offered, own);
         }
     }
 
@@ -124,12 +129,17 @@ final class ClientFactory {
         }
     }
 
-    private static UaException explain(UaException e, Device device, Security security,
-                                       Optional<TrustDirectory> trust, StringBuilder offered) {
+    private static UaException explain(UaException e, Device device, Security security, Optional<TrustDirectory> trust,
+                                       StringBuilder offered, Optional<ClientPki> own) {
         long status = e.getStatusCode().value();
         Optional<String> refusal = trust.map(TrustDirectory::refusal);
         if (refusal.isPresent()) {
             return new UaException(StatusCodes.Bad_CertificateUntrusted, refusal.get());
+        }
+        if (own.isPresent() && CLIENT_CERTIFICATE_REFUSED.contains(status)) {
+            return new UaException(e.getStatusCode(), "the server refused Kelvin's application certificate ("
+                    + e.getStatusCode() + "): add " + own.get().certificateFile() + " to the trusted certificates of the"
+                    + " server at " + device.endpoint().orElse("?"));
         }
         if (status == StatusCodes.Bad_UserAccessDenied || status == StatusCodes.Bad_IdentityTokenRejected
                 || status == StatusCodes.Bad_IdentityTokenInvalid) {

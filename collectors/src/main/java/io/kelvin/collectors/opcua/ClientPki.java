@@ -114,6 +114,11 @@ final class ClientPki {
         return certificate;
     }
 
+    /** The certificate alone, to be trusted by servers. */
+    Path certificateFile() {
+        return dir.resolve("own").resolve(ALIAS + ".der");
+    }
+
     Path trustedDir() {
         return dir.resolve("trusted");
     }

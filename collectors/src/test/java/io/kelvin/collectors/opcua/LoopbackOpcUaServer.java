@@ -25,6 +25,8 @@ import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
@@ -56,15 +58,20 @@ final class LoopbackOpcUaServer implements AutoCloseable {
      * Bad_TooManySubscriptions (a session may have none).
      */
     record Options(Optional<ServerSecurity> security, SecurityPolicy policy, Map<String, String> users,
-                   boolean refuseSubscriptions) {
-        static final Options PLAIN = new Options(Optional.empty(), SecurityPolicy.None, Map.of(), false);
+                   boolean refuseSubscriptions, boolean distrustClients) {
+        static final Options PLAIN = new Options(Optional.empty(), SecurityPolicy.None, Map.of(), false, false);
 
         static Options secured(ServerSecurity security, SecurityPolicy policy, Map<String, String> users) {
-            return new Options(Optional.of(security), policy, users, false);
+            return new Options(Optional.of(security), policy, users, false, false);
         }
 
         static Options refusingSubscriptions() {
-            return new Options(Optional.empty(), SecurityPolicy.None, Map.of(), true);
+            return new Options(Optional.empty(), SecurityPolicy.None, Map.of(), true, false);
+        }
+
+        /** The same, but every client certificate is refused, as by a server that has not trusted Kelvin yet. */
+        Options distrustingClients() {
+            return new Options(security, policy, users, refuseSubscriptions, true);
         }
     }
 
@@ -93,7 +100,11 @@ final class LoopbackOpcUaServer implements AutoCloseable {
         if (options.security().isPresent()) {
             ServerSecurity security = options.security().get();
             builder.setEndpoints(security.securedOnly(ServerSecurity.withTokenPolicies(base), options.policy()))
-                    .setCertificateManager(security.certificateManager())
+                    .setCertificateManager(options.distrustClients()
+                            ? security.certificateManager((chain, uri, hosts) -> {
+                                throw new UaException(StatusCodes.Bad_SecurityChecksFailed, "client certificate not trusted");
+                            })
+                            : security.certificateManager())
                     .setIdentityValidator(ServerSecurity.identities(options.users()));
         } else {
             builder.setEndpoints(Set.of(base.setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None)

@@ -170,6 +170,18 @@ class OpcUaSecurityTest {
     }
 
     @Test
+    void aServerThatDoesNotTrustKelvinYetIsToldWhichCertificateToTrust() throws Exception {
+        server = LoopbackOpcUaServer.start(port, NS, Map.of("Loop.Supply", 30.0),
+                LoopbackOpcUaServer.Options.secured(serverSecurity, SecurityPolicy.Basic256Sha256, USERS).distrustingClients());
+        startCollectors(user(Policy.BASIC256SHA256, MessageMode.SIGN_AND_ENCRYPT, true), "s3cret");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lastError())
+                .contains("the server refused Kelvin's application certificate")
+                .contains(dataDir.resolve("pki/own/kelvin-collectors.der").toString()));
+        assertThat(collectors.health().get("cdu").state()).isEqualTo(DeviceState.DOWN);
+    }
+
+    @Test
     void aServerWithoutTheRequestedSecurityIsToldWithWhatItOffers() throws Exception {
         startServer(SecurityPolicy.Aes128_Sha256_RsaOaep);
         startCollectors(user(Policy.BASIC256SHA256, MessageMode.SIGN_AND_ENCRYPT, true), "s3cret");

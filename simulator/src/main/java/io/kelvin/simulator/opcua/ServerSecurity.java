@@ -26,6 +26,7 @@ import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.security.CertificateManager;
 import org.eclipse.milo.opcua.stack.core.security.CertificateStore;
+import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.DefaultApplicationGroup;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
 import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
@@ -116,12 +117,17 @@ public final class ServerSecurity {
 
     /** A certificate manager serving this certificate and accepting every client certificate. */
     public CertificateManager certificateManager() {
+        return certificateManager((chain, uri, hosts) -> { });
+    }
+
+    /** A certificate manager serving this certificate and judging client certificates with {@code clients}. */
+    public CertificateManager certificateManager(CertificateValidator clients) {
         CertificateStore store = new MemoryCertificateStore();
         try {
             store.set(NodeIds.RsaSha256ApplicationCertificateType,
                     new CertificateStore.Entry(keyPair.getPrivate(), new X509Certificate[] {certificate}));
             DefaultApplicationGroup group = DefaultApplicationGroup.createAndInitialize(new MemoryTrustListManager(),
-                    store, new FixedCertificateFactory(keyPair, certificate), (chain, uri, hosts) -> { });
+                    store, new FixedCertificateFactory(keyPair, certificate), clients);
             return new DefaultCertificateManager(new MemoryCertificateQuarantine(), group);
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the server certificate manager", e);

@@ -4,23 +4,16 @@ import io.kelvin.collectors.DeviceHealth;
 import io.kelvin.collectors.DeviceLink;
 import io.kelvin.collectors.HealthTracker;
 import io.kelvin.collectors.ReconnectBackoff;
-import io.kelvin.collectors.SampleRules;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.OpcUaSettings.AcquisitionMode;
 import io.kelvin.core.site.PointDef;
-import io.kelvin.core.telemetry.Alarm;
 import io.kelvin.core.telemetry.AlarmSink;
-import io.kelvin.core.telemetry.PointId;
-import io.kelvin.core.telemetry.Quality;
-import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.SampleSink;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +22,6 @@ import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +47,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
 
     private final Device device;
     private final InstantSource clock;
-    private final SampleSink sink;
-    private final AlarmSink alarms;
+    private final DeviceOutput output;
     private final ClientFactory clients;
     private final HealthTracker health;
     private final ReconnectBackoff backoff;
@@ -77,10 +68,9 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         this.device = device;
         this.backoff = backoff;
         this.clock = clock;
-        this.sink = sink;
-        this.alarms = alarms;
         this.clients = clients;
         this.health = new HealthTracker(device.id());
+        this.output = new DeviceOutput(device, clock, sink, alarms, health);
         this.writer = new OpcUaWriter(device.id());
         this.outage = new Outage(clock, device.endpoint().orElse(""));
     }
@@ -108,7 +98,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
                     handle(event);
                 } else if (lostSinceSync) {
                     if (outage.markDue()) {
-                        markAllCommFailed();
+                        output.allCommFailed();
                     }
                     reconnectIfServerIsBack(current);
                 } else if (polling.isActive()) {
@@ -190,18 +180,15 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
     /** Initial read, then a fresh subscription, or polling when configured or refused; all feed the sink. */
     private void synchronize(DeviceSession current) throws UaException {
         polling.stop();
-        current.unresolved().forEach((point, reason) -> health.readRefused(point.name(), reason));
-        accept(current.unresolved().keySet().stream()
-                .map(p -> new Sample(PointId.of(device.id(), p.name()), Double.NaN, Quality.BAD, clock.instant(), clock.instant()))
-                .toList());
-        deliver(current.readAll());
+        output.unusable(current.unresolved());
+        output.values(current.readAll());
         if (device.opcua().mode() == AcquisitionMode.POLL) {
             startPolling(current.points(), "the site file says mode: poll");
             return;
         }
         try {
-            Map<PointDef, StatusCode> refused = current.subscribe(this::deliver, new SubscriptionEvents(generation),
-                    this::onEvent);
+            Map<PointDef, StatusCode> refused = current.subscribe(output::values, new SubscriptionEvents(generation),
+                    output::alarm);
             polled = false;
             List<PointDef> tooMany = new ArrayList<>();
             refused.forEach((point, status) -> {
@@ -232,42 +219,10 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
             return;
         }
         try {
-            deliver(current.read(due));
+            output.values(current.read(due));
         } catch (UaException | RuntimeException e) {
-            Instant now = clock.instant();
-            due.forEach(p -> health.readFailed(p.name(), "poll failed: " + e.getMessage()));
-            accept(SampleRules.commFailed(device.id(), due, now));
+            output.unanswered(due, "poll failed: " + e.getMessage());
         }
-    }
-
-    private void onEvent(String source, int severity, String message, Optional<Instant> time) {
-        Instant now = clock.instant();
-        Alarm alarm = new Alarm(device.id(), source, severity, message, time.orElse(now), now);
-        try {
-            alarms.accept(alarm);
-        } catch (RuntimeException e) {
-            LOG.error("alarm sink refused {} of {}", alarm, device.id(), e);
-        }
-    }
-
-    private void deliver(Map<PointDef, DataValue> values) {
-        deliver(List.copyOf(values.keySet()), List.copyOf(values.values()));
-    }
-
-    private void deliver(List<PointDef> points, List<DataValue> values) {
-        Instant now = clock.instant();
-        List<Sample> samples = new ArrayList<>(points.size());
-        for (int i = 0; i < points.size(); i++) {
-            Sample sample = OpcUaValues.toSample(device.id(), points.get(i), values.get(i), now);
-            samples.add(sample);
-            if (values.get(i).statusCode() != null && values.get(i).statusCode().isBad()) {
-                health.readRefused(points.get(i).name(), "node " + points.get(i).nodeId().orElse("?") + ": status "
-                        + values.get(i).statusCode());
-            } else {
-                health.readSucceeded(points.get(i).name(), now);
-            }
-        }
-        accept(samples);
     }
 
     private void down(String reason) {
@@ -276,23 +231,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         if (wasUp || backoff.failures() == 0) {
             LOG.warn("opcua {} down: {}", device.id(), reason);
         }
-        markAllCommFailed();
-    }
-
-    private void markAllCommFailed() {
-        List<PointDef> points = device.profile().points().stream().filter(p -> p.nodeId().isPresent()).toList();
-        accept(SampleRules.commFailed(device.id(), points, clock.instant()));
-    }
-
-    private void accept(List<Sample> samples) {
-        if (samples.isEmpty()) {
-            return;
-        }
-        try {
-            sink.accept(samples);
-        } catch (RuntimeException e) {
-            LOG.error("sink refused {} samples of {}", samples.size(), device.id(), e);
-        }
+        output.allCommFailed();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.kelvin.collectors;
 
 import io.kelvin.collectors.modbus.ModbusConnection;
-import io.kelvin.collectors.opcua.OpcUaDevice;
+import io.kelvin.collectors.opcua.OpcUaDevices;
 import io.kelvin.core.control.PlantControl;
 import io.kelvin.core.control.SetpointRejectedException;
 import io.kelvin.core.site.Device;
@@ -9,6 +9,7 @@ import io.kelvin.core.site.PointDef;
 import io.kelvin.core.site.Protocol;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.ValueRange;
+import io.kelvin.core.telemetry.AlarmSink;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.SampleSink;
 import java.time.Duration;
@@ -47,9 +48,15 @@ public final class Collectors implements PlantControl, AutoCloseable {
     }
 
     public static Collectors start(Site site, SampleSink sink, InstantSource clock, CollectorSettings settings) {
+        return start(site, sink, OpcUaDevices.LOG_ALARMS, clock, settings);
+    }
+
+    /** As above, with the alarms and events devices report going to {@code alarms}. */
+    public static Collectors start(Site site, SampleSink sink, AlarmSink alarms, InstantSource clock,
+                                   CollectorSettings settings) {
         Map<String, ModbusConnection> connections = new LinkedHashMap<>();
         Map<String, DeviceLink> links = new LinkedHashMap<>();
-        List<OpcUaDevice> opcua = new ArrayList<>();
+        OpcUaDevices opcua = new OpcUaDevices(settings.pkiDir(), settings.environment(), clock, sink, alarms);
         for (Device device : site.devices()) {
             if (device.protocol() == Protocol.MODBUS) {
                 String host = device.host().orElseThrow(() -> new IllegalArgumentException(device.id() + " has no host"));
@@ -58,15 +65,13 @@ public final class Collectors implements PlantControl, AutoCloseable {
                                 settings.newBackoff(), settings.reconnectMin(), settings.unitProbeMax(), clock, sink));
                 links.put(device.id(), connection.attach(device));
             } else {
-                OpcUaDevice link = new OpcUaDevice(device, settings.newBackoff(), clock, sink);
-                opcua.add(link);
-                links.put(device.id(), link);
+                links.put(device.id(), opcua.add(device, settings.newBackoff()));
             }
         }
         connections.values().forEach(ModbusConnection::start);
-        opcua.forEach(OpcUaDevice::start);
+        opcua.start();
         List<AutoCloseable> resources = new ArrayList<>(connections.values());
-        resources.addAll(opcua);
+        resources.addAll(opcua.devices());
         return new Collectors(site, Collections.unmodifiableMap(links), List.copyOf(resources));
     }
 

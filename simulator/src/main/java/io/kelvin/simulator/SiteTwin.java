@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class SiteTwin implements AutoCloseable {
 
     public static final Duration TICK = Duration.ofMillis(250);
+    /** OPC UA severity of a leak event (Part 5, 6.4.2: 801-1000 is "high"). */
+    public static final int LEAK_SEVERITY = 900;
     private static final Logger LOG = LoggerFactory.getLogger(SiteTwin.class);
 
     private final Site site;
@@ -71,7 +73,8 @@ public final class SiteTwin implements AutoCloseable {
         Map<String, List<Device>> modbusByAddress = new LinkedHashMap<>();
         for (Device device : site.devices()) {
             if (device.protocol() == Protocol.OPCUA) {
-                DeviceServer server = OpcUaDeviceServer.start(device, values(device.id()), options.clock(), this::write);
+                DeviceServer server = OpcUaDeviceServer.start(device, values(device.id()), options.clock(), this::write,
+                        options.stateDir());
                 servers.add(server);
                 serverByDevice.put(device.id(), server);
             } else {
@@ -129,6 +132,30 @@ public final class SiteTwin implements AutoCloseable {
             model.write(point, value);
         }
         LOG.debug("setpoint {} = {}", point, value);
+    }
+
+    /**
+     * Water on the leak-detection rope of a CDU: its {@code leak_detected} point reads 1 from the next
+     * tick, and its OPC UA server fires a leak event (severity 900) on its Server object at once.
+     *
+     * @throws IllegalArgumentException when {@code deviceId} is not a CDU of the site
+     */
+    public void leak(String deviceId) {
+        synchronized (model) {
+            model.leak(deviceId, true);
+        }
+        DeviceServer server = serverByDevice.get(deviceId);
+        if (server != null) {
+            server.event(deviceId, "Alarms.LeakDetected", LEAK_SEVERITY,
+                    "Leak detected at " + deviceId + ": water on the leak-detection rope");
+        }
+    }
+
+    /** Dries the leak-detection rope of a CDU again. */
+    public void leakCleared(String deviceId) {
+        synchronized (model) {
+            model.leak(deviceId, false);
+        }
     }
 
     /** The current values of one device's points, by profile point name. */

@@ -6,87 +6,92 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemSynchronizationException;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
-import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
-import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
-
 /**
- * One connected OpcUaClient for one device (SecurityPolicy None, anonymous): node ids resolved through
- * the server's namespace array, an initial read of every node, and one subscription with a monitored
- * item per point (sampling interval = the point's poll class, publishing every second).
+ * One connected OpcUaClient for one device: node ids resolved through the server's namespace array
+ * (a node id the server cannot take fails only its own point), reads of all or some nodes, and one
+ * subscription with a monitored item per point, built by {@link MonitoredItems} from the profile.
  */
 final class DeviceSession implements AutoCloseable {
 
     static final double PUBLISHING_INTERVAL_MS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
+    /** A server that answers one of these to CreateSubscription cannot do subscriptions: poll instead. */
+    private static final Set<Long> NO_SUBSCRIPTIONS = Set.of(StatusCodes.Bad_TooManySubscriptions,
+            StatusCodes.Bad_ServiceUnsupported, StatusCodes.Bad_NotSupported, StatusCodes.Bad_NotImplemented);
 
     private final Device device;
     private final OpcUaClient client;
     private final Map<PointDef, NodeId> nodes;
+    private final Map<PointDef, String> unresolved;
     private OpcUaSubscription subscription;
 
-    private DeviceSession(Device device, OpcUaClient client, Map<PointDef, NodeId> nodes) {
+    private DeviceSession(Device device, OpcUaClient client, Map<PointDef, NodeId> nodes, Map<PointDef, String> unresolved) {
         this.device = device;
         this.client = client;
         this.nodes = nodes;
+        this.unresolved = unresolved;
     }
 
     /** Connects and resolves the device's nodes; throws when the server cannot be reached or lacks the namespace. */
-    static DeviceSession connect(Device device, SessionActivityListener listener) throws UaException {
-        String url = device.endpoint().orElseThrow(() -> new IllegalStateException(device.id() + " has no endpoint"));
-        OpcUaClient client = OpcUaClient.create(url,
-                endpoints -> endpoints.stream()
-                        .filter(e -> SecurityPolicy.None.getUri().equals(e.getSecurityPolicyUri()))
-                        .findFirst()
-                        // The server may advertise a host name we cannot reach; keep the one we were given.
-                        .map(e -> EndpointUtil.updateUrl(e, EndpointUtil.getHost(url), EndpointUtil.getPort(url))),
-                transport -> { },
-                config -> config.setApplicationName(LocalizedText.english("Kelvin collectors"))
-                        .setApplicationUri("urn:kelvin:collectors:" + device.id())
-                        .setRequestTimeout(uint(5_000))
-                        .setKeepAliveInterval(uint(2_000)));
+    static DeviceSession connect(Device device, ClientFactory factory, SessionActivityListener listener) throws UaException {
+        OpcUaClient client = factory.connect(device);
         try {
-            client.connect();
             client.addSessionActivityListener(listener);
-            return new DeviceSession(device, client, resolve(device, client));
+            String prefix = namespacePrefix(device, client);
+            Map<PointDef, NodeId> nodes = new LinkedHashMap<>();
+            Map<PointDef, String> unresolved = new LinkedHashMap<>();
+            for (PointDef point : device.profile().points()) {
+                if (point.nodeId().isEmpty()) {
+                    continue;
+                }
+                try {
+                    nodes.put(point, NodeId.parse(prefix + point.nodeId().get()));
+                } catch (RuntimeException e) {
+                    unresolved.put(point, "node id '" + point.nodeId().get() + "' cannot be parsed: " + e.getMessage());
+                }
+            }
+            return new DeviceSession(device, client, nodes, unresolved);
         } catch (UaException | RuntimeException e) {
             disconnectQuietly(client);
             throw e;
         }
     }
 
-    private static Map<PointDef, NodeId> resolve(Device device, OpcUaClient client) throws UaException {
-        String prefix = "";
-        if (device.profile().namespaceUri().isPresent()) {
-            String uri = device.profile().namespaceUri().get();
-            UShort index = client.readNamespaceTable().getIndex(uri);
-            if (index == null) {
-                throw new IllegalStateException("server has no namespace " + uri);
-            }
-            prefix = "ns=" + index + ";";
+    private static String namespacePrefix(Device device, OpcUaClient client) throws UaException {
+        if (device.profile().namespaceUri().isEmpty()) {
+            return "";
         }
-        Map<PointDef, NodeId> nodes = new LinkedHashMap<>();
-        for (PointDef point : device.profile().points()) {
-            if (point.nodeId().isPresent()) {
-                nodes.put(point, NodeId.parse(prefix + point.nodeId().get()));
-            }
+        String uri = device.profile().namespaceUri().get();
+        UShort index = client.readNamespaceTable().getIndex(uri);
+        if (index == null) {
+            throw new IllegalStateException("server has no namespace " + uri);
         }
-        return nodes;
+        return "ns=" + index + ";";
+    }
+
+    /** Points whose node id could not be made into a NodeId, with the reason; they are never read. */
+    Map<PointDef, String> unresolved() {
+        return unresolved;
     }
 
     List<PointDef> points() {
@@ -95,9 +100,16 @@ final class DeviceSession implements AutoCloseable {
 
     /** Reads every node once, so each point has a value before the first publish. */
     Map<PointDef, DataValue> readAll() throws UaException {
-        List<PointDef> points = points();
-        List<DataValue> values = client.readValues(0.0, TimestampsToReturn.Both, points.stream().map(nodes::get).toList());
+        return read(points());
+    }
+
+    /** Reads {@code points} in one request; a node the server refuses comes back with a Bad status. */
+    Map<PointDef, DataValue> read(List<PointDef> points) throws UaException {
         Map<PointDef, DataValue> result = new LinkedHashMap<>();
+        if (points.isEmpty()) {
+            return result;
+        }
+        List<DataValue> values = client.readValues(0.0, TimestampsToReturn.Both, points.stream().map(nodes::get).toList());
         for (int i = 0; i < points.size(); i++) {
             result.put(points.get(i), values.get(i));
         }
@@ -106,32 +118,64 @@ final class DeviceSession implements AutoCloseable {
 
     /**
      * (Re)creates the subscription, deleting any previous one so a transferred subscription does not
-     * deliver twice. Returns the points whose monitored item the server refused.
+     * deliver twice. Returns the status of every monitored item the server refused.
+     *
+     * @throws SubscriptionsRefusedException when the server cannot do subscriptions at all
      */
-    List<PointDef> subscribe(BiConsumer<List<PointDef>, List<DataValue>> onData,
-                             OpcUaSubscription.SubscriptionListener onStatus) throws UaException {
+    Map<PointDef, StatusCode> subscribe(BiConsumer<List<PointDef>, List<DataValue>> onData,
+                                        OpcUaSubscription.SubscriptionListener onStatus,
+                                        EventItems.Handler onEvent) throws UaException {
         deleteSubscription();
         OpcUaSubscription fresh = new OpcUaSubscription(client, PUBLISHING_INTERVAL_MS);
         fresh.setSubscriptionListener(new Delivery(onData, onStatus));
-        fresh.create();
-        List<OpcUaMonitoredItem> items = new ArrayList<>();
-        nodes.forEach((point, node) -> {
-            OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(node);
-            item.setSamplingInterval(device.profile().interval(point).toMillis());
-            item.setUserObject(point);
-            items.add(item);
-        });
-        fresh.addMonitoredItems(items);
-        subscription = fresh;
         try {
-            fresh.synchronizeMonitoredItems();
-            return List.of();
-        } catch (MonitoredItemSynchronizationException e) {
-            return items.stream()
-                    .filter(i -> i.getCreateResult().map(s -> !s.isGood()).orElse(true))
-                    .map(i -> (PointDef) i.getUserObject().orElseThrow())
-                    .toList();
+            fresh.create();
+        } catch (UaException e) {
+            if (NO_SUBSCRIPTIONS.contains(e.getStatusCode().value())) {
+                throw new SubscriptionsRefusedException(e.getStatusCode(), e);
+            }
+            throw e;
         }
+        subscription = fresh;
+        Set<PointDef> noEuRange = EuRanges.missing(device.id(), client, percentPoints());
+        List<OpcUaMonitoredItem> items = new ArrayList<>();
+        nodes.forEach((point, node) -> items.add(MonitoredItems.dataItem(point, node,
+                MonitoredItems.deadband(device.id(), point, noEuRange.contains(point)))));
+        fresh.addMonitoredItems(items);
+        Map<PointDef, StatusCode> refused = synchronize(fresh, items);
+        refused = MonitoredItems.retryPercentAsAbsolute(device.id(), fresh, refused, nodes, this::synchronize);
+        if (!refused.isEmpty() && refused.size() == items.size()
+                && refused.values().stream().allMatch(s -> s.value() == StatusCodes.Bad_TooManyMonitoredItems)) {
+            throw new SubscriptionsRefusedException(refused.values().iterator().next(), null);
+        }
+        EventItems.subscribe(device.id(), fresh, onEvent);
+        return refused;
+    }
+
+    private Map<PointDef, NodeId> percentPoints() {
+        Map<PointDef, NodeId> percent = new LinkedHashMap<>();
+        nodes.forEach((point, node) -> {
+            if (point.monitoring().deadband().type() == io.kelvin.core.site.Monitoring.Deadband.Type.PERCENT) {
+                percent.put(point, node);
+            }
+        });
+        return percent;
+    }
+
+    private Map<PointDef, StatusCode> synchronize(OpcUaSubscription target, List<OpcUaMonitoredItem> items) {
+        try {
+            target.synchronizeMonitoredItems();
+        } catch (MonitoredItemSynchronizationException e) {
+            LOG.debug("{}: some monitored items were refused: {}", device.id(), e.getMessage());
+        }
+        Map<PointDef, StatusCode> refused = new LinkedHashMap<>();
+        for (OpcUaMonitoredItem item : items) {
+            StatusCode status = item.getCreateResult().orElse(new StatusCode(StatusCodes.Bad_UnexpectedError));
+            if (!status.isGood()) {
+                refused.put((PointDef) item.getUserObject().orElseThrow(), status);
+            }
+        }
+        return refused;
     }
 
     private void deleteSubscription() {
@@ -163,13 +207,20 @@ final class DeviceSession implements AutoCloseable {
         disconnectQuietly(client);
     }
 
-    private static void disconnectQuietly(OpcUaClient client) {
+    static void disconnectQuietly(OpcUaClient client) {
         try {
-            client.disconnectAsync().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            client.disconnectAsync().get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             LOG.debug("disconnect did not complete cleanly: {}", e.toString());
+        }
+    }
+
+    /** The server cannot do subscriptions (or no monitored items at all): the device must be polled. */
+    static final class SubscriptionsRefusedException extends UaException {
+        SubscriptionsRefusedException(StatusCode status, Throwable cause) {
+            super(status.value(), "the server refused subscriptions (" + status + ")", cause);
         }
     }
 
@@ -183,7 +234,7 @@ final class DeviceSession implements AutoCloseable {
         }
 
         @Override
-        public void onTransferFailed(OpcUaSubscription s, org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode status) {
+        public void onTransferFailed(OpcUaSubscription s, StatusCode status) {
             onStatus.onTransferFailed(s, status);
         }
 

@@ -4,13 +4,12 @@ import io.kelvin.collectors.DeviceHealth;
 import io.kelvin.collectors.DeviceLink;
 import io.kelvin.collectors.HealthTracker;
 import io.kelvin.collectors.ReconnectBackoff;
-import io.kelvin.collectors.SampleRules;
 import io.kelvin.core.site.Device;
+import io.kelvin.core.site.OpcUaSettings.AcquisitionMode;
 import io.kelvin.core.site.PointDef;
-import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.AlarmSink;
 import io.kelvin.core.telemetry.SampleSink;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,45 +20,59 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One OPC UA device, looked after by a virtual thread of its own. The thread connects (retrying with
- * capped backoff while the server is unreachable), reads every node once, subscribes, and then waits
- * for session events: when Milo reports the session lost, the device's points get COMM_FAILED; when
- * Milo's reconnect brings the session back, the nodes are read again and the subscription is
- * re-created (a transferred one is replaced, so it never delivers twice).
+ * capped backoff while the server is unreachable), reads every node once, then subscribes (or polls,
+ * when the site says {@code mode: poll} or the server refuses subscriptions) and waits for session
+ * events: when Milo reports the session lost, the device's points get COMM_FAILED, again every
+ * {@link #GAP_MARK_INTERVAL} while it stays lost, so the outage shows as a marked gap and never as the
+ * old value; when Milo's reconnect brings the session back, the nodes are read again and the
+ * subscription is re-created (a transferred one is replaced, so it never delivers twice).
+ * Events the server fires on its Server object go to the {@link AlarmSink}.
  */
 public final class OpcUaDevice implements DeviceLink, AutoCloseable {
 
+    /** While a session is lost, the device's points are marked COMM_FAILED this often. */
+    public static final Duration GAP_MARK_INTERVAL = Outage.GAP_MARK_INTERVAL;
     private static final Logger LOG = LoggerFactory.getLogger(OpcUaDevice.class);
-    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    private static final Duration IDLE_WAIT = Duration.ofMillis(500);
 
     private enum Event { LOST, REGAINED, RESUBSCRIBE }
 
     private final Device device;
     private final InstantSource clock;
-    private final SampleSink sink;
+    private final DeviceOutput output;
+    private final ClientFactory clients;
     private final HealthTracker health;
     private final ReconnectBackoff backoff;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final OpcUaWriter writer;
+    private final Polling polling = new Polling();
     private volatile DeviceSession session;
     private volatile boolean closed;
+    private volatile boolean polled;
     private boolean lostSinceSync;
+    private final Outage outage;
+    /** Counts sessions; events of an earlier session's listeners are ignored. */
+    private volatile int generation;
     private Thread worker;
 
-    public OpcUaDevice(Device device, ReconnectBackoff backoff, InstantSource clock, SampleSink sink) {
+    OpcUaDevice(Device device, ReconnectBackoff backoff, InstantSource clock, SampleSink sink, AlarmSink alarms,
+                ClientFactory clients) {
         this.device = device;
         this.backoff = backoff;
         this.clock = clock;
-        this.sink = sink;
+        this.clients = clients;
         this.health = new HealthTracker(device.id());
+        this.output = new DeviceOutput(device, clock, sink, alarms, health);
         this.writer = new OpcUaWriter(device.id());
+        this.outage = new Outage(clock, device.endpoint().orElse(""));
     }
 
     /** Starts the device's thread; returns at once even when the server is down. */
@@ -67,16 +80,29 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         worker = Thread.ofVirtual().name("opcua-" + device.id()).start(this::run);
     }
 
+    /** True while the device is read by polling instead of a subscription (by choice or by fallback). */
+    public boolean isPolled() {
+        return polled;
+    }
+
     private void run() {
         try {
             while (!closed) {
-                if (session == null) {
+                DeviceSession current = session;
+                if (current == null) {
                     connectOrWait();
-                } else {
-                    Event event = events.poll(IDLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                    if (event != null) {
-                        handle(event);
+                    continue;
+                }
+                Event event = events.poll(waitMillis(), TimeUnit.MILLISECONDS);
+                if (event != null) {
+                    handle(event);
+                } else if (lostSinceSync) {
+                    if (outage.markDue()) {
+                        output.allCommFailed();
                     }
+                    reconnectIfServerIsBack(current);
+                } else if (polling.isActive()) {
+                    poll(current);
                 }
             }
         } catch (InterruptedException e) {
@@ -84,11 +110,22 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         }
     }
 
+    private long waitMillis() {
+        long idle = IDLE_WAIT.toMillis();
+        if (lostSinceSync || !polling.isActive()) {
+            return idle;
+        }
+        long untilDue = Duration.between(clock.instant(), polling.next().orElseThrow()).toMillis();
+        return Math.clamp(untilDue, 0, idle);
+    }
+
     private void connectOrWait() throws InterruptedException {
         try {
-            DeviceSession connected = DeviceSession.connect(device, new SessionEvents());
+            int current = ++generation;
+            DeviceSession connected = DeviceSession.connect(device, clients, new SessionEvents(current));
             events.clear();
             session = connected;
+            lostSinceSync = false;
             health.connected();
             backoff.succeeded();
             LOG.info("opcua {} connected to {}", device.id(), device.endpoint().orElse("?"));
@@ -100,7 +137,18 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
                 half.close();
             }
             down("connect failed: " + e.getMessage());
-            Thread.sleep(backoff.failed().toMillis());
+            outage.waitBeforeRetry(backoff.failed(), () -> closed);
+        }
+    }
+
+    /** Gives a lost session up for a fresh connect once the server's port answers again. */
+    private void reconnectIfServerIsBack(DeviceSession current) {
+        if (outage.serverBack()) {
+            LOG.info("opcua {}: the server is reachable again; opening a new session", device.id());
+            generation++;
+            session = null;
+            current.close();
+            backoff.succeeded();
         }
     }
 
@@ -109,7 +157,9 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         switch (event) {
             case LOST -> {
                 lostSinceSync = true;
+                polling.stop();
                 down("session lost");
+                outage.lost();
             }
             case REGAINED, RESUBSCRIBE -> {
                 if (event == Event.REGAINED && !lostSinceSync) {
@@ -127,32 +177,52 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         }
     }
 
-    /** Initial read, then a fresh subscription; both feed the sink. */
+    /** Initial read, then a fresh subscription, or polling when configured or refused; all feed the sink. */
     private void synchronize(DeviceSession current) throws UaException {
-        deliver(current.readAll());
-        List<PointDef> refused = current.subscribe(this::deliver, new SubscriptionEvents());
-        for (PointDef point : refused) {
-            health.readRefused(point.name(), "server refused a monitored item for " + point.nodeId().orElse("?"));
+        polling.stop();
+        output.unusable(current.unresolved());
+        output.values(current.readAll());
+        if (device.opcua().mode() == AcquisitionMode.POLL) {
+            startPolling(current.points(), "the site file says mode: poll");
+            return;
         }
-    }
-
-    private void deliver(Map<PointDef, DataValue> values) {
-        deliver(List.copyOf(values.keySet()), List.copyOf(values.values()));
-    }
-
-    private void deliver(List<PointDef> points, List<DataValue> values) {
-        Instant now = clock.instant();
-        List<Sample> samples = new ArrayList<>(points.size());
-        for (int i = 0; i < points.size(); i++) {
-            Sample sample = OpcUaValues.toSample(device.id(), points.get(i), values.get(i), now);
-            samples.add(sample);
-            if (values.get(i).statusCode() != null && values.get(i).statusCode().isBad()) {
-                health.readRefused(points.get(i).name(), "status " + values.get(i).statusCode());
-            } else {
-                health.readSucceeded(points.get(i).name(), now);
+        try {
+            Map<PointDef, StatusCode> refused = current.subscribe(output::values, new SubscriptionEvents(generation),
+                    output::alarm);
+            polled = false;
+            List<PointDef> tooMany = new ArrayList<>();
+            refused.forEach((point, status) -> {
+                if (status.value() == StatusCodes.Bad_TooManyMonitoredItems) {
+                    tooMany.add(point);
+                } else {
+                    health.readRefused(point.name(), "server refused a monitored item for "
+                            + point.nodeId().orElse("?") + ": " + status);
+                }
+            });
+            if (!tooMany.isEmpty()) {
+                startPolling(tooMany, "the server took no more monitored items");
             }
+        } catch (DeviceSession.SubscriptionsRefusedException e) {
+            startPolling(current.points(), e.getMessage());
         }
-        accept(samples);
+    }
+
+    private void startPolling(List<PointDef> points, String why) {
+        polled = true;
+        polling.start(points, clock.instant());
+        LOG.info("opcua {}: polling {} points at their sampling intervals ({})", device.id(), points.size(), why);
+    }
+
+    private void poll(DeviceSession current) {
+        List<PointDef> due = polling.due(clock.instant());
+        if (due.isEmpty()) {
+            return;
+        }
+        try {
+            output.values(current.read(due));
+        } catch (UaException | RuntimeException e) {
+            output.unanswered(due, "poll failed: " + e.getMessage());
+        }
     }
 
     private void down(String reason) {
@@ -161,17 +231,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         if (wasUp || backoff.failures() == 0) {
             LOG.warn("opcua {} down: {}", device.id(), reason);
         }
-        List<PointDef> points = device.profile().points().stream().filter(p -> p.nodeId().isPresent()).toList();
-        Instant now = clock.instant();
-        accept(SampleRules.commFailed(device.id(), points, now));
-    }
-
-    private void accept(List<Sample> samples) {
-        try {
-            sink.accept(samples);
-        } catch (RuntimeException e) {
-            LOG.error("sink refused {} samples of {}", samples.size(), device.id(), e);
-        }
+        output.allCommFailed();
     }
 
     @Override
@@ -206,23 +266,42 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         }
     }
 
+    /** Queues an event of the session numbered {@code from}, unless a newer session has replaced it. */
+    private void offer(int from, Event event) {
+        if (from == generation) {
+            events.offer(event);
+        }
+    }
+
     /** Milo calls these on its own threads; the device thread does the work. */
     private final class SessionEvents implements SessionActivityListener {
+        private final int from;
+
+        SessionEvents(int from) {
+            this.from = from;
+        }
+
         @Override
         public void onSessionActive(UaSession s) {
-            events.offer(Event.REGAINED);
+            offer(from, Event.REGAINED);
         }
 
         @Override
         public void onSessionInactive(UaSession s) {
-            events.offer(Event.LOST);
+            offer(from, Event.LOST);
         }
     }
 
     private final class SubscriptionEvents implements OpcUaSubscription.SubscriptionListener {
+        private final int from;
+
+        SubscriptionEvents(int from) {
+            this.from = from;
+        }
+
         @Override
         public void onTransferFailed(OpcUaSubscription s, StatusCode status) {
-            events.offer(Event.RESUBSCRIBE);
+            offer(from, Event.RESUBSCRIBE);
         }
 
         @Override

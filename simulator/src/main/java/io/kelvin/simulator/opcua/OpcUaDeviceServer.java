@@ -3,7 +3,13 @@ package io.kelvin.simulator.opcua;
 import io.kelvin.core.site.Device;
 import io.kelvin.simulator.DeviceServer;
 import io.kelvin.simulator.SetpointSink;
+import io.kelvin.core.site.OpcUaSettings.Security;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
@@ -14,6 +20,14 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigBuilder;
+import org.eclipse.milo.opcua.sdk.server.model.objects.BaseEventTypeNode;
+import org.eclipse.milo.opcua.sdk.server.model.objects.ServerTypeNode;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
@@ -26,10 +40,17 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ubyte;
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ushort;
+
 /**
  * One Milo OPC UA server for one device, at the host, port and path of the device's
  * {@code endpoint}: SecurityPolicy None, anonymous access, the profile's namespace and node ids.
- * Security None needs no server certificate in Milo 1.1, so none is generated.
+ * Security None needs no server certificate in Milo 1.1, so none is generated, unless the device's
+ * site entry asks for security: then the server also offers Basic256Sha256 and Aes128_Sha256_RsaOaep
+ * with Sign and SignAndEncrypt, with a certificate cached under {@code STATE_DIR/pki/DEVICE.p12}, and
+ * accepts the entry's user with the password from its passwordEnv or passwordFile (None stays
+ * available for the demo). Events are fired on the Server object.
  */
 public final class OpcUaDeviceServer implements DeviceServer {
 
@@ -46,31 +67,40 @@ public final class OpcUaDeviceServer implements DeviceServer {
         this.namespace = namespace;
     }
 
-    /** Starts serving {@code device} with {@code initial} values; writes go to {@code sink}. */
+    /**
+     * Starts serving {@code device} with {@code initial} values; writes go to {@code sink}; {@code stateDir}
+     * keeps the server certificate of a device whose site entry asks for security.
+     */
     public static OpcUaDeviceServer start(Device device, Map<String, Double> initial, InstantSource clock,
-                                          SetpointSink sink) {
+                                          SetpointSink sink, Path stateDir) {
         URI endpoint = URI.create(device.endpoint()
                 .orElseThrow(() -> new IllegalArgumentException(device.id() + " has no OPC UA endpoint")));
-        EndpointConfig endpointConfig = EndpointConfig.newBuilder()
+        EndpointConfig.Builder base = EndpointConfig.newBuilder()
                 .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
                 .setBindAddress(endpoint.getHost())
                 .setHostname(endpoint.getHost())
                 .setBindPort(endpoint.getPort())
-                .setPath(endpoint.getPath() == null || endpoint.getPath().isEmpty() ? "/" : endpoint.getPath())
-                .setSecurityPolicy(SecurityPolicy.None)
-                .setSecurityMode(MessageSecurityMode.None)
-                .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
-                .build();
+                .setPath(endpoint.getPath() == null || endpoint.getPath().isEmpty() ? "/" : endpoint.getPath());
         String applicationUri = "urn:kelvin:simulator:" + device.id();
-        OpcUaServerConfig config = OpcUaServerConfig.builder()
+        OpcUaServerConfigBuilder builder = OpcUaServerConfig.builder()
                 .setApplicationUri(applicationUri)
                 .setProductUri("urn:kelvin:simulator")
                 .setApplicationName(LocalizedText.english("Kelvin twin " + device.id()))
                 .setBuildInfo(new BuildInfo("urn:kelvin:simulator", device.profile().manufacturer(),
-                        device.profile().model(), OpcUaServer.SDK_VERSION, "", new DateTime(clock.instant())))
-                .setEndpoints(Set.of(endpointConfig))
-                .setIdentityValidator(AnonymousIdentityValidator.INSTANCE)
-                .build();
+                        device.profile().model(), OpcUaServer.SDK_VERSION, "", new DateTime(clock.instant())));
+        Security security = device.opcua().security();
+        if (security.isSecured()) {
+            ServerSecurity certificate = ServerSecurity.loadOrCreate(stateDir.resolve("pki"), device.id(), applicationUri,
+                    endpoint.getHost());
+            builder.setEndpoints(certificate.endpoints(ServerSecurity.withTokenPolicies(base)))
+                    .setCertificateManager(certificate.certificateManager())
+                    .setIdentityValidator(ServerSecurity.identities(users(device, security)));
+        } else {
+            builder.setEndpoints(Set.of(base.setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None)
+                            .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS).build()))
+                    .setIdentityValidator(AnonymousIdentityValidator.INSTANCE);
+        }
+        OpcUaServerConfig config = builder.build();
         OpcUaServer server = new OpcUaServer(config,
                 profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
         DeviceNamespace namespace = new DeviceNamespace(server, device, initial, clock, sink);
@@ -83,8 +113,57 @@ public final class OpcUaDeviceServer implements DeviceServer {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot start OPC UA server of " + device.id() + " at " + endpoint, e);
         }
+        server.getAddressSpaceManager().getManagedNode(NodeIds.Server)
+                .filter(ServerTypeNode.class::isInstance)
+                .ifPresent(node -> ((ServerTypeNode) node).setEventNotifier(ubyte(1)));
         LOG.debug("serving {} at {}", device.id(), endpoint);
         return new OpcUaDeviceServer(device, server, namespace);
+    }
+
+    /** The site entry's user with the password the collector will send, read the same way. */
+    private static Map<String, String> users(Device device, Security security) {
+        if (security.user().isEmpty()) {
+            return Map.of();
+        }
+        try {
+            String password = security.passwordEnv().isPresent() ? System.getenv(security.passwordEnv().get())
+                    : Files.readAllLines(security.passwordFile().orElseThrow()).stream().findFirst().orElse("").strip();
+            if (password == null || password.isEmpty()) {
+                LOG.warn("twin {}: no password for user '{}' ({} is not set); only anonymous logins work", device.id(),
+                        security.user().get(), security.passwordEnv().orElse("?"));
+                return Map.of();
+            }
+            return Map.of(security.user().get(), password);
+        } catch (IOException e) {
+            LOG.warn("twin {}: cannot read the password file of user '{}': {}", device.id(), security.user().get(),
+                    e.getMessage());
+            return Map.of();
+        }
+    }
+
+    @Override
+    public void event(String deviceId, String source, int severity, String message) {
+        if (!deviceId.equals(device.id())) {
+            return;
+        }
+        try {
+            BaseEventTypeNode event = server.getEventFactory().createEvent(
+                    new NodeId(namespace.getNamespaceIndex(), UUID.randomUUID()), NodeIds.BaseEventType);
+            event.setBrowseName(new QualifiedName(namespace.getNamespaceIndex(), source));
+            event.setDisplayName(LocalizedText.english(source));
+            event.setEventId(ByteString.of(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
+            event.setEventType(NodeIds.BaseEventType);
+            event.setSourceNode(NodeIds.Server);
+            event.setSourceName(source);
+            event.setTime(DateTime.now());
+            event.setReceiveTime(DateTime.NULL_VALUE);
+            event.setMessage(LocalizedText.english(message));
+            event.setSeverity(ushort(severity));
+            server.getEventNotifier().fire(event);
+            event.delete();
+        } catch (UaException e) {
+            LOG.warn("twin {}: cannot fire the event {}: {}", device.id(), source, e.getMessage());
+        }
     }
 
     @Override

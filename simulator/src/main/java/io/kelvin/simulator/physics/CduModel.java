@@ -27,6 +27,7 @@ final class CduModel implements DeviceModel {
     private double pumpSpeedPct;
     private double heatLoadKw;
     private double primarySupplyC;
+    private boolean leaking;
 
     CduModel(String deviceId, double heatLoadKw, double primarySupplyC) {
         this.deviceId = deviceId;
@@ -90,7 +91,12 @@ final class CduModel implements DeviceModel {
         out.put("pump_speed_pct", pumpSpeedPct);
         out.put("pump_power_kw", pumpPowerKw());
         out.put("heat_load_kw", heatLoadKw);
-        out.put("leak_detected", 0.0);
+        out.put("leak_detected", leaking ? 1.0 : 0.0);
+    }
+
+    /** Water on (true) or off (false) the leak-detection rope under the unit. */
+    void leak(boolean leaking) {
+        this.leaking = leaking;
     }
 
     @Override

@@ -126,6 +126,18 @@ public final class PlantModel {
         }
     }
 
+    /**
+     * Puts water on (or takes it off) the leak-detection rope of a CDU: its {@code leak_detected} reads 1.
+     *
+     * @throws IllegalArgumentException when {@code deviceId} is not a CDU of the site
+     */
+    public void leak(String deviceId, boolean leaking) {
+        if (!(models.get(deviceId) instanceof CduModel cdu)) {
+            throw new IllegalArgumentException("'" + deviceId + "' is not a CDU of the site");
+        }
+        cdu.leak(leaking);
+    }
+
     /** Site-level totals of the last substep. */
     public SiteTotals totals() {
         return plant.totals();

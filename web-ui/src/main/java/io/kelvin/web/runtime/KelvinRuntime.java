@@ -1,5 +1,6 @@
 package io.kelvin.web.runtime;
 
+import io.kelvin.collectors.CollectorSettings;
 import io.kelvin.collectors.Collectors;
 import io.kelvin.collectors.pipeline.StoreWriter;
 import io.kelvin.collectors.pipeline.StoreWriterSettings;
@@ -147,7 +148,9 @@ public class KelvinRuntime {
                 latest.acceptAll(samples);
                 sinkWriter.accept(samples);
             };
-            Collectors collectors = Collectors.start(site, sink, clock);
+            // OPC UA certificates (own, trusted, rejected) live under the data dir, so trust survives restarts.
+            Collectors collectors = Collectors.start(site, sink, clock,
+                    CollectorSettings.defaults().withPkiDir(dataDir.resolve("pki")));
             LOG.infof("Kelvin runtime started in %d ms (store %s under %s)",
                     Duration.ofNanos(System.nanoTime() - startNanos).toMillis(),
                     settings.store().type().name().toLowerCase(java.util.Locale.ROOT), dataDir);

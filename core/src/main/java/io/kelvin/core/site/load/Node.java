@@ -57,6 +57,11 @@ final class Node {
         return has(field) && json.get(field).isTextual();
     }
 
+    /** True when {@code field} holds a mapping (as opposed to text or a number). */
+    boolean isObject(String field) {
+        return has(field) && json.get(field).isObject();
+    }
+
     /** Records an unknown field for every key not in {@code allowed}: typos must not pass silently. */
     void allowOnly(String... allowed) {
         Set<String> known = new TreeSet<>(Arrays.asList(allowed));

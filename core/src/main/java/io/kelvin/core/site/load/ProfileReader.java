@@ -28,7 +28,7 @@ final class ProfileReader {
 
     static DeviceProfile read(Node root, String expectedId) {
         root.allowOnly("profile", "manufacturer", "model", "deviceClass", "protocol", "namespaceUri", "points",
-                "pollIntervals", "modbus", "discover");
+                "pollIntervals", "modbus", "discover", "subscription");
         String id = root.id("profile", PointId.ID);
         if (!id.isEmpty() && !id.equals(expectedId)) {
             root.problem("profile id '" + id + "' must match the file name '" + expectedId + "'");
@@ -54,10 +54,11 @@ final class ProfileReader {
     }
 
     private static List<PointDef> points(Node root, Protocol protocol, ModbusQuirks quirks) {
+        OpcUaReader.Defaults subscription = opcuaDefaults(root, protocol);
         List<PointDef> points = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         for (Node point : root.list("points")) {
-            PointDef def = point(point, protocol, quirks);
+            PointDef def = opcuaPoint(point, point(point, protocol, quirks), subscription, protocol);
             String earlier = names.putIfAbsent(def.name(), point.path());
             if (earlier != null) {
                 point.problem("duplicate point name '" + def.name() + "' (first at " + earlier + ")");
@@ -66,6 +67,26 @@ final class ProfileReader {
         }
         RegisterReader.checkOverlaps(root, points);
         return points;
+    }
+
+    private static OpcUaReader.Defaults opcuaDefaults(Node root, Protocol protocol) {
+        if (protocol != Protocol.OPCUA && root.has("subscription")) {
+            root.problem("subscription", "belongs to OPC UA profiles");
+        }
+        return OpcUaReader.defaults(root);
+    }
+
+    /** The point with its OPC UA subscription settings resolved against the profile's defaults. */
+    private static PointDef opcuaPoint(Node node, PointDef def, OpcUaReader.Defaults defaults, Protocol protocol) {
+        if (protocol != Protocol.OPCUA) {
+            if (node.has("subscription")) {
+                node.problem("subscription", "belongs to OPC UA profiles");
+            }
+            return def;
+        }
+        def.nodeId().ifPresent(id -> OpcUaReader.checkNodeId(node, id));
+        return new PointDef(def.name(), def.unit(), def.description(), def.register(), def.nodeId(), def.range(),
+                def.setpoint(), def.pollClass(), def.pollInterval(), OpcUaReader.monitoring(node, defaults, def.pollClass()));
     }
 
     /** A SunSpec profile declares the standard points; discovery places them on each device. */
@@ -81,7 +102,7 @@ final class ProfileReader {
 
     private static PointDef point(Node node, Protocol protocol, ModbusQuirks quirks) {
         node.allowOnly("name", "unit", "description", "register", "node", "range", "setpoint", "pollClass",
-                "pollInterval");
+                "pollInterval", "subscription");
         String name = node.id("name", PointId.ID);
         Optional<Register> register = Optional.empty();
         Optional<String> nodeId = Optional.empty();

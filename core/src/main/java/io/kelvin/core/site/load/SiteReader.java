@@ -104,7 +104,7 @@ final class SiteReader {
         Map<String, String> ids = new HashMap<>();
         Map<String, String> addresses = new HashMap<>();
         for (Node node : nodes) {
-            node.allowOnly("id", "profile", "endpoint", "host", "port", "unitId", "ratedKw");
+            node.allowOnly("id", "profile", "endpoint", "host", "port", "unitId", "ratedKw", "mode", "security");
             String id = node.id("id", PointId.ID);
             String earlier = ids.putIfAbsent(id, node.path());
             if (earlier != null && !id.isEmpty()) {
@@ -143,7 +143,13 @@ final class SiteReader {
                     problems.add(file, node.path() + "." + modbusOnly, "belongs to Modbus devices; profile '" + profile.id() + "' is OPC UA");
                 }
             }
-            return new Device(id, profile, Optional.of(endpoint), Optional.empty(), 0, 0, ratedKw);
+            return new Device(id, profile, Optional.of(endpoint), Optional.empty(), 0, 0, ratedKw,
+                    OpcUaReader.device(node, configRoot));
+        }
+        for (String opcuaOnly : List.of("mode", "security")) {
+            if (node.has(opcuaOnly)) {
+                problems.add(file, node.path() + "." + opcuaOnly, "belongs to OPC UA devices; profile '" + profile.id() + "' is Modbus");
+            }
         }
         if (node.has("endpoint")) {
             problems.add(file, node.path() + ".endpoint", "belongs to OPC UA devices; profile '" + profile.id() + "' is Modbus");

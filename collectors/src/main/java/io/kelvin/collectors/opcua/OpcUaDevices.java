@@ -1,0 +1,61 @@
+package io.kelvin.collectors.opcua;
+
+import io.kelvin.collectors.ReconnectBackoff;
+import io.kelvin.core.site.Device;
+import io.kelvin.core.telemetry.AlarmSink;
+import io.kelvin.core.telemetry.SampleSink;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OPC UA devices of one collectors instance and what they share: one application certificate
+ * (created on the first secured connection only, since an RSA key takes seconds) and one PKI folder.
+ */
+public final class OpcUaDevices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpcUaDevices.class);
+    /** The alarm sink when the app gives none: every alarm is logged as a warning. */
+    public static final AlarmSink LOG_ALARMS = alarm -> LOG.warn("alarm from {} ({}, severity {}): {}",
+            alarm.device(), alarm.source(), alarm.severity(), alarm.message());
+
+    private final InstantSource clock;
+    private final SampleSink sink;
+    private final AlarmSink alarms;
+    private final ClientFactory clients;
+    private final List<OpcUaDevice> devices = new ArrayList<>();
+    private ClientPki pki;
+
+    public OpcUaDevices(Path pkiDir, UnaryOperator<String> environment, InstantSource clock, SampleSink sink,
+                        AlarmSink alarms) {
+        this.clock = clock;
+        this.sink = sink;
+        this.alarms = alarms;
+        this.clients = new ClientFactory(() -> pki(pkiDir), environment);
+    }
+
+    private synchronized ClientPki pki(Path dir) {
+        if (pki == null) {
+            pki = ClientPki.open(dir);
+        }
+        return pki;
+    }
+
+    public OpcUaDevice add(Device device, ReconnectBackoff backoff) {
+        OpcUaDevice link = new OpcUaDevice(device, backoff, clock, sink, alarms, clients);
+        devices.add(link);
+        return link;
+    }
+
+    public void start() {
+        devices.forEach(OpcUaDevice::start);
+    }
+
+    public List<OpcUaDevice> devices() {
+        return List.copyOf(devices);
+    }
+}

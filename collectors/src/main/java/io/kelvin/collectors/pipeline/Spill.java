@@ -13,6 +13,9 @@ interface Spill extends AutoCloseable {
     /** Appends the batch at the tail; false when there is no room (memory cap reached or disk full). */
     boolean append(List<Sample> batch);
 
+    /** Why the last {@link #append} returned false, for health and logs. */
+    String appendFailure();
+
     /** The oldest batch; only when not {@link #isEmpty()}. */
     List<Sample> head();
 
@@ -23,6 +26,11 @@ interface Spill extends AutoCloseable {
 
     /** Samples held. */
     long samples();
+
+    /** Samples dropped since open to make room for newer ones (the journal's size cap). */
+    default long evicted() {
+        return 0;
+    }
 
     /** Whether what it holds survives a restart of the process. */
     boolean durable();

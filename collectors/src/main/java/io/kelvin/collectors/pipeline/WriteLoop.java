@@ -36,8 +36,7 @@ final class WriteLoop implements Runnable {
     private volatile boolean closing;
     private volatile long closeDeadlineNanos;
     private long nextAttemptNanos = System.nanoTime();
-    private long evictedSeen;
-    private List<Sample> held;
+    private final SpillDoor door;
 
     WriteLoop(StoreWriterSettings settings, BlockingQueue<Sample> queue, Spill spill, StoreAttempt attempt,
             WriterStats stats) {
@@ -49,8 +48,7 @@ final class WriteLoop implements Runnable {
         this.lanes = settings.ordered() ? null : new WriteLanes(attempt, settings.writesInFlight());
         this.gatherer = new BatchGatherer(queue, settings);
         this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
-        this.evictedSeen = spill.evicted();
-        stats.spillPending.set(spill.samples());
+        this.door = new SpillDoor(spill, stats);
     }
 
     /** Stops taking new work; what is queued is still written or journaled. */
@@ -89,22 +87,23 @@ final class WriteLoop implements Runnable {
     private List<Sample> step(List<Sample> batch) throws InterruptedException {
         try {
             settleFinishedWrites();
-            if (held != null) {
-                List<Sample> again = held;
-                held = null;
-                deliver(again);
+            if (door.holding()) {
+                batch.addAll(door.takeHeld());
+                deliver(batch);
+                batch = new ArrayList<>(settings.maxBatch());
                 waitIfStillHeld();
             } else {
+                int before = batch.size();
                 gatherer.take(batch, firstWaitMillis(), closing);
-                stats.inFlight.addAndGet(batch.size());
+                stats.inFlight.addAndGet(batch.size() - before);
                 if (!batch.isEmpty()) {
                     deliver(batch);
                     batch = new ArrayList<>(settings.maxBatch());
                 }
-                while (held == null && backlogged()) {
+                while (!door.holding() && backlogged()) {
                     queue.drainTo(batch, settings.maxBatch());
                     stats.inFlight.addAndGet(batch.size());
-                    spillOrHold(batch);
+                    door.spillOrHold(batch);
                     batch = new ArrayList<>(settings.maxBatch());
                 }
             }
@@ -112,8 +111,9 @@ final class WriteLoop implements Runnable {
         } catch (RuntimeException e) {
             // a broken store or disk must not end the loop: every sample still has a place (batch, held, spill)
             stats.lastError.set(stats.error("store writer: " + e));
-            LOG.error("store writer round failed; retrying after {}", settings.maxBackoff(), e);
-            pause(settings.maxBackoff().toMillis());
+            Duration wait = backoff.next();
+            LOG.error("store writer round failed; retrying in {}", wait, e);
+            pause(wait.toMillis());
         }
         return batch;
     }
@@ -127,7 +127,7 @@ final class WriteLoop implements Runnable {
     private void deliver(List<Sample> batch) throws InterruptedException {
         boolean spillFirst = settings.ordered() && !spill.isEmpty();
         if (spillFirst || backlogged() || System.nanoTime() - nextAttemptNanos < 0) {
-            spillOrHold(batch);
+            door.spillOrHold(batch);
         } else if (lanes == null) {
             settle(batch, attempt.write(batch));
         } else {
@@ -153,7 +153,7 @@ final class WriteLoop implements Runnable {
             case REJECTED -> stats.inFlight.addAndGet(-batch.size());
             case UNAVAILABLE -> {
                 scheduleRetry();
-                spillOrHold(batch);
+                door.spillOrHold(batch);
             }
         }
     }
@@ -168,46 +168,11 @@ final class WriteLoop implements Runnable {
                 return;
             }
             backoff.reset();
-            spill.removeHead();
-            stats.replayed.addAndGet(head.size());
-            stats.spillPending.set(spill.samples());
+            door.replayed(head);
             if (spill.durable() ? backlogged() || !settings.ordered() && queue.size() >= settings.maxBatch()
                     : queue.size() >= settings.maxBatch()) {
                 return;
             }
-        }
-    }
-
-    /** Journals or parks the batch; a journal that refuses it leaves it held, a full memory spill drops it. */
-    private void spillOrHold(List<Sample> batch) {
-        if (spill.append(batch)) {
-            stats.spilled.addAndGet(batch.size());
-            stats.inFlight.addAndGet(-batch.size());
-            countEvictions();
-            stats.spillPending.set(spill.samples());
-            if (stats.journalDown.getAndSet(null) != null) {
-                LOG.info("the journal takes samples again");
-            }
-        } else if (spill.durable()) {
-            held = batch;
-            StoreWriter.WriteError error = stats.error(spill.appendFailure());
-            if (stats.journalDown.compareAndSet(null, error)) {
-                LOG.error("the journal cannot take {} samples ({}); holding them in memory, new samples wait in the "
-                        + "queue and are dropped and counted when it is full", batch.size(), error.message());
-            }
-        } else {
-            stats.dropped.addAndGet(batch.size());
-            stats.inFlight.addAndGet(-batch.size());
-            LOG.warn("no room to spill {} samples; dropped them", batch.size());
-        }
-    }
-
-    private void countEvictions() {
-        long evicted = spill.evicted() - evictedSeen;
-        if (evicted > 0) {
-            evictedSeen += evicted;
-            stats.evicted.addAndGet(evicted);
-            stats.dropped.addAndGet(evicted);
         }
     }
 
@@ -236,7 +201,7 @@ final class WriteLoop implements Runnable {
     }
 
     private void waitIfStillHeld() throws InterruptedException {
-        if (held != null) {
+        if (door.holding()) {
             pause(Math.max(1, Math.min(settings.minBackoff().toMillis(), settings.flushInterval().toMillis())));
         }
     }
@@ -284,16 +249,12 @@ final class WriteLoop implements Runnable {
     private void shutDown(List<Sample> batch) {
         boolean interrupted = Thread.interrupted();
         List<Sample> left = new ArrayList<>(batch);
-        if (held != null) {
-            left.addAll(held);
+        if (door.holding()) {
+            left.addAll(door.takeHeld());
         }
         queue.drainTo(left);
-        if (!left.isEmpty() && !(spill.durable() && spill.append(left))) {
-            stats.dropped.addAndGet(left.size());
+        if (!left.isEmpty() && !door.spillAtClose(left) && spill.durable()) {
             LOG.warn("store writer closed with {} samples it could neither write nor journal; dropped them", left.size());
-        } else if (!left.isEmpty()) {
-            stats.spilled.addAndGet(left.size());
-            countEvictions();
         }
         if (!spill.durable() && !spill.isEmpty()) {
             stats.dropped.addAndGet(spill.samples());

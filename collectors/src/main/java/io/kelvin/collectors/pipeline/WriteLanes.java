@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Up to {@code lanes} store writes running at once, each on its own thread, so the next batch is
- * encoded and sent while the store is still taking the previous one. {@link #submit} waits for a
- * free lane; finished writes are collected with {@link #poll()} by the one thread that submits.
+ * encoded and sent while the store is still taking the previous one. {@link #trySubmit} waits a
+ * little for a free lane; finished writes are collected with {@link #poll()} by the one thread that submits.
  */
 final class WriteLanes implements AutoCloseable {
 
@@ -37,9 +37,14 @@ final class WriteLanes implements AutoCloseable {
                 .name("kelvin-store-write-" + number.incrementAndGet()).daemon().unstarted(task));
     }
 
-    /** Starts writing the batch on a free lane, waiting for one. The batch must not change afterwards. */
-    void submit(List<Sample> batch) throws InterruptedException {
-        free.acquire();
+    /**
+     * Starts writing the batch on a lane that is free or frees up within {@code wait}; false when
+     * none does. The batch must not change afterwards.
+     */
+    boolean trySubmit(List<Sample> batch, Duration wait) throws InterruptedException {
+        if (!free.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
         threads.execute(() -> {
             try {
                 done.add(new Done(batch, attempt.write(batch)));
@@ -47,6 +52,7 @@ final class WriteLanes implements AutoCloseable {
                 free.release();
             }
         });
+        return true;
     }
 
     /** The next finished write, or null. */

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 final class WriteLoop implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteLoop.class);
+    private static final Duration LANE_WAIT = Duration.ofMillis(20);
+    /** Batches per journal record while relieving a backlog: one fsync for several batches. */
+    private static final int BACKLOG_BATCHES_PER_RECORD = 4;
 
     private final StoreWriterSettings settings;
     private final BlockingQueue<Sample> queue;
@@ -101,7 +104,7 @@ final class WriteLoop implements Runnable {
                     batch = new ArrayList<>(settings.maxBatch());
                 }
                 while (!door.holding() && backlogged()) {
-                    queue.drainTo(batch, settings.maxBatch());
+                    queue.drainTo(batch, BACKLOG_BATCHES_PER_RECORD * settings.maxBatch());
                     stats.inFlight.addAndGet(batch.size());
                     door.spillOrHold(batch);
                     batch = new ArrayList<>(settings.maxBatch());
@@ -131,7 +134,21 @@ final class WriteLoop implements Runnable {
         } else if (lanes == null) {
             settle(batch, attempt.write(batch));
         } else {
-            lanes.submit(batch);
+            submitUnlessBacklogged(batch);
+        }
+    }
+
+    /**
+     * Waits for a free lane, settling finished writes meanwhile; if the queue backs up first (a
+     * slow store), journals the batch instead, so the queue never overflows behind a busy lane.
+     */
+    private void submitUnlessBacklogged(List<Sample> batch) throws InterruptedException {
+        while (!lanes.trySubmit(batch, LANE_WAIT)) {
+            settleFinishedWrites();
+            if (backlogged() || closing) {
+                door.spillOrHold(batch);
+                return;
+            }
         }
     }
 

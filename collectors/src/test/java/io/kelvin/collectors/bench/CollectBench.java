@@ -82,12 +82,18 @@ public final class CollectBench {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (Collectors collectors = Collectors.start(farm.site(), meter.counting(writer), Clock.systemUTC())) {
+            awaitAllUp(collectors, farm.site().devices().size());
             Thread.sleep(Duration.ofSeconds(warmup));
             long cpuStart = os.getProcessCpuTime();
+            Duration influxdCpuStart = influxdCpu();
+            double loadStart = os.getSystemLoadAverage();
             meter.startWindow();
             Thread.sleep(Duration.ofSeconds(seconds));
             meter.endWindow();
             double cores = (os.getProcessCpuTime() - cpuStart) / 1e9 / meter.windowSeconds();
+            double influxdCores = influxdCpu().minus(influxdCpuStart).toNanos() / 1e9 / meter.windowSeconds();
+            System.out.printf(Locale.ROOT, "influxd %.2f cores; machine load average %.2f at the window's start, %.2f at its end%n",
+                    influxdCores, loadStart, os.getSystemLoadAverage());
             String health = collectors.health().values().stream()
                     .collect(java.util.stream.Collectors.groupingBy(h -> h.state().name(), java.util.TreeMap::new,
                             java.util.stream.Collectors.counting())).toString();
@@ -102,6 +108,32 @@ public final class CollectBench {
         } finally {
             store.close();
         }
+    }
+
+    /**
+     * Waits (at most 3 min) until every device is UP, so that session set-up, which costs the
+     * simulated Milo servers a diagnostics node tree per session, stays out of the measured window.
+     */
+    private static void awaitAllUp(Collectors collectors, int devices) throws InterruptedException {
+        long start = System.nanoTime();
+        long up = 0;
+        while (System.nanoTime() - start < Duration.ofMinutes(3).toNanos()) {
+            up = collectors.health().values().stream().filter(h -> h.state().name().equals("UP")).count();
+            if (up == devices) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        System.out.printf(Locale.ROOT, "%d of %d devices UP after %.1f s; warm-up starts%n", up, devices,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** CPU time of the influxd this JVM started (a child process), zero when none is found. */
+    private static Duration influxdCpu() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().command().map(c -> c.endsWith("influxd")).orElse(false))
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** What one collection run measured; printed with the ceilings measured after it. */

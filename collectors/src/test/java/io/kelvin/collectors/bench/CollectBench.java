@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Args: {@code --devices N} (default 1000), {@code --seconds S} measured (default 60),
  * {@code --warmup W} (default 15), {@code --opcua-share F} of the devices (default 0.5),
- * {@code --batch B} samples per store write (default 5,000, the StoreWriter default),
+ * {@code --batch B} samples per store write (default 10,000, what the app uses for InfluxDB),
  * {@code --writes W} store writes in flight at once (default 2; InfluxDB takes batches in any order).
  * The last line is {@code collect: N points/s, lost L, duplicated D, p99 age A s, ceiling ratio R},
  * where R = sustained points/s / min(j2mod ceiling, influxdb-java ceiling).
@@ -47,7 +47,7 @@ public final class CollectBench {
         System.out.printf(Locale.ROOT, "bench collect: %d devices (%d Modbus, %d OPC UA) x %d FAST points, %d s after %d s warm-up%n",
                 devices, devices - opcua, opcua, BenchFarm.POINTS, seconds, warmup);
         try (InfluxdServer influxd = InfluxdServer.startNew(); BenchFarm farm = BenchFarm.start(devices - opcua, opcua)) {
-            Result result = run(farm, influxd, work, seconds, warmup, intArg(args, "--batch", 5_000),
+            Result result = run(farm, influxd, work, seconds, warmup, intArg(args, "--batch", 10_000),
                     intArg(args, "--writes", 2));
             // the ceilings after the run, on a warm influxd, each alone
             double j2mod = farm.gatewayPorts().isEmpty() ? Double.POSITIVE_INFINITY

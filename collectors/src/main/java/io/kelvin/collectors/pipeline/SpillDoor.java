@@ -1,6 +1,7 @@
 package io.kelvin.collectors.pipeline;
 
 import io.kelvin.core.telemetry.Sample;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,18 @@ final class SpillDoor {
         stats.spillPending.set(spill.samples());
     }
 
-    /** Journals or parks the batch, which must have been counted in {@code inFlight}. */
+    /**
+     * Journals or parks the batch, which must have been counted in {@code inFlight}. While a batch
+     * is held, another one (a second failed write in flight) joins it: it is offered again with it.
+     */
     void spillOrHold(List<Sample> batch) {
+        if (held != null) {
+            List<Sample> joined = new ArrayList<>(held.size() + batch.size());
+            joined.addAll(held);
+            joined.addAll(batch);
+            held = joined;
+            return;
+        }
         if (spill.append(batch)) {
             stats.spilled.addAndGet(batch.size());
             stats.inFlight.addAndGet(-batch.size());

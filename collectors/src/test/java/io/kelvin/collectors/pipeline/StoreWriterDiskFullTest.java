@@ -19,9 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** StoreWriter with a journal on a disk that fills up, against a real influxd. */
 class StoreWriterDiskFullTest {
@@ -41,16 +44,29 @@ class StoreWriterDiskFullTest {
         influxd = InfluxdServer.startNew();
     }
 
+    /** A test that fails during its outage must not leave the next one without influxd. */
+    @AfterEach
+    void restartInfluxdIfStopped() {
+        if (!influxd.isRunning()) {
+            influxd.start();
+        }
+    }
+
     @AfterAll
     static void stopInfluxd() {
         influxd.close();
     }
 
-    @Test
-    void aFullDiskDuringAnOutageIsReportedInHealthAndNothingIsLostOnceSpaceAndTheStoreReturn() {
+    /** With 2 writes in flight and batches of 100, two failed writes meet the full disk together. */
+    @ParameterizedTest(name = "{0} write(s) in flight")
+    @ValueSource(ints = {1, 2})
+    void aFullDiskDuringAnOutageIsReportedInHealthAndNothingIsLostOnceSpaceAndTheStoreReturn(int writesInFlight) {
         FillableDisk disk = new FillableDisk();
-        try (InfluxTelemetryStore store = connect("diskfull")) {
-            StoreWriter writer = StoreWriter.withJournal(store, SETTINGS, Clock.systemUTC(), dir.resolve("journal"), disk);
+        String database = "diskfull" + writesInFlight;
+        try (InfluxTelemetryStore store = connect(database)) {
+            StoreWriter writer = StoreWriter.withJournal(store,
+                    SETTINGS.withWritesInFlight(writesInFlight).withMaxBatch(5 * POINTS), Clock.systemUTC(),
+                    dir.resolve("journal"), disk);
             writer.accept(ticks(0, 10));
             await().atMost(Duration.ofSeconds(10)).until(() -> writer.written() == 10 * POINTS);
 
@@ -76,7 +92,7 @@ class StoreWriterDiskFullTest {
             writer.close();
 
             // every point holds ticks 0..49 exactly once: count 50, sum 0 + 1 + ... + 49
-            Map<PointId, Stored> stored = InfluxProbe.countAndSum(influxd.url(), "diskfull", "meter");
+            Map<PointId, Stored> stored = InfluxProbe.countAndSum(influxd.url(), database, "meter");
             assertThat(stored.values()).hasSize(POINTS).allSatisfy(s -> assertThat(s).isEqualTo(new Stored(50, 1225)));
             assertThat(writer.health().healthy()).isTrue();
             assertThat(writer.dropped()).isZero();
@@ -96,6 +112,28 @@ class StoreWriterDiskFullTest {
 
             assertThat(writer.health().healthy()).isTrue();
             assertThat(writer.spilled()).isZero();
+        }
+    }
+
+    @Test
+    void aJournalAtItsCapDropsItsOldestSamplesAndCountsThemAsLostInHealth() {
+        // nothing listens on this port: every write fails at once, so everything goes to the journal
+        String nowhere = "http://127.0.0.1:" + io.kelvin.testkit.FreePorts.loopback();
+        try (InfluxTelemetryStore store = InfluxTelemetryStore.connect(InfluxConnection.of(nowhere, "kelvin", "demo"),
+                device -> DeviceClass.METER)) {
+            // 16 KiB of journal, segments of 8 KiB; 100 batches of 20 samples take about 110 KiB
+            StoreWriter writer = StoreWriter.withJournal(store, SETTINGS.withMaxBatch(POINTS).withJournalMaxBytes(16 * 1024),
+                    Clock.systemUTC(), dir.resolve("journal"));
+            writer.accept(ticks(0, 100));
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.queued() == writer.spillPending());
+            writer.close();
+
+            assertThat(writer.evictedFromJournal()).isPositive();
+            assertThat(writer.dropped()).isEqualTo(writer.evictedFromJournal());
+            assertThat(writer.spillPending() + writer.dropped()).isEqualTo(100L * POINTS);
+            assertThat(writer.health().healthy()).isFalse();
+            assertThat(writer.health().message()).contains(writer.dropped() + " samples lost since start")
+                    .contains("oldest journal segments dropped at its size cap");
         }
     }
 

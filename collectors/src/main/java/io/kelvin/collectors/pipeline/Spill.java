@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Where {@link StoreWriter} parks batches the store could not take, oldest first. The writer
- * replays the head until the spill is empty, and while it is not empty new batches go behind it,
- * so the store always receives samples in the order they were accepted. Used by one thread.
+ * replays the head until the spill is empty; with one write in flight new batches go behind it
+ * meanwhile, so the store receives samples in the order they were accepted. Used by one thread.
  */
 interface Spill extends AutoCloseable {
 

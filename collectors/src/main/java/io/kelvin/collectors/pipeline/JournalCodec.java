@@ -27,7 +27,7 @@ import java.util.zip.CRC32C;
  * </pre>
  *
  * UTF is Java's modified UTF-8 with a 2-byte length ({@link DataOutputStream#writeUTF}). One
- * record is one batch, so a batch is replayed whole or not at all.
+ * record is one batch (or a few, when a backlog moves to disk), replayed whole or not at all.
  */
 final class JournalCodec {
 

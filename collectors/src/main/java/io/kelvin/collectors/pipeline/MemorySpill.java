@@ -27,6 +27,11 @@ final class MemorySpill implements Spill {
     }
 
     @Override
+    public String appendFailure() {
+        return "the memory spill is full (" + capacity + " samples)";
+    }
+
+    @Override
     public List<Sample> head() {
         return batches.getFirst();
     }

@@ -7,75 +7,81 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An append-only, on-disk {@link Spill}: batches the store could not take, in segment files
- * {@code journal-<16-digit sequence>.kjl} under one directory (record layout in
- * {@link JournalCodec}). Segments roll at {@code segmentBytes}; a segment is deleted once every
- * record in it has been replayed, so an empty journal leaves an empty directory.
+ * An append-only, on-disk {@link Spill}: batches the store could not take, in segment files under
+ * one directory ({@link JournalSegments}; record layout in {@link JournalCodec}). Segments roll at
+ * {@code segmentBytes}; a segment is deleted once every record in it has been replayed, so an empty
+ * journal leaves an empty directory.
  *
  * <p><b>Durability.</b> Every {@link #append} writes the whole record and then calls
  * {@code fsync} ({@code FileChannel.force(false)}) before it returns; a new segment's directory
- * entry is synced too. So a batch the journal accepted survives a crash or power loss.
+ * entry is synced too. So a batch the journal accepted survives a crash or power loss. An append
+ * the disk refuses (full, unwritable) returns false and leaves the journal as it was.
  *
- * <p><b>Recovery.</b> {@link #open} reads every segment and checks each record's length and
- * CRC-32C. At the first record that is cut short or fails its checksum (a crash mid-write) the
- * segment is truncated there: the good records before it are kept for replay, the rest of that
- * segment is discarded and counted in {@link #discardedBytes()}. Records already replayed before a
- * crash are replayed again after it; stores take that as an overwrite. Batches appended by this
- * run are also kept in memory (up to {@link #CACHE_SAMPLES}), so replaying them costs no read and
- * decode; the disk copy is what survives a crash. Used by one thread.
+ * <p><b>Size cap.</b> The segment files never take more than {@code maxBytes}: an append that
+ * would pass it first deletes the oldest segments (never the one being written) and counts their
+ * samples in {@link #evicted()}. The newest samples are kept: after a long outage they are what
+ * the operators look at first, and the oldest are the ones any dashboard has long shown as a gap.
+ *
+ * <p><b>Recovery.</b> {@link #open} checks every record ({@link JournalRecovery}); a torn tail is
+ * cut off and counted in {@link #discardedBytes()}. Records already replayed before a crash are
+ * replayed again after it; stores take that as an overwrite. Batches appended by this run are also
+ * kept in memory (up to {@link #CACHE_SAMPLES}), so replaying them costs no read and decode; the
+ * disk copy is what survives a crash. Used by one thread.
  */
 final class SampleJournal implements Spill {
 
     static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
-    private static final Logger LOG = LoggerFactory.getLogger(SampleJournal.class);
-    private static final Pattern SEGMENT = Pattern.compile("journal-(\\d{16})\\.kjl");
-
-    /** One record; {@code cached} holds the batch appended by this run while the cache has room, else null. */
-    private record Entry(long segment, long offset, int length, int samples, List<Sample> cached) {
-    }
-
+    /** The smallest segment: a segment must hold a file header and a record or more. */
+    static final long MIN_SEGMENT_BYTES = 4096;
     /** Batches appended by this run stay in memory up to this many samples, so replay need not read them back. */
     static final long CACHE_SAMPLES = 250_000;
+    private static final Logger LOG = LoggerFactory.getLogger(SampleJournal.class);
 
-    private final Path dir;
+    private final JournalSegments segments;
     private final long segmentBytes;
-    private final Deque<Entry> entries = new ArrayDeque<>();
+    private final long maxBytes;
+    private final Deque<JournalEntry> entries = new ArrayDeque<>();
+    /** Size in bytes of every segment file, by sequence number. */
+    private final NavigableMap<Long, Long> sizes = new TreeMap<>();
+    private long bytes;
     private long nextSegment;
     private long samples;
     private long cachedSamples;
     private long discardedBytes;
     private long unreadableRecords;
+    private long evicted;
+    private String appendFailure = "";
     private FileChannel tail;
     private long tailSegment = -1;
-    private long tailSize;
-    private FileChannel reader;
-    private long readerSegment = -1;
     private List<Sample> headBatch;
 
-    private SampleJournal(Path dir, long segmentBytes) {
-        this.dir = dir;
-        this.segmentBytes = segmentBytes;
+    private SampleJournal(JournalSegments segments, long segmentBytes, long maxBytes) {
+        this.segments = segments;
+        this.segmentBytes = Math.max(MIN_SEGMENT_BYTES, Math.min(segmentBytes, maxBytes / 2));
+        this.maxBytes = maxBytes;
+    }
+
+    /** Opens the journal in {@code dir} (created if missing) with the default 2 GiB cap. */
+    static SampleJournal open(Path dir, long segmentBytes) {
+        return open(dir, segmentBytes, StoreWriterSettings.DEFAULT_JOURNAL_MAX_BYTES, FileChannel::open);
     }
 
     /** Opens the journal in {@code dir} (created if missing), recovering what a previous run left. */
-    static SampleJournal open(Path dir, long segmentBytes) {
-        SampleJournal journal = new SampleJournal(dir, segmentBytes);
+    static SampleJournal open(Path dir, long segmentBytes, long maxBytes, JournalSegments.Disk disk) {
+        SampleJournal journal = new SampleJournal(new JournalSegments(dir, disk), segmentBytes, maxBytes);
         try {
             Files.createDirectories(dir);
-            for (long segment : journal.existingSegments()) {
-                journal.recover(segment);
+            for (long segment : journal.segments.existing()) {
+                journal.adopt(segment, JournalRecovery.recover(journal.segments, segment));
                 journal.nextSegment = segment + 1;
             }
         } catch (IOException e) {
@@ -93,35 +99,36 @@ final class SampleJournal implements Spill {
         ByteBuffer record = JournalCodec.encode(batch);
         int length = record.remaining();
         try {
-            if (tail == null || (tailSize + length > segmentBytes && tailSize > JournalCodec.FILE_HEADER_BYTES)) {
+            if (tail == null || (sizes.get(tailSegment) + length > segmentBytes
+                    && sizes.get(tailSegment) > JournalCodec.FILE_HEADER_BYTES)) {
                 roll();
             }
-            long offset = tailSize;
-            try {
-                while (record.hasRemaining()) {
-                    tail.write(record, offset + record.position());
-                }
-                tail.force(false);
-            } catch (IOException e) {
-                tail.truncate(offset);
-                throw e;
-            }
-            tailSize = offset + length;
+            makeRoom(length);
+            long offset = sizes.get(tailSegment);
+            writeDurably(record, offset);
+            grow(tailSegment, length);
             boolean cache = cachedSamples + batch.size() <= CACHE_SAMPLES;
             cachedSamples += cache ? batch.size() : 0;
-            entries.addLast(new Entry(tailSegment, offset, length, batch.size(), cache ? List.copyOf(batch) : null));
+            entries.addLast(new JournalEntry(tailSegment, offset, length, batch.size(), cache ? List.copyOf(batch) : null));
             samples += batch.size();
             return true;
         } catch (IOException e) {
-            LOG.error("cannot append {} samples to the journal in {}: {}", batch.size(), dir, e.toString());
+            appendFailure = "cannot append " + batch.size() + " samples to the journal in " + segments.dir() + ": "
+                    + e.getMessage();
+            LOG.debug(appendFailure);
             return false;
         }
     }
 
     @Override
+    public String appendFailure() {
+        return appendFailure;
+    }
+
+    @Override
     public List<Sample> head() {
         if (headBatch == null) {
-            Entry head = entries.getFirst();
+            JournalEntry head = entries.getFirst();
             headBatch = head.cached() != null ? head.cached() : read(head);
         }
         return headBatch;
@@ -129,11 +136,9 @@ final class SampleJournal implements Spill {
 
     @Override
     public void removeHead() {
-        Entry done = entries.removeFirst();
-        samples -= done.samples();
-        cachedSamples -= done.cached() != null ? done.samples() : 0;
-        headBatch = null;
-        Entry next = entries.peekFirst();
+        JournalEntry done = entries.removeFirst();
+        forget(done);
+        JournalEntry next = entries.peekFirst();
         if (next == null || next.segment() != done.segment()) {
             deleteSegment(done.segment());
         }
@@ -150,8 +155,18 @@ final class SampleJournal implements Spill {
     }
 
     @Override
+    public long evicted() {
+        return evicted;
+    }
+
+    @Override
     public boolean durable() {
         return true;
+    }
+
+    /** Bytes the segment files take now. */
+    long bytes() {
+        return bytes;
     }
 
     /** Bytes of torn or corrupt records cut off at open. */
@@ -166,94 +181,67 @@ final class SampleJournal implements Spill {
 
     @Override
     public void close() {
-        closeQuietly(reader);
-        closeQuietly(tail);
-        reader = null;
+        segments.closeReader();
+        JournalSegments.closeQuietly(tail);
         tail = null;
     }
 
-    private long[] existingSegments() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> SEGMENT.matcher(p.getFileName().toString()))
-                    .filter(Matcher::matches)
-                    .mapToLong(m -> Long.parseLong(m.group(1)))
-                    .sorted().toArray();
+    private void adopt(long segment, JournalRecovery.Recovered recovered) {
+        discardedBytes += recovered.discardedBytes();
+        if (recovered.entries().isEmpty()) {
+            return;
+        }
+        grow(segment, recovered.size());
+        for (JournalEntry entry : recovered.entries()) {
+            entries.addLast(entry);
+            samples += entry.samples();
         }
     }
 
-    private void recover(long segment) throws IOException {
-        Path file = segmentFile(segment);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = channel.size();
-            ByteBuffer header = ByteBuffer.allocate(JournalCodec.FILE_HEADER_BYTES);
-            channel.read(header, 0);
-            header.flip();
-            if (header.remaining() < JournalCodec.FILE_HEADER_BYTES || !hasMagic(header)) {
-                LOG.warn("journal segment {} has no valid header; discarding its {} bytes", file, size);
-                discardedBytes += size;
-                channel.close();
-                Files.delete(file);
-                return;
-            }
-            int before = entries.size();
-            long offset = JournalCodec.FILE_HEADER_BYTES;
-            while (offset < size) {
-                int recordLength = validRecordLength(channel, segment, offset, size);
-                if (recordLength < 0) {
-                    LOG.warn("journal segment {}: torn or corrupt record at byte {}; keeping the {} good records "
-                            + "before it, discarding {} bytes", file, offset, entries.size(), size - offset);
-                    discardedBytes += size - offset;
-                    channel.truncate(offset);
-                    channel.force(true);
-                    break;
-                }
-                offset += recordLength;
-            }
-            if (entries.size() == before) {
-                channel.close();
-                Files.delete(file);
-            }
-        }
-    }
-
-    /** The record's total length when it is whole and its checksum matches, else -1. Adds it to the entries. */
-    private int validRecordLength(FileChannel channel, long segment, long offset, long size) throws IOException {
-        if (size - offset < JournalCodec.RECORD_HEADER_BYTES) {
-            return -1;
-        }
-        ByteBuffer header = ByteBuffer.allocate(JournalCodec.RECORD_HEADER_BYTES);
-        channel.read(header, offset);
-        int payloadLength = header.getInt(0);
-        if (payloadLength < 4 || payloadLength > JournalCodec.MAX_PAYLOAD
-                || size - offset - JournalCodec.RECORD_HEADER_BYTES < payloadLength) {
-            return -1;
-        }
-        byte[] payload = readFully(channel, offset + JournalCodec.RECORD_HEADER_BYTES, payloadLength);
-        if (JournalCodec.crc(payload, 0, payloadLength) != header.getInt(4)) {
-            return -1;
-        }
-        int count = ByteBuffer.wrap(payload).getInt(0);
-        int length = JournalCodec.RECORD_HEADER_BYTES + payloadLength;
-        entries.addLast(new Entry(segment, offset, length, count, null));
-        samples += count;
-        return length;
-    }
-
-    private List<Sample> read(Entry entry) {
+    private void writeDurably(ByteBuffer record, long offset) throws IOException {
         try {
-            if (reader == null || readerSegment != entry.segment()) {
-                closeQuietly(reader);
-                reader = FileChannel.open(segmentFile(entry.segment()), StandardOpenOption.READ);
-                readerSegment = entry.segment();
+            while (record.hasRemaining()) {
+                tail.write(record, offset + record.position());
             }
-            int payloadLength = entry.length() - JournalCodec.RECORD_HEADER_BYTES;
-            ByteBuffer header = ByteBuffer.allocate(JournalCodec.RECORD_HEADER_BYTES);
-            reader.read(header, entry.offset());
-            byte[] payload = readFully(reader, entry.offset() + JournalCodec.RECORD_HEADER_BYTES, payloadLength);
-            if (JournalCodec.crc(payload, 0, payloadLength) != header.getInt(4)) {
-                throw new IOException("checksum mismatch");
+            tail.force(false);
+        } catch (IOException e) {
+            try {
+                tail.truncate(offset);
+            } catch (IOException truncateFailed) {
+                // the next append starts a new segment; recovery cuts this one's torn tail
+                JournalSegments.closeQuietly(tail);
+                tail = null;
             }
-            return JournalCodec.decode(payload);
+            throw e;
+        }
+    }
+
+    /** Deletes the oldest segments, never the one being written, until {@code length} more bytes fit under the cap. */
+    private void makeRoom(int length) {
+        while (bytes + length > maxBytes && sizes.firstKey() != tailSegment) {
+            long oldest = sizes.firstKey();
+            long lost = 0;
+            while (!entries.isEmpty() && entries.getFirst().segment() == oldest) {
+                JournalEntry entry = entries.removeFirst();
+                forget(entry);
+                lost += entry.samples();
+            }
+            evicted += lost;
+            LOG.warn("the journal in {} reached its cap of {} bytes: dropped its oldest segment with {} samples "
+                    + "({} dropped so far)", segments.dir(), maxBytes, lost, evicted);
+            deleteSegment(oldest);
+        }
+    }
+
+    private void forget(JournalEntry entry) {
+        samples -= entry.samples();
+        cachedSamples -= entry.cached() != null ? entry.samples() : 0;
+        headBatch = null;
+    }
+
+    private List<Sample> read(JournalEntry entry) {
+        try {
+            return JournalCodec.decode(segments.readPayload(entry));
         } catch (IOException e) {
             unreadableRecords++;
             LOG.error("journal record of {} samples in segment {} at byte {} is unreadable and skipped: {}",
@@ -263,69 +251,30 @@ final class SampleJournal implements Spill {
     }
 
     private void roll() throws IOException {
-        closeQuietly(tail);
         long segment = nextSegment++;
-        FileChannel channel = FileChannel.open(segmentFile(segment), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.READ, StandardOpenOption.WRITE);
-        channel.write(JournalCodec.fileHeader(), 0);
-        channel.force(true);
-        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-            directory.force(true);
-        }
+        FileChannel channel = segments.create(segment);
+        JournalSegments.closeQuietly(tail);
         tail = channel;
         tailSegment = segment;
-        tailSize = JournalCodec.FILE_HEADER_BYTES;
+        grow(segment, JournalCodec.FILE_HEADER_BYTES);
+    }
+
+    private void grow(long segment, long by) {
+        sizes.merge(segment, by, Long::sum);
+        bytes += by;
     }
 
     private void deleteSegment(long segment) {
-        if (segment == readerSegment) {
-            closeQuietly(reader);
-            reader = null;
-            readerSegment = -1;
-        }
         if (segment == tailSegment) {
             if (!entries.isEmpty()) {
                 return;
             }
-            closeQuietly(tail);
+            JournalSegments.closeQuietly(tail);
             tail = null;
             tailSegment = -1;
         }
-        try {
-            Files.deleteIfExists(segmentFile(segment));
-        } catch (IOException e) {
-            LOG.warn("cannot delete replayed journal segment {}: {}", segmentFile(segment), e.toString());
-        }
-    }
-
-    private Path segmentFile(long segment) {
-        return dir.resolve(String.format("journal-%016d.kjl", segment));
-    }
-
-    private static boolean hasMagic(ByteBuffer header) {
-        byte[] magic = new byte[4];
-        header.get(magic);
-        return Arrays.equals(magic, JournalCodec.MAGIC) && header.getInt() == JournalCodec.VERSION;
-    }
-
-    private static byte[] readFully(FileChannel channel, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new IOException("end of file inside a record");
-            }
-        }
-        return buffer.array();
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("closing a journal file failed: {}", e.toString());
-        }
+        Long size = sizes.remove(segment);
+        bytes -= size == null ? 0 : size;
+        segments.delete(segment);
     }
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Args: {@code --devices N} (default 1000), {@code --seconds S} measured (default 60),
  * {@code --warmup W} (default 15), {@code --opcua-share F} of the devices (default 0.5),
- * {@code --batch B} samples per store write (default 5,000, the StoreWriter default).
+ * {@code --batch B} samples per store write (default 10,000, what the app uses for InfluxDB),
+ * {@code --writes W} store writes in flight at once (default 2; InfluxDB takes batches in any order).
  * The last line is {@code collect: N points/s, lost L, duplicated D, p99 age A s, ceiling ratio R},
  * where R = sustained points/s / min(j2mod ceiling, influxdb-java ceiling).
  */
@@ -46,7 +47,8 @@ public final class CollectBench {
         System.out.printf(Locale.ROOT, "bench collect: %d devices (%d Modbus, %d OPC UA) x %d FAST points, %d s after %d s warm-up%n",
                 devices, devices - opcua, opcua, BenchFarm.POINTS, seconds, warmup);
         try (InfluxdServer influxd = InfluxdServer.startNew(); BenchFarm farm = BenchFarm.start(devices - opcua, opcua)) {
-            Result result = run(farm, influxd, work, seconds, warmup, intArg(args, "--batch", 5_000));
+            Result result = run(farm, influxd, work, seconds, warmup, intArg(args, "--batch", 10_000),
+                    intArg(args, "--writes", 2));
             // the ceilings after the run, on a warm influxd, each alone
             double j2mod = farm.gatewayPorts().isEmpty() ? Double.POSITIVE_INFINITY
                     : Ceilings.j2modPointsPerSecond(farm.gatewayPorts(), Duration.ofSeconds(5));
@@ -56,14 +58,14 @@ public final class CollectBench {
         }
     }
 
-    private static Result run(BenchFarm farm, InfluxdServer influxd, Path work, int seconds, int warmup, int batch)
-            throws Exception {
+    private static Result run(BenchFarm farm, InfluxdServer influxd, Path work, int seconds, int warmup, int batch,
+            int writes) throws Exception {
         BenchMeter meter = new BenchMeter();
         InfluxTelemetryStore influx = InfluxTelemetryStore.connect(InfluxConnection.of(influxd.url(), "kelvin", "bench"),
                 device -> device.startsWith("mb-") ? DeviceClass.METER : DeviceClass.CDU);
         TelemetryStore store = meter.measuring(influx);
         StoreWriterSettings settings = new StoreWriterSettings(500_000, batch, Duration.ofSeconds(1),
-                Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(10));
+                Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(10)).withWritesInFlight(writes);
         StoreWriter writer = StoreWriter.withJournal(store, settings, Clock.systemUTC(), work.resolve("journal"));
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peakHeap = new AtomicLong();
@@ -80,12 +82,18 @@ public final class CollectBench {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (Collectors collectors = Collectors.start(farm.site(), meter.counting(writer), Clock.systemUTC())) {
+            awaitAllUp(collectors, farm.site().devices().size());
             Thread.sleep(Duration.ofSeconds(warmup));
             long cpuStart = os.getProcessCpuTime();
+            Duration influxdCpuStart = influxdCpu();
+            double loadStart = os.getSystemLoadAverage();
             meter.startWindow();
             Thread.sleep(Duration.ofSeconds(seconds));
             meter.endWindow();
             double cores = (os.getProcessCpuTime() - cpuStart) / 1e9 / meter.windowSeconds();
+            double influxdCores = influxdCpu().minus(influxdCpuStart).toNanos() / 1e9 / meter.windowSeconds();
+            System.out.printf(Locale.ROOT, "influxd %.2f cores; machine load average %.2f at the window's start, %.2f at its end%n",
+                    influxdCores, loadStart, os.getSystemLoadAverage());
             String health = collectors.health().values().stream()
                     .collect(java.util.stream.Collectors.groupingBy(h -> h.state().name(), java.util.TreeMap::new,
                             java.util.stream.Collectors.counting())).toString();
@@ -100,6 +108,32 @@ public final class CollectBench {
         } finally {
             store.close();
         }
+    }
+
+    /**
+     * Waits (at most 3 min) until every device is UP, so that session set-up, which costs the
+     * simulated Milo servers a diagnostics node tree per session, stays out of the measured window.
+     */
+    private static void awaitAllUp(Collectors collectors, int devices) throws InterruptedException {
+        long start = System.nanoTime();
+        long up = 0;
+        while (System.nanoTime() - start < Duration.ofMinutes(3).toNanos()) {
+            up = collectors.health().values().stream().filter(h -> h.state().name().equals("UP")).count();
+            if (up == devices) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        System.out.printf(Locale.ROOT, "%d of %d devices UP after %.1f s; warm-up starts%n", up, devices,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** CPU time of the influxd this JVM started (a child process), zero when none is found. */
+    private static Duration influxdCpu() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().command().map(c -> c.endsWith("influxd")).orElse(false))
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** What one collection run measured; printed with the ceilings measured after it. */

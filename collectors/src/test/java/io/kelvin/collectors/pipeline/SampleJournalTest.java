@@ -93,6 +93,50 @@ class SampleJournalTest {
         }
     }
 
+    @Test
+    void theJournalStaysUnderItsCapByDroppingItsOldestSegmentsAndCountsTheirSamples() throws IOException {
+        // segments of 4 KiB under a 16 KiB cap; a batch of 10 samples is about 500 bytes
+        long cap = 16 * 1024;
+        try (SampleJournal journal = SampleJournal.open(dir, 4096, cap, java.nio.channels.FileChannel::open)) {
+            for (int i = 0; i < 100; i++) {
+                assertThat(journal.append(batch(i * 10, i * 10 + 10))).isTrue();
+                assertThat(journal.bytes()).isLessThanOrEqualTo(cap);
+                assertThat(segments().stream().mapToLong(SampleJournalTest::size).sum()).isEqualTo(journal.bytes());
+            }
+            List<Sample> kept = drain(journal).stream().flatMap(List::stream).toList();
+
+            // what is left is the newest samples, without a gap; everything older was counted
+            assertThat(journal.evicted()).isPositive().isEqualTo(1000L - kept.size());
+            assertThat(kept).isEqualTo(batch(1000 - kept.size(), 1000));
+        }
+    }
+
+    @Test
+    void anAppendTheFullDiskRefusesLeavesTheJournalAsItWasAndTheNextOneAfterSpaceReturnsSucceeds() {
+        FillableDisk disk = new FillableDisk();
+        try (SampleJournal journal = SampleJournal.open(dir, 4096, 1 << 20, disk)) {
+            assertThat(journal.append(batch(0, 10))).isTrue();
+            disk.fill();
+            assertThat(journal.append(batch(10, 20))).isFalse();
+            assertThat(journal.append(batch(20, 100))).as("a new segment cannot be made either").isFalse();
+            assertThat(journal.appendFailure()).contains(FillableDisk.ENOSPC).contains(dir.toString());
+            disk.free();
+            assertThat(journal.append(batch(100, 110))).isTrue();
+        }
+        try (SampleJournal journal = SampleJournal.open(dir, 4096)) {
+            assertThat(journal.discardedBytes()).isZero();
+            assertThat(drain(journal)).containsExactly(batch(0, 10), batch(100, 110));
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void writeThreeBatches() {
         try (SampleJournal journal = SampleJournal.open(dir, SampleJournal.DEFAULT_SEGMENT_BYTES)) {
             journal.append(batch(0, 10));

@@ -3,7 +3,7 @@ package io.kelvin.web.runtime;
 import io.kelvin.collectors.CollectorSettings;
 import io.kelvin.collectors.Collectors;
 import io.kelvin.collectors.pipeline.StoreWriter;
-import io.kelvin.collectors.pipeline.StoreWriterSettings;
+import io.kelvin.collectors.pipeline.StoreWriterHealth;
 import io.kelvin.core.control.PlantControl;
 import io.kelvin.core.kpi.SiteKpis;
 import io.kelvin.core.site.Site;
@@ -102,6 +102,12 @@ public class KelvinRuntime {
         return running != null && latest.size() > 0;
     }
 
+    /** The store writer's health (store or journal refusing, samples lost); empty before start and after close. */
+    public Optional<StoreWriterHealth> storeWriterHealth() {
+        Running now = running;
+        return now == null ? Optional.empty() : Optional.of(now.writer().health());
+    }
+
     /** Derives the site totals from the snapshot and feeds them to the sink; a no-op before start and after close. */
     public void deriveSiteKpis() {
         Running now = running;
@@ -142,7 +148,8 @@ public class KelvinRuntime {
             }
             store = TelemetryStores.open(settings.store(), dataDir, site);
             // Samples the store cannot take right now spill to a journal under the data dir and are replayed.
-            writer = StoreWriter.withJournal(store, StoreWriterSettings.DEFAULTS, clock, dataDir.resolve("journal"));
+            writer = StoreWriter.withJournal(store, TelemetryStores.writerSettings(settings.store()), clock,
+                    dataDir.resolve("journal"));
             StoreWriter sinkWriter = writer;
             SampleSink sink = samples -> {
                 latest.acceptAll(samples);

@@ -1,6 +1,7 @@
 package io.kelvin.web.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -25,6 +26,17 @@ class HealthTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("kelvin-runtime"))
                 .body("checks.find { it.name == 'kelvin-runtime' }.data.points", greaterThan(0));
+    }
+
+    @Test
+    void readinessCarriesTheStoreWritersStateAndItsLossCount() {
+        AppReady.awaitReady();
+
+        // the embedded store is up and the journal disk writable: nothing lost, only the waiting count
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'kelvin-runtime' }.data.samplesLost", equalTo(0))
+                .body("checks.find { it.name == 'kelvin-runtime' }.data.store", endsWith("samples waiting"));
     }
 
     @Test

@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Telemetry in InfluxDB 1.x through influxdb-java (schema in {@link InfluxBatch}). Each
- * {@link #write} is one synchronous HTTP write of one batch; the caller batches. Any I/O or HTTP
+ * Telemetry in InfluxDB 1.x through influxdb-java (schema in {@link LineProtocol}). Each
+ * {@link #write} is one synchronous HTTP write of one batch as line protocol; the caller batches,
+ * and may write from several threads at once (each write takes its own pooled connection). Any I/O or HTTP
  * failure becomes a {@link StoreUnavailableException}, and the database is (re)created when
  * missing, so the store recovers by itself once InfluxDB is back. Thread-safe.
  *
@@ -49,6 +50,7 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     private final InfluxConnection connection;
     private final Function<String, DeviceClass> deviceClasses;
     private final InfluxDB influx;
+    private final LineProtocol lineProtocol;
     private volatile boolean databaseReady;
 
     private InfluxTelemetryStore(InfluxConnection connection, Function<String, DeviceClass> deviceClasses,
@@ -56,6 +58,7 @@ public final class InfluxTelemetryStore implements TelemetryStore {
         this.connection = connection;
         this.deviceClasses = deviceClasses;
         this.influx = influx;
+        this.lineProtocol = new LineProtocol(connection.siteId(), deviceClasses);
     }
 
     /**
@@ -90,9 +93,13 @@ public final class InfluxTelemetryStore implements TelemetryStore {
         if (samples.isEmpty()) {
             return;
         }
+        String lines = lineProtocol.lines(samples instanceof List<Sample> list ? list : List.copyOf(samples));
+        if (lines.isEmpty()) {
+            return;
+        }
         ensureDatabase();
         try {
-            influx.write(InfluxBatch.of(connection.database(), connection.siteId(), deviceClasses, samples));
+            influx.write(connection.database(), null, InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, lines);
         } catch (InfluxDBException e) {
             databaseReady = false;
             throw unavailable("write " + samples.size() + " samples", e);
@@ -186,7 +193,7 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     }
 
     private String measurement(PointId point) {
-        return InfluxBatch.measurementOf(point.device(), deviceClasses);
+        return LineProtocol.measurementOf(point.device(), deviceClasses);
     }
 
     private StoreUnavailableException unavailable(String action, InfluxDBException e) {

@@ -4,6 +4,8 @@ import io.kelvin.core.telemetry.PointId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
@@ -22,7 +24,9 @@ public final class InfluxProbe {
     /** {@code SELECT count(*), sum(*) FROM <measurement> GROUP BY device}, per point. */
     public static Map<PointId, Stored> countAndSum(String url, String database, String measurement) {
         Map<PointId, Stored> stored = new TreeMap<>();
-        try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+        // counting millions of points on a starved influxd can pass the client's default 10 s
+        OkHttpClient.Builder http = new OkHttpClient.Builder().readTimeout(5, TimeUnit.MINUTES);
+        try (InfluxDB influx = InfluxDBFactory.connect(url, http)) {
             QueryResult result = influx.query(new Query(
                     "SELECT count(*), sum(*) FROM \"" + measurement + "\" GROUP BY device", database));
             if (result.hasError() || result.getResults().get(0).hasError()) {

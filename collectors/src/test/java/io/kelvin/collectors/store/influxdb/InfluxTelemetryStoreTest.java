@@ -62,8 +62,18 @@ class InfluxTelemetryStoreTest extends TelemetryStoreContract {
         PointId pue = PointId.of("site", "pue");
         store.write(List.of(Sample.good(pue, 1.25, BASE)));
 
-        assertThat(InfluxBatch.measurementOf("site", CLASSES)).isEqualTo("site");
+        assertThat(LineProtocol.measurementOf("site", CLASSES)).isEqualTo("site");
         assertThat(store.latest(pue).orElseThrow().value()).isEqualTo(1.25);
+    }
+
+    @Test
+    void valuesThatPrintInScientificNotationAndTheExtremesComeBackExactly() {
+        // Double.toString writes 1.0E-5 and 1.2345678901E10; InfluxDB's line protocol parses both forms
+        double[] values = {1.0E-5, 1.2345678901E10, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, -273.15};
+        for (int i = 0; i < values.length; i++) {
+            store.write(List.of(Sample.good(POWER, values[i], BASE.plusSeconds(i))));
+            assertThat(store.latest(POWER).orElseThrow().value()).as("value %s", values[i]).isEqualTo(values[i]);
+        }
     }
 
     @Test

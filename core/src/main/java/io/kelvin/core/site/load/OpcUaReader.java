@@ -7,7 +7,6 @@ import io.kelvin.core.site.OpcUaSettings.AcquisitionMode;
 import io.kelvin.core.site.OpcUaSettings.MessageMode;
 import io.kelvin.core.site.OpcUaSettings.Policy;
 import io.kelvin.core.site.OpcUaSettings.Security;
-import io.kelvin.core.site.PollClass;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,9 +38,9 @@ final class OpcUaReader {
     }
 
     /** A point's monitoring: its own fields, else the profile's, else sampling at the poll class. */
-    static Monitoring monitoring(Node point, Defaults profile, PollClass pollClass) {
+    static Monitoring monitoring(Node point, Defaults profile, java.time.Duration interval) {
         Defaults own = point.optObject("subscription").map(OpcUaReader::settings).orElse(Defaults.NONE);
-        Monitoring fallback = Monitoring.of(pollClass);
+        Monitoring fallback = new Monitoring(interval, 1, Monitoring.Deadband.NONE);
         int samplingMs = own.samplingMs().or(profile::samplingMs).orElse((int) fallback.samplingInterval().toMillis());
         int queueSize = own.queueSize().or(profile::queueSize).orElse(fallback.queueSize());
         Deadband deadband = own.deadband().or(profile::deadband).orElse(fallback.deadband());

@@ -47,18 +47,18 @@ final class ProfileReader {
                 .orElse(PollIntervals.DEFAULTS);
         Discovery discovery = ModbusBlockReader.discovery(root);
         List<PointDef> points = discovery == Discovery.SUNSPEC ? sunspecPoints(root, protocol)
-                : points(root, protocol, quirks);
+                : points(root, protocol, quirks, intervals);
         return new DeviceProfile(expectedId, root.optText("manufacturer").orElse(""),
                 root.optText("model").orElse(""), deviceClass, protocol, namespaceUri, List.copyOf(points),
                 intervals, quirks, discovery);
     }
 
-    private static List<PointDef> points(Node root, Protocol protocol, ModbusQuirks quirks) {
+    private static List<PointDef> points(Node root, Protocol protocol, ModbusQuirks quirks, PollIntervals intervals) {
         OpcUaReader.Defaults subscription = opcuaDefaults(root, protocol);
         List<PointDef> points = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         for (Node point : root.list("points")) {
-            PointDef def = opcuaPoint(point, point(point, protocol, quirks), subscription, protocol);
+            PointDef def = opcuaPoint(point, point(point, protocol, quirks), subscription, protocol, intervals);
             String earlier = names.putIfAbsent(def.name(), point.path());
             if (earlier != null) {
                 point.problem("duplicate point name '" + def.name() + "' (first at " + earlier + ")");
@@ -76,8 +76,12 @@ final class ProfileReader {
         return OpcUaReader.defaults(root);
     }
 
-    /** The point with its OPC UA subscription settings resolved against the profile's defaults. */
-    private static PointDef opcuaPoint(Node node, PointDef def, OpcUaReader.Defaults defaults, Protocol protocol) {
+    /**
+     * The point with its OPC UA subscription settings resolved against the profile's defaults; without a
+     * {@code samplingMs} anywhere, the server samples at the point's poll interval.
+     */
+    private static PointDef opcuaPoint(Node node, PointDef def, OpcUaReader.Defaults defaults, Protocol protocol,
+                                       PollIntervals intervals) {
         if (protocol != Protocol.OPCUA) {
             if (node.has("subscription")) {
                 node.problem("subscription", "belongs to OPC UA profiles");
@@ -86,7 +90,7 @@ final class ProfileReader {
         }
         def.nodeId().ifPresent(id -> OpcUaReader.checkNodeId(node, id));
         return new PointDef(def.name(), def.unit(), def.description(), def.register(), def.nodeId(), def.range(),
-                def.setpoint(), def.pollClass(), def.pollInterval(), OpcUaReader.monitoring(node, defaults, def.pollClass()));
+                def.setpoint(), def.pollClass(), def.pollInterval(), OpcUaReader.monitoring(node, defaults, intervals.of(def)));
     }
 
     /** A SunSpec profile declares the standard points; discovery places them on each device. */

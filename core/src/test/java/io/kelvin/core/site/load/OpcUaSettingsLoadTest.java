@@ -61,6 +61,15 @@ class OpcUaSettingsLoadTest {
     }
 
     @Test
+    void withoutSamplingMsAPointIsSampledAtItsOwnOrItsProfilesPollInterval() throws IOException {
+        edit("profiles/acme-cdu-800.yaml", "points:", "pollIntervals: { fast: 500ms }\npoints:");
+        Path site = edit("profiles/acme-cdu-800.yaml", SUPPLY, SUPPLY + " pollInterval: 2s,");
+        Site loaded = SiteLoader.load(site);
+        assertThat(point(loaded, "cdu-01", "supply_temp_c").monitoring().samplingInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(point(loaded, "cdu-01", "return_temp_c").monitoring().samplingInterval()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
     void aPointsSubscriptionSettingsOverrideTheProfileDefaultFieldByField() throws IOException {
         edit("profiles/acme-cdu-800.yaml", "subscription: { queueSize: 1, deadband: none }",
                 "subscription: { samplingMs: 500, queueSize: 5, deadband: { absolute: 0.2 } }");

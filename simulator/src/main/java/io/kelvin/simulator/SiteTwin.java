@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class SiteTwin implements AutoCloseable {
 
     public static final Duration TICK = Duration.ofMillis(250);
+    /** OPC UA severity of a pump-fault event (Part 5, 6.4.2: 601-800 is "medium high"). */
+    public static final int PUMP_FAULT_SEVERITY = 700;
     /** OPC UA severity of a leak event (Part 5, 6.4.2: 801-1000 is "high"). */
     public static final int LEAK_SEVERITY = 900;
     private static final Logger LOG = LoggerFactory.getLogger(SiteTwin.class);
@@ -149,6 +151,20 @@ public final class SiteTwin implements AutoCloseable {
             server.event(deviceId, "Alarms.LeakDetected", LEAK_SEVERITY,
                     "Leak detected at " + deviceId + ": water on the leak-detection rope");
         }
+    }
+
+    /**
+     * A CDU's pump trips: its OPC UA server fires a pump-fault event (severity 700) on its Server object.
+     * The physics does not change (the plant model has one lumped pump per CDU that keeps running).
+     *
+     * @throws IllegalArgumentException when {@code deviceId} is not a CDU of the site
+     */
+    public void pumpFault(String deviceId) {
+        DeviceServer server = serverByDevice.get(deviceId);
+        if (server == null) {
+            throw new IllegalArgumentException(deviceId + " is not an OPC UA CDU of this site");
+        }
+        server.event(deviceId, "Pump.Fault", PUMP_FAULT_SEVERITY, "Pump fault at " + deviceId + ": pump tripped");
     }
 
     /** Dries the leak-detection rope of a CDU again. */

@@ -57,7 +57,7 @@ class TwinAlarmsTest {
     }
 
     @Test
-    void aLeakInTheTwinArrivesAsAnAlarmOverASecuredSessionAndLeakDetectedReadsOne() throws Exception {
+    void aLeakAndAPumpFaultInTheTwinArriveAsAlarmsOverASecuredSessionAndLeakDetectedReadsOne() throws Exception {
         Path password = Files.writeString(dir.resolve("cdu-password.txt"), "tw1n-secret\n");
         Site demo = SiteFixtures.demoSite(dir);
         OpcUaSettings secured = new OpcUaSettings(AcquisitionMode.SUBSCRIBE, new OpcUaSettings.Security(Policy.BASIC256SHA256,
@@ -88,5 +88,11 @@ class TwinAlarmsTest {
         assertThat(alarm.message()).contains("Leak detected at cdu-01");
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.latest(LEAK).map(Sample::value).orElse(0.0) == 1.0);
         assertThat(collectors.health().get("cdu-01").state()).isEqualTo(DeviceState.UP);
+
+        twin.pumpFault("cdu-01");
+        await().atMost(Duration.ofSeconds(10)).until(() -> alarms.stream().anyMatch(a -> a.source().equals("Pump.Fault")));
+        Alarm pump = alarms.stream().filter(a -> a.source().equals("Pump.Fault")).findFirst().orElseThrow();
+        assertThat(pump.severity()).isEqualTo(SiteTwin.PUMP_FAULT_SEVERITY);
+        assertThat(pump.message()).isEqualTo("Pump fault at cdu-01: pump tripped");
     }
 }

@@ -8,6 +8,8 @@ import io.kelvin.core.control.PlantControl;
 import io.kelvin.core.kpi.SiteKpis;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.load.SiteLoader;
+import io.kelvin.core.telemetry.AlarmLog;
+import io.kelvin.core.telemetry.AlarmSink;
 import io.kelvin.core.telemetry.LatestValues;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.SampleSink;
@@ -42,10 +44,13 @@ import org.jboss.logging.Logger;
 public class KelvinRuntime {
 
     private static final Logger LOG = Logger.getLogger(KelvinRuntime.class);
+    /** Alarms kept in memory for the API; older ones are only in the log. */
+    static final int ALARMS_KEPT = 1000;
 
     private final KelvinSettings settings;
     private final InstantSource clock = InstantSource.system();
     private final LatestValues latest = new LatestValues();
+    private final AlarmLog alarms = new AlarmLog(ALARMS_KEPT);
     private volatile Running running;
     private boolean closed;
 
@@ -89,6 +94,13 @@ public class KelvinRuntime {
     @Singleton
     LatestValues latestValues() {
         return latest;
+    }
+
+    /** Alarms devices reported (OPC UA events), newest first. */
+    @Produces
+    @Singleton
+    AlarmLog alarmLog() {
+        return alarms;
     }
 
     @Produces
@@ -156,7 +168,12 @@ public class KelvinRuntime {
                 sinkWriter.accept(samples);
             };
             // OPC UA certificates (own, trusted, rejected) live under the data dir, so trust survives restarts.
-            Collectors collectors = Collectors.start(site, sink, clock,
+            AlarmSink alarmSink = alarm -> {
+                LOG.warnf("Alarm from %s: %s (severity %d, source %s)", alarm.device(), alarm.message(), alarm.severity(),
+                        alarm.source());
+                alarms.accept(alarm);
+            };
+            Collectors collectors = Collectors.start(site, sink, alarmSink, clock,
                     CollectorSettings.defaults().withPkiDir(dataDir.resolve("pki")));
             LOG.infof("Kelvin runtime started in %d ms (store %s under %s)",
                     Duration.ofNanos(System.nanoTime() - startNanos).toMillis(),

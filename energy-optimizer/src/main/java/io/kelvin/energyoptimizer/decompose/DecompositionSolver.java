@@ -71,11 +71,26 @@ public final class DecompositionSolver {
      * slots per job id of a plan to improve (may be empty; choices that no longer fit are dropped).
      */
     public Result solve(Map<String, List<Integer>> start, Duration budget, double targetGap) {
+        return solve(List.of(start), budget, targetGap);
+    }
+
+    /**
+     * As {@link #solve(Map, Duration, double)} from the best of several start plans (each improved
+     * and repaired first): a previous plan that a new DR event partly breaks may still be a better
+     * start than a heuristic plan made afresh, or not.
+     */
+    public Result solve(List<Map<String, List<Integer>>> starts, Duration budget, double targetGap) {
         long t0 = System.nanoTime();
         long deadline = t0 + budget.toNanos();
-        Assignment best = fromStart(start);
-        BestResponse.improve(best, deadline, QUICK_PASSES);
-        Repair.placeMissed(best, deadline);
+        Assignment best = null;
+        for (Map<String, List<Integer>> start : starts.isEmpty() ? List.of(Map.<String, List<Integer>>of()) : starts) {
+            Assignment a = fromStart(start);
+            BestResponse.improve(a, deadline, QUICK_PASSES);
+            Repair.placeMissed(a, deadline);
+            if (best == null || a.objectiveEur() < best.objectiveEur()) {
+                best = a;
+            }
+        }
         double ub = best.objectiveEur();
         int n = slots.n;
         double[] lambda = new double[n];

@@ -66,8 +66,9 @@ public final class OptimizingPlanner implements Planner {
         boolean milpInReach = binaries <= MILP_MAX_BINARIES;
         java.time.Duration budget = milpInReach ? settings.timeLimit().multipliedBy(DECOMPOSITION_SHARE_PCT).dividedBy(100)
                 : remaining(started).timeLimit();
+        List<Map<String, List<Integer>>> starts = previous.isEmpty() ? List.of(hint) : List.of(hint, previous);
         DecompositionSolver.Result decomposed = new DecompositionSolver(problem, !soft)
-                .solve(hint, budget, settings.relativeGap());
+                .solve(starts, budget, settings.relativeGap());
         Plan best = PlanAssembler.assemble(problem, decomposed.runSlots(), info("DECOMPOSED", started, decomposed.gap(),
                 decomposed.objectiveEur(), decomposed.boundEur(), soft));
         if (greedy.objectiveEur() < best.objectiveEur() - 1e-6 && (soft || !greedy.info().drRelaxed())) {

@@ -10,14 +10,12 @@ import static org.awaitility.Awaitility.await;
 import io.kelvin.collectors.CollectorSettings;
 import io.kelvin.collectors.Collectors;
 import io.kelvin.collectors.DeviceState;
-import io.kelvin.collectors.RecordingSink;
 import io.kelvin.core.control.SetpointRejectedException;
 import io.kelvin.core.site.PointDef;
 import io.kelvin.core.site.ValueRange;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
-import io.kelvin.testkit.FreePorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +27,9 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class OpcUaCollectionTest {
+class OpcUaCollectionTest extends LoopbackUaTest {
 
     private static final String NS = "urn:acme:test-cdu";
     private static final CollectorSettings QUICK = new CollectorSettings(
@@ -42,21 +39,6 @@ class OpcUaCollectionTest {
             opcuaPoint("flow_lpm", "s=Loop.Flow", new ValueRange(0, 4000), Optional.empty()),
             opcuaPoint("setpoint_c", "s=Loop.Setpoint", new ValueRange(10, 60), Optional.of(new ValueRange(20, 45))));
     private static final PointId SUPPLY = PointId.of("cdu", "supply_c");
-
-    private final RecordingSink sink = new RecordingSink();
-    private final int port = FreePorts.loopback();
-    private LoopbackOpcUaServer server;
-    private Collectors collectors;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (collectors != null) {
-            collectors.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private LoopbackOpcUaServer startServer(double supply) throws Exception {
         return LoopbackOpcUaServer.start(port, NS, Map.of("Loop.Supply", supply, "Loop.Flow", 800.0f, "Loop.Setpoint", 30.0));

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kelvin.collectors.Collectors;
-import io.kelvin.collectors.RecordingSink;
 import io.kelvin.core.site.Monitoring;
 import io.kelvin.core.site.OpcUaSettings;
 import io.kelvin.core.site.PointDef;
@@ -15,33 +14,17 @@ import io.kelvin.core.site.PollClass;
 import io.kelvin.core.site.ValueRange;
 import io.kelvin.core.telemetry.Alarm;
 import io.kelvin.core.telemetry.PointId;
-import io.kelvin.testkit.FreePorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Events a server fires on its Server object reach the alarm sink with their severity and text. */
-class OpcUaEventsTest {
+class OpcUaEventsTest extends LoopbackUaTest {
 
-    private final RecordingSink sink = new RecordingSink();
     private final List<Alarm> alarms = new CopyOnWriteArrayList<>();
-    private final int port = FreePorts.loopback();
-    private LoopbackOpcUaServer server;
-    private Collectors collectors;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (collectors != null) {
-            collectors.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void anEventOnTheServerObjectArrivesAsAnAlarmWithSeverityAndMessage() throws Exception {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kelvin.collectors.Collectors;
-import io.kelvin.collectors.RecordingSink;
 import io.kelvin.core.site.Monitoring;
 import io.kelvin.core.site.Monitoring.Deadband;
 import io.kelvin.core.site.OpcUaSettings;
@@ -15,34 +14,17 @@ import io.kelvin.core.site.PointDef;
 import io.kelvin.core.site.ValueRange;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
-import io.kelvin.testkit.FreePorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The profile's sampling interval, queue size and deadband reach the server and shape what arrives. */
-class OpcUaMonitoringTest {
+class OpcUaMonitoringTest extends LoopbackUaTest {
 
     private static final PointId SUPPLY = PointId.of("cdu", "supply_c");
     private static final ValueRange RANGE = new ValueRange(10, 60);
-
-    private final RecordingSink sink = new RecordingSink();
-    private final int port = FreePorts.loopback();
-    private LoopbackOpcUaServer server;
-    private Collectors collectors;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (collectors != null) {
-            collectors.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private void start(Monitoring monitoring) throws Exception {
         start(monitoring, false);

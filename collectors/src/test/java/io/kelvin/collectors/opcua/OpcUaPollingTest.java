@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.kelvin.collectors.Collectors;
 import io.kelvin.collectors.DeviceState;
-import io.kelvin.collectors.RecordingSink;
 import io.kelvin.core.site.Monitoring;
 import io.kelvin.core.site.OpcUaSettings;
 import io.kelvin.core.site.OpcUaSettings.AcquisitionMode;
@@ -17,35 +16,18 @@ import io.kelvin.core.site.ValueRange;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
-import io.kelvin.testkit.FreePorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Devices read by polling: by choice, or because the server refuses subscriptions. */
-class OpcUaPollingTest {
+class OpcUaPollingTest extends LoopbackUaTest {
 
     private static final PointId SUPPLY = PointId.of("cdu", "supply_c");
     private static final PointDef POINT = UaFixtures.point("supply_c", "s=Loop.Supply", new ValueRange(10, 60),
             new Monitoring(Duration.ofMillis(300), 1, Monitoring.Deadband.NONE));
-
-    private final RecordingSink sink = new RecordingSink();
-    private final int port = FreePorts.loopback();
-    private LoopbackOpcUaServer server;
-    private Collectors collectors;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (collectors != null) {
-            collectors.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private void startCollectors(AcquisitionMode mode) {
         OpcUaSettings settings = new OpcUaSettings(mode, OpcUaSettings.Security.NONE);

@@ -9,13 +9,11 @@ import static org.awaitility.Awaitility.await;
 import io.kelvin.collectors.CollectorSettings;
 import io.kelvin.collectors.Collectors;
 import io.kelvin.collectors.DeviceState;
-import io.kelvin.collectors.RecordingSink;
 import io.kelvin.core.site.PointDef;
 import io.kelvin.core.site.ValueRange;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
-import io.kelvin.testkit.FreePorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,31 +24,15 @@ import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What a site sees while an OPC UA server goes away and comes back, and when single nodes are bad. */
-class OpcUaRecoveryTest {
+class OpcUaRecoveryTest extends LoopbackUaTest {
 
     private static final String NS = "urn:acme:test-cdu";
     private static final CollectorSettings QUICK = new CollectorSettings(
             Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofMillis(500));
     private static final PointId SUPPLY = PointId.of("cdu", "supply_c");
-
-    private final RecordingSink sink = new RecordingSink();
-    private final int port = FreePorts.loopback();
-    private LoopbackOpcUaServer server;
-    private Collectors collectors;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (collectors != null) {
-            collectors.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private LoopbackOpcUaServer startServer(Map<String, Object> values) throws Exception {
         return LoopbackOpcUaServer.start(port, NS, values);

@@ -101,6 +101,8 @@ class ConstraintFamilyTest {
         Plan plan = solveChecked(problem(6, flat(6).withPv(pv), List.of(), job("a", 2, 0, 6)));
         assertThat(plan.job("a").orElseThrow().runSlots()).containsExactly(3, 4);
         assertThat(plan.job("a").orElseThrow().explanation().savedKwh()).isGreaterThan(0);
+        // Slot 3 of a horizon starting 2026-06-01 00:00Z; the time says its zone.
+        assertThat(plan.job("a").orElseThrow().explanation().text()).contains("to 06-01 00:45 UTC");
     }
 
     @Test

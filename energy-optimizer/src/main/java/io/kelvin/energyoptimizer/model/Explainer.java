@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 final class Explainer {
 
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private Explainer() {
     }

@@ -88,14 +88,17 @@ public final class OptimizeBench {
         Problem withDr = p.withDrEvents(List.of(new DrEvent("bench-dr", 72, 80, 0.7 * peak, true)));
         Map<String, List<Integer>> previous = new HashMap<>();
         plan.jobs().forEach(j -> previous.put(j.jobId(), j.runSlots()));
+        Plan greedy = new GreedyWindowPlanner().plan(withDr, Map.of());
         long t0 = System.nanoTime();
         Plan after = planner.plan(withDr, previous);
         double seconds = (System.nanoTime() - t0) / 1e9;
         var check = new PlanChecker().check(withDr, after);
         System.out.printf(Locale.ROOT, "bench-dr: jobs %s limit %s solver %s replan %.1f s status %s gap %.2f %% (controllable %.1f %%) cap %.0f kW"
-                        + " objective %.0f EUR missed %d dr-relaxed %s checker %s%n", jobs, limit, planner.name(), seconds, after.info().status(),
+                        + " objective %.0f EUR missed %d (greedy-window %.0f EUR, missed %d%s) dr-relaxed %s checker %s%n", jobs, limit,
+                planner.name(), seconds, after.info().status(),
                 100 * after.info().gap(), 100 * controllableGap(withDr, after), 0.7 * peak, after.objectiveEur(),
-                after.count(JobSchedule.Outcome.MISSED), after.info().drRelaxed(), check.ok() ? "ok" : "FAIL " + check.violations());
+                after.count(JobSchedule.Outcome.MISSED), greedy.objectiveEur(), greedy.count(JobSchedule.Outcome.MISSED),
+                greedy.info().drRelaxed() ? ", breaks the cap" : "", after.info().drRelaxed(), check.ok() ? "ok" : "FAIL " + check.violations());
     }
 
     private static double pct(Plan plan, Plan baseline) {

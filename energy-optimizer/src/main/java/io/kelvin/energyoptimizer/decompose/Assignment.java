@@ -42,11 +42,6 @@ final class Assignment {
         System.arraycopy(other.itKw, 0, itKw, 0, itKw.length);
     }
 
-    /** Whether job k's choice runs in slot t. */
-    boolean runsAt(int k, int t) {
-        return choice[k] != null && java.util.Arrays.binarySearch(choice[k].runSlots(), t) >= 0;
-    }
-
     void place(int j, JobOptions.Choice c) {
         choice[j] = c;
         add(j, c, 1);

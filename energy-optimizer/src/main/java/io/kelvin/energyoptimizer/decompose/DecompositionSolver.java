@@ -40,7 +40,7 @@ public final class DecompositionSolver {
          * objective). The idle site's energy is most of the objective, so the usual gap flatters a plan.
          */
         public double controllableGap() {
-            return Math.max(0, objectiveEur - boundEur) / Math.max(1.0, Math.abs(objectiveEur - noJobsEur));
+            return DecompositionSolver.controllableGap(objectiveEur, boundEur, noJobsEur);
         }
     }
 
@@ -103,10 +103,16 @@ public final class DecompositionSolver {
         int stale = 0;
         int iterations = 0;
         double[] cost = new double[n];
-        boolean[] blocked = new boolean[n];
         double[] itStar = new double[n];
         double[] load = new double[n];
         double[] gpus = new double[n];
+        // Slots a job cannot use even alone: the same for every price vector, so worked out once.
+        boolean[][] neverFits = new boolean[jobs.size()][n];
+        for (int j = 0; j < jobs.size(); j++) {
+            for (int t = 0; t < n; t++) {
+                neverFits[j][t] = !slots.fitsAlone(jobs.get(j), t);
+            }
+        }
         double[] bestLambda = lambda.clone();
         double[] bestMu = mu.clone();
         long dualDeadline = t0 + (long) (budget.toNanos() * DUAL_SHARE);
@@ -115,7 +121,7 @@ public final class DecompositionSolver {
             noJobs += slots.eur(t, slots.baseItKw[t]);
         }
         int restarts = 0;
-        while (System.nanoTime() < dualDeadline && gap(ub, lb, noJobs) > targetGap) {
+        while (System.nanoTime() < dualDeadline && controllableGap(ub, lb, noJobs) > targetGap) {
             if (theta < MIN_THETA) {
                 // Steps have shrunk to nothing: start again from the best prices with long steps, a few times.
                 if (++restarts > MAX_RESTARTS) {
@@ -134,12 +140,12 @@ public final class DecompositionSolver {
                 load[t] = 0;
                 gpus[t] = 0;
             }
-            for (JobOptions o : jobs) {
+            for (int j = 0; j < jobs.size(); j++) {
+                JobOptions o = jobs.get(j);
                 for (int t = 0; t < n; t++) {
                     cost[t] = lambda[t] * o.deltaKw + mu[t] * o.job.gpus();
-                    blocked[t] = o.job.gpus() > slots.freeGpus[t] || slots.baseItKw[t] + o.deltaKw > slots.maxItKw[t] + 1e-6;
                 }
-                JobOptions.Choice c = o.best(cost, blocked, true);
+                JobOptions.Choice c = o.best(cost, neverFits[j], true);
                 value += c.cost();
                 for (int t : c.runSlots()) {
                     load[t] += o.deltaKw;
@@ -203,7 +209,7 @@ public final class DecompositionSolver {
         return new Result(best.runSlots(), ub, lb, noJobs, iterations, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    private static double gap(double ub, double lb, double noJobs) {
+    private static double controllableGap(double ub, double lb, double noJobs) {
         return Double.isInfinite(lb) ? Double.POSITIVE_INFINITY : Math.max(0, ub - lb) / Math.max(1.0, Math.abs(ub - noJobs));
     }
 

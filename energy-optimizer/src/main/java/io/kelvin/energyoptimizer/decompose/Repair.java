@@ -100,7 +100,7 @@ final class Repair {
             int[] run = IntStream.range(s, Math.min(a.slots.n, s + length)).toArray();
             boolean possible = run.length > 0;
             for (int t : run) {
-                possible &= o.job.gpus() <= a.slots.freeGpus[t] && a.slots.baseItKw[t] + o.deltaKw <= a.slots.maxItKw[t] + 1e-6;
+                possible &= a.slots.fitsAlone(o, t);
             }
             if (possible) {
                 runs.add(run);

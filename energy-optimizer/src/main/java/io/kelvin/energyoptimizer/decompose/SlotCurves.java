@@ -50,6 +50,11 @@ final class SlotCurves {
         }
     }
 
+    /** Whether the job could run in slot t on an otherwise empty cluster (its GPUs and power alone fit). */
+    boolean fitsAlone(JobOptions o, int t) {
+        return o.job.gpus() <= freeGpus[t] && baseItKw[t] + o.deltaKw <= maxItKw[t] + 1e-6;
+    }
+
     /** The slot's objective share at this IT power, EUR. */
     double eur(int t, double itKw) {
         return PowerFlow.slotEur(p, t, itKw, drCapKw[t]);

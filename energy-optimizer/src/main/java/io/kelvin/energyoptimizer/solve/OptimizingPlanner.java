@@ -85,8 +85,8 @@ public final class OptimizingPlanner implements Planner {
         best.jobs().forEach(j -> hint.put(j.jobId(), j.runSlots()));
         ScheduleModel model = ScheduleModel.build(problem, !soft);
         MilpResult result = solver.solve(model.model(), remaining(started), model.hint(hint));
-        double bound = Math.max(decomposed.boundEur(), result.hasSolution() || Double.isFinite(result.bound())
-                ? result.bound() : Double.NEGATIVE_INFINITY);
+        double bound = Double.isFinite(result.bound()) ? Math.max(decomposed.boundEur(), result.bound())
+                : decomposed.boundEur();
         if (!result.hasSolution()) {
             String reason = "solver " + settings.backend() + " returned " + result.status() + " after " + result.millis()
                     + " ms (limit " + settings.timeLimit().toMillis() + " ms): decomposition plan used";

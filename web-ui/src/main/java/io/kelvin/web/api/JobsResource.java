@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 
-/** Submit jobs for planning and read them back with their latest planned start and explanation. */
+/** Submit jobs for planning and read them back with their progress, latest planned start and explanation. */
 @Path("/api/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
@@ -33,19 +33,19 @@ public class JobsResource {
     public Response submit(String body) {
         StoredJob job = planning.submit(bodies.read(body));
         return Response.created(UriBuilder.fromPath("/api/v1/jobs/{id}").build(job.id()))
-                .entity(JobView.of(job, null)).build();
+                .entity(JobView.of(job, planning.progress(job), null)).build();
     }
 
     @GET
     public List<JobView> list() {
         return planning.jobs().stream()
-                .map(j -> JobView.of(j, planning.latestPlacement(j.id()).orElse(null))).toList();
+                .map(j -> JobView.of(j, planning.progress(j), planning.latestPlacement(j.id()).orElse(null))).toList();
     }
 
     @GET
     @Path("/{id}")
     public JobView get(@PathParam("id") String id) {
         StoredJob job = planning.job(id);
-        return JobView.of(job, planning.latestPlacement(id).orElse(null));
+        return JobView.of(job, planning.progress(job), planning.latestPlacement(id).orElse(null));
     }
 }

@@ -67,10 +67,17 @@ public final class JobRepository {
         return query("SELECT " + COLUMNS + " FROM jobs ORDER BY submitted_at, id", st -> { });
     }
 
-    /** Jobs whose deadline is after {@code t}, oldest submission first: what a plan made at {@code t} considers. */
-    public List<StoredJob> deadlineAfter(Instant t) {
-        return query("SELECT " + COLUMNS + " FROM jobs WHERE deadline_at > ? ORDER BY submitted_at, id",
-                st -> Sql.instant(st, 1, t));
+    /**
+     * Jobs a plan may still have to place, oldest submission first: those whose deadline is after
+     * {@code deadlineAfter} and those that ran at or after {@code ranSince} (a started job finishes
+     * even when late).
+     */
+    public List<StoredJob> candidates(Instant deadlineAfter, Instant ranSince) {
+        return query("SELECT " + COLUMNS + " FROM jobs WHERE deadline_at > ?"
+                + " OR id IN (SELECT job_id FROM job_runs WHERE slot_start >= ?) ORDER BY submitted_at, id", st -> {
+                    Sql.instant(st, 1, deadlineAfter);
+                    Sql.instant(st, 2, ranSince);
+                });
     }
 
     private interface Binder {

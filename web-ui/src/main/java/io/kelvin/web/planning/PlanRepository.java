@@ -44,13 +44,18 @@ public final class PlanRepository {
         this.dataSource = dataSource;
     }
 
-    /** Stores the plan and its jobs in one transaction; returns it with its new id. */
+    /**
+     * Stores the plan and its jobs and dispatches its first slot (the jobs it runs there, see
+     * {@link JobRunRepository}) in one transaction; returns it with its new id.
+     */
     public StoredPlan save(StoredPlan plan) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 long id = insertPlan(c, plan);
                 insertJobs(c, id, plan.jobs());
+                JobRunRepository.dispatch(c, id, plan.horizonStart(),
+                        plan.jobs().stream().filter(j -> j.runSlots().contains(0)).map(PlannedJob::jobId).toList());
                 c.commit();
                 return plan.withId(id);
             } catch (SQLException | RuntimeException e) {

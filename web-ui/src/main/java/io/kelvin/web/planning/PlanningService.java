@@ -13,8 +13,10 @@ import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.model.SiteModel;
 import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.solve.Planner;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,7 @@ public final class PlanningService {
     private final SiteModel siteModel;
     private final JobRepository jobs;
     private final PlanRepository plans;
+    private final JobRunRepository runs;
     private final Planner planner;
     private final Planner fallback;
     private final PlanningSettings settings;
@@ -50,13 +53,15 @@ public final class PlanningService {
     private final AtomicBoolean replanQueued = new AtomicBoolean();
     private final PlanChecker checker = new PlanChecker();
 
-    public PlanningService(Site site, JobRepository jobs, PlanRepository plans, Planner planner, Planner fallback,
+    public PlanningService(Site site, JobRepository jobs, PlanRepository plans, JobRunRepository runs, Planner planner,
+                           Planner fallback,
                            PlanningSettings settings, InstantSource clock, Supplier<Optional<Double>> windKw,
                            Executor background) {
         this.site = site;
         this.siteModel = SiteModel.of(site);
         this.jobs = jobs;
         this.plans = plans;
+        this.runs = runs;
         this.planner = planner;
         this.fallback = fallback;
         this.settings = settings;
@@ -122,24 +127,29 @@ public final class PlanningService {
         }
     }
 
-    /** Plans the jobs still ahead and stores the plan; empty when there is nothing to plan or no valid plan. */
+    /**
+     * Plans the jobs still open and stores the plan; empty when there is nothing to plan or no valid plan.
+     * First the slots that passed since the newest plan are recorded as run by it (the cluster follows
+     * the newest plan), so each job's progress ({@link JobProgress}) is known: finished jobs drop out,
+     * running jobs that may not pause are fixed, paused ones pay their checkpoint to resume.
+     */
     public synchronized Optional<StoredPlan> replan(String reason) {
         Instant now = clock.instant();
-        long slotSeconds = Horizon.QUARTER_HOUR.toSeconds();
-        Instant currentSlot = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), slotSeconds) * slotSeconds);
+        Instant currentSlot = slotOf(now);
         Horizon horizon = Horizon.quarterHours(currentSlot, settings.horizonSlots());
         Instant horizonEnd = horizon.slotStart(horizon.slots());
-        List<Job> pending = jobs.deadlineAfter(horizon.start()).stream()
-                .map(StoredJob::request)
-                .filter(r -> r.release().isBefore(horizonEnd))
-                .map(r -> inHorizon(r, horizon))
+        plans.latest().filter(p -> p.horizonStart().isBefore(currentSlot)).ifPresent(p -> runs.follow(p, currentSlot));
+        List<Job> open = openJobs(horizon, currentSlot).entrySet().stream()
+                .filter(e -> e.getValue().state() != JobProgress.State.PENDING
+                        || e.getKey().release().isBefore(horizonEnd))
+                .map(e -> e.getValue().toJob(inHorizon(e.getKey(), horizon)))
                 .toList();
-        if (pending.isEmpty()) {
+        if (open.isEmpty()) {
             LOG.debugf("Nothing to plan (%s)", reason);
             return Optional.empty();
         }
         Problem problem = new Problem(horizon, siteModel, CoolingModel.liquidCooledDefault(),
-                SiteForecast.build(site, horizon, settings, windKw.get()), List.of(), pending, Weights.defaults(),
+                SiteForecast.build(site, horizon, settings, windKw.get()), List.of(), open, Weights.defaults(),
                 settings.maxLateSlots());
         Map<String, List<Integer>> previous = previousRunSlots(horizon);
         Optional<StoredPlan> stored = checked(problem, planner, previous, reason, now)
@@ -149,6 +159,34 @@ public final class PlanningService {
                 p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),
                 p.predicted().pue()));
         return stored;
+    }
+
+    /** What has happened to a job so far, as of now. */
+    public JobProgress progress(StoredJob job) {
+        return JobProgress.of(job.request(), runs.runsOf(List.of(job.id())).getOrDefault(job.id(), List.of()),
+                slotOf(clock.instant()), settings.maxLateSlots());
+    }
+
+    /** Open jobs (not finished, not expired) with their progress, oldest submission first. */
+    private Map<JobRequest, JobProgress> openJobs(Horizon horizon, Instant currentSlot) {
+        Duration slot = horizon.slotLength();
+        List<StoredJob> candidates = jobs.candidates(currentSlot.minus(slot.multipliedBy(settings.maxLateSlots())),
+                currentSlot.minus(slot.multipliedBy(horizon.slots())));
+        Map<String, List<Instant>> ran = runs.runsOf(candidates.stream().map(StoredJob::id).toList());
+        Map<JobRequest, JobProgress> out = new LinkedHashMap<>();
+        for (StoredJob j : candidates) {
+            JobProgress p = JobProgress.of(j.request(), ran.getOrDefault(j.id(), List.of()), currentSlot,
+                    settings.maxLateSlots());
+            if (p.open()) {
+                out.put(j.request(), p);
+            }
+        }
+        return out;
+    }
+
+    private static Instant slotOf(Instant t) {
+        long slotSeconds = Horizon.QUARTER_HOUR.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), slotSeconds) * slotSeconds);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.kelvin.energyoptimizer.solve.OptimizingPlanner;
 import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.energyoptimizer.solve.SolverSettings;
 import io.kelvin.web.planning.JobRepository;
+import io.kelvin.web.planning.JobRunRepository;
 import io.kelvin.web.planning.PlanRepository;
 import io.kelvin.web.planning.PlanningService;
 import io.kelvin.web.planning.PlanningSettings;
@@ -63,7 +64,7 @@ public class PlanningBeans {
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots());
         return new PlanningService(site, new JobRepository(dataSource), new PlanRepository(dataSource),
-                planner(planning), new GreedyWindowPlanner(), planning, clock,
+                new JobRunRepository(dataSource), planner(planning), new GreedyWindowPlanner(), planning, clock,
                 () -> latest.get(SiteKpis.WIND_KW).filter(s -> s.quality().isGood()).map(Sample::value),
                 replanThread);
     }

@@ -34,6 +34,10 @@ class JobsApiTest {
         JsonPath job = given().get("/api/v1/jobs/api-valid").then().statusCode(200).extract().jsonPath();
         assertThat(job.getString("duration")).isEqualTo("PT2H");
         assertThat(job.getInt("gpus")).isEqualTo(64);
+        // Released now (rounded up to the next quarter hour): not started yet, or dispatched by a plan just now.
+        assertThat(job.getString("state")).isIn("PENDING", "RUNNING");
+        assertThat(job.getString("workDone")).isEqualTo("PT0S");
+        assertThat(job.getString("finishedAt")).isNull();
         assertThat(given().get("/api/v1/jobs").then().statusCode(200).extract().jsonPath().getList("id"))
                 .contains("api-valid");
     }

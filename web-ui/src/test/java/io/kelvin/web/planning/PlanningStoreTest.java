@@ -27,6 +27,7 @@ class PlanningStoreTest {
 
     private static final Site SITE = SiteLoader.load(Path.of("../site-configs/sites/demo-aidc.yaml"));
     private static final Instant NOW = Instant.parse("2026-06-21T00:05:00Z");
+    private static final Instant SLOT_START = Instant.parse("2026-06-21T00:00:00Z");
     private static final List<Double> TARIFF = java.util.Collections.nCopies(24, 0.15);
 
     @TempDir
@@ -105,7 +106,7 @@ class PlanningStoreTest {
         };
         PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
         PlanningService planning = new PlanningService(SITE, new JobRepository(open()), new PlanRepository(open()),
-                recording, new GreedyWindowPlanner(), settings, clock, Optional::empty, Runnable::run);
+                new JobRunRepository(open()), recording, new GreedyWindowPlanner(), settings, clock, Optional::empty, Runnable::run);
         planning.submit(job("later", NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofHours(12)), 100.0));
         List<Integer> firstRun = planning.latestPlan().jobs().get(0).runSlots();
 
@@ -114,6 +115,61 @@ class PlanningStoreTest {
 
         assertThat(warmStarts.get(0)).isEmpty();
         assertThat(warmStarts.get(1)).containsEntry("later", firstRun.stream().map(t -> t - 4).toList());
+    }
+
+    @Test
+    void aStartedJobStaysFixedWhileItRunsAndFinishesOnceItsWorkIsDone() {
+        SettableClock clock = new SettableClock(NOW);
+        DataSource ds = open();
+        PlanningService planning = service(ds, new GreedyWindowPlanner(), TARIFF, clock);
+        planning.submit(job("train", SLOT_START, NOW.plus(Duration.ofHours(12)), 100.0));
+        assertThat(planning.latestPlan().jobs().get(0).runSlots()).startsWith(0);
+
+        // An hour on: four quarter hours of work are done and the fifth is under way; four are left, fixed.
+        clock.set(NOW.plus(Duration.ofHours(1)));
+        StoredPlan second = planning.replan("interval").orElseThrow();
+        PlannedJob fixed = second.jobs().get(0);
+        assertThat(fixed.outcome()).isEqualTo("FIXED");
+        assertThat(fixed.runSlots()).containsExactly(0, 1, 2, 3);
+        JobProgress running = planning.progress(planning.job("train"));
+        assertThat(running.state()).isEqualTo(JobProgress.State.RUNNING);
+        assertThat(running.workDone()).isEqualTo(Duration.ofHours(1));
+
+        // Two hours on the work is done: the job finished at 02:00 and there is nothing left to plan.
+        clock.set(NOW.plus(Duration.ofHours(2)));
+        assertThat(planning.replan("interval")).isEmpty();
+        JobProgress done = planning.progress(planning.job("train"));
+        assertThat(done.state()).isEqualTo(JobProgress.State.FINISHED);
+        assertThat(done.finishedAt()).isEqualTo(Instant.parse("2026-06-21T02:00:00Z"));
+        assertThat(done.startedAt()).isEqualTo(Instant.parse("2026-06-21T00:00:00Z"));
+
+        // A restart reads the same progress from the database.
+        assertThat(service(open(), new GreedyWindowPlanner(), TARIFF, clock).progress(planning.job("train")))
+                .isEqualTo(done);
+    }
+
+    @Test
+    void aReplanInTheSameQuarterHourKeepsAJobStartedThereWhereItIs() {
+        SettableClock clock = new SettableClock(NOW);
+        DataSource ds = open();
+        service(ds, new io.kelvin.energyoptimizer.baseline.RunImmediatelyPlanner(), TARIFF, clock)
+                .submit(job("started", SLOT_START, NOW.plus(Duration.ofHours(12)), 100.0));
+
+        // Power is far cheaper from 06:00; a planner free to move the job would start it there.
+        List<Double> cheapLater = new java.util.ArrayList<>(TARIFF);
+        for (int h = 6; h < 12; h++) {
+            cheapLater.set(h, 0.01);
+        }
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
+        PlanningService greedy = service(ds, new GreedyWindowPlanner(), cheapLater, clock);
+        greedy.submit(job("new", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+
+        StoredPlan plan = greedy.latestPlan();
+        PlannedJob started = plan.jobs().stream().filter(j -> j.jobId().equals("started")).findFirst().orElseThrow();
+        PlannedJob fresh = plan.jobs().stream().filter(j -> j.jobId().equals("new")).findFirst().orElseThrow();
+        assertThat(started.outcome()).isEqualTo("FIXED");
+        assertThat(started.runSlots()).startsWith(0);
+        assertThat(fresh.runSlots().get(0)).isPositive();
     }
 
     private DataSource open() {
@@ -126,9 +182,13 @@ class PlanningStoreTest {
 
     /** The greedy planner as both planner and fallback keeps this test fast; re-plans run on the caller's thread. */
     private static PlanningService service(DataSource ds) {
-        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
-        return new PlanningService(SITE, new JobRepository(ds), new PlanRepository(ds), new GreedyWindowPlanner(),
-                new GreedyWindowPlanner(), settings, new SettableClock(NOW), Optional::empty, Runnable::run);
+        return service(ds, new GreedyWindowPlanner(), TARIFF, new SettableClock(NOW));
+    }
+
+    private static PlanningService service(DataSource ds, Planner planner, List<Double> tariff, SettableClock clock) {
+        PlanningSettings settings = new PlanningSettings(96, tariff, 550, 20, Duration.ofSeconds(1), 16);
+        return new PlanningService(SITE, new JobRepository(ds), new PlanRepository(ds), new JobRunRepository(ds),
+                planner, new GreedyWindowPlanner(), settings, clock, Optional::empty, Runnable::run);
     }
 
     private static JobRequest job(String id, Instant release, Instant deadline, double totalKw) {

@@ -2,11 +2,15 @@ package io.kelvin.energyoptimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kelvin.energyoptimizer.scenario.MissComparison;
 import io.kelvin.energyoptimizer.scenario.ScenarioConfig;
 import io.kelvin.energyoptimizer.scenario.ScenarioData;
 import io.kelvin.energyoptimizer.scenario.ScenarioMain;
 import io.kelvin.energyoptimizer.scenario.ScenarioResult;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +41,17 @@ class ReferenceScenarioTest {
         // jobs longer than the 12-hour horizon (up to 48 h in the trace) are served too.
         assertThat(results).allSatisfy(r -> assertThat(r.tailGpuHours()).as(r.policy()).isPositive());
         assertThat(results).allSatisfy(r -> assertThat(r.unservedGpuHours()).as(r.policy()).isZero());
+        // Run-immediately ignores the hard DR caps, so some of its jobs run in slots that break one.
+        assertThat(immediate.capBreakingJobs()).isNotEmpty();
+        assertThat(optimizer.capBreakingJobs()).isEmpty();
+        for (ScenarioResult baseline : List.of(immediate, greedy)) {
+            MissComparison vs = MissComparison.of(optimizer, baseline);
+            Set<String> metByBaseline = new HashSet<>(optimizer.missedJobs());
+            metByBaseline.removeAll(baseline.missedJobs());
+            assertThat(vs.metByBaseline()).as(baseline.policy()).isEqualTo(metByBaseline.size());
+            assertThat(Stream.concat(vs.metWithinCaps().stream(), vs.metBreakingCaps().stream()))
+                    .as(baseline.policy()).containsExactlyInAnyOrderElementsOf(metByBaseline);
+        }
         assertThat(optimizer.summaryLine()).matches(
                 "scenario: optimizer-cbc cost \\d+ EUR, emissions \\d+ kgCO2, self-consumption [\\d.]+ %, missed \\d+,"
                         + " dr-compliance [\\d.]+ %");

@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * {@code ScenarioMain [FILE] [key=value ...]}: replays a scenario (default: the reference scenario on
  * the classpath) for the optimizer and both baselines and prints one {@code scenario:} line per
- * policy. {@code key=value} overrides a setting, e.g. {@code days=2 replanEverySlots=4}.
+ * policy, after a detail line per policy and a {@link MissComparison} line per baseline. {@code key=value}
+ * overrides a setting, e.g. {@code days=2 replanEverySlots=4}.
  */
 public final class ScenarioMain {
 
@@ -41,6 +42,7 @@ public final class ScenarioMain {
                 config.text("horizonSlots"), config.text("solver"));
         List<ScenarioResult> results = run(config, data);
         results.forEach(r -> System.out.println(r.detailLine()));
+        results.subList(1, results.size()).forEach(b -> System.out.println(MissComparison.of(results.get(0), b).line()));
         results.forEach(r -> System.out.println(r.summaryLine()));
     }
 

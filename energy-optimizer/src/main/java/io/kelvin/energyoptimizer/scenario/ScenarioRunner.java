@@ -15,6 +15,7 @@ import io.kelvin.energyoptimizer.solve.Planner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * the run goes on for up to {@link ScenarioData#TAIL_SLOTS} slots until every submitted job has finished,
  * and each tail slot is charged only the extra import its jobs cause (its energy cost and emissions, not
  * the idle site's). A job that finishes late or never is a miss; work still left after the tail is
- * reported as unserved GPU-hours.
+ * reported as unserved GPU-hours. The meter also records the jobs that ran in a DR slot whose import broke
+ * the event's cap, so a baseline's met deadlines can be told apart from ones met only by breaking a cap.
  */
 public final class ScenarioRunner {
 
@@ -92,12 +94,14 @@ public final class ScenarioRunner {
             replanner.advance(ran).forEach(id -> finishedAt.put(id, slot + 1));
             clock.advance(SLOT);
         }
-        int missed = 0;
+        Set<String> missed = new LinkedHashSet<>();
         double unservedGpuHours = 0;
         for (int i = 0; i < next; i++) {
             Job j = data.jobs().get(i);
             Integer done = finishedAt.get(j.id());
-            missed += done == null || done > j.deadlineSlot() ? 1 : 0;
+            if (done == null || done > j.deadlineSlot()) {
+                missed.add(j.id());
+            }
             if (done == null) {
                 unservedGpuHours += 0.25 * j.gpus() * Math.max(0, j.durationSlots() - servedSlots.getOrDefault(j.id(), 0));
             }
@@ -117,6 +121,7 @@ public final class ScenarioRunner {
         private final List<DrEvent> events;
         private double cost, kg, renewable, selfUsed, peak, tailGpuHours, tailCost, tailKg;
         private int drSlots, drOk;
+        private final Set<String> capBreakingJobs = new LinkedHashSet<>();
 
         Meter(PlanningContext ctx, List<DrEvent> events) {
             this.ctx = ctx;
@@ -152,7 +157,11 @@ public final class ScenarioRunner {
             for (DrEvent e : events) {
                 if (e.covers(t)) {
                     drSlots++;
-                    drOk += imp <= e.capKw() + 0.5 ? 1 : 0;
+                    if (imp <= e.capKw() + 0.5) {
+                        drOk++;
+                    } else {
+                        running.forEach(j -> capBreakingJobs.add(j.id()));
+                    }
                 }
             }
         }
@@ -169,11 +178,11 @@ public final class ScenarioRunner {
                     h * imp * f.carbonGPerKwh()[t] / 1000.0};
         }
 
-        ScenarioResult result(String policy, int missed, int jobs, double unservedGpuHours, long p50, long p99,
+        ScenarioResult result(String policy, Set<String> missed, int jobs, double unservedGpuHours, long p50, long p99,
                               int plans, int rejected, int fallbacks) {
             return new ScenarioResult(policy, cost, kg, renewable == 0 ? 0 : 100 * selfUsed / renewable, peak, missed,
                     jobs, drSlots == 0 ? 100 : 100.0 * drOk / drSlots, tailGpuHours, tailCost, tailKg, unservedGpuHours,
-                    p50, p99, plans, rejected, fallbacks);
+                    p50, p99, plans, rejected, fallbacks, capBreakingJobs);
         }
     }
 }

@@ -72,22 +72,12 @@ public final class JobRunRepository {
         if (bySlot.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                for (var e : bySlot.entrySet()) {
-                    dispatch(c, plan.id(), plan.horizonStart().plusSeconds(e.getKey() * slotSeconds), e.getValue());
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        Sql.inTransaction(dataSource, "recording the runs of plan " + plan.id(), c -> {
+            for (var e : bySlot.entrySet()) {
+                dispatch(c, plan.id(), plan.horizonStart().plusSeconds(e.getKey() * slotSeconds), e.getValue());
             }
-        } catch (SQLException e) {
-            throw Sql.failure("recording the runs of plan " + plan.id(), e);
-        }
+            return null;
+        });
     }
 
     /** Makes {@code jobIds} exactly the jobs dispatched in the slot starting at {@code slotStart}. */

@@ -49,24 +49,13 @@ public final class PlanRepository {
      * {@link JobRunRepository}) in one transaction; returns it with its new id.
      */
     public StoredPlan save(StoredPlan plan) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                long id = insertPlan(c, plan);
-                insertJobs(c, id, plan.jobs());
-                JobRunRepository.dispatch(c, id, plan.horizonStart(),
-                        plan.jobs().stream().filter(j -> j.runSlots().contains(0)).map(PlannedJob::jobId).toList());
-                c.commit();
-                return plan.withId(id);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw Sql.failure("storing a plan", e);
-        }
+        return Sql.inTransaction(dataSource, "storing a plan", c -> {
+            long id = insertPlan(c, plan);
+            insertJobs(c, id, plan.jobs());
+            JobRunRepository.dispatch(c, id, plan.horizonStart(),
+                    plan.jobs().stream().filter(j -> j.runSlots().contains(0)).map(PlannedJob::jobId).toList());
+            return plan.withId(id);
+        });
     }
 
     public Optional<StoredPlan> latest() {

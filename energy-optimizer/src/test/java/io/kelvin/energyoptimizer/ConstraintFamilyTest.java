@@ -6,7 +6,9 @@ import static io.kelvin.energyoptimizer.Tiny.problem;
 import static io.kelvin.energyoptimizer.Tiny.solveChecked;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kelvin.energyoptimizer.check.PlanChecker;
 import io.kelvin.energyoptimizer.model.DrEvent;
+import io.kelvin.energyoptimizer.model.ExpectedLoad;
 import io.kelvin.energyoptimizer.model.Forecast;
 import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.JobSchedule.Outcome;
@@ -137,5 +139,41 @@ class ConstraintFamilyTest {
         Plan plan = solveChecked(problem(6, flat(6).withHeatDemand(heat), List.of(), job("a", 2, 0, 6)));
         assertThat(plan.job("a").orElseThrow().runSlots()).containsExactly(4, 5);
         assertThat(plan.costs().heatCreditEur()).isGreaterThan(0);
+    }
+
+    @Test
+    void expectedUrgentLoadKeepsFlexibleWorkOutOfTheCapacityItNeeds() {
+        // Slots 0-1 are cheapest, but 4 of the 8 GPUs there are held for urgent jobs expected to arrive.
+        Forecast f = flat(6).withPrice(0, 0.05).withPrice(1, 0.05);
+        Problem free = problem(6, f, List.of(), job("a", 2, 0, 6));
+        Problem held = free.withExpectedLoad(new ExpectedLoad(new int[] {4, 4, 0, 0, 0, 0}, new double[] {4, 4, 0, 0, 0, 0}));
+        assertThat(solveChecked(free).job("a").orElseThrow().runSlots()).containsExactly(0, 1);
+        Plan plan = solveChecked(held);
+        assertThat(plan.job("a").orElseThrow().runSlots()).doesNotContain(0, 1).hasSize(2);
+        assertThat(plan.slots().get(0).busyGpus()).isEqualTo(4);
+    }
+
+    @Test
+    void theCheckerRejectsAPlanThatFillsCapacityHeldForExpectedLoad() {
+        Forecast f = flat(6).withPrice(0, 0.05).withPrice(1, 0.05);
+        Problem free = problem(6, f, List.of(), job("a", 2, 0, 6));
+        Plan ignoring = solveChecked(free);
+        Problem held = free.withExpectedLoad(new ExpectedLoad(new int[] {4, 4, 0, 0, 0, 0}, new double[] {4, 4, 0, 0, 0, 0}));
+        assertThat(new PlanChecker().check(held, ignoring).violations()).anySatisfy(v -> assertThat(v).contains("GPUs busy"));
+    }
+
+    @Test
+    void expectedLoadShrinksToTheRoomRunningJobsAndDemandResponseCapsLeave() {
+        // A running job holds all 8 GPUs in slots 0-1; a hard 5 kW cap over slots 2-3 leaves 5 / 1.1 - 2 kW IT above idle.
+        Job running = job("r", 2, 0, 2).withPhase(Job.Phase.RUNNING);
+        Problem p = problem(6, flat(6), List.of(new DrEvent("dr", 2, 4, 5, true)), running)
+                .withExpectedLoad(new ExpectedLoad(new int[] {4, 4, 4, 4, 4, 4}, new double[] {4, 4, 4, 4, 4, 4}));
+        ExpectedLoad fitted = p.expectedLoad();
+        assertThat(fitted.gpus(0)).isZero();
+        assertThat(fitted.gpus(1)).isZero();
+        assertThat(fitted.deltaKw(2)).isCloseTo(5 / 1.1 - 2, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(fitted.gpus(2)).isEqualTo(2);
+        assertThat(fitted.gpus(4)).isEqualTo(4);
+        assertThat(fitted.deltaKw(4)).isEqualTo(4);
     }
 }

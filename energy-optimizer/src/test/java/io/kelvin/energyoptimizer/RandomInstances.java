@@ -10,7 +10,8 @@ import java.util.Random;
 
 /**
  * Seeded random tiny instances: 4-8 slots, 2-3 jobs on the {@link Tiny} site, some preemptible, some
- * already running, random prices and PV, sometimes a DR event (hard or soft), a random import limit.
+ * already running, random prices and PV, sometimes a DR event (hard or soft), a random import limit,
+ * sometimes expected load from jobs not yet submitted.
  */
 final class RandomInstances {
 
@@ -41,6 +42,15 @@ final class RandomInstances {
         Problem p = new Problem(io.kelvin.energyoptimizer.model.Horizon.quarterHours(Tiny.T0, slots),
                 Tiny.SITE.withImportLimit(12 + 8 * r.nextDouble()), Tiny.FLAT_10_PERCENT, f, dr, jobs,
                 io.kelvin.energyoptimizer.model.Weights.defaults(), r.nextInt(3));
+        if (r.nextInt(3) == 0) {
+            int[] gpus = new int[slots];
+            double[] kw = new double[slots];
+            for (int t = 1; t < slots; t++) {
+                gpus[t] = r.nextInt(5);
+                kw[t] = gpus[t] * (0.5 + r.nextDouble());
+            }
+            p = p.withExpectedLoad(new io.kelvin.energyoptimizer.model.ExpectedLoad(gpus, kw));
+        }
         return p;
     }
 }

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Recomputes a plan's physics and objective from its run slots alone: busy GPUs, IT kW (idle +
- * job power above idle), facility kW (IT + cooling curve), least import (facility - renewables,
+ * Recomputes a plan's physics and objective from its run slots alone (plus the problem's expected
+ * load, counted like a running job): busy GPUs, IT kW (idle + job power above idle), facility kW (IT + cooling curve), least import (facility - renewables,
  * never below 0), export of surplus where allowed, DR shortfall against the tightest cap, heat
  * recovered, and every objective term.
  */
@@ -37,6 +37,10 @@ final class Recompute {
         Recompute r = new Recompute(n);
         double[] itKw = new double[n];
         java.util.Arrays.fill(itKw, p.site().gpus() * p.site().idleKwPerGpu());
+        for (int t = 0; t < n; t++) {
+            r.busy[t] += p.expectedLoad().gpus(t);
+            itKw[t] += p.expectedLoad().deltaKw(t);
+        }
         Map<String, Job> jobs = new HashMap<>();
         p.jobs().forEach(j -> jobs.put(j.id(), j));
         for (JobSchedule s : plan.jobs()) {

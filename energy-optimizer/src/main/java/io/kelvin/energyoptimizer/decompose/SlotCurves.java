@@ -6,8 +6,9 @@ import io.kelvin.energyoptimizer.model.Problem;
 
 /**
  * What each slot contributes to the objective as a function of its IT power, and the limits on that
- * power: the load no plan can move (idle GPUs plus running jobs), the GPUs left free by running jobs,
- * and the highest IT power the import limit (and the hard DR caps, when they are hard) allow.
+ * power: the load no plan can move (idle GPUs, running jobs and the expected load of jobs not yet
+ * submitted), the GPUs left free by those, and the highest IT power the import limit (and the hard
+ * DR caps, when they are hard) allow.
  */
 final class SlotCurves {
 
@@ -29,6 +30,10 @@ final class SlotCurves {
         drCapKw = new double[n];
         java.util.Arrays.fill(baseItKw, p.site().idleKw());
         java.util.Arrays.fill(freeGpus, p.site().gpus());
+        for (int t = 0; t < n; t++) {
+            baseItKw[t] += p.expectedLoad().deltaKw(t);
+            freeGpus[t] -= p.expectedLoad().gpus(t);
+        }
         for (Job job : p.jobs()) {
             if (job.fixed()) {
                 for (int t = 0; t < Math.min(job.durationSlots(), n); t++) {

@@ -45,6 +45,10 @@ public final class ScheduleModel {
         heat = vars("heat", n, maxKw);
         fixedGpus = new int[n];
         fixedDeltaKw = new double[n];
+        for (int t = 0; t < n; t++) {
+            fixedGpus[t] = p.expectedLoad().gpus(t);
+            fixedDeltaKw[t] = p.expectedLoad().deltaKw(t);
+        }
     }
 
     public static ScheduleModel build(Problem p, boolean hardDr) {

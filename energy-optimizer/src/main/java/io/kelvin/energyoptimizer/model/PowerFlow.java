@@ -19,6 +19,10 @@ public final class PowerFlow {
         int n = p.slots();
         int[] busy = new int[n];
         double[] delta = new double[n];
+        for (int slot = 0; slot < n; slot++) {
+            busy[slot] = p.expectedLoad().gpus(slot);
+            delta[slot] = p.expectedLoad().deltaKw(slot);
+        }
         for (JobSchedule s : schedules) {
             Job job = jobById(p, s.jobId());
             for (int slot : s.runSlots()) {

@@ -4,11 +4,18 @@ import java.util.List;
 
 /**
  * One planning problem: the horizon, the site, its cooling, per-slot forecasts, DR events and jobs
- * (slots relative to the horizon start), the objective weights, and how many slots past its
- * deadline a job may still be scheduled (later than that it is reported missed).
+ * (slots relative to the horizon start), the objective weights, how many slots past its deadline a
+ * job may still be scheduled (later than that it is reported missed), and the load expected from jobs
+ * not yet submitted, which plans keep room for (none unless a re-planner forecasts it).
  */
 public record Problem(Horizon horizon, SiteModel site, CoolingModel cooling, Forecast forecast,
-                      List<DrEvent> drEvents, List<Job> jobs, Weights weights, int maxLateSlots) {
+                      List<DrEvent> drEvents, List<Job> jobs, Weights weights, int maxLateSlots,
+                      ExpectedLoad expectedLoad) {
+
+    public Problem(Horizon horizon, SiteModel site, CoolingModel cooling, Forecast forecast, List<DrEvent> drEvents,
+                   List<Job> jobs, Weights weights, int maxLateSlots) {
+        this(horizon, site, cooling, forecast, drEvents, jobs, weights, maxLateSlots, ExpectedLoad.none());
+    }
 
     public Problem {
         if (forecast.slots() < horizon.slots()) {
@@ -16,6 +23,7 @@ public record Problem(Horizon horizon, SiteModel site, CoolingModel cooling, For
                     + horizon.slots());
         }
         drEvents = List.copyOf(drEvents);
+        expectedLoad = expectedLoad == null ? ExpectedLoad.none() : expectedLoad;
         jobs = List.copyOf(jobs);
     }
 
@@ -24,15 +32,26 @@ public record Problem(Horizon horizon, SiteModel site, CoolingModel cooling, For
     }
 
     public Problem withJobs(List<Job> newJobs) {
-        return new Problem(horizon, site, cooling, forecast, drEvents, newJobs, weights, maxLateSlots);
+        return new Problem(horizon, site, cooling, forecast, drEvents, newJobs, weights, maxLateSlots).keeping(expectedLoad);
     }
 
     public Problem withDrEvents(List<DrEvent> events) {
-        return new Problem(horizon, site, cooling, forecast, events, jobs, weights, maxLateSlots);
+        return new Problem(horizon, site, cooling, forecast, events, jobs, weights, maxLateSlots).keeping(expectedLoad);
     }
 
     public Problem withSite(SiteModel newSite) {
-        return new Problem(horizon, newSite, cooling, forecast, drEvents, jobs, weights, maxLateSlots);
+        return new Problem(horizon, newSite, cooling, forecast, drEvents, jobs, weights, maxLateSlots).keeping(expectedLoad);
+    }
+
+    /** This problem keeping room for {@code load}, scaled down where the fixed load leaves less. */
+    public Problem withExpectedLoad(ExpectedLoad load) {
+        Problem without = new Problem(horizon, site, cooling, forecast, drEvents, jobs, weights, maxLateSlots);
+        return new Problem(horizon, site, cooling, forecast, drEvents, jobs, weights, maxLateSlots,
+                load.fittedTo(without));
+    }
+
+    private Problem keeping(ExpectedLoad load) {
+        return load.isNone() ? this : withExpectedLoad(load);
     }
 
     /** The tightest DR cap at a slot, if any event covers it. */

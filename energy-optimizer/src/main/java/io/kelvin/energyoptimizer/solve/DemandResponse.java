@@ -13,7 +13,7 @@ final class DemandResponse {
     static boolean fixedLoadBreaksAHardCap(Problem p) {
         for (DrEvent e : p.drEvents()) {
             for (int t = Math.max(0, e.fromSlot()); e.hard() && t < Math.min(p.slots(), e.toSlot()); t++) {
-                double it = p.site().idleKw();
+                double it = p.site().idleKw() + p.expectedLoad().deltaKw(t);
                 for (Job j : p.jobs()) {
                     it += j.fixed() && t < j.durationSlots() ? j.deltaKw(p.site().idleKwPerGpu()) : 0;
                 }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kelvin.energyoptimizer.check.PlanChecker;
 import io.kelvin.energyoptimizer.model.DrEvent;
+import io.kelvin.energyoptimizer.model.ExpectedLoad;
 import io.kelvin.energyoptimizer.model.Forecast;
+import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.replan.PlanningContext;
 import io.kelvin.energyoptimizer.replan.Replanner;
+import io.kelvin.energyoptimizer.replan.UrgentArrivals;
 import io.kelvin.energyoptimizer.solve.SolverSettings.Backend;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +79,31 @@ class ReplannerTest {
         List<Integer> run = plan.job("long").orElseThrow().runSlots();
         assertThat(run).isNotEmpty().endsWith(5);
         assertThat(run).isEqualTo(java.util.stream.IntStream.rangeClosed(run.get(0), 5).boxed().toList());
+        assertThat(new PlanChecker().check(r.problemAt(0), plan).violations()).isEmpty();
+    }
+
+    @Test
+    void urgentArrivalsOfTheLastWindowAreExpectedAgainGrowingWithLookahead() {
+        UrgentArrivals arrivals = new UrgentArrivals(4, 1);
+        arrivals.record(0, Job.of("urgent", 8, 10, 2, 0, 2)); // no slack
+        arrivals.record(0, Job.of("flexible", 8, 10, 2, 0, 12)); // 10 slots of slack: not urgent
+        ExpectedLoad load = arrivals.expectedAfter(1, 6, 0.25);
+        // 8 GPUs x min(2, q) / 4 slots: nothing is unknown about the current slot.
+        assertThat(new int[] {load.gpus(0), load.gpus(1), load.gpus(2), load.gpus(5)}).containsExactly(0, 2, 4, 4);
+        assertThat(load.deltaKw(2)).isEqualTo(4.0); // (10 - 8 x 0.25) x 2 / 4
+        assertThat(arrivals.expectedAfter(4, 6, 0.25).isNone()).as("the arrival has left the window").isTrue();
+    }
+
+    @Test
+    void replannerKeepsRoomForUrgentArrivalsAndItsPlansPassTheChecker() {
+        Replanner r = replanner(Tiny.flat(20));
+        r.keepRoomForUrgentArrivals(new UrgentArrivals(4, 1));
+        r.submit(Tiny.job("u", 2, 0, 2));
+        r.submit(Job.of("f", 4, 5, 2, 0, 6));
+        Plan plan = r.replanIfDue().orElseThrow();
+        assertThat(r.problemAt(0).expectedLoad().gpus(3)).isEqualTo(4);
+        assertThat(plan.slots().get(3).busyGpus()).isGreaterThanOrEqualTo(4);
+        assertThat(plan.count(io.kelvin.energyoptimizer.model.JobSchedule.Outcome.ON_TIME)).isEqualTo(2);
         assertThat(new PlanChecker().check(r.problemAt(0), plan).violations()).isEmpty();
     }
 }

@@ -76,10 +76,10 @@ public record ExpectedLoad(int[] gpus, double[] deltaKw) {
             }
             double roomKw = roomKw(p, t, baseKw);
             double f = 1;
-            if (deltaKw[t] > roomKw) {
+            if (deltaKw[t] > 0 && deltaKw[t] > roomKw) {
                 f = Math.min(f, roomKw / deltaKw[t]);
             }
-            if (gpus[t] > free) {
+            if (gpus[t] > 0 && gpus[t] > free) {
                 f = Math.min(f, Math.max(0, free) / (double) gpus[t]);
             }
             g[t] = (int) Math.floor(gpus[t] * f);

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
  * non-preemptible jobs are fixed, and the previous plan (shifted) is the warm start. A job that
  * can no longer finish by its deadline gets its deadline moved to the earliest possible end (its
  * miss is the caller's to count). The caller executes slot 0 and reports it with {@link #advance}.
+ * Optionally, plans keep room for urgent jobs expected to arrive ({@link UrgentArrivals}).
  */
 public final class Replanner {
 
@@ -38,6 +39,7 @@ public final class Replanner {
     private Instant lastPlanAt = Instant.MIN;
     private Plan plan;
     private int planSlot;
+    private UrgentArrivals urgentArrivals;
 
     public Replanner(Planner planner, InstantSource clock, PlanningContext context) {
         this.planner = planner;
@@ -45,8 +47,20 @@ public final class Replanner {
         this.context = context;
     }
 
+    /**
+     * Plans from now on keep room for the urgent load {@code forecast} expects from jobs not yet
+     * submitted; it learns from every job submitted after this call.
+     */
+    public void keepRoomForUrgentArrivals(UrgentArrivals forecast) {
+        this.urgentArrivals = forecast;
+        dirty = true;
+    }
+
     /** A new job, slots absolute. */
     public void submit(Job job) {
+        if (urgentArrivals != null) {
+            urgentArrivals.record(context.slotAt(clock.instant()), job);
+        }
         jobs.put(job.id(), job);
         dirty = true;
     }
@@ -83,9 +97,11 @@ public final class Replanner {
         List<Job> relative = jobs.values().stream().map(j -> relative(j, slot, n)).toList();
         List<DrEvent> dr = events.stream().map(e -> e.shifted(slot)).filter(e -> e.toSlot() > 0 && e.fromSlot() < n)
                 .toList();
-        return new Problem(new Horizon(context.epoch().plus(context.slotLength().multipliedBy(slot)), n,
+        Problem problem = new Problem(new Horizon(context.epoch().plus(context.slotLength().multipliedBy(slot)), n,
                 context.slotLength()), context.site(), context.cooling(), context.forecast().window(slot, n), dr,
                 relative, context.weights(), context.maxLateSlots());
+        return urgentArrivals == null ? problem : problem.withExpectedLoad(urgentArrivals
+                .expectedAfter(slot, n, context.site().idleKwPerGpu()).fittedTo(problem, urgentArrivals.urgentSlackSlots()));
     }
 
     /**

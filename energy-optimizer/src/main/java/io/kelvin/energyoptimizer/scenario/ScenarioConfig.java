@@ -58,6 +58,11 @@ public record ScenarioConfig(Properties props) {
         return (int) number(key);
     }
 
+    /** An integer key that older scenario files may leave out. */
+    public int integer(String key, int ifMissing) {
+        return props.getProperty(key) == null ? ifMissing : integer(key);
+    }
+
     public double[] tariff() {
         double[] t = Arrays.stream(text("tariff").split(",")).mapToDouble(s -> Double.parseDouble(s.trim())).toArray();
         if (t.length != 24) {

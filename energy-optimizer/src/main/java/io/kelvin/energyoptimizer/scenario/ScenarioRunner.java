@@ -11,6 +11,8 @@ import io.kelvin.energyoptimizer.model.CoolingModel;
 import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.replan.PlanningContext;
 import io.kelvin.energyoptimizer.replan.Replanner;
+import io.kelvin.energyoptimizer.replan.UrgentArrivals;
+import io.kelvin.energyoptimizer.solve.OptimizingPlanner;
 import io.kelvin.energyoptimizer.solve.Planner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * the idle site's). A job that finishes late or never is a miss; work still left after the tail is
  * reported as unserved GPU-hours. The meter also records the jobs that ran in a DR slot whose import broke
  * the event's cap, so a baseline's met deadlines can be told apart from ones met only by breaking a cap.
+ *
+ * <p>With {@code urgentArrivalWindowSlots > 0} the optimizer's re-planner keeps room for the urgent load
+ * expected from the arrivals it has seen ({@link UrgentArrivals}); the baselines are the simple policies
+ * they are named for and do not forecast.
  */
 public final class ScenarioRunner {
 
@@ -61,6 +67,11 @@ public final class ScenarioRunner {
                 SLOT.multipliedBy(every), site, CoolingModel.liquidCooledDefault(), weights,
                 config.integer("maxLateSlots"), data.forecast());
         Replanner replanner = new Replanner(policy, clock, ctx);
+        int arrivalWindow = config.integer("urgentArrivalWindowSlots", 0);
+        if (arrivalWindow > 0 && policy instanceof OptimizingPlanner) {
+            replanner.keepRoomForUrgentArrivals(
+                    new UrgentArrivals(arrivalWindow, config.integer("urgentArrivalSlackSlots")));
+        }
         data.drEvents().forEach(replanner::addDrEvent);
         Meter meter = new Meter(ctx, data.drEvents());
         Map<String, Job> byId = new HashMap<>();

@@ -178,12 +178,15 @@ class ConstraintFamilyTest {
     }
 
     @Test
-    void expectedLoadGivesWayToSubmittedUrgentJobsEvenWhenTheyOverfillTheCluster() {
-        // Two 8-GPU jobs with no slack both want slots 0-1 of an 8-GPU site; a flexible one has 4 slots of slack.
-        Problem p = problem(6, flat(6), List.of(), job("u1", 2, 0, 2), job("u2", 2, 0, 2), job("f", 2, 0, 6));
+    void expectedLoadGivesWayToSubmittedUrgentJobsAnywhereInTheirWindows() {
+        // Two 8-GPU jobs with no slack both want slots 0-1 of an 8-GPU site; a third may run in slot 2 or 3
+        // (1 slot of slack); a flexible one has 4 slots of slack and does not hold the expected load back.
+        Problem p = problem(6, flat(6), List.of(), job("u1", 2, 0, 2), job("u2", 2, 0, 2), job("u3", 1, 2, 4),
+                job("f", 2, 0, 6));
         ExpectedLoad fitted = new ExpectedLoad(new int[] {4, 4, 4, 4, 4, 4}, new double[] {4, 4, 4, 4, 4, 4})
                 .fittedTo(p, 1);
-        assertThat(new int[] {fitted.gpus(0), fitted.gpus(1), fitted.gpus(2)}).containsExactly(0, 0, 4);
-        assertThat(new double[] {fitted.deltaKw(0), fitted.deltaKw(1), fitted.deltaKw(2)}).containsExactly(0, 0, 4);
+        assertThat(new int[] {fitted.gpus(0), fitted.gpus(1), fitted.gpus(2), fitted.gpus(3), fitted.gpus(4)})
+                .containsExactly(0, 0, 0, 0, 4);
+        assertThat(new double[] {fitted.deltaKw(0), fitted.deltaKw(3), fitted.deltaKw(4)}).containsExactly(0, 0, 4);
     }
 }

@@ -55,8 +55,9 @@ public record ExpectedLoad(int[] gpus, double[] deltaKw) {
 
     /**
      * As {@link #fittedTo(Problem)}, and also behind the submitted jobs with at most
-     * {@code urgentSlackSlots} of slack, counted as running from their release: room kept for urgent
-     * jobs that may come must not delay the urgent jobs that are already here.
+     * {@code urgentSlackSlots} of slack, counted as running in every slot of their window (release to
+     * deadline, or release plus duration if that is later): room kept for urgent jobs that may come
+     * must not delay the urgent jobs that are already here, wherever in their window they end up.
      */
     public ExpectedLoad fittedTo(Problem p, int urgentSlackSlots) {
         int n = Math.min(gpus.length, p.slots());
@@ -68,7 +69,7 @@ public record ExpectedLoad(int[] gpus, double[] deltaKw) {
             int free = site.gpus();
             for (Job j : p.jobs()) {
                 boolean urgent = !j.fixed() && j.deadlineSlot() - j.releaseSlot() - j.durationSlots() <= urgentSlackSlots
-                        && t >= j.releaseSlot() && t < j.releaseSlot() + j.durationSlots();
+                        && t >= j.releaseSlot() && t < Math.max(j.deadlineSlot(), j.releaseSlot() + j.durationSlots());
                 if (urgent || j.fixed() && t < j.durationSlots()) {
                     baseKw += j.deltaKw(site.idleKwPerGpu());
                     free -= j.gpus();

@@ -67,6 +67,12 @@ public final class JobRepository {
         return query("SELECT " + COLUMNS + " FROM jobs ORDER BY submitted_at, id", st -> { });
     }
 
+    /** Jobs submitted at or after {@code since}, oldest submission first. */
+    public List<StoredJob> submittedSince(Instant since) {
+        return query("SELECT " + COLUMNS + " FROM jobs WHERE submitted_at >= ? ORDER BY submitted_at, id",
+                st -> Sql.instant(st, 1, since));
+    }
+
     /**
      * Jobs a plan may still have to place, oldest submission first: those whose deadline is after
      * {@code deadlineAfter} and those that ran at or after {@code ranSince} (a started job finishes

@@ -12,6 +12,7 @@ import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.model.SiteModel;
 import io.kelvin.energyoptimizer.model.Weights;
+import io.kelvin.energyoptimizer.replan.UrgentArrivals;
 import io.kelvin.energyoptimizer.solve.Planner;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +31,10 @@ import org.jboss.logging.Logger;
  * every problem in one message), stored, and triggers a re-plan in the background; the composition
  * root also calls {@link #replan} on a fixed interval. A re-plan builds the {@link Problem} for the
  * site (horizon of quarter hours from the current one, {@link SiteForecast}, the stored jobs whose
- * deadline is still ahead and whose release lies inside the horizon), asks the planner, checks the
- * plan with {@link PlanChecker} and stores it with its explanations. The newest stored plan, moved
- * into the new horizon, is the planner's warm start. A plan the checker rejects is
- * replaced by the fallback planner's; if that is rejected too, nothing is stored.
+ * deadline is still ahead and whose release lies inside the horizon, room kept for urgent arrivals),
+ * asks the planner, checks the plan with {@link PlanChecker} and stores it with its explanations.
+ * The newest stored plan, moved into the new horizon, is the planner's warm start. A plan the checker
+ * rejects is replaced by the fallback planner's; if that is rejected too, nothing is stored.
  */
 public final class PlanningService {
 
@@ -148,9 +149,9 @@ public final class PlanningService {
             LOG.debugf("Nothing to plan (%s)", reason);
             return Optional.empty();
         }
-        Problem problem = new Problem(horizon, siteModel, CoolingModel.liquidCooledDefault(),
+        Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel, CoolingModel.liquidCooledDefault(),
                 SiteForecast.build(site, horizon, settings, windKw.get()), List.of(), open, Weights.defaults(),
-                settings.maxLateSlots());
+                settings.maxLateSlots()));
         Map<String, List<Integer>> previous = previousRunSlots(horizon);
         Optional<StoredPlan> stored = checked(problem, planner, previous, reason, now)
                 .or(() -> checked(problem, fallback, previous, reason, now))
@@ -159,6 +160,29 @@ public final class PlanningService {
                 p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),
                 p.predicted().pue()));
         return stored;
+    }
+
+    /**
+     * The problem keeping room for urgent jobs like those submitted over the last
+     * {@code urgentArrivalWindow} ({@link UrgentArrivals}), from their submission times, in slots of
+     * the problem's horizon.
+     */
+    private Problem keepingRoomForUrgentArrivals(Problem problem) {
+        Duration window = settings.urgentArrivalWindow();
+        Horizon horizon = problem.horizon();
+        long slotSeconds = horizon.slotLength().toSeconds();
+        int windowSlots = (int) (window.toSeconds() / slotSeconds);
+        if (windowSlots < 1) {
+            return problem;
+        }
+        int slackSlots = (int) (settings.urgentSlack().toSeconds() / slotSeconds);
+        UrgentArrivals arrivals = new UrgentArrivals(windowSlots, slackSlots);
+        for (StoredJob j : jobs.submittedSince(horizon.start().minus(window))) {
+            int arrived = (int) Math.floorDiv(Duration.between(horizon.start(), j.submittedAt()).toSeconds(), slotSeconds);
+            arrivals.record(arrived, j.request().toJob(horizon, siteModel));
+        }
+        return problem.withExpectedLoad(arrivals.expectedAfter(0, horizon.slots(), siteModel.idleKwPerGpu())
+                .fittedTo(problem, slackSlots));
     }
 
     /** What has happened to a job so far, as of now. */

@@ -69,6 +69,19 @@ public interface KelvinSettings {
         @WithDefault("16")
         int maxLateSlots();
 
+        /**
+         * How far back the urgent jobs submitted are looked at to keep room in plans for more like them
+         * (io.kelvin.energyoptimizer.replan.UrgentArrivals); 0s keeps no room.
+         */
+        @WithName("urgent-arrival-window")
+        @WithDefault("24h")
+        java.time.Duration urgentArrivalWindow();
+
+        /** A job submitted with at most this much time to spare (deadline - start - duration) is urgent. */
+        @WithName("urgent-slack")
+        @WithDefault("2h")
+        java.time.Duration urgentSlack();
+
         /** Re-plan interval (also re-planned on every submitted job). */
         @WithName("replan-every")
         @WithDefault("15m")

@@ -62,7 +62,7 @@ public class PlanningBeans {
         DataSource dataSource = activeDataSource();
         KelvinSettings.Planning p = settings.planning();
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
-                p.ambientC(), p.solverTimeLimit(), p.maxLateSlots());
+                p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
         return new PlanningService(site, new JobRepository(dataSource), new PlanRepository(dataSource),
                 new JobRunRepository(dataSource), planner(planning), new GreedyWindowPlanner(), planning, clock,
                 () -> latest.get(SiteKpis.WIND_KW).filter(s -> s.quality().isGood()).map(Sample::value),

@@ -172,6 +172,29 @@ class PlanningStoreTest {
         assertThat(fresh.runSlots().get(0)).isPositive();
     }
 
+    @Test
+    void urgentJobsSubmittedOverTheLastDayMakePlansKeepRoomForMoreLikeThem() {
+        // 64 GPUs for 2 h (8 slots) with 1 h to spare: urgent. If one such job comes a day, one is as
+        // likely to start in any slot; 20 slots on, 64 x 8 / 96 = 5.3 GPUs are expected busy with it.
+        JobRequest urgent = job("urgent", SLOT_START, SLOT_START.plus(Duration.ofHours(3)), 100.0);
+        int[] heldAtSlot20 = new int[2];
+        for (int keep = 0; keep < 2; keep++) {
+            freshDatabase();
+            dbFile = dbFile.resolveSibling("kelvin-db-" + keep);
+            PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16,
+                    keep == 1 ? Duration.ofHours(24) : Duration.ZERO, Duration.ofHours(2));
+            DataSource ds = open();
+            PlanningService planning = new PlanningService(SITE, new JobRepository(ds), new PlanRepository(ds),
+                    new JobRunRepository(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
+                    new SettableClock(NOW), Optional::empty, Runnable::run);
+            planning.submit(urgent);
+            StoredPlan plan = planning.latestPlan();
+            assertThat(plan.jobs().get(0).runSlots()).as("the urgent job itself is not held back").startsWith(0);
+            heldAtSlot20[keep] = plan.slots().get(20).busyGpus();
+        }
+        assertThat(heldAtSlot20).containsExactly(0, 5);
+    }
+
     private DataSource open() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dbFile);

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Makes room for missed jobs, which local search cannot: a missed job that would fit an empty
- * cluster is placed at a start where it clashes with the fewest GPU-slots of other jobs, those jobs
- * are taken out and put back at their cheapest choices, and the move is kept only if the objective
- * falls. Missing a job costs far more than moving others, so this is where most of a bad plan's cost is.
+ * Makes room for missed and late jobs, which local search cannot: such a job (if it would fit an
+ * empty cluster) is placed at a start where it clashes with the fewest GPU-slots of other jobs (for a
+ * late job, only starts that finish on time), those jobs are taken out and put back at their cheapest
+ * choices, and the move is kept only if the objective falls. Missing or being late costs far more than
+ * moving others, so this is where most of a bad plan's cost is; local search moves one job at a time
+ * and cannot take room from one job to give it to another.
  */
 final class Repair {
 
@@ -18,20 +20,34 @@ final class Repair {
     private Repair() {
     }
 
-    /** Tries every missed job once; returns how many were placed. */
+    /** Tries every missed job, then every late one, once; returns how many were placed (on time if late). */
     static int placeMissed(Assignment a, long deadlineNanos) {
         int placed = 0;
         List<List<Integer>> occupants = null;
-        for (int j = 0; j < a.jobs.size() && System.nanoTime() < deadlineNanos; j++) {
-            if (a.choice[j] != null && a.choice[j].missed()) {
+        for (int pass = 0; pass < 2; pass++) {
+            boolean late = pass == 1;
+            for (int j = 0; j < a.jobs.size() && System.nanoTime() < deadlineNanos; j++) {
+                if (a.choice[j] == null || (late ? !late(a.jobs.get(j), a.choice[j]) : !a.choice[j].missed())) {
+                    continue;
+                }
                 occupants = occupants == null ? occupants(a) : occupants;
-                if (tryPlace(a, j, occupants, deadlineNanos)) {
+                if (tryPlace(a, j, occupants, late, deadlineNanos)) {
                     placed++;
                     occupants = null;
                 }
             }
         }
         return placed;
+    }
+
+    /** Whether this choice finishes after the job's deadline. */
+    private static boolean late(JobOptions o, JobOptions.Choice c) {
+        int[] run = c.runSlots();
+        if (run.length == 0) {
+            return false;
+        }
+        int end = o.job.preemptible() ? run[run.length - 1] + 1 : run[0] + o.job.durationSlots();
+        return end > o.job.deadlineSlot();
     }
 
     /** The jobs running in each slot. */
@@ -50,10 +66,11 @@ final class Repair {
         return out;
     }
 
-    private static boolean tryPlace(Assignment a, int j, List<List<Integer>> occupants, long deadlineNanos) {
+    private static boolean tryPlace(Assignment a, int j, List<List<Integer>> occupants, boolean onTime,
+                                    long deadlineNanos) {
         double before = a.objectiveEur();
         Assignment snapshot = a.copy();
-        for (int[] run : candidates(a, j, occupants)) {
+        for (int[] run : candidates(a, j, occupants, onTime)) {
             if (System.nanoTime() >= deadlineNanos) {
                 break;
             }
@@ -87,12 +104,18 @@ final class Repair {
         return false;
     }
 
-    /** Run slots of the job's starts that clash with the fewest GPU-slots of placed jobs (contiguous runs). */
-    private static List<int[]> candidates(Assignment a, int j, List<List<Integer>> occupants) {
+    /**
+     * Run slots of the job's starts (those that finish by its deadline if {@code onTime}) that clash
+     * with the fewest GPU-slots of placed jobs (contiguous runs).
+     */
+    private static List<int[]> candidates(Assignment a, int j, List<List<Integer>> occupants, boolean onTime) {
         JobOptions o = a.jobs.get(j);
         boolean resumes = o.job.preemptible() && o.job.phase() != io.kelvin.energyoptimizer.model.Job.Phase.PENDING;
         int length = o.job.durationSlots() + (resumes ? o.job.checkpointSlots() : 0);
         int last = o.job.preemptible() ? o.hi - length + 1 : o.hi;
+        if (onTime) {
+            last = Math.min(last, o.job.deadlineSlot() - length);
+        }
         List<int[]> runs = new ArrayList<>();
         List<Double> clashes = new ArrayList<>();
         boolean[] seen = new boolean[a.jobs.size()];

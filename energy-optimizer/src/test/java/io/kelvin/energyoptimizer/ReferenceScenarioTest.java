@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reference scenario shortened to one day of arrivals (+1 day to drain), a 12-hour horizon and a
- * re-plan every 2 hours, so it stays fast. Every plan of every policy is checked inside the runner.
+ * The reference scenario, shortened to one day of arrivals (+1 day to drain), a 12-hour horizon and a
+ * re-plan every 2 hours so it stays fast, and whole. Every plan of every policy is checked inside the runner.
  */
 class ReferenceScenarioTest {
 
@@ -57,19 +57,34 @@ class ReferenceScenarioTest {
                         + " dr-compliance [\\d.]+ %");
     }
 
-    // The goal; not met yet (see energy-optimizer/README.md "Status"): the optimizer is cheaper than
-    // both baselines but about 0.5-1 % above greedy-window on emissions (midday saturation and checkpoints), and
-    // over several days it misses a few flexible jobs a baseline meets within the DR caps (MissComparison).
-    @Disabled("goal not met yet: optimizer vs greedy-window on emissions, and deadline misses vs run-immediately")
+    /**
+     * The whole reference scenario as {@code ./kelvin scenario} runs it (7 days, re-plan every slot; about
+     * 11 minutes on 2 cores). What holds: cheaper and cleaner than both baselines, fewer misses than
+     * greedy-window, and no miss that run-immediately met without breaking a DR cap.
+     */
     @Test
-    void optimizerIsAtLeastAsCheapAndCleanAsBothBaselines() {
-        ScenarioConfig c = ScenarioConfig.load(null).with("days", "1").with("replanEverySlots", "4")
-                .with("timeLimitSeconds", "2");
+    void overTheReferenceWeekTheOptimizerIsCheaperAndCleanerThanBothBaselinesWithinTheDrCaps() {
+        ScenarioConfig c = ScenarioConfig.load(null);
+        List<ScenarioResult> r = ScenarioMain.run(c, ScenarioData.load(c));
+        ScenarioResult optimizer = r.get(0);
+        for (ScenarioResult baseline : r.subList(1, 3)) {
+            assertThat(optimizer.costEur()).as(baseline.policy()).isLessThan(baseline.costEur());
+            assertThat(optimizer.emissionsKg()).as(baseline.policy()).isLessThan(baseline.emissionsKg());
+        }
+        assertThat(optimizer.missed()).isLessThan(r.get(2).missed());
+        assertThat(MissComparison.of(optimizer, r.get(1)).metWithinCaps()).isEmpty();
+        assertThat(r).allSatisfy(p -> assertThat(p.rejectedPlans()).as(p.policy()).isZero());
+    }
+
+    // The goal in full; not met yet (BENCHMARKS.md, session 5): greedy-window meets 2 urgent jobs
+    // (j147, j313) that arrive at the start of a DR window and that the optimizer finishes late.
+    @Disabled("goal not met yet: the optimizer misses 2 jobs greedy-window meets within the DR caps")
+    @Test
+    void optimizerMissesNoDeadlineABaselineMeets() {
+        ScenarioConfig c = ScenarioConfig.load(null);
         List<ScenarioResult> r = ScenarioMain.run(c, ScenarioData.load(c));
         for (ScenarioResult baseline : r.subList(1, 3)) {
-            assertThat(r.get(0).costEur()).as(baseline.policy()).isLessThanOrEqualTo(baseline.costEur());
-            assertThat(r.get(0).emissionsKg()).as(baseline.policy()).isLessThanOrEqualTo(baseline.emissionsKg());
-            assertThat(r.get(0).missed()).as(baseline.policy()).isLessThanOrEqualTo(baseline.missed());
+            assertThat(MissComparison.of(r.get(0), baseline).metWithinCaps()).as(baseline.policy()).isEmpty();
         }
     }
 }

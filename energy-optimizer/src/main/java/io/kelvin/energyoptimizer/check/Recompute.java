@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Recomputes a plan's physics and objective from its run slots alone (plus the problem's expected
- * load, counted like a running job): busy GPUs, IT kW (idle + job power above idle), facility kW (IT + cooling curve), least import (facility - renewables,
- * never below 0), export of surplus where allowed, DR shortfall against the tightest cap, heat
- * recovered, and every objective term.
+ * load, counted like a running job): busy GPUs, IT kW (idle + job power above idle), facility kW
+ * (IT + cooling curve), least import (facility - renewables, never below 0), export of surplus where
+ * allowed, DR shortfall against the tightest cap, heat recovered, and every objective term.
  */
 final class Recompute {
 

@@ -68,8 +68,9 @@ public record ExpectedLoad(int[] gpus, double[] deltaKw) {
             double baseKw = site.idleKw();
             int free = site.gpus();
             for (Job j : p.jobs()) {
-                boolean urgent = !j.fixed() && j.deadlineSlot() - j.releaseSlot() - j.durationSlots() <= urgentSlackSlots
-                        && t >= j.releaseSlot() && t < Math.max(j.deadlineSlot(), j.releaseSlot() + j.durationSlots());
+                int slack = j.deadlineSlot() - j.releaseSlot() - j.durationSlots();
+                boolean urgent = !j.fixed() && slack <= urgentSlackSlots && t >= j.releaseSlot()
+                        && t < Math.max(j.deadlineSlot(), j.releaseSlot() + j.durationSlots());
                 if (urgent || j.fixed() && t < j.durationSlots()) {
                     baseKw += j.deltaKw(site.idleKwPerGpu());
                     free -= j.gpus();

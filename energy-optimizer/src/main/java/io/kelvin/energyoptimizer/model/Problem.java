@@ -32,15 +32,18 @@ public record Problem(Horizon horizon, SiteModel site, CoolingModel cooling, For
     }
 
     public Problem withJobs(List<Job> newJobs) {
-        return new Problem(horizon, site, cooling, forecast, drEvents, newJobs, weights, maxLateSlots).keeping(expectedLoad);
+        return new Problem(horizon, site, cooling, forecast, drEvents, newJobs, weights, maxLateSlots)
+                .keeping(expectedLoad);
     }
 
     public Problem withDrEvents(List<DrEvent> events) {
-        return new Problem(horizon, site, cooling, forecast, events, jobs, weights, maxLateSlots).keeping(expectedLoad);
+        return new Problem(horizon, site, cooling, forecast, events, jobs, weights, maxLateSlots)
+                .keeping(expectedLoad);
     }
 
     public Problem withSite(SiteModel newSite) {
-        return new Problem(horizon, newSite, cooling, forecast, drEvents, jobs, weights, maxLateSlots).keeping(expectedLoad);
+        return new Problem(horizon, newSite, cooling, forecast, drEvents, jobs, weights, maxLateSlots)
+                .keeping(expectedLoad);
     }
 
     /** This problem keeping room for {@code load}, scaled down where the fixed load leaves less. */

@@ -149,9 +149,9 @@ public final class PlanningService {
             LOG.debugf("Nothing to plan (%s)", reason);
             return Optional.empty();
         }
-        Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel, CoolingModel.liquidCooledDefault(),
-                SiteForecast.build(site, horizon, settings, windKw.get()), List.of(), open, Weights.defaults(),
-                settings.maxLateSlots()));
+        Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
+                CoolingModel.liquidCooledDefault(), SiteForecast.build(site, horizon, settings, windKw.get()), List.of(),
+                open, Weights.defaults(), settings.maxLateSlots()));
         Map<String, List<Integer>> previous = previousRunSlots(horizon);
         Optional<StoredPlan> stored = checked(problem, planner, previous, reason, now)
                 .or(() -> checked(problem, fallback, previous, reason, now))
@@ -178,7 +178,8 @@ public final class PlanningService {
         int slackSlots = (int) (settings.urgentSlack().toSeconds() / slotSeconds);
         UrgentArrivals arrivals = new UrgentArrivals(windowSlots, slackSlots);
         for (StoredJob j : jobs.submittedSince(horizon.start().minus(window))) {
-            int arrived = (int) Math.floorDiv(Duration.between(horizon.start(), j.submittedAt()).toSeconds(), slotSeconds);
+            long sinceStart = Duration.between(horizon.start(), j.submittedAt()).toSeconds();
+            int arrived = (int) Math.floorDiv(sinceStart, slotSeconds);
             arrivals.record(arrived, j.request().toJob(horizon, siteModel));
         }
         return problem.withExpectedLoad(arrivals.expectedAfter(0, horizon.slots(), siteModel.idleKwPerGpu())

@@ -20,13 +20,8 @@ final class Ledger {
         busy = new int[p.slots()];
         delta = new double[p.slots()];
         for (int t = 0; t < p.slots(); t++) {
-            busy[t] = p.expectedLoad().gpus(t);
-            delta[t] = p.expectedLoad().deltaKw(t);
-        }
-        for (Job job : p.jobs()) {
-            if (job.fixed()) {
-                place(job, Schedules.contiguous(0, job.durationSlots(), p.slots()));
-            }
+            busy[t] = p.unmovableGpus(t);
+            delta[t] = p.unmovableDeltaKw(t);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.kelvin.energyoptimizer.decompose;
 
-import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.PowerFlow;
 import io.kelvin.energyoptimizer.model.Problem;
 
@@ -28,19 +27,9 @@ final class SlotCurves {
         freeGpus = new int[n];
         maxItKw = new double[n];
         drCapKw = new double[n];
-        java.util.Arrays.fill(baseItKw, p.site().idleKw());
-        java.util.Arrays.fill(freeGpus, p.site().gpus());
         for (int t = 0; t < n; t++) {
-            baseItKw[t] += p.expectedLoad().deltaKw(t);
-            freeGpus[t] -= p.expectedLoad().gpus(t);
-        }
-        for (Job job : p.jobs()) {
-            if (job.fixed()) {
-                for (int t = 0; t < Math.min(job.durationSlots(), n); t++) {
-                    baseItKw[t] += job.deltaKw(p.site().idleKwPerGpu());
-                    freeGpus[t] -= job.gpus();
-                }
-            }
+            baseItKw[t] = p.site().idleKw() + p.unmovableDeltaKw(t);
+            freeGpus[t] = p.site().gpus() - p.unmovableGpus(t);
         }
         double top = p.site().gpus() * Math.max(p.site().activeKwPerGpu(), p.site().idleKwPerGpu()) * 2 + 1000;
         for (int t = 0; t < n; t++) {

@@ -46,8 +46,8 @@ public final class ScheduleModel {
         fixedGpus = new int[n];
         fixedDeltaKw = new double[n];
         for (int t = 0; t < n; t++) {
-            fixedGpus[t] = p.expectedLoad().gpus(t);
-            fixedDeltaKw[t] = p.expectedLoad().deltaKw(t);
+            fixedGpus[t] = p.unmovableGpus(t);
+            fixedDeltaKw[t] = p.unmovableDeltaKw(t);
         }
     }
 
@@ -95,12 +95,7 @@ public final class ScheduleModel {
 
     private void addJobs() {
         for (Job job : p.jobs()) {
-            if (job.fixed()) {
-                for (int t = 0; t < Math.min(job.durationSlots(), p.slots()); t++) {
-                    fixedGpus[t] += job.gpus();
-                    fixedDeltaKw[t] += job.deltaKw(p.site().idleKwPerGpu());
-                }
-            } else {
+            if (!job.fixed()) {
                 jobs.add(JobVariables.create(m, job, p.slots(), p.maxLateSlots()));
             }
         }

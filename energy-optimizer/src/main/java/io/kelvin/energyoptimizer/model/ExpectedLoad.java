@@ -47,17 +47,11 @@ public record ExpectedLoad(int[] gpus, double[] deltaKw) {
     /**
      * This load scaled down, slot by slot, to what fits next to the problem's fixed jobs: within
      * the free GPUs, and with facility power minus renewables under the import limit and the
-     * tightest DR cap. A reservation must never make a feasible problem infeasible.
-     */
-    public ExpectedLoad fittedTo(Problem p) {
-        return fittedTo(p, Integer.MIN_VALUE);
-    }
-
-    /**
-     * As {@link #fittedTo(Problem)}, and also behind the submitted jobs with at most
-     * {@code urgentSlackSlots} of slack, counted as running in every slot of their window (release to
-     * deadline, or release plus duration if that is later): room kept for urgent jobs that may come
-     * must not delay the urgent jobs that are already here, wherever in their window they end up.
+     * tightest DR cap. A reservation must never make a feasible problem infeasible. It also gives way
+     * to the submitted jobs with at most {@code urgentSlackSlots} of slack ({@code Integer.MIN_VALUE}:
+     * none), counted as running in every slot of their window (release to deadline, or release plus
+     * duration if that is later): room kept for urgent jobs that may come must not delay the urgent
+     * jobs that are already here, wherever in their window they end up.
      */
     public ExpectedLoad fittedTo(Problem p, int urgentSlackSlots) {
         int n = Math.min(gpus.length, p.slots());

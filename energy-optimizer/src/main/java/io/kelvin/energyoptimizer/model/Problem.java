@@ -48,9 +48,35 @@ public record Problem(Horizon horizon, SiteModel site, CoolingModel cooling, For
 
     /** This problem keeping room for {@code load}, scaled down where the fixed load leaves less. */
     public Problem withExpectedLoad(ExpectedLoad load) {
+        return withExpectedLoad(load, Integer.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #withExpectedLoad(ExpectedLoad)}, the load also giving way to the submitted jobs with at
+     * most {@code urgentSlackSlots} of slack ({@link ExpectedLoad#fittedTo}).
+     */
+    public Problem withExpectedLoad(ExpectedLoad load, int urgentSlackSlots) {
         Problem without = new Problem(horizon, site, cooling, forecast, drEvents, jobs, weights, maxLateSlots);
         return new Problem(horizon, site, cooling, forecast, drEvents, jobs, weights, maxLateSlots,
-                load.fittedTo(without));
+                load.fittedTo(without, urgentSlackSlots));
+    }
+
+    /** GPUs no plan can free in a slot: those of fixed (running, not pausable) jobs and the expected load. */
+    public int unmovableGpus(int slot) {
+        int gpus = expectedLoad.gpus(slot);
+        for (Job j : jobs) {
+            gpus += j.fixed() && slot < j.durationSlots() ? j.gpus() : 0;
+        }
+        return gpus;
+    }
+
+    /** IT kW above idle no plan can remove in a slot: that of fixed jobs and the expected load. */
+    public double unmovableDeltaKw(int slot) {
+        double kw = expectedLoad.deltaKw(slot);
+        for (Job j : jobs) {
+            kw += j.fixed() && slot < j.durationSlots() ? j.deltaKw(site.idleKwPerGpu()) : 0;
+        }
+        return kw;
     }
 
     private Problem keeping(ExpectedLoad load) {

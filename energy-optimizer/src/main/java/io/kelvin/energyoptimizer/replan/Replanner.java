@@ -100,11 +100,7 @@ public final class Replanner {
         Problem problem = new Problem(new Horizon(context.epoch().plus(context.slotLength().multipliedBy(slot)), n,
                 context.slotLength()), context.site(), context.cooling(), context.forecast().window(slot, n), dr,
                 relative, context.weights(), context.maxLateSlots());
-        if (urgentArrivals == null) {
-            return problem;
-        }
-        return problem.withExpectedLoad(urgentArrivals.expectedAfter(slot, n, context.site().idleKwPerGpu())
-                .fittedTo(problem, urgentArrivals.urgentSlackSlots()));
+        return urgentArrivals == null ? problem : urgentArrivals.keepingRoomIn(problem, slot);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.kelvin.energyoptimizer.replan;
 
 import io.kelvin.energyoptimizer.model.ExpectedLoad;
 import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.Problem;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -33,8 +34,10 @@ public final class UrgentArrivals {
         this.urgentSlackSlots = urgentSlackSlots;
     }
 
-    public int urgentSlackSlots() {
-        return urgentSlackSlots;
+    /** The problem (its horizon starting at absolute slot {@code now}) keeping room for the expected urgent load. */
+    public Problem keepingRoomIn(Problem problem, int now) {
+        return problem.withExpectedLoad(expectedAfter(now, problem.slots(), problem.site().idleKwPerGpu()),
+                urgentSlackSlots);
     }
 
     /** A job submitted at absolute {@code slot} (its slots absolute too); kept if it is urgent. */

@@ -1,7 +1,6 @@
 package io.kelvin.energyoptimizer.solve;
 
 import io.kelvin.energyoptimizer.model.DrEvent;
-import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.Problem;
 
 /** Cheap pre-check: does the load no plan can move (idle + running jobs) already exceed a hard DR cap? */
@@ -13,10 +12,7 @@ final class DemandResponse {
     static boolean fixedLoadBreaksAHardCap(Problem p) {
         for (DrEvent e : p.drEvents()) {
             for (int t = Math.max(0, e.fromSlot()); e.hard() && t < Math.min(p.slots(), e.toSlot()); t++) {
-                double it = p.site().idleKw() + p.expectedLoad().deltaKw(t);
-                for (Job j : p.jobs()) {
-                    it += j.fixed() && t < j.durationSlots() ? j.deltaKw(p.site().idleKwPerGpu()) : 0;
-                }
+                double it = p.site().idleKw() + p.unmovableDeltaKw(t);
                 double facility = it + p.cooling().coolingKw(it, p.forecast().ambientC()[t]);
                 if (facility - p.forecast().renewableKw(t) > e.capKw() + 1e-6) {
                     return true;

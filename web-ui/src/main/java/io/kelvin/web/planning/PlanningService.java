@@ -182,8 +182,7 @@ public final class PlanningService {
             int arrived = (int) Math.floorDiv(sinceStart, slotSeconds);
             arrivals.record(arrived, j.request().toJob(horizon, siteModel));
         }
-        return problem.withExpectedLoad(arrivals.expectedAfter(0, horizon.slots(), siteModel.idleKwPerGpu())
-                .fittedTo(problem, slackSlots));
+        return arrivals.keepingRoomIn(problem, 0);
     }
 
     /** What has happened to a job so far, as of now. */

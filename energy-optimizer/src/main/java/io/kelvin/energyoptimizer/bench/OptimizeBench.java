@@ -2,6 +2,7 @@ package io.kelvin.energyoptimizer.bench;
 
 import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
 import io.kelvin.energyoptimizer.baseline.RunImmediatelyPlanner;
+import io.kelvin.energyoptimizer.check.DrOversubscription;
 import io.kelvin.energyoptimizer.check.PlanChecker;
 import io.kelvin.energyoptimizer.model.DrEvent;
 import io.kelvin.energyoptimizer.model.JobSchedule;
@@ -22,7 +23,8 @@ import java.util.Map;
  * [--time=10] [--dr-time=5] [--gap=0.01] [--workers=2] [--seed=1]}: one line per (jobs, limit, solver)
  * with solve time, status, final gap (also on the controllable part: the objective less that of running
  * no job), objective against both baselines and the checker's verdict, then a re-plan after a DR event
- * (warm-started, with the {@code --dr-time} limit). Tight = 9,000 kW import, moderate = 12,000 kW.
+ * (warm-started, with the {@code --dr-time} limit), saying when the event's cap cannot hold every job on
+ * time whatever the plan ({@link DrOversubscription}). Tight = 9,000 kW import, moderate = 12,000 kW.
  */
 public final class OptimizeBench {
 
@@ -93,10 +95,14 @@ public final class OptimizeBench {
         Plan after = planner.plan(withDr, previous);
         double seconds = (System.nanoTime() - t0) / 1e9;
         var check = new PlanChecker().check(withDr, after);
-        System.out.printf(Locale.ROOT, "bench-dr: jobs %s limit %s solver %s replan %.1f s status %s gap %.2f %% (controllable %.1f %%) cap %.0f kW"
+        String oversubscribed = DrOversubscription.of(withDr).stream()
+                .map(f -> String.format(Locale.ROOT, " (no plan keeps all %d jobs due in slots %d-%d on time: %.0f kWh too"
+                        + " many)", f.jobIds().size(), f.fromSlot(), f.toSlot() - 1, f.excessKwh()))
+                .findFirst().orElse("");
+        System.out.printf(Locale.ROOT, "bench-dr: jobs %s limit %s solver %s replan %.1f s status %s gap %.2f %% (controllable %.1f %%) cap %.0f kW%s"
                         + " objective %.0f EUR missed %d (greedy-window %.0f EUR, missed %d%s) dr-relaxed %s checker %s%n", jobs, limit,
                 planner.name(), seconds, after.info().status(),
-                100 * after.info().gap(), 100 * controllableGap(withDr, after), 0.7 * peak, after.objectiveEur(),
+                100 * after.info().gap(), 100 * controllableGap(withDr, after), 0.7 * peak, oversubscribed, after.objectiveEur(),
                 after.count(JobSchedule.Outcome.MISSED), greedy.objectiveEur(), greedy.count(JobSchedule.Outcome.MISSED),
                 greedy.info().drRelaxed() ? ", breaks the cap" : "", after.info().drRelaxed(), check.ok() ? "ok" : "FAIL " + check.violations());
     }

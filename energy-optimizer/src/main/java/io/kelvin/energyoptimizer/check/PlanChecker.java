@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Verifies a plan against its problem without the model's or the plan assembler's code: every job
  * once, windows, durations and checkpoints, outcomes, GPU capacity, import limit, DR caps, the
- * energy balance of every slot, and the objective recomputed term by term ({@link Recompute}).
+ * energy balance of every slot, and the objective recomputed term by term ({@link Recompute}). Its notes
+ * also name the DR events whose caps no plan can keep with every job on time ({@link DrOversubscription}).
  */
 public final class PlanChecker {
 
@@ -44,6 +45,7 @@ public final class PlanChecker {
         Recompute r = Recompute.of(p, plan);
         checkSlots(p, plan, r, violations, notes);
         checkObjective(plan, r, violations);
+        DrOversubscription.of(p).forEach(f -> notes.add(f.note()));
         return new CheckReport(violations, notes, r.objectiveEur());
     }
 

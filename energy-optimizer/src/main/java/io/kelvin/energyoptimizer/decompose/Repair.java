@@ -8,14 +8,18 @@ import java.util.stream.IntStream;
 /**
  * Makes room for missed and late jobs, which local search cannot: such a job (if it would fit an
  * empty cluster) is placed at a start where it clashes with the fewest GPU-slots of other jobs (for a
- * late job, only starts that finish on time), those jobs are taken out and put back at their cheapest
- * choices, and the move is kept only if the objective falls. Missing or being late costs far more than
+ * late job, only starts that finish on time). Jobs in its way are first moved to their cheapest choice
+ * outside its run where they have one; what still does not fit is taken out and put back at its
+ * cheapest choice afterwards. The move is kept only if the objective falls. No local-search pass runs
+ * inside an attempt (the callers run one after the repair): at 1,600 jobs a pass per attempt cost so much
+ * that a DR re-plan ran out of time with jobs still missed. Missing or being late costs far more than
  * moving others, so this is where most of a bad plan's cost is; local search moves one job at a time
  * and cannot take room from one job to give it to another.
  */
 final class Repair {
 
     private static final int CANDIDATE_STARTS = 8;
+    private static final int MOVE_TRIES = 24;
 
     private Repair() {
     }
@@ -76,8 +80,15 @@ final class Repair {
             }
             a.remove(j);
             List<Integer> evicted = new ArrayList<>();
+            boolean[] inRun = new boolean[a.slots.n];
+            for (int t : run) {
+                inRun[t] = true;
+            }
             for (int t : run) {
                 while (!a.fits(j, t)) {
+                    if (moveOneAway(a, j, t, occupants.get(t), inRun)) {
+                        continue;
+                    }
                     int k = largestAt(a, occupants.get(t));
                     if (k < 0) {
                         break;
@@ -94,7 +105,6 @@ final class Repair {
                     BestResponse.exactCosts(a, k, cost, blocked);
                     a.place(k, a.jobs.get(k).best(cost, blocked, false));
                 }
-                BestResponse.improve(a, deadlineNanos, 1);
                 if (a.objectiveEur() < before - 1e-6) {
                     return true;
                 }
@@ -151,6 +161,56 @@ final class Repair {
         }
         marked.forEach(k -> seen[k] = false);
         return sum;
+    }
+
+    /**
+     * Moves one job running at {@code t} to its cheapest choice outside the run being cleared for job j,
+     * if one has such a choice: the first link of an ejection chain, which keeps the moved job placed where
+     * evicting it would miss it. Jobs big enough to make room for j alone are tried first, smallest first,
+     * then the others, largest first; at most {@link #MOVE_TRIES} are tried. Returns whether one moved.
+     */
+    private static boolean moveOneAway(Assignment a, int j, int t, List<Integer> occupantsAtT, boolean[] inRun) {
+        JobOptions o = a.jobs.get(j);
+        int gpuShort = a.busy[t] + o.job.gpus() - a.slots.freeGpus[t];
+        double kwShort = a.itKw[t] + o.deltaKw - a.slots.maxItKw[t];
+        List<Integer> here = new ArrayList<>();
+        for (int k : occupantsAtT) {
+            if (k != j && a.choice[k] != null && contains(a.choice[k].runSlots(), t)) {
+                here.add(k);
+            }
+        }
+        Comparator<Integer> enough = Comparator.comparing(
+                (Integer k) -> !(a.jobs.get(k).job.gpus() >= gpuShort && a.jobs.get(k).deltaKw >= kwShort));
+        here.sort(enough.thenComparingDouble(k -> {
+            boolean alone = a.jobs.get(k).job.gpus() >= gpuShort && a.jobs.get(k).deltaKw >= kwShort;
+            return alone ? a.jobs.get(k).job.gpus() : -a.jobs.get(k).job.gpus();
+        }));
+        double[] cost = new double[a.slots.n];
+        boolean[] blocked = new boolean[a.slots.n];
+        for (int k : here.subList(0, Math.min(MOVE_TRIES, here.size()))) {
+            JobOptions.Choice current = a.choice[k];
+            a.remove(k);
+            BestResponse.exactCosts(a, k, cost, blocked);
+            for (int s = 0; s < blocked.length; s++) {
+                blocked[s] |= inRun[s];
+            }
+            JobOptions.Choice elsewhere = a.jobs.get(k).best(cost, blocked, false);
+            if (!elsewhere.missed()) {
+                a.place(k, elsewhere);
+                return true;
+            }
+            a.place(k, current);
+        }
+        return false;
+    }
+
+    private static boolean contains(int[] runSlots, int t) {
+        for (int s : runSlots) {
+            if (s == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Of the jobs that ran in a slot when the search began, the placed one still there with the most GPUs, or -1. */

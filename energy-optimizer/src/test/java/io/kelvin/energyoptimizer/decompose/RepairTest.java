@@ -37,4 +37,28 @@ class RepairTest {
         assertThat(a.choice[0].runSlots()).hasSize(2).doesNotContain(0, 1);
         assertThat(a.objectiveEur()).isLessThan(before - 7);
     }
+
+    @Test
+    void aMissedJobGetsInByMovingASmallJobAsideWhereEvictingTheLargestWouldMissThatOne() {
+        // Slot 1 is cheap and full: a 6-GPU job that can only run there and a 2-GPU job that could run in
+        // any slot. The 2-GPU job m can only run in slot 1 too. Evicting the largest occupant misses it
+        // instead of m; moving the small one to slot 0 or 2 makes room for m at the cost of a dearer slot.
+        Job big = Job.of("big", 6, 7.5, 1, 1, 2);
+        Job small = Job.of("small", 2, 2.5, 1, 0, 3);
+        Job m = Job.of("m", 2, 2.5, 1, 1, 2);
+        Problem p = new Problem(Horizon.quarterHours(Tiny.T0, 3), Tiny.SITE, Tiny.FLAT_10_PERCENT,
+                Tiny.flat(3).withPrice(1, 0.05), List.of(), List.of(big, small, m), Weights.defaults().withCarbonPrice(0), 0);
+        Assignment a = new Assignment(new SlotCurves(p, true), p.jobs().stream().map(j -> new JobOptions(p, j)).toList());
+        a.place(0, new JobOptions.Choice(new int[] {1}, 0));
+        a.place(1, new JobOptions.Choice(new int[] {1}, 0));
+        a.place(2, a.jobs.get(2).missed());
+        BestResponse.improve(a, NO_LIMIT);
+        assertThat(a.choice[2].missed()).as("local search alone").isTrue();
+
+        assertThat(Repair.placeMissed(a, NO_LIMIT)).isEqualTo(1);
+
+        assertThat(a.choice[2].runSlots()).containsExactly(1);
+        assertThat(a.choice[0].runSlots()).containsExactly(1);
+        assertThat(a.choice[1].runSlots()).hasSize(1).doesNotContain(1);
+    }
 }

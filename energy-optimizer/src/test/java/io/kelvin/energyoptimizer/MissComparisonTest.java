@@ -90,7 +90,8 @@ class MissComparisonTest {
 
     @Test
     void eachOfTheBaselinesMissesPaysForAtMostOneOfThePolicys() {
-        ScenarioResult optimizer = result("opt", Set.of("j1", "j2"), Set.of());
+        // In the policy's miss order: j1, then j2.
+        ScenarioResult optimizer = result("opt", new LinkedHashSet<>(List.of("j1", "j2")), Set.of());
         // One long job the baseline missed overlaps both of the policy's misses and weighs as much as each.
         List<Job> jobs = new java.util.ArrayList<>(JOBS);
         jobs.add(Job.of("wide", 320, 304, 4, 10, 26).withPriority(3));

@@ -72,6 +72,7 @@ public final class DrOversubscription {
         for (int t = from; t < to; t++) {
             room[t - from] = roomKw(p, t, Math.min(e.capKw(), p.site().importLimitKw()));
         }
+        double h = p.horizon().slotHours();
         Finding worst = null;
         for (int a = from; a < to; a++) {
             double roomSum = 0;
@@ -86,7 +87,6 @@ public final class DrOversubscription {
                         ids.add(j.id());
                     }
                 }
-                double h = p.horizon().slotHours();
                 if (need > roomSum + 0.5 && (worst == null || (need - roomSum) * h > worst.excessKwh())) {
                     worst = new Finding(e.id(), a, b, need * h, roomSum * h, ids);
                 }
@@ -121,7 +121,10 @@ public final class DrOversubscription {
         return Math.max(0, Math.min(start + duration, b) - Math.max(start, a));
     }
 
-    /** IT kW above the slot's floor (idle and fixed jobs) before import reaches {@code capKw}. */
+    /**
+     * IT kW above the slot's floor (idle and fixed jobs) before import reaches {@code capKw}. Computed here, not
+     * with the model's {@code PowerFlow}: the check package shares no physics code with the planner.
+     */
     private static double roomKw(Problem p, int t, double capKw) {
         double floor = p.site().idleKw();
         for (Job j : p.jobs()) {

@@ -1,8 +1,10 @@
 package io.kelvin.energyoptimizer.decompose;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -190,16 +192,13 @@ final class Repair {
         double kwShort = a.itKw[t] + o.deltaKw - a.slots.maxItKw[t];
         List<Integer> here = new ArrayList<>();
         for (int k : occupantsAtT) {
-            if (k != j && a.choice[k] != null && contains(a.choice[k].runSlots(), t)) {
+            if (k != j && a.choice[k] != null && Arrays.stream(a.choice[k].runSlots()).anyMatch(s -> s == t)) {
                 here.add(k);
             }
         }
-        Comparator<Integer> enough = Comparator.comparing(
-                (Integer k) -> !(a.jobs.get(k).job.gpus() >= gpuShort && a.jobs.get(k).deltaKw >= kwShort));
-        here.sort(enough.thenComparingDouble(k -> {
-            boolean alone = a.jobs.get(k).job.gpus() >= gpuShort && a.jobs.get(k).deltaKw >= kwShort;
-            return alone ? a.jobs.get(k).job.gpus() : -a.jobs.get(k).job.gpus();
-        }));
+        IntPredicate enough = k -> a.jobs.get(k).job.gpus() >= gpuShort && a.jobs.get(k).deltaKw >= kwShort;
+        here.sort(Comparator.comparing((Integer k) -> !enough.test(k))
+                .thenComparingInt(k -> enough.test(k) ? a.jobs.get(k).job.gpus() : -a.jobs.get(k).job.gpus()));
         double[] cost = new double[a.slots.n];
         boolean[] blocked = new boolean[a.slots.n];
         for (int k : here.subList(0, Math.min(MOVE_TRIES, here.size()))) {
@@ -215,15 +214,6 @@ final class Repair {
                 return true;
             }
             a.place(k, current);
-        }
-        return false;
-    }
-
-    private static boolean contains(int[] runSlots, int t) {
-        for (int s : runSlots) {
-            if (s == t) {
-                return true;
-            }
         }
         return false;
     }

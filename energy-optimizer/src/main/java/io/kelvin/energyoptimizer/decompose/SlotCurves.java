@@ -31,7 +31,6 @@ final class SlotCurves {
             baseItKw[t] = p.site().idleKw() + p.unmovableDeltaKw(t);
             freeGpus[t] = p.site().gpus() - p.unmovableGpus(t);
         }
-        double top = p.site().gpus() * Math.max(p.site().activeKwPerGpu(), p.site().idleKwPerGpu()) * 2 + 1000;
         for (int t = 0; t < n; t++) {
             drCapKw[t] = p.drCapKw(t).orElse(Double.POSITIVE_INFINITY);
             double cap = p.site().importLimitKw();
@@ -40,7 +39,7 @@ final class SlotCurves {
                 cap = Math.min(cap, p.drEvents().stream().filter(e -> e.hard() && e.covers(slot))
                         .mapToDouble(e -> e.capKw()).min().orElse(Double.POSITIVE_INFINITY));
             }
-            maxItKw[t] = Math.max(baseItKw[t], largestItWithImportAtMost(t, cap, top));
+            maxItKw[t] = Math.max(baseItKw[t], PowerFlow.largestItKw(p, t, cap));
         }
     }
 
@@ -52,29 +51,6 @@ final class SlotCurves {
     /** The slot's objective share at this IT power, EUR. */
     double eur(int t, double itKw) {
         return PowerFlow.slotEur(p, t, itKw, drCapKw[t]);
-    }
-
-    /** Grid import at this IT power, kW. */
-    private double importKw(int t, double itKw) {
-        double facility = itKw + p.cooling().coolingKw(itKw, p.forecast().ambientC()[t]);
-        return Math.max(0, facility - p.forecast().renewableKw(t));
-    }
-
-    private double largestItWithImportAtMost(int t, double capKw, double top) {
-        if (importKw(t, top) <= capKw) {
-            return top;
-        }
-        double lo = 0;
-        double hi = top;
-        for (int i = 0; i < SEARCH_STEPS; i++) {
-            double mid = (lo + hi) / 2;
-            if (importKw(t, mid) <= capKw) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**

@@ -87,25 +87,6 @@ public record ExpectedLoad(int[] gpus, double[] deltaKw) {
     /** IT kW that may be added to {@code baseKw} before the slot's import limit or DR cap binds. */
     private static double roomKw(Problem p, int t, double baseKw) {
         double cap = Math.min(p.site().importLimitKw(), p.drCapKw(t).orElse(Double.POSITIVE_INFINITY));
-        double ambient = p.forecast().ambientC()[t];
-        double renewable = p.forecast().renewableKw(t);
-        double lo = 0;
-        double hi = p.site().gpus() * p.site().activeKwPerGpu() + 1;
-        if (importKw(p, baseKw, ambient, renewable) > cap) {
-            return 0;
-        }
-        for (int i = 0; i < 50; i++) {
-            double mid = (lo + hi) / 2;
-            if (importKw(p, baseKw + mid, ambient, renewable) <= cap) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static double importKw(Problem p, double itKw, double ambient, double renewable) {
-        return itKw + p.cooling().coolingKw(itKw, ambient) - renewable;
+        return Math.max(0, PowerFlow.largestItKw(p, t, cap) - baseKw);
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  */
 public final class PowerFlow {
 
+    private static final int BISECTION_STEPS = 80;
+
     private PowerFlow() {
     }
 
@@ -75,6 +77,35 @@ public final class PowerFlow {
         return p.horizon().slotHours() * (importKw * (f.priceEurPerKwh()[slot] + carbonEurPerKwh)
                 - w.feedInEurPerKwh() * exportKw + w.drShortfallEurPerKwh() * shortfallKw
                 - w.heatCreditEurPerKwh() * heatKw);
+    }
+
+    /**
+     * The largest IT power, kW, at which the slot's grid import (facility less renewables) is at most
+     * {@code capKw}; import rises with IT power, so a bisection finds it. Where even a very large load fits,
+     * that load (twice the site's full draw plus 1 MW) is returned.
+     */
+    public static double largestItKw(Problem p, int slot, double capKw) {
+        SiteModel site = p.site();
+        double top = site.gpus() * Math.max(site.activeKwPerGpu(), site.idleKwPerGpu()) * 2 + 1000;
+        if (importKw(p, slot, top) <= capKw) {
+            return top;
+        }
+        double lo = 0;
+        double hi = top;
+        for (int i = 0; i < BISECTION_STEPS; i++) {
+            double mid = (lo + hi) / 2;
+            if (importKw(p, slot, mid) <= capKw) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static double importKw(Problem p, int slot, double itKw) {
+        Forecast f = p.forecast();
+        return Math.max(0, itKw + p.cooling().coolingKw(itKw, f.ambientC()[slot]) - f.renewableKw(slot));
     }
 
     /** The objective of a plan, term by term. */

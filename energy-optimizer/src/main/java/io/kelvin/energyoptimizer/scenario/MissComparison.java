@@ -2,6 +2,7 @@ package io.kelvin.energyoptimizer.scenario;
 
 import io.kelvin.energyoptimizer.model.Job;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public record MissComparison(String policy, String baseline, List<String> metWit
     public MissComparison {
         metWithinCaps = List.copyOf(metWithinCaps);
         metBreakingCaps = List.copyOf(metBreakingCaps);
-        tradedFor = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tradedFor));
+        tradedFor = Collections.unmodifiableMap(new LinkedHashMap<>(tradedFor));
     }
 
     /**

@@ -37,11 +37,13 @@ public final class SiteFixtures {
 
     /**
      * Copies the repo's site-configs folder to {@code dir/site-configs}, rewrites the ports of
-     * {@code sites/SITE_FILE} to free loopback ports and returns the rewritten site file.
+     * {@code sites/SITE_FILE} to free loopback ports and returns the rewritten site file. The repo's
+     * {@code data} folder is copied beside it, so feed files named {@code ../data/...} resolve as in the repo.
      */
     public static Path copyWithFreePorts(Path dir, String siteFile) {
         Path target = dir.resolve("site-configs");
         copyTree(siteConfigs(), target);
+        copyData(dir.resolve("data"));
         Path site = target.resolve("sites").resolve(siteFile);
         try {
             Files.writeString(site, withFreePorts(Files.readString(site)));
@@ -93,6 +95,14 @@ public final class SiteFixtures {
             }
         }
         throw new IllegalStateException("no distinct free loopback port after 100 attempts");
+    }
+
+    /** Copies the repo's data folder (a few MB) to {@code target} unless something is there already. */
+    public static void copyData(Path target) {
+        Path data = siteConfigs().resolveSibling("data");
+        if (!Files.exists(target) && Files.isDirectory(data)) {
+            copyTree(data, target);
+        }
     }
 
     private static void copyTree(Path source, Path target) {

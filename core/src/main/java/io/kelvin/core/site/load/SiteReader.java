@@ -3,6 +3,8 @@ package io.kelvin.core.site.load;
 import io.kelvin.core.site.Cluster;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.DeviceProfile;
+import io.kelvin.core.site.Feed;
+import io.kelvin.core.site.ForecastSettings;
 import io.kelvin.core.site.GridConnection;
 import io.kelvin.core.site.Meter;
 import io.kelvin.core.site.MeterRole;
@@ -41,13 +43,15 @@ final class SiteReader {
     }
 
     Site read(Node root) {
-        root.allowOnly("site", "grid", "cluster", "meters", "devices");
+        root.allowOnly("site", "grid", "cluster", "meters", "devices", "feeds", "forecast");
         SiteInfo info = root.object("site").map(this::info).orElse(null);
         GridConnection grid = root.object("grid").map(this::grid).orElse(null);
         Cluster cluster = root.object("cluster").map(SiteReader::cluster).orElse(null);
         List<Device> devices = devices(root.list("devices"));
         List<Meter> meters = meters(root.list("meters"), devices);
-        return new Site(info, grid, meters, devices, cluster, configRoot);
+        List<Feed> feeds = root.has("feeds") ? new FeedsReader(configRoot).read(root.list("feeds")) : List.of();
+        ForecastSettings forecast = root.optObject("forecast").map(ForecastReader::read).orElse(ForecastSettings.DEFAULT);
+        return new Site(info, grid, meters, devices, cluster, configRoot, feeds, forecast);
     }
 
     private SiteInfo info(Node node) {

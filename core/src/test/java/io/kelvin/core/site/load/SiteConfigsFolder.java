@@ -33,6 +33,21 @@ final class SiteConfigsFolder {
                     Files.copy(file, copy);
                 }
             }
+            // Feed files are named ../data/... from site-configs: copy the repo's data folder beside the copy.
+            Path data = source.resolveSibling("data");
+            Path copy = target.resolveSibling("data");
+            if (Files.isDirectory(data) && !Files.exists(copy)) {
+                try (Stream<Path> dataFiles = Files.walk(data)) {
+                    for (Path file : dataFiles.toList()) {
+                        Path to = copy.resolve(data.relativize(file).toString());
+                        if (Files.isDirectory(file)) {
+                            Files.createDirectories(to);
+                        } else {
+                            Files.copy(file, to);
+                        }
+                    }
+                }
+            }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

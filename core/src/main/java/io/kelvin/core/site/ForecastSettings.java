@@ -28,7 +28,7 @@ public record ForecastSettings(Pv pv, WindForecastSettings wind, Load load) {
 
     public record Pv(Optional<Double> ratedKw, Duration persistenceWindow, Duration blendTime, int climatologyDays,
                      double defaultClearness, int bandDays) {
-        public static final Pv DEFAULT = new Pv(Optional.empty(), Duration.ofHours(1), Duration.ofHours(2), 7, 0.7, 14);
+        public static final Pv DEFAULT = new Pv(Optional.empty(), Duration.ofHours(1), Duration.ofHours(2), 3, 0.7, 14);
     }
 
     /** Similar days averaged, weekdays and weekends apart or not, look-back, and the same-day adjustment. */

@@ -24,7 +24,8 @@ import java.util.List;
  * by default), issued every hour from day 8 with 48 h of 15-minute leads, errors over slots with the sun up, in %
  * of capacity; the similar-day load on {@code data/vessim/load_example.csv} (8 hourly normalised traces, 31 days,
  * no calendar dates, so every day counts as similar), issued every hour from day 8 with 48 h of hourly leads, in %
- * of each trace's mean. Arguments: {@code [--data=DIR] [--city=NAME]}; run from the repository root.
+ * of each trace's mean. Arguments: {@code [--data=DIR] [--city=NAME --lat=DEG --lon=DEG]} (another column of the
+ * solar file, with its coordinates); run from the repository root.
  */
 public final class ForecastErrorBench {
 
@@ -35,24 +36,36 @@ public final class ForecastErrorBench {
     static final List<String> TRACES = List.of("trace_a", "trace_b", "trace_c", "trace_d", "trace_e", "trace_f",
             "trace_g", "trace_h");
 
+    /** A column of the solar file and the coordinates of the city it measures, in degrees. */
+    public record SolarColumn(String column, double latitude, double longitude) {
+    }
+
+    /** The column the reference scenario uses. */
+    public static final SolarColumn SAN_FRANCISCO = new SolarColumn("San Francisco", 37.77, -122.42);
+
     private ForecastErrorBench() {
     }
 
     public static void main(String[] args) {
         Path data = Path.of("data/vessim");
-        String city = "San Francisco";
+        SolarColumn city = SAN_FRANCISCO;
         for (String a : args) {
             if (a.startsWith("--data=")) {
                 data = Path.of(a.substring(7));
             } else if (a.startsWith("--city=")) {
-                city = a.substring(7);
+                city = new SolarColumn(a.substring(7), city.latitude(), city.longitude());
+            } else if (a.startsWith("--lat=")) {
+                city = new SolarColumn(city.column(), Double.parseDouble(a.substring(6)), city.longitude());
+            } else if (a.startsWith("--lon=")) {
+                city = new SolarColumn(city.column(), city.latitude(), Double.parseDouble(a.substring(6)));
             } else {
-                throw new IllegalArgumentException("usage: ForecastErrorBench [--data=DIR] [--city=NAME], not " + a);
+                throw new IllegalArgumentException("usage: ForecastErrorBench [--data=DIR] [--city=NAME --lat=DEG --lon=DEG],"
+                        + " not " + a);
             }
         }
         PrintStream out = System.out;
         long t0 = System.nanoTime();
-        out.println("PV, " + city + " (" + data.resolve("solar_example.csv") + "), % of capacity, sun up:");
+        out.println("PV, " + city.column() + " (" + data.resolve("solar_example.csv") + "), % of capacity, sun up:");
         out.println(pv(data.resolve("solar_example.csv"), city, PvModel.Settings.defaults()).markdown(100, "%"));
         // Sensitivity to the two settings that matter (defaults: blendTime 2 h, climatologyDays 3).
         for (int[] v : new int[][] {{1, 3}, {4, 3}, {2, 7}, {2, 14}}) {
@@ -69,18 +82,17 @@ public final class ForecastErrorBench {
     }
 
     /** PV errors of the model issued hourly over the data; shares of capacity. */
-    public static ErrorTable pv(Path file, String city, PvModel.Settings settings) {
+    public static ErrorTable pv(Path file, SolarColumn city, PvModel.Settings settings) {
         return pv(file, city, settings, 1);
     }
 
     /** PV errors of the model issued every {@code everyHours} hours (the test guard issues less often). */
-    public static ErrorTable pv(Path file, String city, PvModel.Settings settings, int everyHours) {
-        TimeSeries series = CsvSeriesReader.read(file, CsvSeriesSpec.of(city, "time", city, SeriesUnit.FRACTION)
+    public static ErrorTable pv(Path file, SolarColumn city, PvModel.Settings settings, int everyHours) {
+        TimeSeries series = CsvSeriesReader.read(file, CsvSeriesSpec.of(city.column(), "time", city.column(), SeriesUnit.FRACTION)
                 .withTimeFormat(new TimeFormat.OffsetSeconds(SOLAR_START), ZoneOffset.UTC).withResolution(Duration.ofMinutes(5)));
         int slots = (int) (Duration.between(SOLAR_START, series.last().orElseThrow()).toMillis() / PV_STEP.toMillis());
         double[] measured = series.slotMeans(SOLAR_START, PV_STEP, slots);
-        double[] lonLat = CityCoordinates.of(city);
-        ClearSky sky = new ClearSky(lonLat[0], lonLat[1]);
+        ClearSky sky = new ClearSky(city.latitude(), city.longitude());
         double[] cs = new double[slots];
         for (int i = 0; i < slots; i++) {
             cs[i] = sky.slotShare(SOLAR_START.plus(PV_STEP.multipliedBy(i)), PV_STEP);

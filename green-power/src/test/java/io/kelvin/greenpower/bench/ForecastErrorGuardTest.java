@@ -14,7 +14,7 @@ class ForecastErrorGuardTest {
 
     @Test
     void pvForecastBeatsPersistenceAndYesterdayInTheFirstHoursOnSanFrancisco() {
-        ErrorTable t = ForecastErrorBench.pv(DATA.resolve("solar_example.csv"), "San Francisco",
+        ErrorTable t = ForecastErrorBench.pv(DATA.resolve("solar_example.csv"), ForecastErrorBench.SAN_FRANCISCO,
                 PvModel.Settings.defaults(), 6);
 
         // BENCHMARKS.md (hourly issues): 0-1 h MAE 3.6 % of capacity, skill +52 % vs persistence, +38 % vs yesterday.

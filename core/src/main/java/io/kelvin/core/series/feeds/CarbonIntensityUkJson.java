@@ -1,5 +1,6 @@
 package io.kelvin.core.series.feeds;
 
+import io.kelvin.core.series.SeriesProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kelvin.core.series.Measure;
 import io.kelvin.core.series.TimeSeries;
@@ -27,7 +28,7 @@ public final class CarbonIntensityUkJson {
     }
 
     public static TimeSeries parse(byte[] body, String source, Value value) {
-        FeedProblems problems = new FeedProblems(source);
+        SeriesProblems problems = new SeriesProblems(source);
         JsonNode root = JsonFeed.parse(body, problems);
         if (!root.isObject()) {
             throw problems.fatal("", "must be a JSON object");
@@ -64,7 +65,7 @@ public final class CarbonIntensityUkJson {
         return new TimeSeries(source, Measure.CARBON_INTENSITY, Optional.empty(), intervals);
     }
 
-    private static Optional<TimeSeries.Interval> period(JsonNode p, String path, Value value, FeedProblems problems) {
+    private static Optional<TimeSeries.Interval> period(JsonNode p, String path, Value value, SeriesProblems problems) {
         if (!p.isObject()) {
             problems.add(path, "must be an object");
             return Optional.empty();
@@ -94,7 +95,7 @@ public final class CarbonIntensityUkJson {
         return Optional.of(new TimeSeries.Interval(from.get(), to.get(), chosen.get()));
     }
 
-    private static void add(List<TimeSeries.Interval> out, TimeSeries.Interval next, String path, FeedProblems problems) {
+    private static void add(List<TimeSeries.Interval> out, TimeSeries.Interval next, String path, SeriesProblems problems) {
         if (!out.isEmpty() && next.start().isBefore(out.get(out.size() - 1).end())) {
             problems.add(path, "period from " + next.start() + " overlaps or precedes the one before");
             return;

@@ -1,5 +1,6 @@
 package io.kelvin.core.series.feeds;
 
+import io.kelvin.core.series.SeriesProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kelvin.core.series.Measure;
 import io.kelvin.core.series.SeriesUnit;
@@ -26,7 +27,7 @@ public final class ElectricityMapsJson {
     }
 
     public static TimeSeries parse(byte[] body, String source) {
-        FeedProblems problems = new FeedProblems(source);
+        SeriesProblems problems = new SeriesProblems(source);
         JsonNode root = JsonFeed.parse(body, problems);
         if (!root.isObject()) {
             throw problems.fatal("", "must be a JSON object");
@@ -56,7 +57,7 @@ public final class ElectricityMapsJson {
         return new TimeSeries(source, Measure.CARBON_INTENSITY, Optional.empty(), intervals);
     }
 
-    private static Optional<JsonFeed.Point> point(JsonNode item, String path, FeedProblems problems) {
+    private static Optional<JsonFeed.Point> point(JsonNode item, String path, SeriesProblems problems) {
         if (!item.isObject()) {
             problems.add(path, "must be an object");
             return Optional.empty();
@@ -70,7 +71,7 @@ public final class ElectricityMapsJson {
         return at.map(t -> new JsonFeed.Point(t, value.map(SeriesUnit.G_PER_KWH::toCanonical), path));
     }
 
-    private static Optional<Duration> granularity(JsonNode root, FeedProblems problems) {
+    private static Optional<Duration> granularity(JsonNode root, SeriesProblems problems) {
         JsonNode g = root.get("temporalGranularity");
         if (g == null || g.isNull()) {
             return Optional.empty();

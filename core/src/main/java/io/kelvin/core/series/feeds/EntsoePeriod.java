@@ -1,5 +1,6 @@
 package io.kelvin.core.series.feeds;
 
+import io.kelvin.core.series.SeriesProblems;
 import io.kelvin.core.series.TimeSeries;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ final class EntsoePeriod {
     private EntsoePeriod() {
     }
 
-    static Optional<Result> read(Element period, String path, boolean variableBlocks, FeedProblems problems) {
+    static Optional<Result> read(Element period, String path, boolean variableBlocks, SeriesProblems problems) {
         Optional<Element> interval = Xml.child(period, "timeInterval");
         if (interval.isEmpty()) {
             problems.add(path + ".timeInterval", "is missing");
@@ -53,7 +54,7 @@ final class EntsoePeriod {
         return Optional.of(new Result(resolution.get(), out));
     }
 
-    private static Optional<Duration> resolution(Element period, String path, FeedProblems problems) {
+    private static Optional<Duration> resolution(Element period, String path, SeriesProblems problems) {
         Optional<String> text = Xml.text(period, "resolution");
         if (text.isEmpty()) {
             problems.add(path + ".resolution", "is missing");
@@ -71,7 +72,7 @@ final class EntsoePeriod {
         }
     }
 
-    private static TreeMap<Integer, Double> points(Element period, String path, int steps, FeedProblems problems) {
+    private static TreeMap<Integer, Double> points(Element period, String path, int steps, SeriesProblems problems) {
         TreeMap<Integer, Double> out = new TreeMap<>();
         List<Element> points = Xml.children(period, "Point");
         for (int i = 0; i < points.size(); i++) {

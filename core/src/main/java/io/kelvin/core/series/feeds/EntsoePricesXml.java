@@ -1,5 +1,6 @@
 package io.kelvin.core.series.feeds;
 
+import io.kelvin.core.series.SeriesProblems;
 import io.kelvin.core.series.Measure;
 import io.kelvin.core.series.SeriesUnit;
 import io.kelvin.core.series.TimeSeries;
@@ -46,7 +47,7 @@ public final class EntsoePricesXml {
     }
 
     public static TimeSeries parse(byte[] body, String source, int sequence) {
-        FeedProblems problems = new FeedProblems(source);
+        SeriesProblems problems = new SeriesProblems(source);
         Element root = document(body, problems).getDocumentElement();
         String rootName = Xml.local(root);
         if (rootName.equals("Acknowledgement_MarketDocument")) {
@@ -86,7 +87,7 @@ public final class EntsoePricesXml {
         return new TimeSeries(source, Measure.PRICE, Optional.ofNullable(currency), intervals);
     }
 
-    private static Document document(byte[] body, FeedProblems problems) {
+    private static Document document(byte[] body, SeriesProblems problems) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -105,7 +106,7 @@ public final class EntsoePricesXml {
         }
     }
 
-    private static Optional<Currency> currency(Element ts, String path, FeedProblems problems) {
+    private static Optional<Currency> currency(Element ts, String path, SeriesProblems problems) {
         Optional<String> code = Xml.text(ts, "currency_Unit.name");
         if (code.isEmpty()) {
             problems.add(path + ".currency_Unit.name", "is missing");
@@ -119,14 +120,14 @@ public final class EntsoePricesXml {
         }
     }
 
-    private static void priceUnit(Element ts, String path, FeedProblems problems) {
+    private static void priceUnit(Element ts, String path, SeriesProblems problems) {
         String unit = Xml.text(ts, "price_Measure_Unit.name").orElse("");
         if (!unit.equals("MWH")) {
             problems.add(path + ".price_Measure_Unit.name", "must be MWH, was '" + unit + "'");
         }
     }
 
-    private static List<Block> periods(Element ts, String path, FeedProblems problems) {
+    private static List<Block> periods(Element ts, String path, SeriesProblems problems) {
         String curve = Xml.text(ts, "curveType").orElse("A01");
         if (!curve.equals("A01") && !curve.equals("A03")) {
             problems.add(path + ".curveType", "'" + curve + "' is not A01 or A03");
@@ -143,7 +144,7 @@ public final class EntsoePricesXml {
     }
 
     /** Finest resolution first; an interval overlapping one already taken is dropped if coarser, a problem if not. */
-    private static List<TimeSeries.Interval> merge(List<Block> blocks, FeedProblems problems) {
+    private static List<TimeSeries.Interval> merge(List<Block> blocks, SeriesProblems problems) {
         List<Block> ordered = new ArrayList<>(blocks);
         ordered.sort(Comparator.comparing(Block::resolution));
         List<TimeSeries.Interval> taken = new ArrayList<>();
@@ -174,7 +175,7 @@ public final class EntsoePricesXml {
     }
 
     /** The XML stamps are ISO instants written with or without seconds ({@code 2015-12-31T23:00Z}). */
-    static Optional<Instant> instant(String text, String path, FeedProblems problems) {
+    static Optional<Instant> instant(String text, String path, SeriesProblems problems) {
         try {
             return Optional.of(OffsetDateTime.parse(text.trim()).toInstant());
         } catch (DateTimeParseException e) {

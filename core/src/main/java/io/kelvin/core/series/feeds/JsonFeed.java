@@ -1,5 +1,6 @@
 package io.kelvin.core.series.feeds;
 
+import io.kelvin.core.series.SeriesProblems;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ final class JsonFeed {
     private JsonFeed() {
     }
 
-    static JsonNode parse(byte[] body, FeedProblems problems) {
+    static JsonNode parse(byte[] body, SeriesProblems problems) {
         try {
             JsonNode root = JSON.readTree(body);
             if (root == null || root.isMissingNode()) {
@@ -41,7 +42,7 @@ final class JsonFeed {
     }
 
     /** An ISO-8601 instant or offset date-time ({@code 2023-06-08T00:00:00Z}, {@code ...+00:00}, {@code ...T12:00Z}). */
-    static Optional<Instant> time(JsonNode node, String field, String path, FeedProblems problems) {
+    static Optional<Instant> time(JsonNode node, String field, String path, SeriesProblems problems) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             problems.add(path + "." + field, "is missing");
@@ -64,7 +65,7 @@ final class JsonFeed {
     }
 
     /** A finite number; {@code null} or absent is a gap (empty) when {@code nullIsGap}, else a problem. */
-    static Optional<Double> number(JsonNode node, String field, String path, boolean nullIsGap, FeedProblems problems) {
+    static Optional<Double> number(JsonNode node, String field, String path, boolean nullIsGap, SeriesProblems problems) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             if (!nullIsGap) {
@@ -89,7 +90,7 @@ final class JsonFeed {
      * of order or repeated are problems; gaps are left out.
      */
     static List<TimeSeries.Interval> intervals(List<Point> points, Optional<Duration> resolution, Duration fallback,
-                                               FeedProblems problems) {
+                                               SeriesProblems problems) {
         Duration smallest = null;
         for (int i = 1; i < points.size(); i++) {
             Duration d = Duration.between(points.get(i - 1).at(), points.get(i).at());

@@ -1,5 +1,6 @@
 package io.kelvin.core.series.feeds;
 
+import io.kelvin.core.series.SeriesProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kelvin.core.series.SeriesUnit;
 import io.kelvin.core.series.TimeSeries;
@@ -26,7 +27,7 @@ public final class WattTimeJson {
     }
 
     public static TimeSeries parse(byte[] body, String source) {
-        FeedProblems problems = new FeedProblems(source);
+        SeriesProblems problems = new SeriesProblems(source);
         JsonNode root = JsonFeed.parse(body, problems);
         Optional<String> error = JsonFeed.errorText(root, "data", "forecast");
         if (error.isPresent()) {
@@ -74,7 +75,7 @@ public final class WattTimeJson {
         return new TimeSeries(source, unit.measure(), Optional.empty(), intervals);
     }
 
-    private static SeriesUnit unit(JsonNode meta, FeedProblems problems) {
+    private static SeriesUnit unit(JsonNode meta, SeriesProblems problems) {
         String units = meta.path("units").asText("lbs_co2_per_mwh");
         return switch (units) {
             case "lbs_co2_per_mwh" -> SeriesUnit.LB_PER_MWH;
@@ -85,7 +86,7 @@ public final class WattTimeJson {
         };
     }
 
-    private static Optional<Duration> period(JsonNode meta, FeedProblems problems) {
+    private static Optional<Duration> period(JsonNode meta, SeriesProblems problems) {
         JsonNode p = meta.get("data_point_period_seconds");
         if (p == null || p.isNull()) {
             return Optional.empty();
@@ -97,7 +98,7 @@ public final class WattTimeJson {
         return Optional.of(Duration.ofSeconds(p.asInt()));
     }
 
-    private static int newestForecast(JsonNode items, String path, FeedProblems problems) {
+    private static int newestForecast(JsonNode items, String path, SeriesProblems problems) {
         int newest = 0;
         Instant newestAt = Instant.MIN;
         for (int i = 0; i < items.size(); i++) {

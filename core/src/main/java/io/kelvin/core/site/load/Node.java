@@ -140,11 +140,6 @@ final class Node {
         return out;
     }
 
-    /** The file this node belongs to, as problems name it. */
-    String file() {
-        return file;
-    }
-
     Optional<String> optText(String field) {
         if (!has(field)) {
             return Optional.empty();

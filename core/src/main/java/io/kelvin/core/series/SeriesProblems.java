@@ -1,24 +1,26 @@
-package io.kelvin.core.series.feeds;
+package io.kelvin.core.series;
 
-import io.kelvin.core.series.SeriesFormatException;
 import io.kelvin.core.site.load.ConfigProblem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the problems of one feed answer, each with where in it ({@code history[3].datetime}); keeps the first 20. */
-final class FeedProblems {
+/**
+ * Collects the problems of one series source (a file, a feed answer), each with where in it ({@code line 12},
+ * {@code history[3].datetime}), and turns them into one {@link SeriesFormatException}; keeps the first 20.
+ */
+public final class SeriesProblems {
 
-    static final int MAX = 20;
+    public static final int MAX = 20;
 
     private final String source;
     private final List<ConfigProblem> list = new ArrayList<>();
     private int dropped;
 
-    FeedProblems(String source) {
+    public SeriesProblems(String source) {
         this.source = source;
     }
 
-    void add(String where, String reason) {
+    public void add(String where, String reason) {
         if (list.size() < MAX) {
             list.add(new ConfigProblem(source, where, reason));
         } else {
@@ -26,11 +28,11 @@ final class FeedProblems {
         }
     }
 
-    boolean any() {
+    public boolean any() {
         return !list.isEmpty();
     }
 
-    SeriesFormatException failure() {
+    public SeriesFormatException failure() {
         List<ConfigProblem> all = new ArrayList<>(list);
         if (dropped > 0) {
             all.add(new ConfigProblem(source, "", dropped + " more problems not listed"));
@@ -38,14 +40,14 @@ final class FeedProblems {
         return new SeriesFormatException(all);
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (any()) {
             throw failure();
         }
     }
 
     /** Throws at once with this one problem (the answer cannot be read further). */
-    SeriesFormatException fatal(String where, String reason) {
+    public SeriesFormatException fatal(String where, String reason) {
         add(where, reason);
         return failure();
     }

@@ -85,7 +85,7 @@ final class FeedsReader {
         return Optional.empty();
     }
 
-    private Optional<FeedFormat> format(Node node, FeedKind kind, String id) {
+    static Optional<FeedFormat> format(Node node, FeedKind kind, String id) {
         String key = node.text("format").toLowerCase(Locale.ROOT);
         for (String only : List.of("csv", "value", "sequence")) {
             boolean belongs = switch (only) {

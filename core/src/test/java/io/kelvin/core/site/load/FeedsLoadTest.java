@@ -129,4 +129,20 @@ class FeedsLoadTest {
         assertThat(FeedKind.PRICE.measure()).isEqualTo(Measure.PRICE);
         assertThat(FeedKind.WIND_SPEED.measure()).isEqualTo(Measure.SPEED);
     }
+
+    @Test
+    void scenarioFilesReadAFeedFormatTheWaySiteFilesWriteIt() throws IOException {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+
+        FeedFormat csv = FeedFormatReader.read(yaml.readTree("""
+                format: csv
+                csv: { time: oootime, value: Caiso_North, timeFormat: "yyyy-MM-dd HH:mm:ss", unit: lb/MWh }
+                """), "scenarios/week.yaml", "carbon", FeedKind.CARBON, "carbon");
+
+        assertThat(csv).isInstanceOfSatisfying(FeedFormat.Csv.class,
+                c -> assertThat(c.spec().unit()).isEqualTo(io.kelvin.core.series.SeriesUnit.LB_PER_MWH));
+        assertThatThrownBy(() -> FeedFormatReader.read(yaml.readTree("format: entsoe\nsequence: 12\n"),
+                "scenarios/week.yaml", "price", FeedKind.PRICE, "price"))
+                .hasMessageContaining("scenarios/week.yaml: price.sequence: must be 1..9, was 12");
+    }
 }

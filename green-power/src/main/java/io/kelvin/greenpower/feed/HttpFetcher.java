@@ -2,6 +2,7 @@ package io.kelvin.greenpower.feed;
 
 import io.kelvin.core.site.Feed;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,6 +24,8 @@ import java.util.function.Function;
 public final class HttpFetcher implements FeedFetcher {
 
     private static final int MAX_BODY_IN_MESSAGE = 200;
+    /** A year of 5-minute points in the most verbose format is a few MB; more is not a feed answer. */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     private final HttpClient client;
     private final Feed.HttpLocation location;
@@ -57,21 +60,37 @@ public final class HttpFetcher implements FeedFetcher {
                 url = URI.create(url + (url.getRawQuery() == null ? "?" : "&") + q);
             }
         }
-        HttpResponse<byte[]> response;
+        Answer answer = send(request.uri(url).build());
+        int status = answer.status();
+        byte[] bytes = answer.body();
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new FeedUnavailableException(location.url() + ": answer larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
+        }
+        if (status != 200) {
+            String body = new String(bytes, StandardCharsets.UTF_8);
+            throw new FeedUnavailableException(location.url() + ": HTTP " + status
+                    + (body.isBlank() ? "" : ": " + body.substring(0, Math.min(MAX_BODY_IN_MESSAGE, body.length())).strip()));
+        }
+        return bytes;
+    }
+
+    private record Answer(int status, byte[] body) {
+    }
+
+    private Answer send(HttpRequest request) throws InterruptedException {
         try {
-            response = client.send(request.uri(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                return new Answer(response.statusCode(), in.readNBytes(MAX_BODY_BYTES + 1));
+            }
         } catch (HttpTimeoutException e) {
             throw new FeedUnavailableException(location.url() + ": no answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
             throw new FeedUnavailableException(location.url() + ": " + e.getClass().getSimpleName()
                     .replace("Exception", "") + " " + Optional.ofNullable(e.getMessage()).orElse(""), e);
+        } catch (IllegalArgumentException e) {
+            throw new FeedUnavailableException(location.url() + ": cannot send the request: " + e.getMessage(), e);
         }
-        if (response.statusCode() != 200) {
-            String body = new String(response.body(), StandardCharsets.UTF_8);
-            throw new FeedUnavailableException(location.url() + ": HTTP " + response.statusCode()
-                    + (body.isBlank() ? "" : ": " + body.substring(0, Math.min(MAX_BODY_IN_MESSAGE, body.length())).strip()));
-        }
-        return response.body();
     }
 
     private String secret(Feed.Token token) {

@@ -44,14 +44,28 @@ public record Feed(String id, FeedKind kind, Optional<GridConnection.CarbonMetho
     /**
      * A credential that is never written in the site file: read when fetching from the environment variable
      * {@code env} or the first line of {@code file}, and sent as the header {@code header} (after
-     * {@code prefix}, e.g. {@code "Bearer "}) or as the query parameter {@code query}.
+     * {@code prefix}, e.g. {@code "Bearer "}) or as the query parameter {@code query}. With a {@code login}, what
+     * {@code env} or {@code file} hold is the password of the login's user, and the token sent is the one the login
+     * answers with.
      */
     public record Token(Optional<String> env, Optional<Path> file, Optional<String> header, String prefix,
-                        Optional<String> query) {
+                        Optional<String> query, Optional<Login> login) {
         public Token {
             if (env.isPresent() == file.isPresent() || header.isPresent() == query.isPresent()) {
                 throw new IllegalArgumentException("a token needs one of env/file and one of header/query");
             }
         }
+
+        public Token(Optional<String> env, Optional<Path> file, Optional<String> header, String prefix,
+                     Optional<String> query) {
+            this(env, file, header, prefix, query, Optional.empty());
+        }
+    }
+
+    /**
+     * A token obtained by logging in (WattTime v3: GET {@code /login} with HTTP Basic authentication answers
+     * {@code {"token": "..."}}, valid 30 minutes): {@code url} and {@code user}; the password is the token's secret.
+     */
+    public record Login(URI url, String user) {
     }
 }

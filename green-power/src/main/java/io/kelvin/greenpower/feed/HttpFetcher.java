@@ -1,6 +1,7 @@
 package io.kelvin.greenpower.feed;
 
 import io.kelvin.core.site.Feed;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,17 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * An HTTP GET with the JDK's {@link HttpClient}: the token read at each fetch (from its environment variable or the
  * first line of its file) and sent as a header or a query parameter, a request timeout, and any status but 200 an
- * error. Messages name the configured URL, which never holds the token, and at most 200 characters of an error body.
+ * error. A token with a login is obtained by logging in (HTTP Basic) and kept until the feed answers 401, when one
+ * new login and one retry follow; no clock is needed for its 30-minute life. Messages name the configured URL, which never holds the token, and at most 200 characters of an error body.
  */
 public final class HttpFetcher implements FeedFetcher {
 
     private static final int MAX_BODY_IN_MESSAGE = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** A year of 5-minute points in the most verbose format is a few MB; more is not a feed answer. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -31,6 +35,7 @@ public final class HttpFetcher implements FeedFetcher {
     private final Feed.HttpLocation location;
     private final Duration timeout;
     private final Function<String, Optional<String>> environment;
+    private volatile String loginToken;
 
     public HttpFetcher(HttpClient client, Feed.HttpLocation location, Duration timeout,
                        Function<String, Optional<String>> environment) {
@@ -47,12 +52,27 @@ public final class HttpFetcher implements FeedFetcher {
 
     @Override
     public byte[] fetch() throws InterruptedException {
+        Answer answer = send(request());
+        if (answer.status() == 401 && location.token().flatMap(Feed.Token::login).isPresent()) {
+            loginToken = null;
+            answer = send(request());
+        }
+        if (answer.body().length > MAX_BODY_BYTES) {
+            throw new FeedUnavailableException(location.url() + ": answer larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
+        }
+        if (answer.status() != 200) {
+            throw new FeedUnavailableException(location.url() + ": HTTP " + answer.status() + excerpt(answer.body()));
+        }
+        return answer.body();
+    }
+
+    private HttpRequest request() throws InterruptedException {
         URI url = location.url();
         HttpRequest.Builder request = HttpRequest.newBuilder().timeout(timeout).GET()
                 .header("Accept", "application/json, application/xml, text/csv, */*");
         if (location.token().isPresent()) {
             Feed.Token token = location.token().get();
-            String secret = secret(token);
+            String secret = token.login().isPresent() ? loginToken(token) : secret(token);
             if (token.header().isPresent()) {
                 request.header(token.header().get(), token.prefix() + secret);
             } else {
@@ -60,18 +80,36 @@ public final class HttpFetcher implements FeedFetcher {
                 url = URI.create(url + (url.getRawQuery() == null ? "?" : "&") + q);
             }
         }
-        Answer answer = send(request.uri(url).build());
-        int status = answer.status();
-        byte[] bytes = answer.body();
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new FeedUnavailableException(location.url() + ": answer larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
+        return request.uri(url).build();
+    }
+
+    /** The token of the last login, or a new login's (HTTP Basic with the user and the secret as password). */
+    private synchronized String loginToken(Feed.Token token) throws InterruptedException {
+        if (loginToken != null) {
+            return loginToken;
         }
-        if (status != 200) {
-            String body = new String(bytes, StandardCharsets.UTF_8);
-            throw new FeedUnavailableException(location.url() + ": HTTP " + status
-                    + (body.isBlank() ? "" : ": " + body.substring(0, Math.min(MAX_BODY_IN_MESSAGE, body.length())).strip()));
+        Feed.Login login = token.login().orElseThrow();
+        String basic = Base64.getEncoder().encodeToString((login.user() + ":" + secret(token)).getBytes(StandardCharsets.UTF_8));
+        Answer answer = send(HttpRequest.newBuilder(login.url()).timeout(timeout).GET()
+                .header("Authorization", "Basic " + basic).build());
+        if (answer.status() != 200) {
+            throw new FeedUnavailableException("login at " + login.url() + ": HTTP " + answer.status() + excerpt(answer.body()));
         }
-        return bytes;
+        try {
+            String fresh = JSON.readTree(answer.body()).path("token").asText("");
+            if (fresh.isBlank()) {
+                throw new FeedUnavailableException("login at " + login.url() + ": the answer has no token");
+            }
+            loginToken = fresh;
+            return fresh;
+        } catch (IOException e) {
+            throw new FeedUnavailableException("login at " + login.url() + ": the answer is not JSON");
+        }
+    }
+
+    private static String excerpt(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "" : ": " + text.substring(0, Math.min(MAX_BODY_IN_MESSAGE, text.length())).strip();
     }
 
     private record Answer(int status, byte[] body) {

@@ -179,24 +179,26 @@ final class FeedsReader {
             }
             return relative.isEmpty() ? Optional.empty() : Optional.of(new Feed.FileLocation(path));
         }
-        String text = node.text("url");
-        URI url;
-        try {
-            url = URI.create(text);
-        } catch (IllegalArgumentException e) {
-            node.problem("url", "'" + text + "' is not a URL");
-            return Optional.empty();
-        }
-        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-            node.problem("url", "'" + text + "' must be an http:// or https:// URL with a host");
-            return Optional.empty();
-        }
+        Optional<URI> url = httpUrl(node, "url", node.text("url"));
         Optional<Feed.Token> token = node.optObject("token").flatMap(this::token);
-        return Optional.of(new Feed.HttpLocation(url, token));
+        return url.map(u -> new Feed.HttpLocation(u, token));
+    }
+
+    private static Optional<URI> httpUrl(Node node, String field, String text) {
+        try {
+            URI url = URI.create(text);
+            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
+                return Optional.of(url);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        node.problem(field, "'" + text + "' must be an http:// or https:// URL with a host");
+        return Optional.empty();
     }
 
     private Optional<Feed.Token> token(Node t) {
-        t.allowOnly("env", "file", "header", "prefix", "query");
+        t.allowOnly("env", "file", "header", "prefix", "query", "login", "user");
         if (t.has("env") == t.has("file")) {
             t.problem("needs exactly one of env (an environment variable) or file (holding the token); a token is"
                     + " never written in the site file");
@@ -208,7 +210,13 @@ final class FeedsReader {
         }
         Optional<Path> file = t.optText("file").map(f -> configRoot.resolve(f).normalize());
         file.filter(f -> !Files.isRegularFile(f)).ifPresent(f -> t.problem("file", "'" + f + "' not found"));
+        if (t.has("login") != t.has("user")) {
+            t.problem("a login needs both login (its URL) and user");
+            return Optional.empty();
+        }
+        Optional<Feed.Login> login = t.optText("login").flatMap(url -> httpUrl(t, "login", url))
+                .map(url -> new Feed.Login(url, t.text("user")));
         return Optional.of(new Feed.Token(t.optText("env"), file, t.optText("header"), t.optText("prefix").orElse(""),
-                t.optText("query")));
+                t.optText("query"), login));
     }
 }

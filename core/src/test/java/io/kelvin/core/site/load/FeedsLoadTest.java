@@ -54,6 +54,9 @@ class FeedsLoadTest {
                   - { id: em, kind: carbon, method: market, format: electricitymaps,
                       url: "https://api.electricitymap.org/v3/carbon-intensity/forecast?zone=DE",
                       token: { env: EM_TOKEN, header: auth-token }, refresh: 30m }
+                  - { id: wt, kind: carbon, method: location, format: watttime, url: "https://api.watttime.org/v3/forecast",
+                      token: { login: "https://api.watttime.org/login", user: kelvin, env: WT_PASSWORD, header: Authorization,
+                               prefix: "Bearer " } }
                   - { id: dayahead, kind: price, format: entsoe, sequence: 1,
                       url: "https://web-api.tp.entsoe.eu/api?documentType=A44", token: { env: ENTSOE_TOKEN, query: securityToken } }
                 """);
@@ -67,7 +70,10 @@ class FeedsLoadTest {
         assertThat(em.staleAfter()).isEqualTo(Duration.ofHours(2));
         assertThat(em.location()).isInstanceOfSatisfying(Feed.HttpLocation.class,
                 h -> assertThat(h.token().orElseThrow().header()).contains("auth-token"));
-        assertThat(loaded.feeds().get(1).format()).isEqualTo(new FeedFormat.EntsoePrices(1));
+        assertThat(loaded.feeds().get(1).location()).isInstanceOfSatisfying(Feed.HttpLocation.class, h ->
+                assertThat(h.token().orElseThrow().login()).contains(new Feed.Login(java.net.URI.create(
+                        "https://api.watttime.org/login"), "kelvin")));
+        assertThat(loaded.feeds().get(2).format()).isEqualTo(new FeedFormat.EntsoePrices(1));
     }
 
     @Test

@@ -19,16 +19,23 @@ import io.kelvin.greenpower.solar.PvModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** The site's PV forecast: {@link PvModel} over the PV meters' history, with {@link PvBands}; kW AC. */
 final class PvForecaster {
 
+    private static final int MAX_CACHED = 20_000;
+
     private final Site site;
     private final TelemetryStore store;
     private final ClearSky sky;
     private final ForecastSettings.Pv settings;
+    /** Clear-sky shares by slot start (SPA is the costly part and history slots recur every call); bounded. */
+    private final Map<Instant, Double> clearSky = new ConcurrentHashMap<>();
+    private Duration clearSkyStep = Duration.ZERO;
 
     PvForecaster(Site site, TelemetryStore store) {
         this.site = site;
@@ -63,13 +70,21 @@ final class PvForecaster {
         double[] cs = new double[history + n];
         for (int i = 0; i < share.length; i++) {
             share[i] = i < known ? measured.kw()[i] / rated : Double.NaN;
-            cs[i] = sky.slotShare(from.plus(step.multipliedBy(i)), step);
+            cs[i] = clearSkyShare(from.plus(step.multipliedBy(i)), step);
         }
         PvModel model = new PvModel(cs, share, step, new PvModel.Settings(settings.persistenceWindow(),
                 settings.blendTime(), settings.climatologyDays(), settings.defaultClearness()));
         PvModel.Forecast f = model.forecast(history, n);
         PvBands bands = PvBands.measure(model, cs, share, history, settings.bandDays(), n, step);
         return band(f, bands, cs, history, rated, step, provenance(meters, rated, measured, asOf, bands));
+    }
+
+    private synchronized double clearSkyShare(Instant start, Duration step) {
+        if (!step.equals(clearSkyStep) || clearSky.size() > MAX_CACHED) {
+            clearSky.clear();
+            clearSkyStep = step;
+        }
+        return clearSky.computeIfAbsent(start, t -> sky.slotShare(t, step));
     }
 
     private static BandSeries band(PvModel.Forecast f, PvBands bands, double[] cs, int offset, double rated,

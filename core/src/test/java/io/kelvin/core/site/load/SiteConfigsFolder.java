@@ -21,9 +21,21 @@ final class SiteConfigsFolder {
         throw new IllegalStateException("site-configs folder not found above " + Path.of("").toAbsolutePath());
     }
 
-    /** Copies site-configs into {@code target} so a test can break one file without touching the real ones. */
+    /**
+     * Copies site-configs into {@code target} so a test can break one file without touching the real ones, and the
+     * repository's data folder beside it, since feed files are named {@code ../data/...} from site-configs.
+     */
     static Path copyTo(Path target) {
         Path source = root();
+        copyTree(source, target);
+        Path data = source.resolveSibling("data");
+        if (Files.isDirectory(data) && !Files.exists(target.resolveSibling("data"))) {
+            copyTree(data, target.resolveSibling("data"));
+        }
+        return target;
+    }
+
+    private static void copyTree(Path source, Path target) {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path copy = target.resolve(source.relativize(file).toString());
@@ -33,22 +45,6 @@ final class SiteConfigsFolder {
                     Files.copy(file, copy);
                 }
             }
-            // Feed files are named ../data/... from site-configs: copy the repo's data folder beside the copy.
-            Path data = source.resolveSibling("data");
-            Path copy = target.resolveSibling("data");
-            if (Files.isDirectory(data) && !Files.exists(copy)) {
-                try (Stream<Path> dataFiles = Files.walk(data)) {
-                    for (Path file : dataFiles.toList()) {
-                        Path to = copy.resolve(data.relativize(file).toString());
-                        if (Files.isDirectory(file)) {
-                            Files.createDirectories(to);
-                        } else {
-                            Files.copy(file, to);
-                        }
-                    }
-                }
-            }
-            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

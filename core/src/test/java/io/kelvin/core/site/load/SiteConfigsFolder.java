@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The repository's site-configs folder, found from the module's working directory, and copies of it. */
@@ -21,16 +23,29 @@ final class SiteConfigsFolder {
         throw new IllegalStateException("site-configs folder not found above " + Path.of("").toAbsolutePath());
     }
 
+    private static final Pattern DATA_FILE = Pattern.compile("file:\\s*\"?\\.\\./data/([^\"\\s,}]+)");
+
     /**
      * Copies site-configs into {@code target} so a test can break one file without touching the real ones, and the
-     * repository's data folder beside it, since feed files are named {@code ../data/...} from site-configs.
+     * data files the site files name as feeds ({@code file: ../data/...}) into the data folder beside it.
      */
     static Path copyTo(Path target) {
         Path source = root();
         copyTree(source, target);
-        Path data = source.resolveSibling("data");
-        if (Files.isDirectory(data) && !Files.exists(target.resolveSibling("data"))) {
-            copyTree(data, target.resolveSibling("data"));
+        try (Stream<Path> sites = Files.list(source.resolve("sites"))) {
+            for (Path site : sites.toList()) {
+                Matcher m = DATA_FILE.matcher(Files.readString(site));
+                while (m.find()) {
+                    Path from = source.resolveSibling("data").resolve(m.group(1));
+                    Path to = target.resolveSibling("data").resolve(m.group(1));
+                    if (Files.isRegularFile(from) && !Files.exists(to)) {
+                        Files.createDirectories(to.getParent());
+                        Files.copy(from, to);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return target;
     }

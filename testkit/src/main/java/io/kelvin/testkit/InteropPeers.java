@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Launchers for the peers we did not write (STACK-NOTES.md, "Peers we did not write"), used by
+ * Launchers for the peers we did not write (Debian's pymodbus and mbpoll, npm's node-opcua), used by
  * interoperability tests. A missing peer fails the test with the command that installs it:
  * interoperability is never skipped. {@code ./kelvin test} installs them all.
  */

@@ -33,18 +33,23 @@ public final class PayloadRules {
     private static final Rule NON_NEGATIVE = Rule.one(Kind.NUMBER, 0.0, null);
     private static final Rule TEXT = Rule.one(Kind.STRING, null, null);
     private static final Rule ANY = Rule.one(Kind.ANY, null, null);
+    /**
+     * PRICE, EXPORT_PRICE and GHG may pack several values into one interval, each for an equal share of
+     * it (User Guide 7.3, "multi-valued payloads"), though the enumeration schema says one value.
+     */
+    private static final Rule PACKED = Rule.any(Kind.NUMBER, 1, null, null);
 
     /** Event interval payload types (event-interval-payloads.schema.yaml). */
     public static final Map<String, Rule> EVENT = Map.ofEntries(
             Map.entry("SIMPLE", Rule.one(Kind.INTEGER, 0.0, 3.0)),
-            Map.entry("PRICE", NUMBER), Map.entry("PRICE_ALTERNATE", NUMBER),
+            Map.entry("PRICE", PACKED), Map.entry("PRICE_ALTERNATE", NUMBER),
             Map.entry("CHARGE_STATE_SETPOINT", NON_NEGATIVE), Map.entry("DISPATCH_SETPOINT", NON_NEGATIVE),
             Map.entry("DISPATCH_SETPOINT_RELATIVE", NON_NEGATIVE),
             Map.entry("DISPATCH_INSTRUCTION", new Rule(Kind.STRING, 1, -1, null, null, Set.of())),
             Map.entry("CONTROL_SETPOINT", ANY),
             Map.entry("CONTROL_LEVEL_OFFSET", Rule.one(Kind.INTEGER, -10.0, 10.0)),
             Map.entry("CONTROL_LEVEL_OFFSET_PERCENT", Rule.one(Kind.NUMBER, -1.0, 1.0)),
-            Map.entry("EXPORT_PRICE", NUMBER), Map.entry("GHG", NON_NEGATIVE),
+            Map.entry("EXPORT_PRICE", PACKED), Map.entry("GHG", Rule.any(Kind.NUMBER, 1, 0.0, null)),
             Map.entry("CURVE", Rule.any(Kind.CURVE, 0, null, null)),
             Map.entry("OLS", Rule.any(Kind.NUMBER, 0, 0.0, 1.0)),
             Map.entry("IMPORT_CAPACITY_SUBSCRIPTION", NON_NEGATIVE), Map.entry("IMPORT_CAPACITY_RESERVATION", NON_NEGATIVE),

@@ -148,6 +148,33 @@ public final class DrEvents {
         return Optional.ofNullable(held.get(eventId)).map(Held::event);
     }
 
+    /** The event's intervals placed in time (for its reports), up to the resolver's horizon from now. */
+    public synchronized List<TimedInterval> intervals(String eventId) {
+        Held h = held.get(eventId);
+        if (h == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Instant receivedAt = store.find(eventId).map(DrEventStatus::receivedAt).orElse(now);
+        return IntervalTimeline.place(h.event(), receivedAt, resolver.venSeed(), now.plus(resolver.horizon()),
+                new ArrayList<>());
+    }
+
+    /** Why the newest refused version of the event was refused, if one was. */
+    public synchronized Optional<String> lastRefusal(String eventId) {
+        return store.history(eventId).stream().filter(DrTransition::isRefused).reduce((a, b) -> b)
+                .map(DrTransition::detail);
+    }
+
+    public synchronized Optional<DrState> state(String eventId) {
+        return store.find(eventId).map(DrEventStatus::state);
+    }
+
+    /** The program id an event belongs to, while the site holds the event. */
+    public synchronized Optional<String> programOf(String eventId) {
+        return Optional.ofNullable(held.get(eventId)).map(h -> h.program().id());
+    }
+
     public synchronized List<String> heldEventIds() {
         return List.copyOf(held.keySet());
     }

@@ -33,6 +33,14 @@ public final class EventResolver {
         this.horizon = Objects.requireNonNull(horizon, "horizon");
     }
 
+    public String venSeed() {
+        return venSeed;
+    }
+
+    public Duration horizon() {
+        return horizon;
+    }
+
     /** {@code now} bounds the placement: intervals starting after {@code now + horizon} are left for later. */
     public Resolution resolve(Program program, Event event, DemandResponse.Program mapping, Instant receivedAt,
                               Instant now) {

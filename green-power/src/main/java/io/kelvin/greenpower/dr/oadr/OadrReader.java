@@ -48,6 +48,27 @@ public final class OadrReader {
         return many("events", json, OadrReader::event);
     }
 
+    /**
+     * A list of events read one by one: a malformed event is reported (by its index and, when it has
+     * one, its id) and the others are kept, so one bad event never hides the rest.
+     */
+    public static Batch<Event> eachEvent(String json) {
+        return each("events", json, OadrReader::event);
+    }
+
+    /** A list of programs read one by one (see {@link #eachEvent}). */
+    public static Batch<Program> eachProgram(String json) {
+        return each("programs", json, OadrReader::program);
+    }
+
+    /** Items that were read and problems of those that were not, each "[index] (id): path: reason". */
+    public record Batch<T>(List<T> items, List<String> problems) {
+        public Batch {
+            items = List.copyOf(items);
+            problems = List.copyOf(problems);
+        }
+    }
+
     public static Ven ven(String json) {
         return one("ven", json, VenObjectsReader::ven);
     }
@@ -66,6 +87,10 @@ public final class OadrReader {
 
     public static Subscription subscription(String json) {
         return one("subscription", json, VenObjectsReader::subscription);
+    }
+
+    public static List<Subscription> subscriptions(String json) {
+        return many("subscriptions", json, VenObjectsReader::subscription);
     }
 
     public static Report report(String json) {
@@ -147,6 +172,31 @@ public final class OadrReader {
             throw new OadrFormatException(what, problems.stream().map(p -> p.replaceFirst("^items", "")).toList());
         }
         return items;
+    }
+
+    static <T> Batch<T> each(String what, String json, Function<JsonCursor, T> reader) {
+        JsonNode node = parse(what, json);
+        if (!node.isArray()) {
+            throw new OadrFormatException(what, List.of("(document): must be a JSON array"));
+        }
+        List<T> items = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            List<String> found = new ArrayList<>();
+            String label = "[" + i + "]" + (item.path("id").isTextual() ? " (id " + item.path("id").asText() + ")" : "");
+            if (!item.isObject()) {
+                problems.add(label + ": must be a JSON object");
+                continue;
+            }
+            T value = reader.apply(new JsonCursor(item, "", found));
+            if (found.isEmpty()) {
+                items.add(value);
+            } else {
+                found.forEach(p -> problems.add(label + " " + p));
+            }
+        }
+        return new Batch<>(items, problems);
     }
 
     private static JsonNode parse(String what, String json) {

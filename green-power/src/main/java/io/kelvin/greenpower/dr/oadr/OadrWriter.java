@@ -106,6 +106,11 @@ public final class OadrWriter {
         return node;
     }
 
+    /** An OpenADR {@code problem} (RFC 7807) body. */
+    public static ObjectNode problem(int status, String title, String detail) {
+        return object().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail);
+    }
+
     public static String text(Object node) {
         try {
             return OadrReader.JSON.writeValueAsString(node);

@@ -227,6 +227,27 @@ public final class OadrReader {
         return c.has("id") || c.has("createdDateTime") ? Optional.of(metadata(c)) : Optional.empty();
     }
 
+    /**
+     * Metadata of a ven or resource. The 3.1 document composes {@code ven} from {@code objectMetadata}
+     * (objectType VEN) and {@code BlVenRequest} (objectType BL_VEN_REQUEST), so VTNs answer with either;
+     * both are accepted, as are the VEN_*_REQUEST discriminators ({@code resource} likewise).
+     */
+    static Optional<ObjectMetadata> venObjectMetadata(JsonCursor c, ObjectType type) {
+        if (!c.has("id") && !c.has("createdDateTime")) {
+            return Optional.empty();
+        }
+        String id = c.requiredObjectId("id");
+        c.required("createdDateTime");
+        c.required("modificationDateTime");
+        var created = c.dateTime("createdDateTime");
+        var modified = c.dateTime("modificationDateTime");
+        c.text("objectType", 0, 64).filter(t -> !List.of(type.name(), "BL_" + type.name() + "_REQUEST",
+                "VEN_" + type.name() + "_REQUEST").contains(t)).ifPresent(t -> c.problem("objectType", "unknown value '"
+                + t + "' (expected " + type.name() + " or BL_" + type.name() + "_REQUEST)"));
+        return Optional.of(new ObjectMetadata(id, created.orElse(IntervalPeriod.BEGINNING),
+                modified.or(() -> created).orElse(IntervalPeriod.BEGINNING), type));
+    }
+
     static Program program(JsonCursor c) {
         ObjectMetadata meta = metadata(c);
         String name = c.requiredText("programName", 1, 128);

@@ -13,7 +13,7 @@ final class VenObjectsReader {
     }
 
     static Ven ven(JsonCursor c) {
-        Optional<ObjectMetadata> meta = OadrReader.optionalMetadata(c);
+        Optional<ObjectMetadata> meta = OadrReader.venObjectMetadata(c, ObjectType.VEN);
         Optional<String> clientId = c.text("clientID", 1, 128);
         String name = c.requiredText("venName", 1, 128);
         List<ValuesMap> attributes = c.objects("attributes", v -> OadrReader.valuesMap(v, Map.of()));
@@ -21,7 +21,7 @@ final class VenObjectsReader {
     }
 
     static Resource resource(JsonCursor c) {
-        Optional<ObjectMetadata> meta = OadrReader.optionalMetadata(c);
+        Optional<ObjectMetadata> meta = OadrReader.venObjectMetadata(c, ObjectType.RESOURCE);
         Optional<String> clientId = c.text("clientID", 1, 128);
         String name = c.requiredText("resourceName", 1, 128);
         String venId = c.requiredObjectId("venID");

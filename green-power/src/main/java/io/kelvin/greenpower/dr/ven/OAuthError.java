@@ -13,6 +13,24 @@ final class OAuthError {
     private OAuthError() {
     }
 
+    /**
+     * The messages of a validation list some servers add to a problem (Prism's {@code validation}), as
+     * " (message; message)", else "".
+     */
+    static String validation(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node != null && node.path("validation").isArray() && !node.get("validation").isEmpty()) {
+                StringBuilder text = new StringBuilder(" (");
+                node.get("validation").forEach(v -> text.append(text.length() > 2 ? "; " : "").append(v.path("message").asText()));
+                return text.append(')').toString();
+            }
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+        return "";
+    }
+
     static Optional<String> words(String body) {
         try {
             JsonNode node = JSON.readTree(body);

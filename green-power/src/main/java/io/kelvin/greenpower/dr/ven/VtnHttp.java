@@ -92,7 +92,7 @@ public final class VtnHttp {
 
     /** The VTN's words: a problem's detail or title, an OAuth2 error, else the start of the body. */
     static String words(String body) {
-        Optional<String> problem = OadrReader.problem(body).map(p -> p.words());
+        Optional<String> problem = OadrReader.problem(body).map(p -> p.words() + OAuthError.validation(body));
         if (problem.isPresent()) {
             return problem.get();
         }

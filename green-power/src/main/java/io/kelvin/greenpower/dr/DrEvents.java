@@ -32,6 +32,9 @@ public final class DrEvents {
     /** What an offered event version led to. */
     public enum Offer { NEW, UPDATED, DUPLICATE, STALE, CANCELLED, REFUSED, IGNORED }
 
+    /** How long a completed event stays held for its reports. */
+    public static final java.time.Duration KEEP_COMPLETED = java.time.Duration.ofDays(7);
+
     private static final String KELVIN = "kelvin";
     private static final String VTN = "vtn";
 
@@ -92,9 +95,11 @@ public final class DrEvents {
     /** The VTN deleted the event (a DELETE notification, or gone from a complete listing). */
     public synchronized boolean withdraw(String eventId, String why) {
         Optional<DrEventStatus> known = store.find(eventId).filter(s -> !s.state().isFinal());
-        known.ifPresent(s -> step(s, new DrInput.Cancelled(VTN, why), clock.instant()));
-        held.remove(eventId);
-        known.ifPresent(s -> changed());
+        known.ifPresent(s -> {
+            step(s, new DrInput.Cancelled(VTN, why), clock.instant());
+            held.remove(eventId);
+            changed();
+        });
         return known.isPresent();
     }
 
@@ -112,17 +117,23 @@ public final class DrEvents {
         store.find(eventId).ifPresent(s -> step(s, new DrInput.Replanned("planner", detail), clock.instant()));
     }
 
-    /** Moves events whose span began or ended; call it every planning slot or so. */
+    /**
+     * Moves events whose span began or ended; call it every planning slot or so. A completed event is
+     * held for {@link #KEEP_COMPLETED} more, for its reports, then let go.
+     */
     public synchronized void tick() {
         Instant now = clock.instant();
         for (DrEventStatus status : store.all()) {
+            if (status.state() == DrState.COMPLETED && status.changedAt().plus(KEEP_COMPLETED).isBefore(now)) {
+                held.remove(status.ref().eventId());
+                continue;
+            }
             Optional<DrDirective> directive = directive(status.ref().eventId(), now);
             if (status.state().isFinal() || directive.isEmpty()) {
                 continue;
             }
             if (directive.get().isOver(now)) {
                 step(status, new DrInput.Ended("clock"), now);
-                held.remove(status.ref().eventId());
                 changed();
             } else if (directive.get().isActive(now) && status.state() != DrState.ACTIVE
                     && status.state() != DrState.OPTED_OUT) {
@@ -158,6 +169,11 @@ public final class DrEvents {
         Instant receivedAt = store.find(eventId).map(DrEventStatus::receivedAt).orElse(now);
         return IntervalTimeline.place(h.event(), receivedAt, resolver.venSeed(), now.plus(resolver.horizon()),
                 new ArrayList<>());
+    }
+
+    /** Every lifecycle transition of the event, oldest first (the audit trail's view). */
+    public synchronized List<DrTransition> history(String eventId) {
+        return store.history(eventId);
     }
 
     /** Why the newest refused version of the event was refused, if one was. */

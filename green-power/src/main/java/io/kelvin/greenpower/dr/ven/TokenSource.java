@@ -50,8 +50,7 @@ public final class TokenSource {
         if (token.isPresent() && renewAt.map(now::isBefore).orElse(true)) {
             return token.get();
         }
-        URI url = tokenUrl.or(() -> configuredTokenUrl).orElseGet(this::discover);
-        tokenUrl = Optional.of(url);
+        URI url = tokenEndpoint();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("client_id", clientId);
@@ -68,6 +67,13 @@ public final class TokenSource {
         renewAt = response.expiresInSeconds().map(s -> now.plusSeconds(s).minus(REFRESH_BEFORE));
         fetched++;
         return token.get();
+    }
+
+    /** The token endpoint: configured, else found through {@code GET /auth/server} (once). */
+    public URI tokenEndpoint() {
+        URI url = tokenUrl.or(() -> configuredTokenUrl).orElseGet(this::discover);
+        tokenUrl = Optional.of(url);
+        return url;
     }
 
     /** Forgets the token (the VTN answered 401); the next {@link #token()} fetches a new one. */

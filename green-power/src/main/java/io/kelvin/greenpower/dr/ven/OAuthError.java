@@ -31,6 +31,21 @@ final class OAuthError {
         return "";
     }
 
+    /** The messages of an {@code sl-violations} header (a JSON array), as " [message; message]". */
+    static String violations(String header) {
+        try {
+            JsonNode node = JSON.readTree(header);
+            if (node != null && node.isArray() && !node.isEmpty()) {
+                StringBuilder text = new StringBuilder(" [");
+                node.forEach(v -> text.append(text.length() > 2 ? "; " : "").append(v.path("message").asText()));
+                return text.append(']').toString();
+            }
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+        return "";
+    }
+
     static Optional<String> words(String body) {
         try {
             JsonNode node = JSON.readTree(body);

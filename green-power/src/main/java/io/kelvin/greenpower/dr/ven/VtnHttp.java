@@ -84,8 +84,10 @@ public final class VtnHttp {
             throw new VtnException(request.method() + " " + request.uri().getPath() + ": interrupted", e);
         }
         if (response.statusCode() >= 400) {
+            // A validating proxy or mock (Prism) lists the contract violations in sl-violations.
+            String violations = response.headers().firstValue("sl-violations").map(OAuthError::violations).orElse("");
             throw new VtnException(response.statusCode(), request.method() + " " + request.uri().getPath() + ": "
-                    + response.statusCode() + " " + words(response.body()));
+                    + response.statusCode() + " " + words(response.body()) + violations);
         }
         return new Answer(response.statusCode(), response.body());
     }

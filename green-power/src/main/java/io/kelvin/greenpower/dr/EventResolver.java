@@ -66,8 +66,11 @@ public final class EventResolver {
         }
         Instant start = intervals.getFirst().start();
         Instant end = intervals.stream().map(TimedInterval::end).max(Comparator.naturalOrder()).orElseThrow();
-        if (end.isAfter(horizonEnd)) {
+        boolean forever = event.duration().map(OadrDuration::isInfinite).orElse(false);
+        if (forever || !end.isBefore(horizonEnd)) {
             notes.add("the event runs past the horizon; resolved up to " + horizonEnd);
+        }
+        if (end.isAfter(horizonEnd)) {
             end = horizonEnd;
             Instant cut = end;
             signals = signals.stream().map(s -> clip(s, cut)).toList();

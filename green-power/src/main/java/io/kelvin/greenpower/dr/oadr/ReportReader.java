@@ -10,7 +10,7 @@ final class ReportReader {
     }
 
     static Report report(JsonCursor c) {
-        Optional<ObjectMetadata> meta = OadrReader.optionalMetadata(c);
+        Optional<ObjectMetadata> meta = ObjectReader.optionalMetadata(c);
         Optional<String> clientId = c.text("clientID", 1, 128);
         String eventId = c.requiredObjectId("eventID");
         String clientName = c.requiredText("clientName", 1, 128);
@@ -19,10 +19,10 @@ final class ReportReader {
         c.required("resources");
         List<Report.ResourceData> resources = c.objects("resources", r -> {
             String resourceName = r.requiredText("resourceName", 1, 128);
-            Optional<IntervalPeriod> period = r.object("intervalPeriod").map(OadrReader::intervalPeriod);
+            Optional<IntervalPeriod> period = r.object("intervalPeriod").map(ObjectReader::intervalPeriod);
             r.required("intervals");
             return new Report.ResourceData(resourceName, period,
-                    r.objects("intervals", i -> OadrReader.interval(i, PayloadRules.REPORT)));
+                    r.objects("intervals", i -> ObjectReader.interval(i, PayloadRules.REPORT)));
         });
         return new Report(meta, clientId, eventId, clientName, name, descriptors, resources);
     }

@@ -13,24 +13,24 @@ final class VenObjectsReader {
     }
 
     static Ven ven(JsonCursor c) {
-        Optional<ObjectMetadata> meta = OadrReader.venObjectMetadata(c, ObjectType.VEN);
+        Optional<ObjectMetadata> meta = ObjectReader.venObjectMetadata(c, ObjectType.VEN);
         Optional<String> clientId = c.text("clientID", 1, 128);
         String name = c.requiredText("venName", 1, 128);
-        List<ValuesMap> attributes = c.objects("attributes", v -> OadrReader.valuesMap(v, Map.of()));
+        List<ValuesMap> attributes = c.objects("attributes", v -> ObjectReader.valuesMap(v, Map.of()));
         return new Ven(meta, clientId, name, c.texts("targets", 128), attributes);
     }
 
     static Resource resource(JsonCursor c) {
-        Optional<ObjectMetadata> meta = OadrReader.venObjectMetadata(c, ObjectType.RESOURCE);
+        Optional<ObjectMetadata> meta = ObjectReader.venObjectMetadata(c, ObjectType.RESOURCE);
         Optional<String> clientId = c.text("clientID", 1, 128);
         String name = c.requiredText("resourceName", 1, 128);
         String venId = c.requiredObjectId("venID");
-        List<ValuesMap> attributes = c.objects("attributes", v -> OadrReader.valuesMap(v, Map.of()));
+        List<ValuesMap> attributes = c.objects("attributes", v -> ObjectReader.valuesMap(v, Map.of()));
         return new Resource(meta, clientId, name, venId, c.texts("targets", 128), attributes);
     }
 
     static Subscription subscription(JsonCursor c) {
-        Optional<ObjectMetadata> meta = OadrReader.optionalMetadata(c);
+        Optional<ObjectMetadata> meta = ObjectReader.optionalMetadata(c);
         Optional<String> clientId = c.text("clientID", 1, 128);
         String clientName = c.requiredText("clientName", 1, 128);
         Optional<String> programId = c.objectId("programID");

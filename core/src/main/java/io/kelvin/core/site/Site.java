@@ -8,10 +8,17 @@ import java.util.Optional;
 /**
  * A validated site: what the plant is, how to reach every device, and which points the meters read.
  * {@code configRoot} is the site-configs folder the site was loaded from (tariff and carbon paths are
- * relative to it).
+ * relative to it). {@code demandResponse}: the OpenADR 3 VEN settings, when the site takes part in
+ * demand response.
  */
 public record Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<Device> devices,
-                   Cluster cluster, Path configRoot) {
+                   Cluster cluster, Path configRoot, Optional<DemandResponse> demandResponse) {
+
+    /** A site without demand response. */
+    public Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<Device> devices, Cluster cluster,
+                Path configRoot) {
+        this(info, grid, meters, devices, cluster, configRoot, Optional.empty());
+    }
 
     public Optional<Device> device(String id) {
         return devices.stream().filter(d -> d.id().equals(id)).findFirst();

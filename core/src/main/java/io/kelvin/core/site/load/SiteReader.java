@@ -1,6 +1,7 @@
 package io.kelvin.core.site.load;
 
 import io.kelvin.core.site.Cluster;
+import io.kelvin.core.site.DemandResponse;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.DeviceProfile;
 import io.kelvin.core.site.GridConnection;
@@ -41,13 +42,15 @@ final class SiteReader {
     }
 
     Site read(Node root) {
-        root.allowOnly("site", "grid", "cluster", "meters", "devices");
+        root.allowOnly("site", "grid", "cluster", "meters", "devices", "demandResponse");
         SiteInfo info = root.object("site").map(this::info).orElse(null);
         GridConnection grid = root.object("grid").map(this::grid).orElse(null);
         Cluster cluster = root.object("cluster").map(SiteReader::cluster).orElse(null);
         List<Device> devices = devices(root.list("devices"));
         List<Meter> meters = meters(root.list("meters"), devices);
-        return new Site(info, grid, meters, devices, cluster, configRoot);
+        Optional<DemandResponse> demandResponse = root.optObject("demandResponse")
+                .map(node -> new DemandResponseReader(configRoot).read(node, meters));
+        return new Site(info, grid, meters, devices, cluster, configRoot, demandResponse);
     }
 
     private SiteInfo info(Node node) {

@@ -8,16 +8,24 @@ import java.util.Optional;
 /**
  * A validated site: what the plant is, how to reach every device, and which points the meters read.
  * {@code configRoot} is the site-configs folder the site was loaded from (tariff and carbon paths are
- * relative to it). {@code feeds} are the external series the forecast reads (carbon, price, ambient, wind speed)
+ * relative to it). {@code demandResponse}: the OpenADR 3 VEN settings, when the site takes part in
+ * demand response. {@code feeds} are the external series the forecast reads (carbon, price, ambient, wind speed)
  * and {@code forecast} how the site's own forecasts are made.
  */
 public record Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<Device> devices,
-                   Cluster cluster, Path configRoot, List<Feed> feeds, ForecastSettings forecast) {
+                   Cluster cluster, Path configRoot, Optional<DemandResponse> demandResponse, List<Feed> feeds,
+                   ForecastSettings forecast) {
+
+    /** A site without demand response, feeds or forecast settings of its own. */
+    public Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<Device> devices, Cluster cluster,
+                Path configRoot) {
+        this(info, grid, meters, devices, cluster, configRoot, Optional.empty());
+    }
 
     /** A site without feeds and with the default forecast settings. */
     public Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<Device> devices, Cluster cluster,
-                Path configRoot) {
-        this(info, grid, meters, devices, cluster, configRoot, List.of(), ForecastSettings.DEFAULT);
+                Path configRoot, Optional<DemandResponse> demandResponse) {
+        this(info, grid, meters, devices, cluster, configRoot, demandResponse, List.of(), ForecastSettings.DEFAULT);
     }
 
     public Site {

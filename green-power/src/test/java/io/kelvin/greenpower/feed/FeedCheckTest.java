@@ -32,7 +32,7 @@ class FeedCheckTest {
         assertThat(text.toString(StandardCharsets.UTF_8)).contains("grid-carbon (carbon location): ok,")
                 .contains("import-price (price): ok,").contains("EUR");
 
-        Site broken = new Site(demo.info(), demo.grid(), demo.meters(), demo.devices(), demo.cluster(), demo.configRoot(),
+        Site broken = new Site(demo.info(), demo.grid(), demo.meters(), demo.devices(), demo.cluster(), demo.configRoot(), demo.demandResponse(),
                 List.of(FeedTestSites.carbon("nowhere", io.kelvin.core.site.GridConnection.CarbonMethod.LOCATION,
                         new io.kelvin.core.series.feeds.FeedFormat.ElectricityMaps(), java.net.URI.create("http://127.0.0.1:9/x"),
                         java.util.Optional.empty())), demo.forecast());

@@ -28,7 +28,7 @@ final class FeedTestSites {
 
     static Site site(Feed... feeds) {
         return new Site(new SiteInfo("t", "t", ZoneOffset.UTC, 51.5, 0), new GridConnection(1000, false, Optional.empty(),
-                Optional.empty()), List.of(), List.of(), new Cluster(8, 0.1, 0.7), Path.of("."), List.of(feeds),
+                Optional.empty()), List.of(), List.of(), new Cluster(8, 0.1, 0.7), Path.of("."), Optional.empty(), List.of(feeds),
                 ForecastSettings.DEFAULT);
     }
 

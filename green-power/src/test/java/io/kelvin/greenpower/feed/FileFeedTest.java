@@ -52,7 +52,8 @@ class FileFeedTest {
         ForecastSettings settings = ForecastSettings.withCurve(List.of(new CurvePoint(3, 0), new CurvePoint(6, 310),
                 new CurvePoint(9, 1120), new CurvePoint(12, 2500), new CurvePoint(25, 2500)), 2);
         Site site = new Site(new SiteInfo("t", "t", ZoneOffset.UTC, 50, 8), new GridConnection(1000, false,
-                Optional.empty(), Optional.empty()), List.of(), List.of(), new Cluster(8, 0.1, 0.7), tmp, List.of(wind), settings);
+                Optional.empty(), Optional.empty()), List.of(), List.of(), new Cluster(8, 0.1, 0.7), tmp, Optional.empty(), List.of(wind),
+                settings);
 
         HorizonForecast f = new SiteForecastProvider(site, new MemoryTelemetryStore(), ScheduledLoadHistory.unknown(),
                 new SettableClock(T0), java.net.http.HttpClient.newHttpClient(), name -> Optional.empty()).forecast(ForecastRequest.quarterHours("t", T0, 12));

@@ -114,6 +114,36 @@ final class Node {
         return items;
     }
 
+    /** The keys of this mapping, in file order. */
+    List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A list of non-empty texts; items that are not text are reported by index. */
+    List<String> textList(String field) {
+        if (!has(field)) {
+            problem(field, "is required");
+            return List.of();
+        }
+        JsonNode child = json.get(field);
+        if (!child.isArray()) {
+            problem(field, "must be a list");
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < child.size(); i++) {
+            JsonNode item = child.get(i);
+            if (!item.isValueNode() || item.isBoolean() || item.isNull() || item.asText().isBlank()) {
+                problem(field + "[" + i + "]", "must be non-empty text");
+            } else {
+                items.add(item.asText().trim());
+            }
+        }
+        return items;
+    }
+
     /**
      * A list of number pairs ({@code [[3, 0], [4, 80]]}); each bad item is reported with its index. Empty when
      * the field is absent.

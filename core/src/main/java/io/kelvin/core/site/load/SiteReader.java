@@ -1,6 +1,7 @@
 package io.kelvin.core.site.load;
 
 import io.kelvin.core.site.Cluster;
+import io.kelvin.core.site.DemandResponse;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.DeviceProfile;
 import io.kelvin.core.site.Feed;
@@ -43,15 +44,17 @@ final class SiteReader {
     }
 
     Site read(Node root) {
-        root.allowOnly("site", "grid", "cluster", "meters", "devices", "feeds", "forecast");
+        root.allowOnly("site", "grid", "cluster", "meters", "devices", "demandResponse", "feeds", "forecast");
         SiteInfo info = root.object("site").map(this::info).orElse(null);
         GridConnection grid = root.object("grid").map(this::grid).orElse(null);
         Cluster cluster = root.object("cluster").map(SiteReader::cluster).orElse(null);
         List<Device> devices = devices(root.list("devices"));
         List<Meter> meters = meters(root.list("meters"), devices);
+        Optional<DemandResponse> demandResponse = root.optObject("demandResponse")
+                .map(node -> new DemandResponseReader(configRoot).read(node, meters));
         List<Feed> feeds = root.has("feeds") ? new FeedsReader(configRoot).read(root.list("feeds")) : List.of();
         ForecastSettings forecast = root.optObject("forecast").map(ForecastReader::read).orElse(ForecastSettings.DEFAULT);
-        return new Site(info, grid, meters, devices, cluster, configRoot, feeds, forecast);
+        return new Site(info, grid, meters, devices, cluster, configRoot, demandResponse, feeds, forecast);
     }
 
     private SiteInfo info(Node node) {

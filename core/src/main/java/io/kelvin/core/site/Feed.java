@@ -37,8 +37,12 @@ public record Feed(String id, FeedKind kind, Optional<GridConnection.CarbonMetho
     public record FileLocation(Path path) implements Location {
     }
 
-    /** An HTTP(S) GET of {@code url}, with the token (if any) added as the {@code token} says. */
-    public record HttpLocation(URI url, Optional<Token> token) implements Location {
+    /** An HTTP(S) GET of {@code url} (its dates filled in at each fetch), with the token (if any) as it says. */
+    public record HttpLocation(UrlTemplate url, Optional<Token> token) implements Location {
+
+        public HttpLocation(URI url, Optional<Token> token) {
+            this(UrlTemplate.of(url), token);
+        }
     }
 
     /**

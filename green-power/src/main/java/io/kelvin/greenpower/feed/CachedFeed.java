@@ -50,7 +50,7 @@ public final class CachedFeed {
         }
         lastAttempt = now;
         try {
-            TimeSeries fresh = check(feed.format().read(fetcher.fetch(), feed.id()));
+            TimeSeries fresh = check(feed.format().read(fetcher.fetch(now), feed.id()));
             series = merge(series, fresh, now.minus(KEEP));
             lastSuccess = now;
             lastProblem = null;
@@ -107,7 +107,7 @@ public final class CachedFeed {
     public synchronized Provenance provenance(Instant now) {
         String where = switch (feed.location()) {
             case Feed.FileLocation f -> "file " + f.path().getFileName();
-            case Feed.HttpLocation h -> h.url().getHost() + h.url().getPath();
+            case Feed.HttpLocation h -> h.url().hostAndPath();
         };
         String source = "feed " + feed.id() + " (" + feed.format().key() + ", " + where
                 + (feed.repeat() ? ", repeated every " + Repeat.period(series).toDays() + " d" : "") + ")";

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /** Reads a feed file each time it is fetched, so an edited or replaced file is picked up at the next refresh. */
 public final class FileFetcher implements FeedFetcher {
@@ -15,7 +16,7 @@ public final class FileFetcher implements FeedFetcher {
     }
 
     @Override
-    public byte[] fetch() {
+    public byte[] fetch(Instant now) {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
@@ -51,11 +52,11 @@ public final class HttpFetcher implements FeedFetcher {
     }
 
     @Override
-    public byte[] fetch() throws InterruptedException {
-        Answer answer = send(request());
+    public byte[] fetch(Instant now) throws InterruptedException {
+        Answer answer = send(request(now));
         if (answer.status() == 401 && location.token().flatMap(Feed.Token::login).isPresent()) {
             loginToken = null;
-            answer = send(request());
+            answer = send(request(now));
         }
         if (answer.body().length > MAX_BODY_BYTES) {
             throw new FeedUnavailableException(location.url() + ": answer larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
@@ -66,8 +67,8 @@ public final class HttpFetcher implements FeedFetcher {
         return answer.body();
     }
 
-    private HttpRequest request() throws InterruptedException {
-        URI url = location.url();
+    private HttpRequest request(Instant now) throws InterruptedException {
+        URI url = location.url().expand(now);
         HttpRequest.Builder request = HttpRequest.newBuilder().timeout(timeout).GET()
                 .header("Accept", "application/json, application/xml, text/csv, */*");
         if (location.token().isPresent()) {

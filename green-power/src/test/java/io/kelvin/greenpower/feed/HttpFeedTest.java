@@ -76,15 +76,20 @@ class HttpFeedTest {
     @Test
     void entsoeTokenGoesInTheQueryAndThePriceKeepsItsCurrency() {
         server.answer(200, FeedTestSites.entsoeDay(T0));
-        Feed price = FeedTestSites.price("dayahead", server.url("/api?documentType=A44"), Optional.of(new Feed.Token(
-                Optional.of("ENTSOE_TOKEN"), Optional.empty(), Optional.empty(), "", Optional.of("securityToken"))));
+        Feed price = new Feed("dayahead", io.kelvin.core.site.FeedKind.PRICE, Optional.empty(), new FeedFormat.EntsoePrices(1),
+                new Feed.HttpLocation(new io.kelvin.core.site.UrlTemplate(server.url("/api?documentType=A44") + "&periodStart"
+                        + "={from:yyyyMMddHHmm}&periodEnd={to:yyyyMMddHHmm}"), Optional.of(new Feed.Token(Optional.of("ENTSOE_TOKEN"),
+                        Optional.empty(), Optional.empty(), "", Optional.of("securityToken")))),
+                FeedTestSites.REFRESH, FeedTestSites.STALE_AFTER, Duration.ofSeconds(5), false);
 
         HorizonForecast f = provider(price).forecast(hours(T0, 2));
 
         // Position 1 = 51 EUR/MWh = 0.051 EUR/kWh.
         assertThat(f.importPrice().perKwh().value(0)).isCloseTo(0.051, within(1e-12));
         assertThat(f.importPrice().currency()).contains(Currency.getInstance("EUR"));
-        assertThat(server.lastUri().getQuery()).isEqualTo("documentType=A44&securityToken=e/secret+1");
+        // The period is filled in at the fetch (clock at 2026-03-02 00:00 UTC) and the token appended.
+        assertThat(server.lastUri().getQuery()).isEqualTo("documentType=A44&periodStart=202603010000"
+                + "&periodEnd=202603040000&securityToken=e/secret+1");
     }
 
     @Test

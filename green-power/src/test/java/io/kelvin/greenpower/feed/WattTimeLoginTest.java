@@ -71,19 +71,19 @@ class WattTimeLoginTest {
     void theTokenComesFromALoginAndIsKeptUntilTheApiSays401() throws InterruptedException {
         HttpFetcher wattTime = fetcher("s3cret");
 
-        wattTime.fetch();
-        wattTime.fetch();
+        wattTime.fetch(java.time.Instant.EPOCH);
+        wattTime.fetch(java.time.Instant.EPOCH);
         assertThat(logins).hasValue(1);
 
         // The token expired (WattTime: after 30 minutes): one new login, one retry.
         valid = "expired-elsewhere";
-        assertThat(new String(wattTime.fetch(), StandardCharsets.UTF_8)).contains("\"data\"");
+        assertThat(new String(wattTime.fetch(java.time.Instant.EPOCH), StandardCharsets.UTF_8)).contains("\"data\"");
         assertThat(logins).hasValue(2);
     }
 
     @Test
     void aRefusedLoginIsTheFeedsProblemWithoutThePassword() {
-        assertThatThrownBy(() -> fetcher("wrong").fetch()).isInstanceOf(FeedUnavailableException.class)
+        assertThatThrownBy(() -> fetcher("wrong").fetch(java.time.Instant.EPOCH)).isInstanceOf(FeedUnavailableException.class)
                 .hasMessageContaining("/login: HTTP 403").hasMessageNotContaining("wrong");
     }
 }

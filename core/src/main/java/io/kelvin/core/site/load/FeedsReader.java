@@ -8,6 +8,7 @@ import io.kelvin.core.series.feeds.FeedFormat;
 import io.kelvin.core.site.Feed;
 import io.kelvin.core.site.FeedKind;
 import io.kelvin.core.site.GridConnection;
+import io.kelvin.core.site.UrlTemplate;
 import io.kelvin.core.telemetry.PointId;
 import java.net.URI;
 import java.nio.file.Files;
@@ -179,9 +180,12 @@ final class FeedsReader {
             }
             return relative.isEmpty() ? Optional.empty() : Optional.of(new Feed.FileLocation(path));
         }
-        Optional<URI> url = httpUrl(node, "url", node.text("url"));
+        String text = node.text("url");
+        Optional<String> problem = text.isEmpty() ? Optional.empty() : UrlTemplate.problem(text);
+        problem.ifPresent(p -> node.problem("url", p));
         Optional<Feed.Token> token = node.optObject("token").flatMap(this::token);
-        return url.map(u -> new Feed.HttpLocation(u, token));
+        return text.isEmpty() || problem.isPresent() ? Optional.empty()
+                : Optional.of(new Feed.HttpLocation(new UrlTemplate(text), token));
     }
 
     private static Optional<URI> httpUrl(Node node, String field, String text) {

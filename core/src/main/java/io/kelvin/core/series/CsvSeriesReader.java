@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvSeriesReader {
 
     /** At most this many problems are listed; the rest are counted. */
-    static final int MAX_PROBLEMS = 20;
+    static final int MAX_PROBLEMS = SeriesProblems.MAX;
     private static final Set<String> GAP_WORDS = Set.of("", "na", "n/a", "nan", "null", "-");
 
     private CsvSeriesReader() {
@@ -43,7 +43,7 @@ public final class CsvSeriesReader {
 
     /** Reads from {@code in}; {@code source} names it in messages. */
     public static TimeSeries read(Reader in, String source, CsvSeriesSpec spec) {
-        Problems problems = new Problems(source);
+        SeriesProblems problems = new SeriesProblems(source);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(spec.delimiter()).setHeader()
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
         List<Row> rows = new ArrayList<>();
@@ -57,7 +57,7 @@ public final class CsvSeriesReader {
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
                 if (record.size() <= Math.max(timeCol, valueCol)) {
-                    problems.add(line, "has " + record.size() + " fields, needs column " + (Math.max(timeCol, valueCol) + 1));
+                    problems.add(at(line), "has " + record.size() + " fields, needs column " + (Math.max(timeCol, valueCol) + 1));
                     continue;
                 }
                 Instant at = time(record.get(timeCol), spec, line, rows, problems);
@@ -67,7 +67,7 @@ public final class CsvSeriesReader {
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(0, "is not valid CSV: " + e.getMessage());
+            problems.add(at(0), "is not valid CSV: " + e.getMessage());
         }
         TimeSeries series = build(rows, spec, problems);
         if (problems.any()) {
@@ -79,7 +79,7 @@ public final class CsvSeriesReader {
     private record Row(long line, Instant at, Double value) {
     }
 
-    private static int column(List<String> header, String wanted, String field, Problems problems) {
+    private static int column(List<String> header, String wanted, String field, SeriesProblems problems) {
         int byName = header.indexOf(wanted);
         if (byName >= 0) {
             return byName;
@@ -90,11 +90,11 @@ public final class CsvSeriesReader {
                 return n - 1;
             }
         }
-        problems.add(1, field + " '" + wanted + "' is not a column; the header has " + header);
+        problems.add(at(1), field + " '" + wanted + "' is not a column; the header has " + header);
         return -1;
     }
 
-    private static Instant time(String text, CsvSeriesSpec spec, long line, List<Row> rows, Problems problems) {
+    private static Instant time(String text, CsvSeriesSpec spec, long line, List<Row> rows, SeriesProblems problems) {
         try {
             Object read = spec.timeFormat().read(text);
             if (read instanceof Instant instant) {
@@ -106,34 +106,34 @@ public final class CsvSeriesReader {
             boolean repeated = !rows.isEmpty() && !earlier.isAfter(rows.get(rows.size() - 1).at());
             return repeated ? TimeFormat.place(local, spec.zone(), true) : earlier;
         } catch (DateTimeParseException | NumberFormatException | ClassCastException e) {
-            problems.add(line, "'" + text + "' is not a time in format " + describe(spec.timeFormat()));
+            problems.add(at(line), "'" + text + "' is not a time in format " + describe(spec.timeFormat()));
             return null;
         }
     }
 
-    private static Double value(String text, CsvSeriesSpec spec, long line, Problems problems) {
+    private static Double value(String text, CsvSeriesSpec spec, long line, SeriesProblems problems) {
         if (GAP_WORDS.contains(text.trim().toLowerCase(Locale.ROOT))) {
             return null;
         }
         try {
             double v = Double.parseDouble(text.trim());
             if (!Double.isFinite(v)) {
-                problems.add(line, "value '" + text + "' is not finite");
+                problems.add(at(line), "value '" + text + "' is not finite");
                 return null;
             }
             return spec.unit().toCanonical(v);
         } catch (NumberFormatException e) {
-            problems.add(line, "value '" + text + "' is not a number");
+            problems.add(at(line), "value '" + text + "' is not a number");
             return null;
         }
     }
 
-    private static TimeSeries build(List<Row> rows, CsvSeriesSpec spec, Problems problems) {
+    private static TimeSeries build(List<Row> rows, CsvSeriesSpec spec, SeriesProblems problems) {
         Duration smallest = null;
         for (int i = 1; i < rows.size(); i++) {
             Duration d = Duration.between(rows.get(i - 1).at(), rows.get(i).at());
             if (!d.isPositive()) {
-                problems.add(rows.get(i).line(), "time " + rows.get(i).at() + " is not after the row before ("
+                problems.add(at(rows.get(i).line()), "time " + rows.get(i).at() + " is not after the row before ("
                         + rows.get(i - 1).at() + ")");
             } else if (smallest == null || d.compareTo(smallest) < 0) {
                 smallest = d;
@@ -141,7 +141,7 @@ public final class CsvSeriesReader {
         }
         Duration resolution = spec.resolution().orElse(smallest);
         if (resolution == null && !rows.isEmpty()) {
-            problems.add(rows.get(0).line(), "one row and no resolution: say how long each row lasts");
+            problems.add(at(rows.get(0).line()), "one row and no resolution: say how long each row lasts");
         }
         List<TimeSeries.Interval> intervals = new ArrayList<>();
         if (!problems.any()) {
@@ -155,7 +155,7 @@ public final class CsvSeriesReader {
         try {
             return new TimeSeries(spec.name(), spec.unit().measure(), spec.currency(), intervals);
         } catch (IllegalArgumentException e) {
-            problems.add(0, "rows overlap: the resolution " + resolution + " is longer than their spacing");
+            problems.add(at(0), "rows overlap: the resolution " + resolution + " is longer than their spacing");
             return new TimeSeries(spec.name(), spec.unit().measure(), spec.currency(), List.of());
         }
     }
@@ -170,34 +170,8 @@ public final class CsvSeriesReader {
         };
     }
 
-    /** Collects problems of one source, keeping the first {@link #MAX_PROBLEMS}. */
-    private static final class Problems {
-        private final String source;
-        private final List<ConfigProblem> list = new ArrayList<>();
-        private int dropped;
-
-        Problems(String source) {
-            this.source = source;
-        }
-
-        void add(long line, String reason) {
-            if (list.size() < MAX_PROBLEMS) {
-                list.add(new ConfigProblem(source, line > 0 ? "line " + line : "", reason));
-            } else {
-                dropped++;
-            }
-        }
-
-        boolean any() {
-            return !list.isEmpty();
-        }
-
-        SeriesFormatException failure() {
-            List<ConfigProblem> all = new ArrayList<>(list);
-            if (dropped > 0) {
-                all.add(new ConfigProblem(source, "", dropped + " more problems not listed"));
-            }
-            return new SeriesFormatException(all);
-        }
+    /** Where a problem is: {@code line N}, or the whole file for line 0. */
+    private static String at(long line) {
+        return line > 0 ? "line " + line : "";
     }
 }

@@ -144,6 +144,32 @@ final class Node {
         return items;
     }
 
+    /**
+     * A list of number pairs ({@code [[3, 0], [4, 80]]}); each bad item is reported with its index. Empty when
+     * the field is absent.
+     */
+    List<double[]> pairs(String field) {
+        if (!has(field)) {
+            return List.of();
+        }
+        JsonNode child = json.get(field);
+        if (!child.isArray()) {
+            problem(field, "must be a list of [x, y] pairs");
+            return List.of();
+        }
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < child.size(); i++) {
+            JsonNode item = child.get(i);
+            if (!item.isArray() || item.size() != 2 || !item.get(0).isNumber() || !item.get(1).isNumber()
+                    || !Double.isFinite(item.get(0).asDouble()) || !Double.isFinite(item.get(1).asDouble())) {
+                problems.add(file, childPath(field) + "[" + i + "]", "must be a pair of numbers [x, y], was " + item);
+            } else {
+                out.add(new double[] {item.get(0).asDouble(), item.get(1).asDouble()});
+            }
+        }
+        return out;
+    }
+
     Optional<String> optText(String field) {
         if (!has(field)) {
             return Optional.empty();

@@ -4,6 +4,8 @@ import io.kelvin.core.site.Cluster;
 import io.kelvin.core.site.DemandResponse;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.DeviceProfile;
+import io.kelvin.core.site.Feed;
+import io.kelvin.core.site.ForecastSettings;
 import io.kelvin.core.site.GridConnection;
 import io.kelvin.core.site.Meter;
 import io.kelvin.core.site.MeterRole;
@@ -42,7 +44,7 @@ final class SiteReader {
     }
 
     Site read(Node root) {
-        root.allowOnly("site", "grid", "cluster", "meters", "devices", "demandResponse");
+        root.allowOnly("site", "grid", "cluster", "meters", "devices", "demandResponse", "feeds", "forecast");
         SiteInfo info = root.object("site").map(this::info).orElse(null);
         GridConnection grid = root.object("grid").map(this::grid).orElse(null);
         Cluster cluster = root.object("cluster").map(SiteReader::cluster).orElse(null);
@@ -50,7 +52,9 @@ final class SiteReader {
         List<Meter> meters = meters(root.list("meters"), devices);
         Optional<DemandResponse> demandResponse = root.optObject("demandResponse")
                 .map(node -> new DemandResponseReader(configRoot).read(node, meters));
-        return new Site(info, grid, meters, devices, cluster, configRoot, demandResponse);
+        List<Feed> feeds = root.has("feeds") ? new FeedsReader(configRoot).read(root.list("feeds")) : List.of();
+        ForecastSettings forecast = root.optObject("forecast").map(ForecastReader::read).orElse(ForecastSettings.DEFAULT);
+        return new Site(info, grid, meters, devices, cluster, configRoot, demandResponse, feeds, forecast);
     }
 
     private SiteInfo info(Node node) {

@@ -14,6 +14,7 @@ import io.kelvin.core.alarm.HistoryQuery;
 import io.kelvin.core.alarm.Note;
 import io.kelvin.core.alarm.Shelving;
 import io.kelvin.core.alarm.Transition;
+import io.kelvin.core.device.DeviceInfo;
 import io.kelvin.core.site.OpcUaSettings;
 import io.kelvin.core.site.OpcUaSettings.AcquisitionMode;
 import io.kelvin.core.site.OpcUaSettings.MessageMode;
@@ -182,6 +183,18 @@ class TwinAlarmsTest {
         assertThat(rig.desk.unshelve(leak.key(), "bob", "cable replaced")).isInstanceOf(ActionResult.Done.class);
         assertThat(rig.twin.alarm(CDU, TwinAlarm.LEAK).orElseThrow().shelving()).isEqualTo("Unshelved");
         rig.await(TwinAlarm.LEAK, a -> a.marks().shelving() == Shelving.UNSHELVED);
+    }
+
+    @Test
+    void theCdusCommonInformationComesFromItsServersBuildInfo() {
+        rig = TwinCduRig.start(dir).connect();
+
+        // the twin's BuildInfo (OPC UA Part 5, 6.3.2): its profile's maker and model, Milo's SDK version
+        DeviceInfo info = rig.collectors().device(CDU).orElseThrow().info();
+        assertThat(info.source()).isEqualTo("OPC UA server BuildInfo");
+        assertThat(info.manufacturer()).contains("Acme Thermal");
+        assertThat(info.model()).contains("CDU-800");
+        assertThat(info.firmwareVersion()).isPresent();
     }
 
     private Optional<Alarm> branch() {

@@ -52,7 +52,7 @@ public final class AlarmLifecycle {
         if (event.refresh() && before.isPresent() && event.time().isBefore(before.get().changedAt())) {
             return Optional.empty();
         }
-        if (live.isEmpty() && !event.retain()) {
+        if (live.isEmpty() && !retained(event)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
@@ -138,6 +138,15 @@ public final class AlarmLifecycle {
         boolean newlyActive = s.active() && live.map(a -> !a.active()).orElse(true);
         Instant raisedAt = newlyActive ? e.time() : live.map(Alarm::raisedAt).orElse(e.time());
         return new Alarm(e.handle(), e.eventType(), e.sourceName(), e.conditionName(), e.severity(), e.message(),
-                e.quality(), s.enabled(), s.active(), marks, e.retain(), raisedAt, e.time(), now);
+                e.quality(), s.enabled(), s.active(), marks, retained(e), raisedAt, e.time(), now);
+    }
+
+    /**
+     * Whether the alarm stays on the current list: the device's Retain (Part 9, 5.5.2), except that an
+     * active condition always stays. Some servers send Retain False with an acknowledged but still active
+     * alarm (node-opcua 2.186 does); an active leak must not vanish from the operator's list.
+     */
+    private static boolean retained(ConditionEvent e) {
+        return e.retain() || e.states().active();
     }
 }

@@ -97,6 +97,16 @@ class AlarmLifecycleTest {
     }
 
     @Test
+    void anActiveConditionStaysCurrentEvenWhenTheDeviceSendsRetainFalse() {
+        Alarm raised = onDevice(Optional.empty(), leak(T0).build()).alarm();
+
+        // node-opcua 2.186 sends Retain False with an acknowledged, still active alarm
+        Alarm acked = onDevice(Optional.of(raised), leak(T0.plusSeconds(5)).acked(true).retain(false).event(2).build()).alarm();
+
+        assertThat(acked.phase()).isEqualTo(AlarmPhase.ACKNOWLEDGED);
+    }
+
+    @Test
     void aNonRetainedEventOfAnUnknownAlarmRecordsNothing() {
         assertThat(lifecycle.onDevice(Optional.empty(), leak(T0).active(false).acked(true).retain(false).build(),
                 AlarmLifecycle.Pending.NONE)).isEmpty();

@@ -7,10 +7,7 @@ import io.kelvin.core.site.Device;
 import io.kelvin.core.site.OpcUaSettings.AcquisitionMode;
 import io.kelvin.core.site.PointDef;
 import io.kelvin.core.alarm.AlarmActions;
-import io.kelvin.core.alarm.ConditionHandle;
-import io.kelvin.core.alarm.DeviceAnswer;
 import io.kelvin.core.alarm.DeviceEventSink;
-import io.kelvin.core.alarm.Shelving;
 import io.kelvin.core.device.DeviceHealth;
 import io.kelvin.core.device.DeviceInfo;
 import io.kelvin.core.telemetry.SampleSink;
@@ -44,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * after each subscription replays the active conditions; operator actions on them are calls on the
  * current session ({@link AlarmActions}).
  */
-public final class OpcUaDevice implements DeviceLink, AlarmActions, AutoCloseable {
+public final class OpcUaDevice implements DeviceLink, AutoCloseable {
 
     /** While a session is lost, the device's points are marked COMM_FAILED this often. */
     public static final Duration GAP_MARK_INTERVAL = Outage.GAP_MARK_INTERVAL;
@@ -72,6 +69,7 @@ public final class OpcUaDevice implements DeviceLink, AlarmActions, AutoCloseabl
     private Thread worker;
 
     private volatile Map<String, String> serverInfo = Map.of();
+    private final AlarmActions alarms = new SessionAlarmActions(this::connectedClient);
 
     OpcUaDevice(Device device, ReconnectBackoff backoff, InstantSource clock, SampleSink sink, DeviceEventSink events,
                 ClientFactory clients) {
@@ -254,6 +252,13 @@ public final class OpcUaDevice implements DeviceLink, AlarmActions, AutoCloseabl
         return writer.write(current, point, value);
     }
 
+    /** The client of the current session while connected; empty otherwise. */
+    private Optional<ConditionMethods> connectedClient() {
+        DeviceSession current = session;
+        return current == null || !health.isConnected() ? Optional.empty()
+                : Optional.of(new ConditionMethods(device.id(), current.client()));
+    }
+
     @Override
     public String deviceId() {
         return device.id();
@@ -272,36 +277,9 @@ public final class OpcUaDevice implements DeviceLink, AlarmActions, AutoCloseabl
 
     @Override
     public Optional<AlarmActions> alarmActions() {
-        return Optional.of(this);
+        return Optional.of(alarms);
     }
 
-    @Override
-    public DeviceAnswer acknowledge(ConditionHandle alarm, String comment) {
-        return withSession(methods -> methods.acknowledge(alarm, comment));
-    }
-
-    @Override
-    public DeviceAnswer confirm(ConditionHandle alarm, String comment) {
-        return withSession(methods -> methods.confirm(alarm, comment));
-    }
-
-    @Override
-    public DeviceAnswer shelve(ConditionHandle alarm, Shelving kind, Duration duration, String comment) {
-        return withSession(methods -> methods.shelve(alarm, kind, duration, comment));
-    }
-
-    @Override
-    public DeviceAnswer unshelve(ConditionHandle alarm, String comment) {
-        return withSession(methods -> methods.unshelve(alarm, comment));
-    }
-
-    private DeviceAnswer withSession(java.util.function.Function<ConditionMethods, DeviceAnswer> call) {
-        DeviceSession current = session;
-        if (current == null || !health.isConnected()) {
-            return new DeviceAnswer.Unreachable(device.id() + " is not connected");
-        }
-        return call.apply(new ConditionMethods(device.id(), current.client()));
-    }
 
     @Override
     public void close() {

@@ -67,6 +67,11 @@ final class KeycloakDistribution {
                 + " (./mvnw -pl testkit generate-test-resources unpacks it) or set -D" + HOME_PROPERTY);
     }
 
+    /** A distribution unpacked elsewhere (e.g. the benchmark's fresh copy). */
+    static KeycloakDistribution at(Path root) {
+        return checked(root.toAbsolutePath(), bundledVersion());
+    }
+
     private static KeycloakDistribution checked(Path root, String version) {
         if (!Files.isRegularFile(root.resolve("bin/kc.sh"))) {
             throw new IllegalStateException(HOME_PROPERTY + "=" + root + ": no bin/kc.sh there");

@@ -1,7 +1,6 @@
 package io.kelvin.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -167,14 +166,7 @@ public final class BrowserlessLogin {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
-        }
+        return KeycloakOidc.send(http, request);
     }
 
     /**

@@ -125,6 +125,11 @@ public final class KeycloakOidc {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    /** Sends a request and reads the body as a string; I/O failures and interrupts become unchecked. */
+    static HttpResponse<String> send(HttpClient http, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -62,10 +62,13 @@ final class KeycloakProcess {
         return process == null ? -1 : process.pid();
     }
 
-    /** Starts {@code kc.sh start-dev} and waits until the realm is served or the deadline passes. */
-    void launchAndAwaitReady(long deadlineNanos) {
+    /**
+     * Starts {@code kc.sh start-dev} and waits until the realm is served or the deadline passes;
+     * {@code situation} (e.g. "database from the seed") goes into the timeout's message.
+     */
+    void launchAndAwaitReady(long deadlineNanos, String situation) {
         launch();
-        awaitReady(deadlineNanos);
+        awaitReady(deadlineNanos, situation);
     }
 
     private synchronized void launch() {
@@ -97,7 +100,7 @@ final class KeycloakProcess {
         }
     }
 
-    private void awaitReady(long deadlineNanos) {
+    private void awaitReady(long deadlineNanos, String situation) {
         URI discovery = URI.create("http://127.0.0.1:" + port + "/realms/" + KeycloakRealm.NAME
                 + "/.well-known/openid-configuration");
         HttpRequest probe = HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(2)).GET().build();
@@ -120,14 +123,10 @@ final class KeycloakProcess {
             sleep(POLL);
         }
         throw new KeycloakServer.StartTimeout("Keycloak was not ready within "
-                + settings.startTimeout().toSeconds() + " s (" + facts() + "); log: " + logFile()
-                + "; last lines:\n" + logTail(15));
-    }
-
-    /** What was measured so far, for a skip message. */
-    String facts() {
-        return "CPU " + cpu().toSeconds() + " s in Keycloak's processes, augmentation "
-                + (augmented() ? "ran in this start" : "reused") + ", " + KeycloakServer.loadDescription();
+                + settings.startTimeout().toSeconds() + " s (" + situation + "; CPU " + cpu().toSeconds()
+                + " s in Keycloak's processes; augmentation " + (augmented() ? "ran in this start" : "reused")
+                + "; " + KeycloakServer.loadDescription() + "); raise -Dkelvin.keycloak.start-timeout on a"
+                + " busy machine; log: " + logFile() + "; last lines:\n" + logTail(15));
     }
 
     /** Whether Keycloak rebuilt (augmented) itself during this home's starts. */

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -88,20 +89,16 @@ public final class KeycloakServer implements AutoCloseable {
             boolean fromSeed = settings.seed() && distribution.copySeedInto(home, realm);
             KeycloakProcess process = new KeycloakProcess(home, FreePorts.loopback(), settings);
             try {
-                process.launchAndAwaitReady(deadline);
+                process.launchAndAwaitReady(deadline, fromSeed ? "database from the seed" : "new database");
                 boolean seedWritten = settings.seed() && !fromSeed;
                 if (seedWritten) {
                     // The database holds the imported realm and nothing else yet: keep it for later starts.
                     process.stop();
                     distribution.saveSeedFrom(home, realm);
-                    process.launchAndAwaitReady(deadline);
+                    process.launchAndAwaitReady(deadline, "restart on the seed just written");
                 }
                 return new KeycloakServer(process, new Startup(Duration.ofNanos(System.nanoTime() - begin),
                         process.cpu(), process.augmented(), fromSeed, seedWritten));
-            } catch (StartTimeout timeout) {
-                process.stop();
-                throw new StartTimeout(timeout.getMessage().replaceFirst("\\(", "(database "
-                        + (fromSeed ? "from the seed" : "created and the realm imported") + ", "));
             } catch (RuntimeException e) {
                 process.stop();
                 throw e;
@@ -134,6 +131,21 @@ public final class KeycloakServer implements AutoCloseable {
 
     public URI jwksUri() {
         return URI.create(issuer() + "/protocol/openid-connect/certs");
+    }
+
+    /**
+     * quarkus-oidc settings that point an application under test at this server as the dashboard
+     * client, with roles from {@link KeycloakRealm#ROLE_CLAIM}, and turn Quarkus' own Keycloak dev
+     * service (a container) off; e.g. the config of a {@code QuarkusTestResourceLifecycleManager}.
+     */
+    public Map<String, String> quarkusOidcProperties() {
+        KeycloakRealm.Client dashboard = KeycloakRealm.Client.DASHBOARD;
+        return Map.of(
+                "quarkus.oidc.auth-server-url", issuer().toString(),
+                "quarkus.oidc.client-id", dashboard.clientId(),
+                "quarkus.oidc.credentials.secret", dashboard.secret(),
+                "quarkus.oidc.roles.role-claim-path", KeycloakRealm.ROLE_CLAIM,
+                "quarkus.keycloak.devservices.enabled", "false");
     }
 
     /** Discovery, JWKS and token grants against the test realm. */

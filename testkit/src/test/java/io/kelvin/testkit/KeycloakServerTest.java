@@ -1,8 +1,10 @@
 package io.kelvin.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,15 +15,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,16 @@ class KeycloakServerTest {
         assertThat(discovery.path("jwks_uri").asText()).isEqualTo(keycloak.jwksUri().toString());
         assertThat(texts(discovery.path("grant_types_supported")))
                 .contains("authorization_code", "client_credentials", "password", "refresh_token");
+    }
+
+    @Test
+    void quarkusOidcPropertiesPointAtThisServerAsTheDashboardClient() {
+        assertThat(keycloak.quarkusOidcProperties()).containsOnly(
+                entry("quarkus.oidc.auth-server-url", keycloak.issuer().toString()),
+                entry("quarkus.oidc.client-id", "kelvin-dashboard"),
+                entry("quarkus.oidc.credentials.secret", "kelvin-dashboard-test-secret"),
+                entry("quarkus.oidc.roles.role-claim-path", "kelvin_roles"),
+                entry("quarkus.keycloak.devservices.enabled", "false"));
     }
 
     @ParameterizedTest
@@ -183,7 +196,7 @@ class KeycloakServerTest {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, port), 1000);
             return true;
-        } catch (java.io.IOException refused) {
+        } catch (IOException refused) {
             return false;
         }
     }
@@ -197,7 +210,7 @@ class KeycloakServerTest {
 
     private static Set<String> texts(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     static URI loopbackRedirect(String host) {

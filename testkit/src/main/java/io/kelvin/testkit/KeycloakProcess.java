@@ -139,17 +139,22 @@ final class KeycloakProcess {
         return process == null ? cpuOfEarlierRuns : cpuOfEarlierRuns.plus(cpuOfTree(process.toHandle()));
     }
 
-    /** Stops the process tree (SIGTERM, then SIGKILL for every process after {@link #STOP_TIMEOUT}). */
-    synchronized void stop() {
+    /**
+     * Stops the process tree (SIGTERM, then SIGKILL for every process after {@link #STOP_TIMEOUT});
+     * true when Keycloak ended on SIGTERM alone, i.e. it closed its database.
+     */
+    synchronized boolean stop() {
         if (process == null) {
-            return;
+            return true;
         }
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         cpuOfEarlierRuns = cpuOfEarlierRuns.plus(cpuOfTree(process.toHandle()));
         process.destroy();
+        boolean clean = false;
         try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            clean = process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!clean) {
                 tree.forEach(ProcessHandle::destroyForcibly);
                 process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -162,6 +167,7 @@ final class KeycloakProcess {
             RUNNING.remove(this);
             process = null;
         }
+        return clean;
     }
 
     String log() {

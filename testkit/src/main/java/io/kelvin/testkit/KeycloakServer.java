@@ -90,12 +90,15 @@ public final class KeycloakServer implements AutoCloseable {
             KeycloakProcess process = new KeycloakProcess(home, FreePorts.loopback(), settings);
             try {
                 process.launchAndAwaitReady(deadline, fromSeed ? "database from the seed" : "new database");
-                boolean seedWritten = settings.seed() && !fromSeed;
-                if (seedWritten) {
-                    // The database holds the imported realm and nothing else yet: keep it for later starts.
-                    process.stop();
-                    distribution.saveSeedFrom(home, realm);
-                    process.launchAndAwaitReady(deadline, "restart on the seed just written");
+                boolean seedWritten = false;
+                if (settings.seed() && !fromSeed) {
+                    // The database holds the imported realm and nothing else yet: keep it for later
+                    // starts, unless Keycloak had to be killed before it closed the database.
+                    seedWritten = process.stop();
+                    if (seedWritten) {
+                        distribution.saveSeedFrom(home, realm);
+                    }
+                    process.launchAndAwaitReady(deadline, "restart after writing the seed");
                 }
                 return new KeycloakServer(process, new Startup(Duration.ofNanos(System.nanoTime() - begin),
                         process.cpu(), process.augmented(), fromSeed, seedWritten));

@@ -92,11 +92,25 @@ public final class KeycloakStartBench {
             // Prove the server serves the realm before the figure counts.
             server.oidc().forClient(KeycloakRealm.Client.PLATFORM);
             results.computeIfAbsent(kind, k -> new ArrayList<>()).add(startup);
-            System.out.printf(Locale.ROOT, "%-6s wall %6.1f s  cpu %6.1f s  augmented %-5s seed %-7s (%s before, %s after)%n",
-                    kind, seconds(startup.wall()), seconds(startup.cpu()), startup.augmented(),
+            System.out.printf(Locale.ROOT, "%-6s wall %6.1f s  cpu %6.1f s  rss %4d MiB  augmented %-5s seed %-7s (%s before, %s after)%n",
+                    kind, seconds(startup.wall()), seconds(startup.cpu()), residentMib(server.pid()), startup.augmented(),
                     startup.fromSeed() ? "used" : startup.seedWritten() ? "written" : "none",
                     loadBefore, KeycloakServer.loadDescription());
         }
+    }
+
+    /** Resident memory of kc.sh and its descendants (VmRSS in /proc/PID/status), MiB. */
+    private static long residentMib(long pid) {
+        return ProcessHandle.of(pid).stream().flatMap(root -> Stream.concat(Stream.of(root), root.descendants()))
+                .mapToLong(process -> {
+                    try {
+                        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                                .filter(line -> line.startsWith("VmRSS:"))
+                                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).sum();
+                    } catch (IOException gone) {
+                        return 0;
+                    }
+                }).sum() / 1024;
     }
 
     private static void summarize(Map<String, List<KeycloakServer.Startup>> results) {

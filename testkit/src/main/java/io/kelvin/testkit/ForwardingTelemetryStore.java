@@ -44,6 +44,16 @@ public abstract class ForwardingTelemetryStore implements TelemetryStore {
     }
 
     @Override
+    public List<TimeValue> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+        return store.goodMeans(point, from, to, step);
+    }
+
+    @Override
+    public List<TimeValue> goodReadings(PointId point, Instant from, Instant to, Duration step) {
+        return store.goodReadings(point, from, to, step);
+    }
+
+    @Override
     public EnergyIntegral energy(PointId powerPoint, Instant from, Instant to) {
         return store.energy(powerPoint, from, to);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kelvin.core.kpi.SiteKpis;
 import io.kelvin.core.telemetry.Aggregate;
-import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.LatestValues;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
@@ -101,8 +100,13 @@ class SiteOverviewTest {
         }
 
         @Override
-        public EnergyIntegral energy(PointId powerPoint, Instant from, Instant to) {
-            return new EnergyIntegral(0, Duration.ZERO, Duration.between(from, to));
+        public List<TimeValue> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+            return range(point, from, to, step, Aggregate.MEAN);
+        }
+
+        @Override
+        public List<TimeValue> goodReadings(PointId point, Instant from, Instant to, Duration step) {
+            return range(point, from, to, step, Aggregate.LAST);
         }
 
         @Override

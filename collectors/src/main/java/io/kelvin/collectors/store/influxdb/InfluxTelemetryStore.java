@@ -1,10 +1,8 @@
 package io.kelvin.collectors.store.influxdb;
 
-import io.kelvin.collectors.store.EnergyIntegration;
 import io.kelvin.collectors.store.StepGrid;
 import io.kelvin.core.site.DeviceClass;
 import io.kelvin.core.telemetry.Aggregate;
-import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
@@ -14,7 +12,9 @@ import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #latest} gives the newest row holding the point's value or quality; its
  * {@code collectedAt} is its source time (InfluxDB keeps one timestamp). Limitation: rewriting a
  * non-GOOD sample as GOOD at the same time keeps the old {@code _quality} field, because InfluxDB
- * merges fields of one timestamp and 1.x cannot delete a single field.
+ * merges fields of one timestamp and 1.x cannot delete a single field; such a sample then counts as
+ * not GOOD in {@link #goodMeans} and {@link #goodReadings}. GOOD means are the sample mean of the
+ * GOOD values in a step (sums and counts of all values minus those of rows with a quality field).
  */
 public final class InfluxTelemetryStore implements TelemetryStore {
 
@@ -135,9 +137,48 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     }
 
     @Override
-    public EnergyIntegral energy(PointId powerPoint, Instant from, Instant to) {
-        Duration step = EnergyIntegration.stepFor(from, to);
-        return EnergyIntegration.integrate(range(powerPoint, from, to, step, Aggregate.MEAN), step, to);
+    public List<TimeValue> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+        QueryResult result = query(InfluxQl.goodSums(measurement(point), point, from, to, step), point);
+        Map<Long, double[]> all = sumsByStep(series(result, 0));
+        Map<Long, double[]> notGood = sumsByStep(series(result, 1));
+        StepGrid grid = new StepGrid(from, to, step, Aggregate.MEAN);
+        all.forEach((stepStart, sumCount) -> {
+            double[] bad = notGood.getOrDefault(stepStart, new double[2]);
+            double goodCount = sumCount[1] - bad[1];
+            if (goodCount > 0) {
+                grid.add(stepStart, step.toMillis(), (sumCount[0] - bad[0]) / goodCount);
+            }
+        });
+        return grid.values();
+    }
+
+    @Override
+    public List<TimeValue> goodReadings(PointId point, Instant from, Instant to, Duration step) {
+        QueryResult result = query(InfluxQl.lastWithQuality(measurement(point), point, from, to, step), point);
+        StepGrid grid = new StepGrid(from, to, step, Aggregate.LAST);
+        QueryResult.Series series = series(result, 0);
+        if (series != null) {
+            for (List<Object> row : series.getValues()) {
+                if (row.get(1) != null && row.get(2) == null) {
+                    grid.add(((Number) row.get(0)).longValue(), step.toMillis(), ((Number) row.get(1)).doubleValue());
+                }
+            }
+        }
+        return grid.values();
+    }
+
+    /** Step start (ms) to {sum, count} of the rows of a sum/count series. */
+    private static Map<Long, double[]> sumsByStep(QueryResult.Series series) {
+        Map<Long, double[]> sums = new HashMap<>();
+        if (series != null) {
+            for (List<Object> row : series.getValues()) {
+                if (row.get(1) != null) {
+                    sums.put(((Number) row.get(0)).longValue(),
+                            new double[] {((Number) row.get(1)).doubleValue(), ((Number) row.get(2)).doubleValue()});
+                }
+            }
+        }
+        return sums;
     }
 
     @Override
@@ -182,14 +223,19 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     }
 
     private static QueryResult.Series firstSeries(QueryResult result) {
-        if (result.getResults() == null || result.getResults().isEmpty()) {
+        return series(result, 0);
+    }
+
+    /** The first series of the {@code index}-th statement's result, or null when it has none. */
+    private static QueryResult.Series series(QueryResult result, int index) {
+        if (result.getResults() == null || result.getResults().size() <= index) {
             return null;
         }
-        QueryResult.Result first = result.getResults().get(0);
-        if (first.hasError()) {
-            throw new StoreUnavailableException("InfluxDB query failed: " + first.getError());
+        QueryResult.Result one = result.getResults().get(index);
+        if (one.hasError()) {
+            throw new StoreUnavailableException("InfluxDB query failed: " + one.getError());
         }
-        return first.getSeries() == null || first.getSeries().isEmpty() ? null : first.getSeries().get(0);
+        return one.getSeries() == null || one.getSeries().isEmpty() ? null : one.getSeries().get(0);
     }
 
     private String measurement(PointId point) {

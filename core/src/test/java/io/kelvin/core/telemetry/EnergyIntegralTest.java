@@ -1,16 +1,14 @@
-package io.kelvin.collectors.store;
+package io.kelvin.core.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.kelvin.core.telemetry.EnergyIntegral;
-import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class EnergyIntegrationTest {
+class EnergyIntegralTest {
 
     private static final Instant T0 = Instant.parse("2025-01-06T00:00:00Z");
 
@@ -19,7 +17,7 @@ class EnergyIntegrationTest {
         List<TimeValue> meanKw = List.of(new TimeValue(T0, 60), new TimeValue(T0.plusSeconds(60), Double.NaN),
                 new TimeValue(T0.plusSeconds(120), 120));
 
-        EnergyIntegral energy = EnergyIntegration.integrate(meanKw, Duration.ofMinutes(1), T0.plusSeconds(180));
+        EnergyIntegral energy = EnergyIntegral.of(meanKw, Duration.ofMinutes(1), T0.plusSeconds(180));
 
         // 60 kW * 1/60 h + 120 kW * 1/60 h
         assertThat(energy.kwh()).isCloseTo(3.0, within(1e-12));
@@ -31,7 +29,7 @@ class EnergyIntegrationTest {
     void aPartialLastStepCountsOnlyUpToTheEnd() {
         List<TimeValue> meanKw = List.of(new TimeValue(T0, 60), new TimeValue(T0.plusSeconds(60), 60));
 
-        EnergyIntegral energy = EnergyIntegration.integrate(meanKw, Duration.ofMinutes(1), T0.plusSeconds(90));
+        EnergyIntegral energy = EnergyIntegral.of(meanKw, Duration.ofMinutes(1), T0.plusSeconds(90));
 
         // 60 kW * 1.5 min
         assertThat(energy.kwh()).isCloseTo(1.5, within(1e-12));
@@ -40,7 +38,7 @@ class EnergyIntegrationTest {
 
     @Test
     void stepsAreOneMinuteUpToSevenDaysAndFifteenMinutesBeyond() {
-        assertThat(EnergyIntegration.stepFor(T0, T0.plus(Duration.ofDays(7)))).isEqualTo(Duration.ofMinutes(1));
-        assertThat(EnergyIntegration.stepFor(T0, T0.plus(Duration.ofDays(8)))).isEqualTo(Duration.ofMinutes(15));
+        assertThat(EnergyIntegral.stepFor(T0, T0.plus(Duration.ofDays(7)))).isEqualTo(Duration.ofMinutes(1));
+        assertThat(EnergyIntegral.stepFor(T0, T0.plus(Duration.ofDays(8)))).isEqualTo(Duration.ofMinutes(15));
     }
 }

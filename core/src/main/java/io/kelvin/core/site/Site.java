@@ -8,10 +8,20 @@ import java.util.Optional;
 /**
  * A validated site: what the plant is, how to reach every device, and which points the meters read.
  * {@code configRoot} is the site-configs folder the site was loaded from (tariff and carbon paths are
- * relative to it).
+ * relative to it). {@code reporting} and {@code renewables} serve auditor reports.
  */
 public record Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<Device> devices,
-                   Cluster cluster, Path configRoot) {
+                   Cluster cluster, Path configRoot, Reporting reporting, List<RenewableContract> renewables) {
+
+    public Site {
+        renewables = List.copyOf(renewables);
+    }
+
+    /** A site without reporting information or renewable contracts. */
+    public Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<Device> devices, Cluster cluster,
+                Path configRoot) {
+        this(info, grid, meters, devices, cluster, configRoot, Reporting.NONE, List.of());
+    }
 
     public Optional<Device> device(String id) {
         return devices.stream().filter(d -> d.id().equals(id)).findFirst();

@@ -114,6 +114,28 @@ final class Node {
         return items;
     }
 
+    /** A list of non-empty texts (e.g. certificate ids); an absent field is an empty list. */
+    List<String> textList(String field) {
+        if (!has(field)) {
+            return List.of();
+        }
+        JsonNode child = json.get(field);
+        if (!child.isArray()) {
+            problem(field, "must be a list");
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < child.size(); i++) {
+            JsonNode item = child.get(i);
+            if (!item.isValueNode() || item.isBoolean() || item.asText().isBlank()) {
+                problems.add(file, childPath(field) + "[" + i + "]", "must be non-empty text");
+            } else {
+                items.add(item.asText().trim());
+            }
+        }
+        return items;
+    }
+
     Optional<String> optText(String field) {
         if (!has(field)) {
             return Optional.empty();

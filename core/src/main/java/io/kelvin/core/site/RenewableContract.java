@@ -7,7 +7,7 @@ import java.util.List;
  * Renewable electricity bought for the site and backed by certificates (ISO/IEC 30134-3 counts it
  * in REF next to on-site generation). {@code mwh} is the energy the certificates cover over
  * {@code from}..{@code to} (both days inclusive, in the site's time zone); a report over part of that
- * span counts the share of {@code mwh} that its days are of the contract's days.
+ * span counts the share of {@code mwh} that its time is of the contract's time.
  */
 public record RenewableContract(String id, Instrument instrument, List<String> certificates, double mwh,
                                 LocalDate from, LocalDate to) {

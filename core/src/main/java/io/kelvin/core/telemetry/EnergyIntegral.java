@@ -36,11 +36,21 @@ public record EnergyIntegral(double kwh, Duration covered, Duration gaps) {
      * {@code gaps = sum(hours_i)} over steps without; the last step counts only up to {@code to}.
      */
     public static EnergyIntegral of(List<TimeValue> meanKwPerStep, Duration step, Instant to) {
+        return of(meanKwPerStep, step, Instant.MIN, to);
+    }
+
+    /**
+     * The same integral over {@code [from, to)} only: each step counts for the part of it inside
+     * that span, so steps need not start at {@code from}.
+     */
+    public static EnergyIntegral of(List<TimeValue> meanKwPerStep, Duration step, Instant from, Instant to) {
         double kwh = 0;
         long coveredMs = 0;
         long gapMs = 0;
         for (TimeValue tv : meanKwPerStep) {
-            long lengthMs = Math.min(step.toMillis(), Duration.between(tv.time(), to).toMillis());
+            Instant start = tv.time().isBefore(from) ? from : tv.time();
+            Instant stepEnd = tv.time().plus(step);
+            long lengthMs = Duration.between(start, stepEnd.isBefore(to) ? stepEnd : to).toMillis();
             if (lengthMs <= 0) {
                 continue;
             }

@@ -41,4 +41,15 @@ class EnergyIntegralTest {
         assertThat(EnergyIntegral.stepFor(T0, T0.plus(Duration.ofDays(7)))).isEqualTo(Duration.ofMinutes(1));
         assertThat(EnergyIntegral.stepFor(T0, T0.plus(Duration.ofDays(8)))).isEqualTo(Duration.ofMinutes(15));
     }
+
+    @Test
+    void aSpanThatStartsInsideAStepCountsOnlyThePartOfThatStepInsideIt() {
+        List<TimeValue> meanKw = List.of(new TimeValue(T0, 60), new TimeValue(T0.plusSeconds(60), 120));
+
+        EnergyIntegral energy = EnergyIntegral.of(meanKw, Duration.ofMinutes(1), T0.plusSeconds(30), T0.plusSeconds(90));
+
+        // 60 kW * 30 s + 120 kW * 30 s = 0.5 kWh + 1 kWh
+        assertThat(energy.kwh()).isCloseTo(1.5, within(1e-12));
+        assertThat(energy.covered()).isEqualTo(Duration.ofMinutes(1));
+    }
 }

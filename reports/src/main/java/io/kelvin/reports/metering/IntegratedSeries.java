@@ -1,0 +1,44 @@
+package io.kelvin.reports.metering;
+
+import io.kelvin.core.telemetry.EnergyIntegral;
+import io.kelvin.core.telemetry.TimeValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A meter measured by integrating its GOOD power (kW) or flow (L/min) per store step:
+ * {@code amount = factor * sum(mean_i * hours_i)} over steps with GOOD data ({@link EnergyIntegral#of});
+ * {@code factor} is 1 for kW to kWh and 60 for L/min to litres.
+ */
+final class IntegratedSeries implements MeterSeries {
+
+    /** Litres per (L/min x h). */
+    static final double LITRES_PER_LPM_HOUR = 60;
+
+    private final List<TimeValue> meansPerStep;
+    private final Duration step;
+    private final double factor;
+
+    IntegratedSeries(List<TimeValue> meansPerStep, Duration step, double factor) {
+        this.meansPerStep = meansPerStep;
+        this.step = step;
+        this.factor = factor;
+    }
+
+    @Override
+    public MeteringMethod method() {
+        return MeteringMethod.INTEGRATED;
+    }
+
+    @Override
+    public Measured between(Instant from, Instant to) {
+        EnergyIntegral integral = EnergyIntegral.of(meansPerStep, step, from, to);
+        return new Measured(integral.kwh() * factor, integral.covered(), Duration.between(from, to));
+    }
+
+    @Override
+    public List<CounterEvent> events() {
+        return List.of();
+    }
+}

@@ -29,7 +29,7 @@ public final class ContractAllocation {
         return contract.mwh() * 1000 * share;
     }
 
-    static double kwh(List<RenewableContract> contracts, Instant from, Instant to, ZoneId zone) {
+    public static double kwh(List<RenewableContract> contracts, Instant from, Instant to, ZoneId zone) {
         return contracts.stream().mapToDouble(c -> kwh(c, from, to, zone)).sum();
     }
 }

@@ -41,10 +41,10 @@ public enum Gb40879Grade {
 
     public String label() {
         return switch (this) {
-            case GRADE_1 -> "Grade 1 (1级)";
-            case GRADE_2 -> "Grade 2 (2级)";
-            case GRADE_3 -> "Grade 3 (3级, limit value)";
-            case ABOVE_LIMIT -> "Above the limit value (不合格)";
+            case GRADE_1 -> "Grade 1";
+            case GRADE_2 -> "Grade 2";
+            case GRADE_3 -> "Grade 3 (the limit value)";
+            case ABOVE_LIMIT -> "Above the limit value: does not meet the standard";
         };
     }
 }

@@ -31,7 +31,7 @@ public enum Kpi {
             "E_ren,on-site = max(0, E_PV + E_wind - E_export)",
             "ISO/IEC 30134-3:2016, renewable energy generated on site and used by the data centre"),
     E_REN_CONTRACTED("E_ren,cert", "Contracted renewable energy with certificates", "kWh",
-            "sum over contracts of MWh x 1000 x (contract days in period / contract days)",
+            "sum over contracts of MWh x 1000 x (contract time in period / contract time)",
             "ISO/IEC 30134-3:2016, renewable energy bought with certificates of origin"),
     E_REN("E_ren", "Renewable energy used", "kWh", "E_ren = min(E_DC, E_ren,on-site + E_ren,cert)",
             "ISO/IEC 30134-3:2016, total renewable energy"),

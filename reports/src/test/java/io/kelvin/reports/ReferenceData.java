@@ -43,6 +43,11 @@ final class ReferenceData {
 
     /** Loads the reference site from the test resources (copied to {@code dir}, where the loader can read it). */
     static Site site(Path dir) {
+        return site(dir, text -> text);
+    }
+
+    /** The reference site with its file's text changed by {@code edit} before it is loaded. */
+    static Site site(Path dir, java.util.function.UnaryOperator<String> edit) {
         try {
             Path source = Path.of(ReferenceData.class.getResource("/reference/site-configs").toURI());
             Path target = dir.resolve("site-configs");
@@ -56,7 +61,9 @@ final class ReferenceData {
                     }
                 }
             }
-            return SiteLoader.load(target.resolve("sites/reference.yaml"));
+            Path file = target.resolve("sites/reference.yaml");
+            Files.writeString(file, edit.apply(Files.readString(file)));
+            return SiteLoader.load(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

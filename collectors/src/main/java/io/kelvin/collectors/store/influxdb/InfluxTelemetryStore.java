@@ -54,6 +54,7 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     private final InfluxDB influx;
     private final LineProtocol lineProtocol;
     private volatile boolean databaseReady;
+    private volatile boolean readOnly;
 
     private InfluxTelemetryStore(InfluxConnection connection, Function<String, DeviceClass> deviceClasses,
             InfluxDB influx) {
@@ -61,6 +62,18 @@ public final class InfluxTelemetryStore implements TelemetryStore {
         this.deviceClasses = deviceClasses;
         this.influx = influx;
         this.lineProtocol = new LineProtocol(connection.siteId(), deviceClasses);
+    }
+
+    /**
+     * Connects for reading only (reports): nothing is created or written; a query of a database that
+     * does not exist throws {@link StoreUnavailableException} naming it, and {@link #write} throws.
+     */
+    public static InfluxTelemetryStore connectForReading(InfluxConnection connection,
+            Function<String, DeviceClass> deviceClasses) {
+        InfluxTelemetryStore store = connect(connection, deviceClasses, false);
+        store.readOnly = true;
+        store.databaseReady = true;
+        return store;
     }
 
     /**
@@ -72,6 +85,11 @@ public final class InfluxTelemetryStore implements TelemetryStore {
      */
     public static InfluxTelemetryStore connect(InfluxConnection connection,
             Function<String, DeviceClass> deviceClasses) {
+        return connect(connection, deviceClasses, true);
+    }
+
+    private static InfluxTelemetryStore connect(InfluxConnection connection,
+            Function<String, DeviceClass> deviceClasses, boolean createDatabase) {
         Objects.requireNonNull(deviceClasses, "deviceClasses");
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
@@ -81,6 +99,9 @@ public final class InfluxTelemetryStore implements TelemetryStore {
                 ? InfluxDBFactory.connect(connection.url(), connection.user().get(), connection.password().orElseThrow(), http)
                 : InfluxDBFactory.connect(connection.url(), http);
         InfluxTelemetryStore store = new InfluxTelemetryStore(connection, deviceClasses, influx);
+        if (!createDatabase) {
+            return store;
+        }
         try {
             store.ensureDatabase();
         } catch (StoreUnavailableException e) {
@@ -92,6 +113,9 @@ public final class InfluxTelemetryStore implements TelemetryStore {
 
     @Override
     public void write(Collection<Sample> samples) {
+        if (readOnly) {
+            throw new IllegalStateException("InfluxDB store " + connection + " is open for reading only");
+        }
         if (samples.isEmpty()) {
             return;
         }
@@ -187,7 +211,7 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     }
 
     private void ensureDatabase() {
-        if (databaseReady) {
+        if (databaseReady || readOnly) {
             return;
         }
         try {
@@ -218,6 +242,15 @@ public final class InfluxTelemetryStore implements TelemetryStore {
         }
         if (result.hasError()) {
             throw new StoreUnavailableException("InfluxDB query for " + point + " failed: " + result.getError());
+        }
+        if (result.getResults() != null) {
+            for (QueryResult.Result one : result.getResults()) {
+                if (one.hasError()) {
+                    // InfluxDB 1.6 answers a query of a missing database with only "not executed"
+                    throw new StoreUnavailableException("InfluxDB query for " + point + " in database '"
+                            + connection.database() + "' failed: " + one.getError());
+                }
+            }
         }
         return result;
     }

@@ -4,6 +4,7 @@ import io.kelvin.core.telemetry.Aggregate;
 import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public abstract class ForwardingTelemetryStore implements TelemetryStore {
     }
 
     @Override
-    public List<TimeValue> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+    public List<StepMean> goodMeans(PointId point, Instant from, Instant to, Duration step) {
         return store.goodMeans(point, from, to, step);
     }
 

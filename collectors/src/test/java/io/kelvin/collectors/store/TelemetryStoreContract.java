@@ -8,6 +8,7 @@ import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
@@ -160,7 +161,7 @@ public abstract class TelemetryStoreContract {
                 i -> i >= 60 && i < 90 ? Quality.COMM_FAILED : Quality.GOOD));
         Duration minute = Duration.ofMinutes(1);
 
-        assertThat(values(store.goodMeans(TEMP, BASE, BASE.plusSeconds(120), minute))).containsExactly(10.0, 10.0);
+        assertThat(means(store.goodMeans(TEMP, BASE, BASE.plusSeconds(120), minute))).containsExactly(10.0, 10.0);
         // (30 * 99 + 30 * 10) / 60
         assertThat(values(store.range(TEMP, BASE, BASE.plusSeconds(120), minute, Aggregate.MEAN)))
                 .containsExactly(10.0, 54.5);
@@ -170,11 +171,12 @@ public abstract class TelemetryStoreContract {
     void aStepWithoutAnyGoodSampleIsAGapInGoodMeans() {
         store.write(everySecondWithQuality(TEMP, 0, 180, i -> 20, i -> i >= 60 && i < 120 ? Quality.UNCERTAIN : Quality.GOOD));
 
-        List<TimeValue> good = store.goodMeans(TEMP, BASE, BASE.plusSeconds(180), Duration.ofMinutes(1));
+        List<StepMean> good = store.goodMeans(TEMP, BASE, BASE.plusSeconds(180), Duration.ofMinutes(1));
 
-        assertThat(good.get(0).value()).isEqualTo(20.0);
+        assertThat(good.get(0).mean()).isEqualTo(20.0);
         assertThat(good.get(1).isGap()).isTrue();
-        assertThat(good.get(2).value()).isEqualTo(20.0);
+        assertThat(good.get(2).mean()).isEqualTo(20.0);
+        assertThat(good.get(2).covered()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
@@ -246,6 +248,10 @@ public abstract class TelemetryStoreContract {
             }
         }
         return samples;
+    }
+
+    protected static List<Double> means(List<StepMean> series) {
+        return series.stream().map(StepMean::mean).toList();
     }
 
     protected static List<Double> values(List<TimeValue> series) {

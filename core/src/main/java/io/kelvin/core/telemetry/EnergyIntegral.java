@@ -31,37 +31,28 @@ public record EnergyIntegral(double kwh, Duration covered, Duration gaps) {
     }
 
     /**
-     * Integrates mean power per step (as {@link TelemetryStore#goodMeans} returns it) up to
-     * {@code to}: {@code kwh = sum(meanKw_i * hours_i)} over steps with data and
-     * {@code gaps = sum(hours_i)} over steps without; the last step counts only up to {@code to}.
+     * Integrates GOOD mean power per step (as {@link TelemetryStore#goodMeans} returns it) over
+     * {@code [from, to)}: {@code kwh = sum(mean_i * covered_i)} in hours, {@code covered = sum(covered_i)}
+     * and the rest of the span is {@code gaps}. A step cut by {@code from} or {@code to} counts its
+     * coverage up to the length of the part inside (a store already cuts the last step of a query at
+     * the query's end, so integrating over the queried span is exact).
      */
-    public static EnergyIntegral of(List<TimeValue> meanKwPerStep, Duration step, Instant to) {
-        return of(meanKwPerStep, step, Instant.MIN, to);
-    }
-
-    /**
-     * The same integral over {@code [from, to)} only: each step counts for the part of it inside
-     * that span, so steps need not start at {@code from}.
-     */
-    public static EnergyIntegral of(List<TimeValue> meanKwPerStep, Duration step, Instant from, Instant to) {
+    public static EnergyIntegral of(List<StepMean> steps, Duration step, Instant from, Instant to) {
         double kwh = 0;
         long coveredMs = 0;
-        long gapMs = 0;
-        for (TimeValue tv : meanKwPerStep) {
-            Instant start = tv.time().isBefore(from) ? from : tv.time();
-            Instant stepEnd = tv.time().plus(step);
-            long lengthMs = Duration.between(start, stepEnd.isBefore(to) ? stepEnd : to).toMillis();
-            if (lengthMs <= 0) {
+        for (StepMean s : steps) {
+            Instant start = s.time().isBefore(from) ? from : s.time();
+            Instant stepEnd = s.time().plus(step);
+            long insideMs = Duration.between(start, stepEnd.isBefore(to) ? stepEnd : to).toMillis();
+            if (insideMs <= 0 || s.isGap()) {
                 continue;
             }
-            if (tv.isGap()) {
-                gapMs += lengthMs;
-            } else {
-                kwh += tv.value() * lengthMs / 3_600_000.0;
-                coveredMs += lengthMs;
-            }
+            long covered = Math.min(s.covered().toMillis(), insideMs);
+            kwh += s.mean() * covered / 3_600_000.0;
+            coveredMs += covered;
         }
-        return new EnergyIntegral(kwh, Duration.ofMillis(coveredMs), Duration.ofMillis(gapMs));
+        long spanMs = Duration.between(from, to).toMillis();
+        return new EnergyIntegral(kwh, Duration.ofMillis(coveredMs), Duration.ofMillis(Math.max(0, spanMs - coveredMs)));
     }
 
     /** Share of the period backed by data, 0..1. */

@@ -15,9 +15,8 @@ import java.util.Optional;
  *
  * <p>Two kinds of history: {@link #range} shows every stored value whatever its quality (what a
  * chart draws), while {@link #goodMeans}, {@link #goodReadings} and {@link #energy} count only
- * samples of quality {@link Quality#GOOD} (what an audit may rely on). For both, a step is
- * answered at the store's resolution: a step counts as holding data when the store holds data
- * inside it, and its value is then taken to hold over the whole step.
+ * samples of quality {@link Quality#GOOD} (what an audit may rely on). Both answer at the store's
+ * resolution; {@link #goodMeans} also says how much of each step its GOOD data covers.
  */
 public interface TelemetryStore extends AutoCloseable {
 
@@ -37,10 +36,11 @@ public interface TelemetryStore extends AutoCloseable {
     List<TimeValue> range(PointId point, Instant from, Instant to, Duration step, Aggregate aggregate);
 
     /**
-     * The time-weighted mean of the point's GOOD values in each step of {@code [from, to)}, one per
-     * {@code step} starting at {@code from}; a step without a GOOD value is {@code NaN} (a gap).
+     * The mean of the point's GOOD values in each step of {@code [from, to)}, one per {@code step}
+     * starting at {@code from}, with how much of the step they cover ({@link StepMean}); a step
+     * without a GOOD value is a gap.
      */
-    List<TimeValue> goodMeans(PointId point, Instant from, Instant to, Duration step);
+    List<StepMean> goodMeans(PointId point, Instant from, Instant to, Duration step);
 
     /**
      * A GOOD reading of the point from each step of {@code [from, to)} (for counters): the step's
@@ -57,7 +57,7 @@ public interface TelemetryStore extends AutoCloseable {
      */
     default EnergyIntegral energy(PointId powerPoint, Instant from, Instant to) {
         Duration step = EnergyIntegral.stepFor(from, to);
-        return EnergyIntegral.of(goodMeans(powerPoint, from, to, step), step, to);
+        return EnergyIntegral.of(goodMeans(powerPoint, from, to, step), step, from, to);
     }
 
     @Override

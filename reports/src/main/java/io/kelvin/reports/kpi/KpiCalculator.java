@@ -66,11 +66,17 @@ public final class KpiCalculator {
         Term generated = totals.role(MeterRole.PV).plus(totals.role(MeterRole.WIND));
         Term exported = totals.export();
         Term used = new Term(Math.max(0, generated.amount() - exported.amount()), generated.plus(exported).coverage());
-        out.put(Kpi.E_REN_ONSITE, generated.exists() ? value(Kpi.E_REN_ONSITE, used.amount(), used)
-                : value(Kpi.E_REN_ONSITE, 0, Term.NONE));
+        if (!generated.exists()) {
+            out.put(Kpi.E_REN_ONSITE, value(Kpi.E_REN_ONSITE, 0, Term.NONE));
+        } else if (!generated.measuredAnything()) {
+            out.put(Kpi.E_REN_ONSITE, unavailable(Kpi.E_REN_ONSITE, "no GOOD data from the PV and wind meters", used));
+        } else {
+            out.put(Kpi.E_REN_ONSITE, value(Kpi.E_REN_ONSITE, used.amount(), used));
+        }
         out.put(Kpi.E_REN_CONTRACTED, value(Kpi.E_REN_CONTRACTED, contracted, Term.NONE));
         if (out.get(Kpi.E_DC) instanceof Figure.Value dc) {
-            Term all = new Term(Math.min(dc.value(), used.amount() + contracted), merge(dc, used));
+            double onSite = out.get(Kpi.E_REN_ONSITE) instanceof Figure.Value v ? v.value() : 0;
+            Term all = new Term(Math.min(dc.value(), onSite + contracted), merge(dc, used));
             out.put(Kpi.E_REN, value(Kpi.E_REN, all.amount(), all));
         } else {
             out.put(Kpi.E_REN, unavailable(Kpi.E_REN, "E_DC is unavailable, so E_ren cannot be capped at it", used));

@@ -1,14 +1,14 @@
 package io.kelvin.reports.metering;
 
 import io.kelvin.core.telemetry.EnergyIntegral;
-import io.kelvin.core.telemetry.TimeValue;
+import io.kelvin.core.telemetry.StepMean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A meter measured by integrating its GOOD power (kW) or flow (L/min) per store step:
- * {@code amount = factor * sum(mean_i * hours_i)} over steps with GOOD data ({@link EnergyIntegral#of});
+ * {@code amount = factor * sum(mean_i * covered_hours_i)} over steps with GOOD data ({@link EnergyIntegral#of});
  * {@code factor} is 1 for kW to kWh and 60 for L/min to litres.
  */
 final class IntegratedSeries implements MeterSeries {
@@ -16,11 +16,11 @@ final class IntegratedSeries implements MeterSeries {
     /** Litres per (L/min x h). */
     static final double LITRES_PER_LPM_HOUR = 60;
 
-    private final List<TimeValue> meansPerStep;
+    private final List<StepMean> meansPerStep;
     private final Duration step;
     private final double factor;
 
-    IntegratedSeries(List<TimeValue> meansPerStep, Duration step, double factor) {
+    IntegratedSeries(List<StepMean> meansPerStep, Duration step, double factor) {
         this.meansPerStep = meansPerStep;
         this.step = step;
         this.factor = factor;

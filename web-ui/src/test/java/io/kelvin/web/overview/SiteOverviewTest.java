@@ -7,6 +7,7 @@ import io.kelvin.core.telemetry.Aggregate;
 import io.kelvin.core.telemetry.LatestValues;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
@@ -100,8 +101,9 @@ class SiteOverviewTest {
         }
 
         @Override
-        public List<TimeValue> goodMeans(PointId point, Instant from, Instant to, Duration step) {
-            return range(point, from, to, step, Aggregate.MEAN);
+        public List<StepMean> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+            return range(point, from, to, step, Aggregate.MEAN).stream()
+                    .map(t -> t.isGap() ? StepMean.gap(t.time()) : new StepMean(t.time(), t.value(), step)).toList();
         }
 
         @Override

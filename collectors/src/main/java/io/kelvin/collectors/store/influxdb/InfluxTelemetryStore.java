@@ -6,6 +6,7 @@ import io.kelvin.core.telemetry.Aggregate;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.StoreUnavailableException;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * non-GOOD sample as GOOD at the same time keeps the old {@code _quality} field, because InfluxDB
  * merges fields of one timestamp and 1.x cannot delete a single field; such a sample then counts as
  * not GOOD in {@link #goodMeans} and {@link #goodReadings}. GOOD means are the sample mean of the
- * GOOD values in a step (sums and counts of all values minus those of rows with a quality field).
+ * GOOD values in a step (sums and counts of all values minus those of rows with a quality field),
+ * and a step with any GOOD sample counts as covered whole.
  */
 public final class InfluxTelemetryStore implements TelemetryStore {
 
@@ -161,7 +163,7 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     }
 
     @Override
-    public List<TimeValue> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+    public List<StepMean> goodMeans(PointId point, Instant from, Instant to, Duration step) {
         QueryResult result = query(InfluxQl.goodSums(measurement(point), point, from, to, step), point);
         Map<Long, double[]> all = sumsByStep(series(result, 0));
         Map<Long, double[]> notGood = sumsByStep(series(result, 1));
@@ -173,7 +175,8 @@ public final class InfluxTelemetryStore implements TelemetryStore {
                 grid.add(stepStart, step.toMillis(), (sumCount[0] - bad[0]) / goodCount);
             }
         });
-        return grid.values();
+        // InfluxDB keeps samples, not how long each held: a step with a GOOD sample counts as covered whole
+        return grid.means();
     }
 
     @Override

@@ -21,8 +21,10 @@ import org.rrd4j.core.RrdDef;
  *   1 h  x  9,600 rows (400 d)    AVERAGE, MIN, MAX, LAST
  * </pre>
  * 66,960 rows of 8 bytes per datasource: about 1.07 MB per point, preallocated (the demo's ~330
- * points: about 350 MB). The live chart (last hour) reads the 1 s tier; a day view the 1 min tier; audits over a
- * year the hourly tier. Longer or finer history is what the InfluxDB store is for.
+ * points: about 350 MB). A query reads each part of its span from the finest tier that still holds
+ * it: the live chart (last hour) the 1 s tier, a day view the 1 min tier, a year's audit the hourly
+ * tier for its older months and the finer tiers for its last days. Longer or finer history is what
+ * the InfluxDB store is for.
  * A row stamped {@code T} in an archive of step {@code a} holds source seconds {@code [T - a, T)},
  * because a sample of source second {@code s} is stored as the RRD update at {@code s + 1}.
  */
@@ -40,7 +42,7 @@ final class RrdLayout {
     record Tier(int steps, int rows) {
     }
 
-    /** Finest first; range queries take the finest tier that still reaches back to their start. */
+    /** Finest first; a range query takes each part of its span from the finest tier that still holds it. */
     static final List<Tier> TIERS = List.of(
             new Tier(1, 3_600),
             new Tier(60, 2_880),

@@ -130,16 +130,38 @@ final class RrdPoint {
         }
     }
 
+    /**
+     * Folds {@code [from, to)} into the grid, each part from the finest tier that still holds it (1 s
+     * rows for the last hour, 1 min rows for the two days before, and so on), so a query reaching far
+     * back keeps the detail of the recent part, where a short-lived store has all its data.
+     */
     private void foldArchive(StepGrid grid, Instant from, Instant to, Aggregate aggregate, String datasource)
             throws IOException {
         long fromSecond = from.getEpochSecond();
-        Tier tier = tierReaching(fromSecond);
-        ConsolFun fun = RrdLayout.consolFun(aggregate, tier);
-        Archive archive = db.getArchive(fun, tier.steps());
+        long end = Math.ceilDiv(to.toEpochMilli(), 1000);
+        for (Tier tier : RrdLayout.TIERS) {
+            ConsolFun fun = RrdLayout.consolFun(aggregate, tier);
+            Archive archive = db.getArchive(fun, tier.steps());
+            // rows stamped T hold [T - arcStep, T): the oldest row holds from its stamp minus a step
+            long holdsFrom = archive.getStartTime() - archive.getArcStep();
+            long start = Math.max(fromSecond, holdsFrom);
+            if (start < end) {
+                foldRows(grid, fun, archive, start, end, datasource);
+                end = start;
+            }
+            if (holdsFrom <= fromSecond) {
+                return;
+            }
+        }
+    }
+
+    /** Adds the archive's rows over source seconds {@code [start, end)}, each cut to that span. */
+    private void foldRows(StepGrid grid, ConsolFun fun, Archive archive, long start, long end, String datasource)
+            throws IOException {
         long arcStep = archive.getArcStep();
-        // rows stamped T hold [T - arcStep, T); clamping to the archive's span makes rrd4j pick it
-        long fetchStart = Math.max(fromSecond, archive.getStartTime());
-        long fetchEnd = Math.min(Math.ceilDiv(to.toEpochMilli(), 1000) + arcStep, archive.getEndTime());
+        // clamping to the archive's span makes rrd4j fetch from this archive
+        long fetchStart = Math.max(start, archive.getStartTime());
+        long fetchEnd = Math.min(end + arcStep, archive.getEndTime());
         if (fetchEnd < fetchStart) {
             return;
         }
@@ -148,19 +170,12 @@ final class RrdPoint {
         long[] times = data.getTimestamps();
         double[] values = data.getValues(datasource);
         for (int i = 0; i < times.length; i++) {
-            grid.add((times[i] - rowSeconds) * 1000, rowSeconds * 1000, values[i]);
-        }
-    }
-
-    /** The finest tier whose oldest row still reaches back to {@code fromSecond}, else the coarsest. */
-    private Tier tierReaching(long fromSecond) throws IOException {
-        for (Tier tier : RrdLayout.TIERS) {
-            Archive archive = db.getArchive(ConsolFun.AVERAGE, tier.steps());
-            if (archive.getStartTime() - archive.getArcStep() <= fromSecond) {
-                return tier;
+            long rowStart = Math.max(times[i] - rowSeconds, start);
+            long rowEnd = Math.min(times[i], end);
+            if (rowEnd > rowStart) {
+                grid.add(rowStart * 1000, (rowEnd - rowStart) * 1000, values[i]);
             }
         }
-        return RrdLayout.TIERS.get(RrdLayout.TIERS.size() - 1);
     }
 
     private void commit(Sample sample) throws IOException {

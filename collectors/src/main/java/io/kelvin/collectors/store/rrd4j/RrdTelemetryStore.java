@@ -4,6 +4,7 @@ import io.kelvin.collectors.store.StepGrid;
 import io.kelvin.core.telemetry.Aggregate;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.StoreUnavailableException;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
@@ -123,8 +124,8 @@ public final class RrdTelemetryStore implements TelemetryStore {
     }
 
     @Override
-    public List<TimeValue> goodMeans(PointId point, Instant from, Instant to, Duration step) {
-        return fold(point, from, to, step, Aggregate.MEAN, true);
+    public List<StepMean> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+        return grid(point, from, to, step, Aggregate.MEAN, true).means();
     }
 
     @Override
@@ -134,6 +135,10 @@ public final class RrdTelemetryStore implements TelemetryStore {
 
     private List<TimeValue> fold(PointId point, Instant from, Instant to, Duration step, Aggregate aggregate,
             boolean goodOnly) {
+        return grid(point, from, to, step, aggregate, goodOnly).values();
+    }
+
+    private StepGrid grid(PointId point, Instant from, Instant to, Duration step, Aggregate aggregate, boolean goodOnly) {
         ensureOpen();
         StepGrid grid = new StepGrid(from, to, step, aggregate);
         Optional<RrdPoint> stored = existing(point);
@@ -144,7 +149,7 @@ public final class RrdTelemetryStore implements TelemetryStore {
                 throw new StoreUnavailableException("cannot read " + RrdLayout.fileOf(dataDir, point), e);
             }
         }
-        return grid.values();
+        return grid;
     }
 
     /** Commits the held-back samples and closes every file. */

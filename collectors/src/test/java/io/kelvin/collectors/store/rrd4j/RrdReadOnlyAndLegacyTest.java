@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kelvin.core.telemetry.Aggregate;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.StoreUnavailableException;
 import io.kelvin.core.telemetry.TimeValue;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class RrdReadOnlyAndLegacyTest {
         byte[] before = Files.readAllBytes(file);
 
         try (RrdTelemetryStore readOnly = RrdTelemetryStore.openReadOnly(dataDir)) {
-            assertThat(values(readOnly.goodMeans(POWER, BASE, BASE.plusSeconds(120), Duration.ofMinutes(1))))
+            assertThat(readOnly.goodMeans(POWER, BASE, BASE.plusSeconds(120), Duration.ofMinutes(1)).stream().map(StepMean::mean))
                     .containsExactly(50.0, 50.0);
             assertThatThrownBy(() -> readOnly.write(seconds(200, 201, 1))).isInstanceOf(IllegalStateException.class);
         }
@@ -62,7 +63,7 @@ class RrdReadOnlyAndLegacyTest {
         try (RrdTelemetryStore readOnly = RrdTelemetryStore.openReadOnly(dataDir)) {
             // the old file cannot say which values were GOOD: its history is disclosed as a gap
             assertThat(readOnly.goodMeans(POWER, BASE, BASE.plusSeconds(120), Duration.ofMinutes(1)))
-                    .allMatch(TimeValue::isGap);
+                    .allMatch(StepMean::isGap);
             assertThat(values(readOnly.range(POWER, BASE, BASE.plusSeconds(120), Duration.ofMinutes(1), Aggregate.MEAN)))
                     .containsExactly(50.0, 50.0);
         }
@@ -70,7 +71,7 @@ class RrdReadOnlyAndLegacyTest {
             store.write(seconds(120, 240, 70));
         }
         try (RrdTelemetryStore store = RrdTelemetryStore.open(dataDir)) {
-            assertThat(values(store.goodMeans(POWER, BASE, BASE.plusSeconds(240), Duration.ofMinutes(1))))
+            assertThat(store.goodMeans(POWER, BASE, BASE.plusSeconds(240), Duration.ofMinutes(1)).stream().map(StepMean::mean))
                     .containsExactly(Double.NaN, Double.NaN, 70.0, 70.0);
             assertThat(values(store.range(POWER, BASE, BASE.plusSeconds(240), Duration.ofMinutes(1), Aggregate.MEAN)))
                     .containsExactly(50.0, 50.0, 70.0, 70.0);

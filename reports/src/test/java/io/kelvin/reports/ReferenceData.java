@@ -6,6 +6,7 @@ import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.TelemetryStore;
+import io.kelvin.testkit.SiteFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
-import java.util.stream.Stream;
 
 /**
  * The reference period's meter data (site file {@code reference/site-configs/sites/reference.yaml}):
@@ -49,18 +49,8 @@ final class ReferenceData {
     /** The reference site with its file's text changed by {@code edit} before it is loaded. */
     static Site site(Path dir, java.util.function.UnaryOperator<String> edit) {
         try {
-            Path source = Path.of(ReferenceData.class.getResource("/reference/site-configs").toURI());
             Path target = dir.resolve("site-configs");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy);
-                    }
-                }
-            }
+            SiteFixtures.copyTree(Path.of(ReferenceData.class.getResource("/reference/site-configs").toURI()), target);
             Path file = target.resolve("sites/reference.yaml");
             Files.writeString(file, edit.apply(Files.readString(file)));
             return SiteLoader.load(file);

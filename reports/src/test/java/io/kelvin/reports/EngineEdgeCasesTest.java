@@ -35,6 +35,9 @@ class EngineEdgeCasesTest {
     private static final Instant FROM = Instant.parse("2026-03-09T16:00:00Z");
     private static final ReportPeriod HOUR = new ReportPeriod(FROM.atZone(ZONE), FROM.plusSeconds(3600).atZone(ZONE),
             PeriodKind.CUSTOM);
+    /** 23:30 to 00:30: its first half lies before the factor series starts. */
+    private static final ReportPeriod HOUR_BEFORE = new ReportPeriod(FROM.minusSeconds(1800).atZone(ZONE),
+            FROM.plusSeconds(1800).atZone(ZONE), PeriodKind.CUSTOM);
 
     @TempDir
     Path tmp;
@@ -93,11 +96,41 @@ class EngineEdgeCasesTest {
                 .isEqualTo("no GOOD data from its meters in the period"));
     }
 
+    @Test
+    void aFactorSeriesWeighsEachPieceOfTheGridByItsOwnFactor() {
+        Report report = hour(text -> text.replace("carbon: { locationKgPerKwh: 0.5,",
+                "carbon: { method: location, source: carbon/half-hours.csv, locationKgPerKwh: 0.5,"), store -> {
+                    counter(store, PointId.of("grid", "energy_kwh"), s -> 60000 + 1000.0 * s / 3600);
+                    power(store, PointId.of("it", "power_kw"), 800);
+                });
+
+        // 1000 kW: 500 kWh at 0.2 kg/kWh (00:00-00:30) and 500 kWh at 0.6 (00:30-01:00, as long as the row before)
+        assertThat(value(report, Kpi.CO2_LOCATION)).isCloseTo(500 * 0.2 + 500 * 0.6, within(1e-6));
+        // the market-based factor stays the constant 0.4; the 744 MWh/744 h contract covers 1000 kWh of the hour
+        assertThat(value(report, Kpi.CO2_MARKET)).isCloseTo(0, within(1e-6));
+    }
+
+    @Test
+    void aSeriesThatMissesPartOfThePeriodWithoutAConstantLeavesTheEmissionsUnavailable() {
+        Report report = hour(text -> text.replace("carbon: { locationKgPerKwh: 0.5,",
+                "carbon: { method: location, source: carbon/half-hours.csv,"), store -> {
+                    counter(store, PointId.of("grid", "energy_kwh"), s -> 60000 + 1000.0 * (s + 1800) / 3600);
+                    power(store, PointId.of("it", "power_kw"), 800);
+                }, HOUR_BEFORE);
+
+        assertThat(report.figure(Kpi.CO2_LOCATION)).isInstanceOfSatisfying(Figure.Unavailable.class, f -> assertThat(f.reason())
+                .isEqualTo("the location series does not cover the span and no grid.carbon.locationKgPerKwh is given"));
+    }
+
     private Report hour(UnaryOperator<String> edit, java.util.function.Consumer<RrdTelemetryStore> data) {
+        return hour(edit, data, HOUR);
+    }
+
+    private Report hour(UnaryOperator<String> edit, java.util.function.Consumer<RrdTelemetryStore> data, ReportPeriod period) {
         Site site = ReferenceData.site(tmp, edit);
         try (RrdTelemetryStore store = RrdTelemetryStore.open(tmp.resolve("rrd"))) {
             data.accept(store);
-            return new ReportEngine(store).build(site, HOUR, ReportSettings.DEFAULTS, "rrd4j store");
+            return new ReportEngine(store).build(site, period, ReportSettings.DEFAULTS, "rrd4j store");
         }
     }
 

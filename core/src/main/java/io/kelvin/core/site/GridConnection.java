@@ -1,5 +1,7 @@
 package io.kelvin.core.site;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -24,7 +26,19 @@ public record GridConnection(double importLimitKw, boolean exportAllowed, Option
                          Optional<String> reference) {
     }
 
-    /** A CSV file {@code time,kg_per_kwh} (ISO-8601 instant of each hour's start) of one method's factors. */
-    public record Series(CarbonMethod method, String source) {
+    /**
+     * Emission factors of one method over time, read from the CSV file {@code source}
+     * ({@code time,kg_per_kwh}, one row per interval, ISO-8601 times with offset): each factor holds
+     * from its row's time until the next row's, the last one for as long as the row before it.
+     */
+    public record Series(CarbonMethod method, String source, List<Factor> factors) {
+
+        public Series {
+            factors = List.copyOf(factors);
+        }
+
+        /** A factor in kg CO2e/kWh holding from {@code from}. */
+        public record Factor(Instant from, double kgPerKwh) {
+        }
     }
 }

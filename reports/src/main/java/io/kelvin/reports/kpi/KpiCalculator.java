@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * Computes every {@link Kpi} over a span from the site's meter accounts, each by the formula its
@@ -24,11 +23,13 @@ public final class KpiCalculator {
     private final Site site;
     private final List<MeterAccount> accounts;
     private final double threshold;
+    private final Emissions emissions;
 
     public KpiCalculator(Site site, List<MeterAccount> accounts, double threshold) {
         this.site = site;
         this.accounts = List.copyOf(accounts);
         this.threshold = threshold;
+        this.emissions = new Emissions(site, this.accounts);
     }
 
     public Map<Kpi, Figure> over(Instant from, Instant to) {
@@ -37,7 +38,7 @@ public final class KpiCalculator {
         energies(totals, out);
         double contracted = ContractAllocation.kwh(site.renewables(), from, to, site.info().timezone());
         renewables(totals, contracted, out);
-        emissions(totals, contracted, out);
+        emissions(totals, from, to, out);
         ratios(out);
         return out;
     }
@@ -83,28 +84,19 @@ public final class KpiCalculator {
         }
     }
 
-    private void emissions(RoleTotals totals, double contracted, Map<Kpi, Figure> out) {
-        Term grid = totals.grid();
-        double imported = Math.max(0, grid.amount());
-        OptionalDouble location = factor(GridConnection.CarbonMethod.LOCATION);
-        OptionalDouble market = factor(GridConnection.CarbonMethod.MARKET);
-        out.put(Kpi.CO2_LOCATION, emission(Kpi.CO2_LOCATION, imported, location, grid, "locationKgPerKwh"));
-        out.put(Kpi.CO2_MARKET, emission(Kpi.CO2_MARKET, Math.max(0, imported - contracted), market, grid, "marketKgPerKwh"));
+    private void emissions(RoleTotals totals, Instant from, Instant to, Map<Kpi, Figure> out) {
+        out.put(Kpi.CO2_LOCATION, emission(Kpi.CO2_LOCATION, GridConnection.CarbonMethod.LOCATION, totals.grid(), from, to));
+        out.put(Kpi.CO2_MARKET, emission(Kpi.CO2_MARKET, GridConnection.CarbonMethod.MARKET, totals.grid(), from, to));
     }
 
-    private Figure emission(Kpi kpi, double kwh, OptionalDouble factor, Term grid, String field) {
-        if (factor.isEmpty()) {
-            return unavailable(kpi, "no grid.carbon." + field + " in the site file", grid);
-        }
+    private Figure emission(Kpi kpi, GridConnection.CarbonMethod method, Term grid, Instant from, Instant to) {
         if (!grid.exists() || !grid.measuredAnything()) {
             return unavailable(kpi, "no GOOD grid data", grid);
         }
-        return value(kpi, kwh * factor.getAsDouble(), grid);
-    }
-
-    private OptionalDouble factor(GridConnection.CarbonMethod method) {
-        return site.grid().carbon().map(c -> method == GridConnection.CarbonMethod.LOCATION
-                ? c.locationKgPerKwh() : c.marketKgPerKwh()).orElse(OptionalDouble.empty());
+        return switch (emissions.over(method, from, to)) {
+            case Emissions.Kg kg -> value(kpi, kg.kg(), grid);
+            case Emissions.Missing missing -> unavailable(kpi, missing.reason(), grid);
+        };
     }
 
     private void ratios(Map<Kpi, Figure> out) {

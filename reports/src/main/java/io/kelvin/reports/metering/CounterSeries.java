@@ -107,20 +107,31 @@ final class CounterSeries implements MeterSeries {
      * one before it. -1 when there is none.
      */
     private int readingAt(Instant time, boolean forStart) {
-        Instant earliest = time.minus(step);
-        int before = -1;
-        for (int i = 0; i < readings.size(); i++) {
-            Instant end = readings.get(i).end();
-            if (!end.isAfter(time)) {
-                before = i;
+        int before = lastEndingBy(time);
+        if (before >= 0 && readings.get(before).end().isAfter(time.minus(step))) {
+            return before;
+        }
+        if (forStart) {
+            return before + 1 < readings.size() ? before + 1 : -1;
+        }
+        return before;
+    }
+
+    /** The index of the last reading whose end is at or before {@code time}, or -1 (binary search). */
+    private int lastEndingBy(Instant time) {
+        int low = 0;
+        int high = readings.size() - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (readings.get(mid).end().isAfter(time)) {
+                high = mid - 1;
             } else {
-                if (before >= 0 && readings.get(before).end().isAfter(earliest)) {
-                    return before;
-                }
-                return forStart ? i : before;
+                found = mid;
+                low = mid + 1;
             }
         }
-        return before >= 0 && (!forStart || readings.get(before).end().isAfter(earliest)) ? before : -1;
+        return found;
     }
 
     private Walk walk(int first, int last, Instant from, Instant to) {

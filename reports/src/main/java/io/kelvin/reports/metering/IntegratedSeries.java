@@ -33,8 +33,20 @@ final class IntegratedSeries implements MeterSeries {
 
     @Override
     public Measured between(Instant from, Instant to) {
-        EnergyIntegral integral = EnergyIntegral.of(meansPerStep, step, from, to);
+        EnergyIntegral integral = EnergyIntegral.of(stepsOver(from, to), step, from, to);
         return new Measured(integral.kwh() * factor, integral.covered(), Duration.between(from, to));
+    }
+
+    /** The steps that overlap {@code [from, to)}: they are one {@code step} apart from the first. */
+    private List<StepMean> stepsOver(Instant from, Instant to) {
+        if (meansPerStep.isEmpty()) {
+            return meansPerStep;
+        }
+        long first = meansPerStep.get(0).time().toEpochMilli();
+        long stepMs = step.toMillis();
+        int start = (int) Math.max(0, Math.floorDiv(from.toEpochMilli() - first, stepMs));
+        int end = (int) Math.min(meansPerStep.size(), Math.max(0, Math.ceilDiv(to.toEpochMilli() - first, stepMs)));
+        return start >= end ? List.of() : meansPerStep.subList(start, end);
     }
 
     @Override

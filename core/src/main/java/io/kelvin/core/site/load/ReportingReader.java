@@ -85,10 +85,15 @@ final class ReportingReader {
         if (node.has("source") || node.has("method")) {
             Optional<GridConnection.CarbonMethod> method = node.requiredEnum("method", GridConnection.CarbonMethod.class);
             String source = node.text("source");
+            List<GridConnection.Series.Factor> factors = List.of();
             if (!source.isEmpty() && !Files.isRegularFile(configRoot.resolve(source))) {
                 node.problem("source", "file '" + source + "' not found under the site-configs folder");
+            } else if (!source.isEmpty()) {
+                factors = CarbonSeriesReader.read(configRoot.resolve(source), source, problems);
             }
-            series = method.filter(m -> !source.isEmpty()).map(m -> new GridConnection.Series(m, source));
+            List<GridConnection.Series.Factor> read = factors;
+            series = method.filter(m -> !source.isEmpty() && !read.isEmpty())
+                    .map(m -> new GridConnection.Series(m, source, read));
         }
         return new GridConnection.Carbon(location, market, series, node.optText("reference"));
     }

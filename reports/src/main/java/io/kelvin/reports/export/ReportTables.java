@@ -2,6 +2,7 @@ package io.kelvin.reports.export;
 
 import io.kelvin.core.site.CounterUnit;
 import io.kelvin.core.site.MeterRole;
+import io.kelvin.reports.kpi.Completeness;
 import io.kelvin.reports.kpi.Figure;
 import io.kelvin.reports.kpi.Gb40879Grade;
 import io.kelvin.reports.kpi.Kpi;
@@ -42,8 +43,7 @@ public final class ReportTables {
         row(rows, "From", Formats.local(report.period().from()) + " " + report.period().zone());
         row(rows, "To (exclusive)", Formats.local(report.period().to()) + " " + report.period().zone());
         row(rows, "PUE designation", report.designation().label());
-        row(rows, "GB 40879-2021 grade", report.gbGrade().map(Gb40879Grade::label).orElse("not available: no PUE")
-                + (report.designation().interim() && report.gbGrade().isPresent() ? " (indicative: not a 12-month period)" : ""));
+        row(rows, "GB 40879-2021 grade", gbGrade(report));
         row(rows, "GB 40879-2021 thresholds", Gb40879Grade.SOURCE);
         rows.add(List.of(Cell.text("Completeness threshold (%)"), Formats.percent(report.settings().completenessThreshold())));
         row(rows, "Emission factors", report.site().grid().carbon().flatMap(c -> c.reference()).orElse("none given")
@@ -51,6 +51,18 @@ public final class ReportTables {
         row(rows, "Data source", report.dataSource());
         row(rows, "Data digest (SHA-256 of the data tables as CSV)", digest);
         return new Table("Report", List.of("Item", "Value"), rows);
+    }
+
+    /** The grade with what limits it: a period under 12 months, or a PUE below the completeness threshold. */
+    private static String gbGrade(Report report) {
+        if (report.gbGrade().isEmpty()) {
+            return "not available: no PUE";
+        }
+        boolean incomplete = report.figure(Kpi.PUE) instanceof Figure.Value pue
+                && pue.completeness() == Completeness.BELOW_THRESHOLD;
+        return report.gbGrade().get().label()
+                + (report.designation().interim() ? " (indicative: not a 12-month period)" : "")
+                + (incomplete ? " (indicative: PUE below the completeness threshold)" : "");
     }
 
     private static String factors(Report report) {

@@ -1,9 +1,12 @@
-// A small OPC UA server built on node-opcua (npm), for Kelvin's interoperability test: the
-// collectors' Milo client connects, reads, subscribes and writes a setpoint. Its nodes are the
-// contract with collectors/src/test/resources/interop/profiles/nodeopcua-device.yaml.
+// A small OPC UA server built on node-opcua (npm), for Kelvin's interoperability tests: the
+// collectors' Milo client connects, reads, subscribes and writes a setpoint, and acknowledges an
+// alarm condition. Its nodes are the contract with
+// collectors/src/test/resources/interop/profiles/nodeopcua-device.yaml.
 //
 // Run: node server.js --port 4841 --pki /tmp/pki   (node-opcua 2.186 needs Node >= 22.13)
 // Prints "listening on opc.tcp://..." once the endpoint is open. SecurityPolicy None, anonymous.
+// The leak alarm (an AlarmConditionType on LeakSensor, OPC UA Part 9) is active from the start; each
+// acknowledgement is printed as "acknowledged LeakAlarm comment=<comment>".
 "use strict";
 const {
     OPCUAServer, OPCUACertificateManager, Variant, DataType, StatusCodes,
@@ -37,7 +40,10 @@ async function main() {
 
     const addressSpace = server.engine.addressSpace;
     const ns = addressSpace.registerNamespace(NAMESPACE_URI);
-    const device = ns.addObject({ organizedBy: addressSpace.rootFolder.objects, browseName: "InteropDevice" });
+    const device = ns.addObject({
+        organizedBy: addressSpace.rootFolder.objects, browseName: "InteropDevice",
+        notifierOf: addressSpace.rootFolder.objects.server, eventNotifier: 1
+    });
     const state = { supply: 21.5, speed: 62.5, counter: 0, setpoint: 30.0 };
 
     const readOnly = (browseName, nodeId, dataType, get) => ns.addVariable({
@@ -64,6 +70,8 @@ async function main() {
         counter.touchValue();
     }, 200);
 
+    raiseLeakAlarm(ns, device);
+
     await server.start();
     console.log("listening on " + server.getEndpointUrl());
     const stop = async () => {
@@ -72,6 +80,24 @@ async function main() {
     };
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);
+}
+
+// Part 9: a condition's source must be an event source of a notifier that leads to the Server object.
+function raiseLeakAlarm(ns, device) {
+    // binds ConditionRefresh, Acknowledge, Confirm ... to their implementations
+    ns.addressSpace.installAlarmsAndConditionsService();
+    const sensor = ns.addObject({ componentOf: device, browseName: "LeakSensor", eventSourceOf: device });
+    const wet = ns.addVariable({
+        componentOf: sensor, browseName: "Wet", nodeId: "s=Leak.Wet", dataType: "Boolean", minimumSamplingInterval: 100,
+        value: { get: () => new Variant({ dataType: DataType.Boolean, value: true }) }
+    });
+    const alarm = ns.instantiateAlarmCondition("AlarmConditionType", {
+        componentOf: sensor, conditionSource: sensor, browseName: "LeakAlarm", conditionName: "LeakAlarm",
+        inputNode: wet
+    });
+    alarm.on("acknowledged", (eventId, comment) => console.log("acknowledged LeakAlarm comment=" + comment.text));
+    alarm.activateAlarm();
+    alarm.raiseNewCondition({ message: "Leak detected under the interop device", severity: 900, retain: true });
 }
 
 main().catch((error) => {

@@ -9,7 +9,13 @@ import io.kelvin.core.site.PointDef;
 import io.kelvin.core.site.Protocol;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.ValueRange;
-import io.kelvin.core.telemetry.AlarmSink;
+import io.kelvin.core.alarm.AlarmActions;
+import io.kelvin.core.alarm.ConditionHandle;
+import io.kelvin.core.alarm.DeviceAnswer;
+import io.kelvin.core.alarm.DeviceEventSink;
+import io.kelvin.core.alarm.Shelving;
+import io.kelvin.core.device.DeviceHealth;
+import io.kelvin.core.device.DeviceHealthSource;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.SampleSink;
 import java.time.Duration;
@@ -27,8 +33,10 @@ import java.util.Map;
  * per OPC UA device for its connection lifecycle; OPC UA data arrives on Milo's threads. All are
  * virtual threads. The sink is called from all of them, so it must be thread-safe and quick.
  * Samples carry the clock's time at the read (Modbus) or the device's source time (OPC UA).
+ * It is also where the app reads device health ({@link DeviceHealthSource}) and acts on alarms on the
+ * device that raised them ({@link AlarmActions}).
  */
-public final class Collectors implements PlantControl, AutoCloseable {
+public final class Collectors implements PlantControl, DeviceHealthSource, AlarmActions, AutoCloseable {
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
@@ -48,15 +56,15 @@ public final class Collectors implements PlantControl, AutoCloseable {
     }
 
     public static Collectors start(Site site, SampleSink sink, InstantSource clock, CollectorSettings settings) {
-        return start(site, sink, OpcUaDevices.LOG_ALARMS, clock, settings);
+        return start(site, sink, OpcUaDevices.LOG_EVENTS, clock, settings);
     }
 
-    /** As above, with the alarms and events devices report going to {@code alarms}. */
-    public static Collectors start(Site site, SampleSink sink, AlarmSink alarms, InstantSource clock,
+    /** As above, with the events devices report (conditions and others) going to {@code events}. */
+    public static Collectors start(Site site, SampleSink sink, DeviceEventSink events, InstantSource clock,
                                    CollectorSettings settings) {
         Map<String, ModbusConnection> connections = new LinkedHashMap<>();
         Map<String, DeviceLink> links = new LinkedHashMap<>();
-        OpcUaDevices opcua = new OpcUaDevices(settings.pkiDir(), settings.environment(), clock, sink, alarms);
+        OpcUaDevices opcua = new OpcUaDevices(settings.pkiDir(), settings.environment(), clock, sink, events);
         for (Device device : site.devices()) {
             if (device.protocol() == Protocol.MODBUS) {
                 String host = device.host().orElseThrow(() -> new IllegalArgumentException(device.id() + " has no host"));
@@ -101,6 +109,47 @@ public final class Collectors implements PlantControl, AutoCloseable {
         Map<String, DeviceHealth> health = new LinkedHashMap<>();
         links.forEach((id, link) -> health.put(id, link.health()));
         return Collections.unmodifiableMap(health);
+    }
+
+    @Override
+    public List<DeviceHealth> devices() {
+        return links.values().stream().map(DeviceLink::health).toList();
+    }
+
+    @Override
+    public java.util.Optional<DeviceHealth> device(String id) {
+        return java.util.Optional.ofNullable(links.get(id)).map(DeviceLink::health);
+    }
+
+    @Override
+    public DeviceAnswer acknowledge(ConditionHandle alarm, String comment) {
+        return alarmActionsOf(alarm).map(a -> a.acknowledge(alarm, comment)).orElseGet(() -> noMethods(alarm));
+    }
+
+    @Override
+    public DeviceAnswer confirm(ConditionHandle alarm, String comment) {
+        return alarmActionsOf(alarm).map(a -> a.confirm(alarm, comment)).orElseGet(() -> noMethods(alarm));
+    }
+
+    @Override
+    public DeviceAnswer shelve(ConditionHandle alarm, Shelving kind, Duration duration, String comment) {
+        return alarmActionsOf(alarm).map(a -> a.shelve(alarm, kind, duration, comment)).orElseGet(() -> noMethods(alarm));
+    }
+
+    @Override
+    public DeviceAnswer unshelve(ConditionHandle alarm, String comment) {
+        return alarmActionsOf(alarm).map(a -> a.unshelve(alarm, comment)).orElseGet(() -> noMethods(alarm));
+    }
+
+    private java.util.Optional<AlarmActions> alarmActionsOf(ConditionHandle alarm) {
+        return java.util.Optional.ofNullable(links.get(alarm.key().device())).flatMap(DeviceLink::alarmActions);
+    }
+
+    private DeviceAnswer noMethods(ConditionHandle alarm) {
+        String device = alarm.key().device();
+        return links.containsKey(device)
+                ? new DeviceAnswer.Refused("BadMethodInvalid", device + " has no alarm methods (its protocol has none)")
+                : new DeviceAnswer.Refused("BadNodeIdUnknown", "no device '" + device + "' in this site");
     }
 
     /** Device information (text points, discovery results) of every device that has any, in site order. */

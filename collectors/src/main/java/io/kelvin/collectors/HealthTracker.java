@@ -1,6 +1,19 @@
 package io.kelvin.collectors;
 
+import io.kelvin.core.device.DeviceError;
+import io.kelvin.core.device.DeviceHealth;
+import io.kelvin.core.device.DeviceInfo;
+import io.kelvin.core.device.DeviceState;
+import io.kelvin.core.device.PointHealth;
+import io.kelvin.core.telemetry.Quality;
+import io.kelvin.core.telemetry.Sample;
 import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,24 +25,38 @@ import java.util.concurrent.atomic.AtomicLong;
  * node). The state is debounced: DOWN before the first connection, while disconnected (OPC UA
  * session lost), or after {@link #DOWN_AFTER} reads in a row went unanswered; UP again after one
  * answered read; in between DEGRADED while any key's latest attempt failed. A refusal (the device
- * answered "no", e.g. a Modbus exception response) degrades but never counts towards DOWN.
+ * answered "no", e.g. a Modbus exception response) degrades but never counts towards DOWN. Every
+ * error is kept with the device's own code and the clock's time; every sample updates its point's
+ * quality and reason ({@link #observe}).
  */
 public final class HealthTracker {
 
     /** Unanswered reads in a row after which a device is DOWN. */
     public static final int DOWN_AFTER = 3;
 
+    /** What went wrong: the device's or link's own words ({@code code}) and Kelvin's account ({@code message}). */
+    public record Failure(String code, String message) {
+        public Failure {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     private final String device;
+    private final InstantSource clock;
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicInteger unansweredInARow = new AtomicInteger();
+    private final Map<String, PointHealth> points = new LinkedHashMap<>();
     private volatile boolean connected;
-    private volatile String lastError;
+    private volatile DeviceError lastError;
     private volatile Instant lastSuccess;
+    private volatile Instant lastGood;
 
-    public HealthTracker(String device) {
+    public HealthTracker(String device, InstantSource clock) {
         this.device = device;
+        this.clock = clock;
     }
 
     public void readSucceeded(String key, Instant at) {
@@ -40,38 +67,71 @@ public final class HealthTracker {
     }
 
     /** A read that got no answer (no connection, timeout, bad frame): counts towards DOWN. */
-    public void readFailed(String key, String error) {
+    public void readFailed(String key, Failure failure) {
         failed.incrementAndGet();
         failing.add(key);
         unansweredInARow.incrementAndGet();
-        lastError = error;
+        lastError = error(failure);
     }
 
     /** A read the device answered with a refusal: DEGRADED, and proof that the device is there. */
-    public void readRefused(String key, String error) {
+    public void readRefused(String key, Failure failure) {
         failed.incrementAndGet();
         failing.add(key);
         unansweredInARow.set(0);
-        lastError = error;
+        lastError = error(failure);
     }
 
     public void connected() {
         connected = true;
     }
 
-    public void disconnected(String error) {
+    public void disconnected(Failure failure) {
         connected = false;
-        lastError = error;
+        lastError = error(failure);
     }
 
     public boolean isConnected() {
         return connected;
     }
 
-    public DeviceHealth snapshot() {
+    /**
+     * Records a sample's quality for its point, with {@code reason} (the device's words where it gave
+     * any) when the quality is not GOOD.
+     */
+    public void observe(Sample sample, Optional<String> reason) {
+        String point = sample.point().point();
+        Instant at = sample.collectedAt();
+        synchronized (points) {
+            PointHealth before = points.get(point);
+            boolean good = sample.quality() == Quality.GOOD;
+            Instant since = before != null && before.quality() == sample.quality() ? before.since() : at;
+            Optional<Instant> lastGoodOfPoint = good ? Optional.of(at)
+                    : before != null ? before.lastGood() : Optional.empty();
+            points.put(point, new PointHealth(point, sample.quality(), good ? Optional.empty() : reason, since,
+                    lastGoodOfPoint));
+            if (good && (lastGood == null || at.isAfter(lastGood))) {
+                lastGood = at;
+            }
+        }
+    }
+
+    public void observe(List<Sample> samples, Optional<String> reason) {
+        samples.forEach(s -> observe(s, reason));
+    }
+
+    public DeviceHealth snapshot(DeviceInfo info) {
         DeviceState state = !connected || unansweredInARow.get() >= DOWN_AFTER ? DeviceState.DOWN
                 : failing.isEmpty() ? DeviceState.UP : DeviceState.DEGRADED;
+        List<PointHealth> pointList;
+        synchronized (points) {
+            pointList = new ArrayList<>(points.values());
+        }
         return new DeviceHealth(device, state, Optional.ofNullable(lastError), Optional.ofNullable(lastSuccess),
-                ok.get(), failed.get());
+                Optional.ofNullable(lastGood), ok.get(), failed.get(), pointList, info);
+    }
+
+    private DeviceError error(Failure failure) {
+        return new DeviceError(failure.code(), failure.message(), clock.instant());
     }
 }

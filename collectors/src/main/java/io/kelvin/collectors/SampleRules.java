@@ -6,6 +6,7 @@ import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Quality rules shared by both protocols. A value the device vouches for is GOOD when it is finite and
@@ -24,6 +25,20 @@ public final class SampleRules {
 
     public static Sample answered(String device, PointDef point, double value, Instant sourceTime, Instant collectedAt) {
         return new Sample(PointId.of(device, point.name()), value, judge(point, value), sourceTime, collectedAt);
+    }
+
+    /**
+     * Why a value the device vouched for is not GOOD, in Kelvin's words (the device gave none): empty
+     * for any other quality.
+     */
+    public static Optional<String> reason(PointDef point, Sample sample) {
+        if (sample.quality() != Quality.OUT_OF_RANGE) {
+            return Optional.empty();
+        }
+        double v = sample.value();
+        return Optional.of(Double.isFinite(v)
+                ? "value " + v + " outside the sane range [" + point.range().min() + ", " + point.range().max() + "]"
+                : "value " + v + " is not a finite number");
     }
 
     public static List<Sample> commFailed(String device, List<PointDef> points, Instant at) {

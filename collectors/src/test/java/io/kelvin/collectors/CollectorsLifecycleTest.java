@@ -1,5 +1,6 @@
 package io.kelvin.collectors;
 
+import io.kelvin.core.device.DeviceState;
 import static io.kelvin.collectors.TestSites.WIDE;
 import static io.kelvin.collectors.TestSites.modbusDevice;
 import static io.kelvin.collectors.TestSites.modbusPoint;

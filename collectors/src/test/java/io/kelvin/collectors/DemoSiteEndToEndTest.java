@@ -1,5 +1,6 @@
 package io.kelvin.collectors;
 
+import io.kelvin.core.device.DeviceState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

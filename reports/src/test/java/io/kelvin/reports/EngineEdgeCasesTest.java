@@ -97,29 +97,28 @@ class EngineEdgeCasesTest {
     }
 
     @Test
-    void aFactorSeriesWeighsEachPieceOfTheGridByItsOwnFactor() {
-        Report report = hour(text -> text.replace("carbon: { locationKgPerKwh: 0.5,",
-                "carbon: { method: location, source: carbon/half-hours.csv, locationKgPerKwh: 0.5,"), store -> {
+    void aCarbonFeedWeighsEachPieceOfTheGridByItsOwnFactor() {
+        Report report = hour(text -> text.replace("devices:", "feeds:\n  - { id: ref-carbon, kind: carbon, method: location, format: csv, file: carbon/half-hours.csv,\n      csv: { time: time, value: g_per_kwh, unit: g/kWh, resolution: 30m } }\ndevices:"), store -> {
                     counter(store, PointId.of("grid", "energy_kwh"), s -> 60000 + 1000.0 * s / 3600);
                     power(store, PointId.of("it", "power_kw"), 800);
                 });
 
-        // 1000 kW: 500 kWh at 0.2 kg/kWh (00:00-00:30) and 500 kWh at 0.6 (00:30-01:00, as long as the row before)
+        // 1000 kW: 500 kWh at 200 g/kWh (00:00-00:30) and 500 kWh at 600 g/kWh (00:30-01:00)
         assertThat(value(report, Kpi.CO2_LOCATION)).isCloseTo(500 * 0.2 + 500 * 0.6, within(1e-6));
         // the market-based factor stays the constant 0.4; the 744 MWh/744 h contract covers 1000 kWh of the hour
         assertThat(value(report, Kpi.CO2_MARKET)).isCloseTo(0, within(1e-6));
     }
 
     @Test
-    void aSeriesThatMissesPartOfThePeriodWithoutAConstantLeavesTheEmissionsUnavailable() {
-        Report report = hour(text -> text.replace("carbon: { locationKgPerKwh: 0.5,",
-                "carbon: { method: location, source: carbon/half-hours.csv,"), store -> {
+    void aFeedThatMissesPartOfThePeriodWithoutAConstantLeavesTheEmissionsUnavailable() {
+        Report report = hour(text -> text.replace("devices:", "feeds:\n  - { id: ref-carbon, kind: carbon, method: location, format: csv, file: carbon/half-hours.csv,\n      csv: { time: time, value: g_per_kwh, unit: g/kWh, resolution: 30m } }\ndevices:")
+                .replace("carbon: { locationKgPerKwh: 0.5,", "carbon: {"), store -> {
                     counter(store, PointId.of("grid", "energy_kwh"), s -> 60000 + 1000.0 * (s + 1800) / 3600);
                     power(store, PointId.of("it", "power_kw"), 800);
                 }, HOUR_BEFORE);
 
         assertThat(report.figure(Kpi.CO2_LOCATION)).isInstanceOfSatisfying(Figure.Unavailable.class, f -> assertThat(f.reason())
-                .isEqualTo("the location series does not cover the span and no grid.carbon.locationKgPerKwh is given"));
+                .isEqualTo("the location carbon feed does not cover the span and no grid.carbon.locationKgPerKwh is given"));
     }
 
     private Report hour(UnaryOperator<String> edit, java.util.function.Consumer<RrdTelemetryStore> data) {

@@ -2,6 +2,7 @@ package io.kelvin.simulator;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** One protocol endpoint of the twin (an OPC UA server, or a Modbus TCP slave for several units). */
 public interface DeviceServer extends AutoCloseable {
@@ -10,10 +11,19 @@ public interface DeviceServer extends AutoCloseable {
     void publish(String deviceId, Map<String, Double> values, Instant sourceTime);
 
     /**
-     * Reports an event of one device it serves (OPC UA: an event on the Server object; protocols without
-     * events ignore it). {@code severity} is 1..1000 as OPC UA defines it.
+     * Raises an alarm condition of one device it serves (OPC UA: an AlarmConditionType instance whose
+     * events go to the Server object; protocols without conditions ignore it).
      */
-    default void event(String deviceId, String source, int severity, String message) {
+    default void raise(String deviceId, TwinAlarm alarm, String message) {
+    }
+
+    /** The fault behind an alarm condition is gone: the condition goes inactive. */
+    default void clear(String deviceId, TwinAlarm alarm) {
+    }
+
+    /** How the condition stands on the server; empty when it was never raised or the protocol has none. */
+    default Optional<TwinAlarmState> alarm(String deviceId, TwinAlarm alarm) {
+        return Optional.empty();
     }
 
     /** Stops serving and frees the port. */

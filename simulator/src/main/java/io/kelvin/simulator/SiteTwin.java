@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class SiteTwin implements AutoCloseable {
 
     public static final Duration TICK = Duration.ofMillis(250);
-    /** OPC UA severity of a pump-fault event (Part 5, 6.4.2: 601-800 is "medium high"). */
-    public static final int PUMP_FAULT_SEVERITY = 700;
-    /** OPC UA severity of a leak event (Part 5, 6.4.2: 801-1000 is "high"). */
-    public static final int LEAK_SEVERITY = 900;
     private static final Logger LOG = LoggerFactory.getLogger(SiteTwin.class);
 
     private final Site site;
@@ -138,7 +135,7 @@ public final class SiteTwin implements AutoCloseable {
 
     /**
      * Water on the leak-detection rope of a CDU: its {@code leak_detected} point reads 1 from the next
-     * tick, and its OPC UA server fires a leak event (severity 900) on its Server object at once.
+     * tick, and its OPC UA server raises the {@link TwinAlarm#LEAK} condition at once.
      *
      * @throws IllegalArgumentException when {@code deviceId} is not a CDU of the site
      */
@@ -146,32 +143,52 @@ public final class SiteTwin implements AutoCloseable {
         synchronized (model) {
             model.leak(deviceId, true);
         }
-        DeviceServer server = serverByDevice.get(deviceId);
-        if (server != null) {
-            server.event(deviceId, "Alarms.LeakDetected", LEAK_SEVERITY,
-                    "Leak detected at " + deviceId + ": water on the leak-detection rope");
-        }
+        raise(deviceId, TwinAlarm.LEAK, "Leak detected at " + deviceId + ": water on the leak-detection rope");
     }
 
-    /**
-     * A CDU's pump trips: its OPC UA server fires a pump-fault event (severity 700) on its Server object.
-     * The physics does not change (the plant model has one lumped pump per CDU that keeps running).
-     *
-     * @throws IllegalArgumentException when {@code deviceId} is not a CDU of the site
-     */
-    public void pumpFault(String deviceId) {
-        DeviceServer server = serverByDevice.get(deviceId);
-        if (server == null) {
-            throw new IllegalArgumentException(deviceId + " is not an OPC UA CDU of this site");
-        }
-        server.event(deviceId, "Pump.Fault", PUMP_FAULT_SEVERITY, "Pump fault at " + deviceId + ": pump tripped");
-    }
-
-    /** Dries the leak-detection rope of a CDU again. */
+    /** Dries the leak-detection rope of a CDU again: the point reads 0 and the leak condition goes inactive. */
     public void leakCleared(String deviceId) {
         synchronized (model) {
             model.leak(deviceId, false);
         }
+        clear(deviceId, TwinAlarm.LEAK);
+    }
+
+    /**
+     * A CDU's pump trips: its OPC UA server raises the {@link TwinAlarm#PUMP_FAULT} condition. The physics
+     * does not change (the plant model has one lumped pump per CDU that keeps running).
+     *
+     * @throws IllegalArgumentException when {@code deviceId} is not an OPC UA device of the site
+     */
+    public void pumpFault(String deviceId) {
+        raise(deviceId, TwinAlarm.PUMP_FAULT, "Pump fault at " + deviceId + ": pump tripped");
+    }
+
+    /** The pump runs again: the pump-fault condition goes inactive. */
+    public void pumpFaultCleared(String deviceId) {
+        clear(deviceId, TwinAlarm.PUMP_FAULT);
+    }
+
+    /** Raises any alarm condition on an OPC UA device of the twin. */
+    public void raise(String deviceId, TwinAlarm alarm, String message) {
+        opcUaServer(deviceId).raise(deviceId, alarm, message);
+    }
+
+    public void clear(String deviceId, TwinAlarm alarm) {
+        opcUaServer(deviceId).clear(deviceId, alarm);
+    }
+
+    /** How a condition stands on the device's server (what an acknowledgement left there, its branches ...). */
+    public Optional<TwinAlarmState> alarm(String deviceId, TwinAlarm alarm) {
+        return opcUaServer(deviceId).alarm(deviceId, alarm);
+    }
+
+    private DeviceServer opcUaServer(String deviceId) {
+        DeviceServer server = serverByDevice.get(deviceId);
+        if (server == null || site.device(deviceId).map(d -> d.protocol() != Protocol.OPCUA).orElse(true)) {
+            throw new IllegalArgumentException(deviceId + " is not an OPC UA device of this site");
+        }
+        return server;
     }
 
     /** The current values of one device's points, by profile point name. */

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Launchers for the peers we did not write (STACK-NOTES.md, "Peers we did not write"), used by
+ * Launchers for the peers we did not write (Debian's pymodbus and mbpoll, npm's node-opcua and
+ * Stoplight Prism), used by
  * interoperability tests. A missing peer fails the test with the command that installs it:
  * interoperability is never skipped. {@code ./kelvin test} installs them all.
  */
@@ -64,6 +65,35 @@ public final class InteropPeers {
                 Map.of("NODE_PATH", modules.toString()), LISTENING, Duration.ofSeconds(90));
     }
 
+    /**
+     * Stoplight Prism mocking the OpenAPI document {@code spec} on 127.0.0.1:port with {@code --errors}: every
+     * request is validated against the document and a violation is answered with an error (and a
+     * {@code sl-violations} header), so a test sees each request Kelvin sends that breaks the contract.
+     */
+    public static PeerProcess prismMock(int port, Path spec) {
+        return prism("prism-mock", List.of("mock", spec.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
+                "--errors"));
+    }
+
+    /**
+     * Stoplight Prism as a validating proxy in front of {@code upstream} on 127.0.0.1:port with
+     * {@code --errors}: requests and responses that break {@code spec} are turned into errors, so both
+     * what Kelvin sends and what the upstream answers are checked against the document.
+     */
+    public static PeerProcess prismProxy(int port, Path spec, String upstream) {
+        return prism("prism-proxy", List.of("proxy", spec.toString(), upstream, "-h", "127.0.0.1", "-p",
+                Integer.toString(port), "--errors"));
+    }
+
+    private static PeerProcess prism(String name, List<String> args) {
+        Path node = nodeFor(18);
+        Path cli = installNpmPeer("prism", "@stoplight/prism-cli", node).resolve("@stoplight/prism-cli/dist/index.js");
+        List<String> command = new ArrayList<>(List.of(node.toString(), cli.toString()));
+        command.addAll(args);
+        return PeerProcess.start(name, command, PeerProcess.interopDir().resolve("prism"), Map.of(),
+                Pattern.compile("Prism is listening on"), Duration.ofSeconds(90));
+    }
+
     /** Runs Debian's mbpoll with {@code args} and returns its output; fails when it exits non-zero. */
     public static String mbpoll(List<String> args) {
         PeerProcess.require(MBPOLL, "apt-get install -y mbpoll (./kelvin test installs it)");
@@ -81,6 +111,11 @@ public final class InteropPeers {
      * {@code CACHE/node24/bin/node} (where {@code ./kelvin} installs Node 24), else {@code node} on PATH.
      */
     static Path node() {
+        return nodeFor(0);
+    }
+
+    /** As {@link #node()}, accepting any Node.js of major version {@code minMajor} or newer when it is above 0. */
+    static Path nodeFor(int minMajor) {
         String configured = System.getenv("KELVIN_NODE");
         List<Path> candidates = new ArrayList<>();
         if (configured != null && !configured.isBlank()) {
@@ -97,23 +132,34 @@ public final class InteropPeers {
             if (Files.isExecutable(candidate)) {
                 String version = run(List.of(candidate.toString(), "--version"), null, Duration.ofSeconds(20)).output().trim();
                 tried.add(candidate + " " + version);
-                if (majorVersion(version) >= 23 || version.matches("v22\\.(1[3-9]|[2-9]\\d)\\..*")) {
+                boolean fits = minMajor > 0 ? majorVersion(version) >= minMajor
+                        : majorVersion(version) >= 23 || version.matches("v22\\.(1[3-9]|[2-9]\\d)\\..*");
+                if (fits) {
                     return candidate;
                 }
             }
         }
-        throw new IllegalStateException("node-opcua needs Node.js >= 22.13; found " + tried + ". Run ./kelvin test "
+        throw new IllegalStateException("the npm peers need Node.js " + (minMajor > 0 ? ">= " + minMajor : ">= 22.13")
+                + "; found " + tried + ". Run ./kelvin test "
                 + "(it installs Node 24 into " + PeerProcess.cacheDir().resolve("node24") + ") or set KELVIN_NODE");
     }
 
     /** {@code npm install} of interop/node-opcua/package.json into CACHE/node-opcua, once per version. */
-    static synchronized Path installNodeOpcUa(Path node) {
-        Path target = PeerProcess.cacheDir().resolve("node-opcua");
-        Path manifest = PeerProcess.interopDir().resolve("node-opcua/package.json");
+    static Path installNodeOpcUa(Path node) {
+        return installNpmPeer("node-opcua", "node-opcua", node);
+    }
+
+    /**
+     * {@code npm install} of interop/NAME/package.json into CACHE/NAME, once per version of that file;
+     * returns the node_modules folder. {@code module} is the package whose folder proves the install.
+     */
+    static synchronized Path installNpmPeer(String name, String module, Path node) {
+        Path target = PeerProcess.cacheDir().resolve(name);
+        Path manifest = PeerProcess.interopDir().resolve(name + "/package.json");
         try {
             String wanted = Files.readString(manifest);
             Path installed = target.resolve("package.json");
-            if (Files.isDirectory(target.resolve("node_modules/node-opcua"))
+            if (Files.isDirectory(target.resolve("node_modules/" + module))
                     && Files.exists(installed) && Files.readString(installed).equals(wanted)) {
                 return target.resolve("node_modules");
             }
@@ -126,8 +172,8 @@ public final class InteropPeers {
         List<String> command = List.of(Files.isExecutable(npm) ? npm.toString() : "npm", "install", "--no-audit",
                 "--no-fund", "--omit=dev");
         Run run = run(command, target, NPM_TIMEOUT);
-        if (run.exit() != 0 || !Files.isDirectory(target.resolve("node_modules/node-opcua"))) {
-            throw new IllegalStateException("npm install of node-opcua into " + target + " failed (" + run.exit()
+        if (run.exit() != 0 || !Files.isDirectory(target.resolve("node_modules/" + module))) {
+            throw new IllegalStateException("npm install of " + module + " into " + target + " failed (" + run.exit()
                     + "); run ./kelvin test, which installs it:\n" + run.output());
         }
         return target.resolve("node_modules");

@@ -37,11 +37,13 @@ public final class SiteFixtures {
 
     /**
      * Copies the repo's site-configs folder to {@code dir/site-configs}, rewrites the ports of
-     * {@code sites/SITE_FILE} to free loopback ports and returns the rewritten site file.
+     * {@code sites/SITE_FILE} to free loopback ports and returns the rewritten site file. The data files that site
+     * files name as feeds ({@code file: ../data/...}) are copied beside it, so they resolve as in the repo.
      */
     public static Path copyWithFreePorts(Path dir, String siteFile) {
         Path target = dir.resolve("site-configs");
         copyTree(siteConfigs(), target);
+        copyData(dir.resolve("data"));
         Path site = target.resolve("sites").resolve(siteFile);
         try {
             Files.writeString(site, withFreePorts(Files.readString(site)));
@@ -93,6 +95,27 @@ public final class SiteFixtures {
             }
         }
         throw new IllegalStateException("no distinct free loopback port after 100 attempts");
+    }
+
+    private static final Pattern DATA_FILE = Pattern.compile("file:\\s*\"?\\.\\./data/([^\"\\s,}]+)");
+
+    /** Copies the repo's data files that the site files name as feeds into {@code target} (the data folder's copy). */
+    public static void copyData(Path target) {
+        Path data = siteConfigs().resolveSibling("data");
+        try (Stream<Path> sites = Files.list(siteConfigs().resolve("sites"))) {
+            for (Path site : sites.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Matcher m = DATA_FILE.matcher(Files.readString(site));
+                while (m.find()) {
+                    Path to = target.resolve(m.group(1));
+                    if (!Files.exists(to) && Files.isRegularFile(data.resolve(m.group(1)))) {
+                        Files.createDirectories(to.getParent());
+                        Files.copy(data.resolve(m.group(1)), to);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the data files the site files name", e);
+        }
     }
 
     /** Copies the folder {@code source} with everything in it to {@code target} (e.g. a test's own site-configs). */

@@ -1,5 +1,6 @@
 package io.kelvin.collectors.modbus;
 
+import io.kelvin.collectors.HealthTracker;
 import io.kelvin.collectors.ReconnectBackoff;
 import io.kelvin.core.control.WriteFailedException;
 import io.kelvin.core.site.Device;
@@ -53,7 +54,7 @@ public final class ModbusConnection implements AutoCloseable {
     private final Duration timeout;
     private long nextAttemptNanos = System.nanoTime();
     private long lastRequestDoneNanos = System.nanoTime();
-    private String downReason = "not connected yet";
+    private HealthTracker.Failure down = new HealthTracker.Failure("not connected", "not connected yet");
     private boolean closedAfterPoll;
 
     /**
@@ -77,7 +78,7 @@ public final class ModbusConnection implements AutoCloseable {
     /** Adds a device (a unit id on this connection); call before {@link #start()}. */
     public ModbusDevice attach(Device device) {
         ModbusDevice attached = new ModbusDevice(device, this, new UnitBreaker(unitProbeMin, unitProbeMax),
-                new ReconnectBackoff(unitProbeMin, unitProbeMax));
+                new ReconnectBackoff(unitProbeMin, unitProbeMax), clock);
         devices.add(attached);
         return attached;
     }
@@ -180,7 +181,7 @@ public final class ModbusConnection implements AutoCloseable {
             closedAfterPoll = false;
             return true;
         } catch (ModbusIoFailure e) {
-            markDown(e.getMessage());
+            markDown(e);
             return false;
         }
     }
@@ -189,22 +190,22 @@ public final class ModbusConnection implements AutoCloseable {
      * Drops the socket after a request got no usable answer; the next request reconnects at once
      * (the peer was reachable a moment ago). Connection thread only.
      */
-    void dropConnection(String reason) {
+    void dropConnection(ModbusIoFailure failure) {
         io.disconnect();
-        if (!reason.equals(downReason)) {
-            LOG.warn("modbus {}: {}; reconnecting", name, reason);
+        if (!failure.getMessage().equals(down.message())) {
+            LOG.warn("modbus {}: {}; reconnecting", name, failure.getMessage());
         }
-        downReason = reason;
+        down = new HealthTracker.Failure(failure.code(), failure.getMessage());
     }
 
     /** A connect failed: wait for the backoff. Device health follows from the failed polls (debounced). */
-    private void markDown(String reason) {
+    private void markDown(ModbusIoFailure failure) {
         Duration wait = backoff.failed();
         nextAttemptNanos = System.nanoTime() + wait.toNanos();
-        if (!reason.equals(downReason) || backoff.failures() == 1) {
-            LOG.warn("modbus {} down: {} (retry in {} ms)", name, reason, wait.toMillis());
+        if (!failure.getMessage().equals(down.message()) || backoff.failures() == 1) {
+            LOG.warn("modbus {} down: {} (retry in {} ms)", name, failure.getMessage(), wait.toMillis());
         }
-        downReason = reason;
+        down = new HealthTracker.Failure(failure.code(), failure.getMessage());
     }
 
     /** Monotonic time for the unit breakers. */
@@ -212,8 +213,9 @@ public final class ModbusConnection implements AutoCloseable {
         return System.nanoTime();
     }
 
-    String downReason() {
-        return downReason;
+    /** Why the connection is down, in the socket's words and Kelvin's. */
+    HealthTracker.Failure down() {
+        return down;
     }
 
     ModbusIo io() {
@@ -228,13 +230,13 @@ public final class ModbusConnection implements AutoCloseable {
     <T> T call(String what, ModbusWork<T> work) {
         Future<T> future = thread.submit(() -> {
             if (!ensureConnected()) {
-                throw new WriteFailedException(what + ": " + name + " is down: " + downReason);
+                throw new WriteFailedException(what + ": " + name + " is down: " + down.message());
             }
             try {
                 return work.run(io);
             } catch (ModbusIoFailure e) {
                 if (e.connectionLost()) {
-                    dropConnection(e.getMessage());
+                    dropConnection(e);
                 }
                 throw new WriteFailedException(what + ": " + e.getMessage(), e);
             }

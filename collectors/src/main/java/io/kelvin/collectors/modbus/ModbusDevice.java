@@ -1,11 +1,12 @@
 package io.kelvin.collectors.modbus;
 
-import io.kelvin.collectors.DeviceHealth;
 import io.kelvin.collectors.DeviceLink;
 import io.kelvin.collectors.HealthTracker;
 import io.kelvin.collectors.ReconnectBackoff;
 import io.kelvin.collectors.SampleRules;
 import io.kelvin.core.control.SetpointRejectedException;
+import io.kelvin.core.device.DeviceHealth;
+import io.kelvin.core.device.DeviceInfo;
 import io.kelvin.core.control.WriteFailedException;
 import io.kelvin.core.modbus.RegisterCodec;
 import io.kelvin.core.modbus.sunspec.ModelHeader;
@@ -19,6 +20,7 @@ import io.kelvin.core.site.RegisterType;
 import io.kelvin.core.telemetry.Sample;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,12 +55,13 @@ public final class ModbusDevice implements DeviceLink {
     private final ReconnectBackoff discoveryBackoff;
     private final Map<String, String> info = new ConcurrentHashMap<>();
     private volatile ModbusReadPlan plan;
-    private String lastNoAnswer = "";
+    private HealthTracker.Failure lastNoAnswer = new HealthTracker.Failure("no answer", "");
 
-    ModbusDevice(Device device, ModbusConnection connection, UnitBreaker breaker, ReconnectBackoff discoveryBackoff) {
+    ModbusDevice(Device device, ModbusConnection connection, UnitBreaker breaker, ReconnectBackoff discoveryBackoff,
+                 InstantSource clock) {
         this.device = device;
         this.plan = planFor(device.profile().points());
-        this.health = new HealthTracker(device.id());
+        this.health = new HealthTracker(device.id(), clock);
         this.connection = connection;
         this.breaker = breaker;
         this.discoveryBackoff = discoveryBackoff;
@@ -82,9 +85,9 @@ public final class ModbusDevice implements DeviceLink {
      */
     Optional<Duration> discover(ModbusConnection link) {
         Instant at = link.clock().instant();
-        String failure;
+        HealthTracker.Failure failure;
         if (!link.ensureConnected()) {
-            failure = link.downReason();
+            failure = link.down();
         } else {
             try {
                 link.io().useTimeout(link.timeoutFor(this));
@@ -102,16 +105,16 @@ public final class ModbusDevice implements DeviceLink {
                 return Optional.empty();
             } catch (ModbusIoFailure e) {
                 if (e.connectionLost()) {
-                    link.dropConnection(e.getMessage());
+                    link.dropConnection(e);
                 }
-                failure = e.getMessage();
+                failure = new HealthTracker.Failure(e.code(), e.getMessage());
             } catch (SunSpecDiscovery.NotSunSpec e) {
-                failure = e.getMessage();
+                failure = new HealthTracker.Failure("no SunSpec map", e.getMessage());
             }
         }
         Duration wait = discoveryBackoff.failed();
-        health.readFailed(DISCOVERY_KEY, "SunSpec discovery on unit " + device.unitId() + " failed: " + failure
-                + "; next try in " + wait.toMillis() + " ms");
+        health.readFailed(DISCOVERY_KEY, new HealthTracker.Failure(failure.code(), "SunSpec discovery on unit "
+                + device.unitId() + " failed: " + failure.message() + "; next try in " + wait.toMillis() + " ms"));
         return Optional.of(wait);
     }
 
@@ -137,13 +140,14 @@ public final class ModbusDevice implements DeviceLink {
         for (ReadRequest request : plan.requests(interval)) {
             Instant at = link.clock().instant();
             if (!breaker.allows(link.nowNanos())) {
-                unanswered(request, "skipped, unit " + device.unitId() + " left " + UnitBreaker.OPEN_AFTER
-                        + " requests in a row unanswered (last: " + lastNoAnswer + "); next probe in "
-                        + breaker.untilProbe(link.nowNanos()).toMillis() + " ms", at, samples);
+                unanswered(request, new HealthTracker.Failure(lastNoAnswer.code(), "skipped, unit " + device.unitId()
+                        + " left " + UnitBreaker.OPEN_AFTER + " requests in a row unanswered (last: "
+                        + lastNoAnswer.message() + "); next probe in " + breaker.untilProbe(link.nowNanos()).toMillis()
+                        + " ms"), at, samples);
                 continue;
             }
             if (!link.ensureConnected()) {
-                unanswered(request, link.downReason(), at, samples);
+                unanswered(request, link.down(), at, samples);
                 continue;
             }
             if (!link.pauseBefore(quirks().requestPause())) {
@@ -151,7 +155,9 @@ public final class ModbusDevice implements DeviceLink {
             }
             try {
                 link.io().useTimeout(link.timeoutFor(this));
-                samples.addAll(read(link.io(), request, link.clock().instant()));
+                List<Sample> read = read(link.io(), request, link.clock().instant());
+                observe(request, read);
+                samples.addAll(read);
                 health.readSucceeded(key(request), at);
                 breaker.answered();
             } catch (ModbusIoFailure e) {
@@ -164,12 +170,12 @@ public final class ModbusDevice implements DeviceLink {
     }
 
     private void failed(ReadRequest request, ModbusIoFailure e, ModbusConnection link, Instant at, List<Sample> into) {
-        String reason = "unit " + device.unitId() + " " + request.type() + " " + request.start() + ".."
-                + (request.end() - 1) + ": " + e.getMessage();
+        HealthTracker.Failure reason = new HealthTracker.Failure(e.code(), "unit " + device.unitId() + " "
+                + request.type() + " " + request.start() + ".." + (request.end() - 1) + ": " + e.getMessage());
         if (e.answered()) {
             health.readRefused(key(request), reason);
             breaker.answered();
-            into.addAll(SampleRules.commFailed(device.id(), numeric(request), at));
+            commFailed(request, reason, at, into);
         } else {
             unanswered(request, reason, at, into);
         }
@@ -178,13 +184,28 @@ public final class ModbusDevice implements DeviceLink {
             breaker.unanswered(link.nowNanos());
         }
         if (e.connectionLost()) {
-            link.dropConnection(e.getMessage());
+            link.dropConnection(e);
         }
     }
 
-    private void unanswered(ReadRequest request, String reason, Instant at, List<Sample> into) {
+    private void unanswered(ReadRequest request, HealthTracker.Failure reason, Instant at, List<Sample> into) {
         health.readFailed(key(request), reason);
-        into.addAll(SampleRules.commFailed(device.id(), numeric(request), at));
+        commFailed(request, reason, at, into);
+    }
+
+    private void commFailed(ReadRequest request, HealthTracker.Failure reason, Instant at, List<Sample> into) {
+        List<Sample> failedSamples = SampleRules.commFailed(device.id(), numeric(request), at);
+        health.observe(failedSamples, Optional.of(reason.code()));
+        into.addAll(failedSamples);
+    }
+
+    /** Each read value's quality for point health; a value outside the range says so. */
+    private void observe(ReadRequest request, List<Sample> read) {
+        for (Sample sample : read) {
+            Optional<String> reason = request.points().stream().filter(p -> p.name().equals(sample.point().point()))
+                    .findFirst().flatMap(p -> SampleRules.reason(p, sample));
+            health.observe(sample, reason);
+        }
     }
 
     private static List<PointDef> numeric(ReadRequest request) {
@@ -255,7 +276,9 @@ public final class ModbusDevice implements DeviceLink {
 
     @Override
     public DeviceHealth health() {
-        return health.snapshot();
+        return health.snapshot(DeviceInfo.from(deviceInfo(), needsDiscovery() ? "SunSpec common model 1"
+                : "text points of profile " + device.profile().id(), device.profile().manufacturer(),
+                device.profile().model()));
     }
 
     HealthTracker healthTracker() {

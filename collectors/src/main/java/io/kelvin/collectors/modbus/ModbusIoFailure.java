@@ -28,10 +28,14 @@ final class ModbusIoFailure extends Exception {
             "Executing transaction [0-9A-Fa-f ]*failed \\(tried \\d+ times?\\):? ?|( - null)$");
 
     private final Kind kind;
+    private final String code;
 
     ModbusIoFailure(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.code = cause instanceof ModbusSlaveException refused
+                ? exceptionName(refused.getType()).toUpperCase(Locale.ROOT)
+                : kind == Kind.MALFORMED ? "malformed answer" : innermost(cause, message);
     }
 
     static ModbusIoFailure of(ModbusException e) {
@@ -55,6 +59,25 @@ final class ModbusIoFailure extends Exception {
 
     Kind kind() {
         return kind;
+    }
+
+    /**
+     * The failure in the device's or the socket's own words: the exception code's name as the Modbus
+     * specification spells it (clause 7, e.g. {@code ILLEGAL DATA ADDRESS}), else the innermost error
+     * the socket gave (e.g. {@code Connection refused}, {@code Read timed out}).
+     */
+    String code() {
+        return code;
+    }
+
+    private static String innermost(Throwable cause, String otherwise) {
+        String found = null;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                found = t.getMessage();
+            }
+        }
+        return found != null ? readable(found) : otherwise;
     }
 
     /**

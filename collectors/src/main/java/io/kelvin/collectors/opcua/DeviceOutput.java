@@ -2,10 +2,10 @@ package io.kelvin.collectors.opcua;
 
 import io.kelvin.collectors.HealthTracker;
 import io.kelvin.collectors.SampleRules;
+import io.kelvin.core.alarm.DeviceEvent;
+import io.kelvin.core.alarm.DeviceEventSink;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.PointDef;
-import io.kelvin.core.telemetry.Alarm;
-import io.kelvin.core.telemetry.AlarmSink;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
@@ -18,13 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one OPC UA device hands on: samples to the sink (recording each read in the health tracker)
- * and alarms to the alarm sink. A sink that throws is logged and never stops the device. Called from
- * the device thread and from Milo's threads; the sinks must be thread-safe.
+ * What one OPC UA device hands on: samples to the sink (recording each read and each point's quality,
+ * with the server's status name as reason, in the health tracker) and events to the event sink. A sink
+ * that throws is logged and never stops the device. Called from the device thread and from Milo's
+ * threads; the sinks must be thread-safe.
  */
 final class DeviceOutput {
 
@@ -33,14 +35,14 @@ final class DeviceOutput {
     private final Device device;
     private final InstantSource clock;
     private final SampleSink sink;
-    private final AlarmSink alarms;
+    private final DeviceEventSink events;
     private final HealthTracker health;
 
-    DeviceOutput(Device device, InstantSource clock, SampleSink sink, AlarmSink alarms, HealthTracker health) {
+    DeviceOutput(Device device, InstantSource clock, SampleSink sink, DeviceEventSink events, HealthTracker health) {
         this.device = device;
         this.clock = clock;
         this.sink = sink;
-        this.alarms = alarms;
+        this.events = events;
         this.health = health;
     }
 
@@ -48,51 +50,63 @@ final class DeviceOutput {
         values(List.copyOf(values.keySet()), List.copyOf(values.values()));
     }
 
-    /** Values the server gave; a Bad status is a refusal of that node (degrades), anything else a success. */
+    /**
+     * Values the server gave; a Bad status is a refusal of that node (degrades, and the device's last
+     * error names it, e.g. {@code BadSensorFailure}), anything else a success.
+     */
     void values(List<PointDef> points, List<DataValue> values) {
         Instant now = clock.instant();
         List<Sample> samples = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
-            samples.add(OpcUaValues.toSample(device.id(), points.get(i), values.get(i), now));
-            if (values.get(i).statusCode() != null && values.get(i).statusCode().isBad()) {
-                health.readRefused(points.get(i).name(), "node " + points.get(i).nodeId().orElse("?") + ": status "
-                        + values.get(i).statusCode());
+            PointDef point = points.get(i);
+            StatusCode status = values.get(i).statusCode() != null ? values.get(i).statusCode() : StatusCode.GOOD;
+            Sample sample = OpcUaValues.toSample(device.id(), point, values.get(i), now);
+            if (status.isBad()) {
+                health.readRefused(point.name(), new HealthTracker.Failure(StatusNames.of(status),
+                        "node " + point.nodeId().orElse("?") + " (" + point.name() + "): " + StatusNames.of(status)));
             } else {
-                health.readSucceeded(points.get(i).name(), now);
+                health.readSucceeded(point.name(), now);
             }
+            health.observe(sample, status.isGood() ? SampleRules.reason(point, sample) : Optional.of(StatusNames.of(status)));
+            samples.add(sample);
         }
         accept(samples);
     }
 
     /** Points whose node id the session could not use: BAD, and the reason in the health. */
-    void unusable(Map<PointDef, String> reasons) {
+    void unusable(Map<PointDef, HealthTracker.Failure> reasons) {
         Instant now = clock.instant();
-        reasons.forEach((point, reason) -> health.readRefused(point.name(), reason));
-        accept(reasons.keySet().stream()
-                .map(p -> new Sample(PointId.of(device.id(), p.name()), Double.NaN, Quality.BAD, now, now))
-                .toList());
+        reasons.forEach((point, reason) -> {
+            health.readRefused(point.name(), reason);
+            Sample bad = new Sample(PointId.of(device.id(), point.name()), Double.NaN, Quality.BAD, now, now);
+            health.observe(bad, Optional.of(reason.code()));
+            accept(List.of(bad));
+        });
     }
 
     /** A read that got no answer: COMM_FAILED for {@code points}, counted towards DOWN. */
-    void unanswered(Collection<PointDef> points, String error) {
+    void unanswered(Collection<PointDef> points, HealthTracker.Failure error) {
         points.forEach(p -> health.readFailed(p.name(), error));
-        accept(SampleRules.commFailed(device.id(), List.copyOf(points), clock.instant()));
+        commFailed(List.copyOf(points), error.code());
     }
 
-    /** Every OPC UA point of the device COMM_FAILED (no session). */
-    void allCommFailed() {
-        List<PointDef> points = device.profile().points().stream().filter(p -> p.nodeId().isPresent()).toList();
-        accept(SampleRules.commFailed(device.id(), points, clock.instant()));
+    /** Every OPC UA point of the device COMM_FAILED (no session), with {@code reason}. */
+    void allCommFailed(String reason) {
+        commFailed(device.profile().points().stream().filter(p -> p.nodeId().isPresent()).toList(), reason);
     }
 
-    void alarm(String source, int severity, String message, Optional<Instant> time) {
-        Instant now = clock.instant();
-        Alarm alarm = new Alarm(device.id(), source, severity, message, time.orElse(now), now);
+    void event(DeviceEvent event) {
         try {
-            alarms.accept(alarm);
+            events.accept(event);
         } catch (RuntimeException e) {
-            LOG.error("alarm sink refused {} of {}", alarm, device.id(), e);
+            LOG.error("event sink refused {} of {}", event, device.id(), e);
         }
+    }
+
+    private void commFailed(List<PointDef> points, String reason) {
+        List<Sample> samples = SampleRules.commFailed(device.id(), points, clock.instant());
+        health.observe(samples, Optional.of(reason));
+        accept(samples);
     }
 
     private void accept(List<Sample> samples) {

@@ -1,5 +1,6 @@
 package io.kelvin.collectors.opcua;
 
+import io.kelvin.collectors.HealthTracker;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.PointDef;
 import java.util.ArrayList;
@@ -10,7 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.time.InstantSource;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import io.kelvin.core.alarm.DeviceEvent;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemSynchronizationException;
@@ -42,10 +47,10 @@ final class DeviceSession implements AutoCloseable {
     private final Device device;
     private final OpcUaClient client;
     private final Map<PointDef, NodeId> nodes;
-    private final Map<PointDef, String> unresolved;
+    private final Map<PointDef, HealthTracker.Failure> unresolved;
     private OpcUaSubscription subscription;
 
-    private DeviceSession(Device device, OpcUaClient client, Map<PointDef, NodeId> nodes, Map<PointDef, String> unresolved) {
+    private DeviceSession(Device device, OpcUaClient client, Map<PointDef, NodeId> nodes, Map<PointDef, HealthTracker.Failure> unresolved) {
         this.device = device;
         this.client = client;
         this.nodes = nodes;
@@ -59,7 +64,7 @@ final class DeviceSession implements AutoCloseable {
             client.addSessionActivityListener(listener);
             String prefix = namespacePrefix(device, client);
             Map<PointDef, NodeId> nodes = new LinkedHashMap<>();
-            Map<PointDef, String> unresolved = new LinkedHashMap<>();
+            Map<PointDef, HealthTracker.Failure> unresolved = new LinkedHashMap<>();
             for (PointDef point : device.profile().points()) {
                 if (point.nodeId().isEmpty()) {
                     continue;
@@ -67,7 +72,8 @@ final class DeviceSession implements AutoCloseable {
                 try {
                     nodes.put(point, NodeId.parse(prefix + point.nodeId().get()));
                 } catch (RuntimeException e) {
-                    unresolved.put(point, "node id '" + point.nodeId().get() + "' cannot be parsed: " + e.getMessage());
+                    unresolved.put(point, new HealthTracker.Failure("BadNodeIdInvalid", "node id '" + point.nodeId().get()
+                            + "' (" + point.name() + ") cannot be parsed: " + e.getMessage()));
                 }
             }
             return new DeviceSession(device, client, nodes, unresolved);
@@ -90,7 +96,7 @@ final class DeviceSession implements AutoCloseable {
     }
 
     /** Points whose node id could not be made into a NodeId, with the reason; they are never read. */
-    Map<PointDef, String> unresolved() {
+    Map<PointDef, HealthTracker.Failure> unresolved() {
         return unresolved;
     }
 
@@ -123,8 +129,8 @@ final class DeviceSession implements AutoCloseable {
      * @throws SubscriptionsRefusedException when the server cannot do subscriptions at all
      */
     Map<PointDef, StatusCode> subscribe(BiConsumer<List<PointDef>, List<DataValue>> onData,
-                                        OpcUaSubscription.SubscriptionListener onStatus,
-                                        EventItems.Handler onEvent) throws UaException {
+                                        OpcUaSubscription.SubscriptionListener onStatus, InstantSource clock,
+                                        Consumer<DeviceEvent> onEvent) throws UaException {
         deleteSubscription();
         OpcUaSubscription fresh = new OpcUaSubscription(client, PUBLISHING_INTERVAL_MS);
         fresh.setSubscriptionListener(new Delivery(onData, onStatus));
@@ -148,7 +154,9 @@ final class DeviceSession implements AutoCloseable {
                 && refused.values().stream().allMatch(s -> s.value() == StatusCodes.Bad_TooManyMonitoredItems)) {
             throw new SubscriptionsRefusedException(refused.values().iterator().next(), null);
         }
-        EventItems.subscribe(device.id(), fresh, onEvent);
+        if (ConditionItems.subscribe(device.id(), client, fresh, clock, onEvent)) {
+            ConditionItems.refresh(device.id(), client, fresh);
+        }
         return refused;
     }
 
@@ -192,6 +200,30 @@ final class DeviceSession implements AutoCloseable {
 
     OpcUaClient client() {
         return client;
+    }
+
+    /**
+     * What the server says of itself (OPC UA Part 5, 6.3.2 ServerStatus/BuildInfo): manufacturer, product
+     * name as model, software version and build number as firmware. Missing values are left out.
+     */
+    Map<String, String> buildInfo() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        try {
+            List<DataValue> values = client.readValues(0.0, TimestampsToReturn.Neither, List.of(
+                    NodeIds.Server_ServerStatus_BuildInfo_ManufacturerName, NodeIds.Server_ServerStatus_BuildInfo_ProductName,
+                    NodeIds.Server_ServerStatus_BuildInfo_SoftwareVersion, NodeIds.Server_ServerStatus_BuildInfo_BuildNumber,
+                    NodeIds.Server_ServerStatus_BuildInfo_ProductUri));
+            String[] names = {"manufacturer", "model", "software_version", "build_number", "product_uri"};
+            for (int i = 0; i < names.length; i++) {
+                if (values.get(i).value() != null && values.get(i).value().getValue() instanceof String text
+                        && !text.isBlank()) {
+                    facts.put(names[i], text.strip());
+                }
+            }
+        } catch (UaException e) {
+            LOG.debug("{}: BuildInfo not read: {}", device.id(), e.getMessage());
+        }
+        return facts;
     }
 
     NodeId node(PointDef point) {

@@ -1,19 +1,22 @@
 package io.kelvin.collectors.opcua;
 
-import io.kelvin.collectors.DeviceHealth;
 import io.kelvin.collectors.DeviceLink;
 import io.kelvin.collectors.HealthTracker;
 import io.kelvin.collectors.ReconnectBackoff;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.OpcUaSettings.AcquisitionMode;
 import io.kelvin.core.site.PointDef;
-import io.kelvin.core.telemetry.AlarmSink;
+import io.kelvin.core.alarm.AlarmActions;
+import io.kelvin.core.alarm.DeviceEventSink;
+import io.kelvin.core.device.DeviceHealth;
+import io.kelvin.core.device.DeviceInfo;
 import io.kelvin.core.telemetry.SampleSink;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@link #GAP_MARK_INTERVAL} while it stays lost, so the outage shows as a marked gap and never as the
  * old value; when Milo's reconnect brings the session back, the nodes are read again and the
  * subscription is re-created (a transferred one is replaced, so it never delivers twice).
- * Events the server fires on its Server object go to the {@link AlarmSink}.
+ * Events the server fires on its Server object go to the {@link DeviceEventSink}, and a ConditionRefresh
+ * after each subscription replays the active conditions; operator actions on them are calls on the
+ * current session ({@link AlarmActions}).
  */
 public final class OpcUaDevice implements DeviceLink, AutoCloseable {
 
@@ -63,14 +68,17 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
     private volatile int generation;
     private Thread worker;
 
-    OpcUaDevice(Device device, ReconnectBackoff backoff, InstantSource clock, SampleSink sink, AlarmSink alarms,
+    private volatile Map<String, String> serverInfo = Map.of();
+    private final AlarmActions alarms = new SessionAlarmActions(this::connectedClient);
+
+    OpcUaDevice(Device device, ReconnectBackoff backoff, InstantSource clock, SampleSink sink, DeviceEventSink events,
                 ClientFactory clients) {
         this.device = device;
         this.backoff = backoff;
         this.clock = clock;
         this.clients = clients;
-        this.health = new HealthTracker(device.id());
-        this.output = new DeviceOutput(device, clock, sink, alarms, health);
+        this.health = new HealthTracker(device.id(), clock);
+        this.output = new DeviceOutput(device, clock, sink, events, health);
         this.writer = new OpcUaWriter(device.id());
         this.outage = new Outage(clock, device.endpoint().orElse(""));
     }
@@ -98,7 +106,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
                     handle(event);
                 } else if (lostSinceSync) {
                     if (outage.markDue()) {
-                        output.allCommFailed();
+                        output.allCommFailed("session lost");
                     }
                     reconnectIfServerIsBack(current);
                 } else if (polling.isActive()) {
@@ -129,6 +137,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
             health.connected();
             backoff.succeeded();
             LOG.info("opcua {} connected to {}", device.id(), device.endpoint().orElse("?"));
+            serverInfo = connected.buildInfo();
             synchronize(connected);
         } catch (UaException | RuntimeException e) {
             DeviceSession half = session;
@@ -136,7 +145,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
             if (half != null) {
                 half.close();
             }
-            down("connect failed: " + e.getMessage());
+            down(new HealthTracker.Failure(StatusNames.of(e), "connect failed: " + e.getMessage()));
             outage.waitBeforeRetry(backoff.failed(), () -> closed);
         }
     }
@@ -158,7 +167,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
             case LOST -> {
                 lostSinceSync = true;
                 polling.stop();
-                down("session lost");
+                down(new HealthTracker.Failure("BadSessionClosed", "session lost"));
                 outage.lost();
             }
             case REGAINED, RESUBSCRIBE -> {
@@ -170,7 +179,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
                     health.connected();
                     synchronize(current);
                 } catch (UaException | RuntimeException e) {
-                    down("resubscribe failed: " + e.getMessage());
+                    down(new HealthTracker.Failure(StatusNames.of(e), "resubscribe failed: " + e.getMessage()));
                     events.offer(Event.RESUBSCRIBE);
                 }
             }
@@ -188,15 +197,15 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         }
         try {
             Map<PointDef, StatusCode> refused = current.subscribe(output::values, new SubscriptionEvents(generation),
-                    output::alarm);
+                    clock, output::event);
             polled = false;
             List<PointDef> tooMany = new ArrayList<>();
             refused.forEach((point, status) -> {
                 if (status.value() == StatusCodes.Bad_TooManyMonitoredItems) {
                     tooMany.add(point);
                 } else {
-                    health.readRefused(point.name(), "server refused a monitored item for "
-                            + point.nodeId().orElse("?") + ": " + status);
+                    health.readRefused(point.name(), new HealthTracker.Failure(StatusNames.of(status),
+                            "server refused a monitored item for " + point.nodeId().orElse("?") + ": " + StatusNames.of(status)));
                 }
             });
             if (!tooMany.isEmpty()) {
@@ -221,17 +230,17 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         try {
             output.values(current.read(due));
         } catch (UaException | RuntimeException e) {
-            output.unanswered(due, "poll failed: " + e.getMessage());
+            output.unanswered(due, new HealthTracker.Failure(StatusNames.of(e), "poll failed: " + e.getMessage()));
         }
     }
 
-    private void down(String reason) {
+    private void down(HealthTracker.Failure reason) {
         boolean wasUp = health.isConnected();
         health.disconnected(reason);
         if (wasUp || backoff.failures() == 0) {
-            LOG.warn("opcua {} down: {}", device.id(), reason);
+            LOG.warn("opcua {} down: {}", device.id(), reason.message());
         }
-        output.allCommFailed();
+        output.allCommFailed(reason.code());
     }
 
     @Override
@@ -243,6 +252,13 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         return writer.write(current, point, value);
     }
 
+    /** The client of the current session while connected; empty otherwise. */
+    private Optional<ConditionMethods> connectedClient() {
+        DeviceSession current = session;
+        return current == null || !health.isConnected() ? Optional.empty()
+                : Optional.of(new ConditionMethods(device.id(), current.client()));
+    }
+
     @Override
     public String deviceId() {
         return device.id();
@@ -250,8 +266,20 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
 
     @Override
     public DeviceHealth health() {
-        return health.snapshot();
+        return health.snapshot(DeviceInfo.from(serverInfo, "OPC UA server BuildInfo", device.profile().manufacturer(),
+                device.profile().model()));
     }
+
+    @Override
+    public Map<String, String> deviceInfo() {
+        return serverInfo;
+    }
+
+    @Override
+    public Optional<AlarmActions> alarmActions() {
+        return Optional.of(alarms);
+    }
+
 
     @Override
     public void close() {

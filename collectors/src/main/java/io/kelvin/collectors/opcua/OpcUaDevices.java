@@ -2,7 +2,8 @@ package io.kelvin.collectors.opcua;
 
 import io.kelvin.collectors.ReconnectBackoff;
 import io.kelvin.core.site.Device;
-import io.kelvin.core.telemetry.AlarmSink;
+import io.kelvin.core.alarm.ConditionEvent;
+import io.kelvin.core.alarm.DeviceEventSink;
 import io.kelvin.core.telemetry.SampleSink;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -19,22 +20,28 @@ import org.slf4j.LoggerFactory;
 public final class OpcUaDevices {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpcUaDevices.class);
-    /** The alarm sink when the app gives none: every alarm is logged as a warning. */
-    public static final AlarmSink LOG_ALARMS = alarm -> LOG.warn("alarm from {} ({}, severity {}): {}",
-            alarm.device(), alarm.source(), alarm.severity(), alarm.message());
+    /** The event sink when the app gives none: conditions are logged as warnings, other events at debug level. */
+    public static final DeviceEventSink LOG_EVENTS = event -> {
+        if (event instanceof ConditionEvent c) {
+            LOG.warn("condition from {} ({} {}, severity {}, active {}): {}", c.device(), c.sourceName(),
+                    c.conditionName(), c.severity(), c.states().active(), c.message());
+        } else {
+            LOG.debug("event from {}: {}", event.device(), event);
+        }
+    };
 
     private final InstantSource clock;
     private final SampleSink sink;
-    private final AlarmSink alarms;
+    private final DeviceEventSink events;
     private final ClientFactory clients;
     private final List<OpcUaDevice> devices = new ArrayList<>();
     private ClientPki pki;
 
     public OpcUaDevices(Path pkiDir, UnaryOperator<String> environment, InstantSource clock, SampleSink sink,
-                        AlarmSink alarms) {
+                        DeviceEventSink events) {
         this.clock = clock;
         this.sink = sink;
-        this.alarms = alarms;
+        this.events = events;
         this.clients = new ClientFactory(() -> pki(pkiDir), environment);
     }
 
@@ -46,7 +53,7 @@ public final class OpcUaDevices {
     }
 
     public OpcUaDevice add(Device device, ReconnectBackoff backoff) {
-        OpcUaDevice link = new OpcUaDevice(device, backoff, clock, sink, alarms, clients);
+        OpcUaDevice link = new OpcUaDevice(device, backoff, clock, sink, events, clients);
         devices.add(link);
         return link;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kelvin.collectors.Collectors;
-import io.kelvin.collectors.DeviceState;
+import io.kelvin.core.device.DeviceState;
 import io.kelvin.collectors.TestSites;
 import io.kelvin.core.telemetry.LatestValues;
 import io.kelvin.core.telemetry.PointId;

@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kelvin.collectors.CollectorSettings;
 import io.kelvin.collectors.Collectors;
-import io.kelvin.collectors.DeviceState;
+import io.kelvin.core.device.DeviceState;
 import io.kelvin.collectors.RecordingSink;
 import io.kelvin.core.modbus.RegisterCodec;
 import io.kelvin.core.site.DataType;

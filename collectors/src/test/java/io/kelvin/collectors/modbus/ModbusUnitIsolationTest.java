@@ -10,8 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.kelvin.collectors.CollectorSettings;
 import io.kelvin.collectors.Collectors;
-import io.kelvin.collectors.DeviceHealth;
-import io.kelvin.collectors.DeviceState;
+import io.kelvin.core.device.DeviceHealth;
+import io.kelvin.core.device.DeviceState;
 import io.kelvin.collectors.RecordingSink;
 import io.kelvin.collectors.modbus.RawModbusServer.Answer;
 import io.kelvin.core.site.DataType;

@@ -11,7 +11,7 @@ import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import io.kelvin.collectors.CollectorSettings;
 import io.kelvin.collectors.Collectors;
-import io.kelvin.collectors.DeviceState;
+import io.kelvin.core.device.DeviceState;
 import io.kelvin.collectors.RecordingSink;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.load.SiteLoader;

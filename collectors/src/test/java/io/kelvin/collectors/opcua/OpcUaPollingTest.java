@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kelvin.collectors.Collectors;
-import io.kelvin.collectors.DeviceState;
+import io.kelvin.core.device.DeviceState;
 import io.kelvin.core.site.Monitoring;
 import io.kelvin.core.site.OpcUaSettings;
 import io.kelvin.core.site.OpcUaSettings.AcquisitionMode;

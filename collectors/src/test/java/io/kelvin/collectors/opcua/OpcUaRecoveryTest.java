@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kelvin.collectors.CollectorSettings;
 import io.kelvin.collectors.Collectors;
-import io.kelvin.collectors.DeviceState;
+import io.kelvin.core.device.DeviceState;
 import io.kelvin.core.site.PointDef;
 import io.kelvin.core.site.ValueRange;
 import io.kelvin.core.telemetry.PointId;

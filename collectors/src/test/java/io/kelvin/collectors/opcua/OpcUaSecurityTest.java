@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kelvin.collectors.CollectorSettings;
 import io.kelvin.collectors.Collectors;
-import io.kelvin.collectors.DeviceState;
+import io.kelvin.core.device.DeviceState;
 import io.kelvin.collectors.RecordingSink;
 import io.kelvin.core.site.Monitoring;
 import io.kelvin.core.site.OpcUaSettings;
@@ -97,7 +97,7 @@ class OpcUaSecurityTest {
     }
 
     private String lastError() {
-        return collectors.health().get("cdu").lastError().orElse("");
+        return collectors.health().get("cdu").lastError().map(Object::toString).orElse("");
     }
 
     private void awaitGood(double value) {

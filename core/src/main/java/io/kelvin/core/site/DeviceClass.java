@@ -1,6 +1,6 @@
 package io.kelvin.core.site;
 
-/** The kind of plant a device is. Each class is one InfluxDB measurement (DESIGN.md, Telemetry). */
+/** The kind of plant a device is. Each class is one InfluxDB measurement. */
 public enum DeviceClass {
     CDU("cdu"),
     CHILLER("chiller"),

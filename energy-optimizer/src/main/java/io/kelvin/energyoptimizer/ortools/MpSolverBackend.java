@@ -11,7 +11,7 @@ import io.kelvin.energyoptimizer.solve.SolverSettings;
 import java.util.ArrayList;
 import java.util.List;
 
-/** CBC or SCIP through MPSolver. SCIP stays on one thread (STACK-NOTES: concurrent mode was slower). */
+/** CBC or SCIP through MPSolver. SCIP stays on one thread (with more threads SCIP switches to a concurrent mode that ran its solvers one after another here, slower than one thread). */
 final class MpSolverBackend {
 
     private MpSolverBackend() {

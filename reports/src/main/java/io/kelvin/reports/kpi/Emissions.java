@@ -1,11 +1,14 @@
 package io.kelvin.reports.kpi;
 
+import io.kelvin.core.series.TimeSeries;
+import io.kelvin.core.site.Feed;
+import io.kelvin.core.site.FeedKind;
 import io.kelvin.core.site.GridConnection.CarbonMethod;
-import io.kelvin.core.site.GridConnection.Series;
 import io.kelvin.core.site.MeterRole;
 import io.kelvin.core.site.Site;
 import io.kelvin.reports.metering.MeterAccount;
-import java.time.Duration;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +18,13 @@ import java.util.OptionalDouble;
 
 /**
  * Grid emissions over a span by one method (GHG Protocol Scope 2, as ISO/IEC 30134-8 asks): the
- * span is cut where the site's factor series changes factor, and
+ * span is cut where the site's carbon feed of that method changes value, and
  * {@code kg = sum over pieces of max(0, E_grid(piece) - E_cert(piece)) x EF(piece)}, where
  * {@code E_cert} (contracted renewable energy with certificates, spread evenly over each contract) is
- * subtracted for the market-based method only. A piece the series does not cover takes the
- * method's constant factor; without one the emissions are missing.
+ * subtracted for the market-based method only. Only a feed read from a file is used, and only over
+ * the intervals it really holds (no replay of sample days: an audit takes the factors that applied);
+ * a piece it does not cover takes the method's constant from {@code grid.carbon}, and without one
+ * the emissions are missing.
  */
 final class Emissions {
 
@@ -33,7 +38,7 @@ final class Emissions {
     record Missing(String reason) implements Result {
     }
 
-    /** One stretch of time with one factor. */
+    /** One stretch of time with one factor, kg CO2e/kWh. */
     private record Piece(Instant from, Instant to, double kgPerKwh) {
     }
 
@@ -47,13 +52,17 @@ final class Emissions {
     }
 
     Result over(CarbonMethod method, Instant from, Instant to) {
-        Optional<List<Piece>> pieces = pieces(method, from, to);
+        String name = method.name().toLowerCase(Locale.ROOT);
+        List<TimeSeries.Interval> series;
+        try {
+            series = feed(method);
+        } catch (IOException | RuntimeException e) {
+            return new Missing("the " + name + " carbon feed cannot be read: " + e.getMessage());
+        }
+        Optional<List<Piece>> pieces = pieces(series, constant(method), from, to);
         if (pieces.isEmpty()) {
-            String field = method.name().toLowerCase(Locale.ROOT) + "KgPerKwh";
-            return new Missing(series(method).isPresent()
-                    ? "the " + method.name().toLowerCase(Locale.ROOT) + " series does not cover the span and no grid.carbon."
-                            + field + " is given"
-                    : "no grid.carbon." + field + " in the site file");
+            return new Missing(series.isEmpty() ? "no grid.carbon." + name + "KgPerKwh in the site file"
+                    : "the " + name + " carbon feed does not cover the span and no grid.carbon." + name + "KgPerKwh is given");
         }
         double kg = 0;
         for (Piece piece : pieces.get()) {
@@ -66,14 +75,23 @@ final class Emissions {
         return new Kg(kg);
     }
 
-    /** The span cut by the series' factors, the rest at the constant; empty when some of it has no factor. */
-    private Optional<List<Piece>> pieces(CarbonMethod method, Instant from, Instant to) {
-        OptionalDouble constant = constant(method);
+    /** The intervals of the site's carbon feed of this method, when it is a file; none otherwise. */
+    private List<TimeSeries.Interval> feed(CarbonMethod method) throws IOException {
+        Optional<Feed> feed = site.feed(FeedKind.CARBON, Optional.of(method));
+        if (feed.isEmpty() || !(feed.get().location() instanceof Feed.FileLocation file)) {
+            return List.of();
+        }
+        return feed.get().format().read(Files.readAllBytes(file.path()), feed.get().id()).intervals();
+    }
+
+    /** The span cut by the feed's intervals (g/kWh to kg/kWh), the rest at the constant; empty when some of it has no factor. */
+    private static Optional<List<Piece>> pieces(List<TimeSeries.Interval> series, OptionalDouble constant, Instant from,
+            Instant to) {
         List<Piece> pieces = new ArrayList<>();
         Instant cursor = from;
-        for (Piece piece : series(method).map(Emissions::seriesPieces).orElse(List.of())) {
-            Instant start = piece.from().isAfter(cursor) ? piece.from() : cursor;
-            Instant end = piece.to().isBefore(to) ? piece.to() : to;
+        for (TimeSeries.Interval interval : series) {
+            Instant start = interval.start().isAfter(cursor) ? interval.start() : cursor;
+            Instant end = interval.end().isBefore(to) ? interval.end() : to;
             if (!end.isAfter(start)) {
                 continue;
             }
@@ -83,7 +101,7 @@ final class Emissions {
                 }
                 pieces.add(new Piece(cursor, start, constant.getAsDouble()));
             }
-            pieces.add(new Piece(start, end, piece.kgPerKwh()));
+            pieces.add(new Piece(start, end, interval.value() / 1000));
             cursor = end;
         }
         if (cursor.isBefore(to)) {
@@ -95,19 +113,6 @@ final class Emissions {
         return Optional.of(pieces);
     }
 
-    /** Each factor holds until the next one; the last for as long as the one before it (an hour if alone). */
-    private static List<Piece> seriesPieces(Series series) {
-        List<Series.Factor> factors = series.factors();
-        List<Piece> pieces = new ArrayList<>();
-        for (int i = 0; i < factors.size(); i++) {
-            Instant start = factors.get(i).from();
-            Instant end = i + 1 < factors.size() ? factors.get(i + 1).from()
-                    : start.plus(i > 0 ? Duration.between(factors.get(i - 1).from(), start) : Duration.ofHours(1));
-            pieces.add(new Piece(start, end, factors.get(i).kgPerKwh()));
-        }
-        return pieces;
-    }
-
     private double gridKwh(Instant from, Instant to) {
         double kwh = 0;
         for (MeterAccount account : grid) {
@@ -115,10 +120,6 @@ final class Emissions {
             kwh += account.meter().role() == MeterRole.GRID_IMPORT ? amount : -amount;
         }
         return kwh;
-    }
-
-    private Optional<Series> series(CarbonMethod method) {
-        return site.grid().carbon().flatMap(c -> c.series()).filter(s -> s.method() == method);
     }
 
     private OptionalDouble constant(CarbonMethod method) {

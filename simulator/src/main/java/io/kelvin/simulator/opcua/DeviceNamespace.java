@@ -36,6 +36,7 @@ final class DeviceNamespace extends ManagedNamespaceWithLifecycle {
     private final Device device;
     private final Map<String, UaVariableNode> nodes = new HashMap<>();
     private final SubscriptionModel subscriptionModel;
+    private volatile NodeId folderId;
 
     DeviceNamespace(OpcUaServer server, Device device, Map<String, Double> initial, InstantSource clock,
                     SetpointSink sink) {
@@ -51,6 +52,7 @@ final class DeviceNamespace extends ManagedNamespaceWithLifecycle {
         UaFolderNode folder = new UaFolderNode(getNodeContext(), newNodeId(device.id()),
                 newQualifiedName(device.id()), LocalizedText.english(device.id()));
         getNodeManager().addNode(folder);
+        folderId = folder.getNodeId();
         folder.addReference(new Reference(folder.getNodeId(), NodeIds.Organizes, NodeIds.ObjectsFolder.expanded(), false));
         DataValue startValue = new DataValue(Variant.ofDouble(0.0), StatusCode.GOOD, new DateTime(clock.instant()));
         for (PointDef point : device.profile().points()) {
@@ -76,6 +78,11 @@ final class DeviceNamespace extends ManagedNamespaceWithLifecycle {
             folder.addOrganizes(node);
             nodes.put(point.name(), node);
         }
+    }
+
+    /** The device's folder under Objects: the source node of its alarm conditions. Set once the namespace started. */
+    NodeId folderId() {
+        return folderId;
     }
 
     /** Sets every node's value, with {@code sourceTime} as source and server timestamp. */

@@ -3,16 +3,17 @@ package io.kelvin.simulator.opcua;
 import io.kelvin.core.site.Device;
 import io.kelvin.simulator.DeviceServer;
 import io.kelvin.simulator.SetpointSink;
+import io.kelvin.simulator.TwinAlarm;
+import io.kelvin.simulator.TwinAlarmState;
 import io.kelvin.core.site.OpcUaSettings.Security;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +22,10 @@ import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigBuilder;
-import org.eclipse.milo.opcua.sdk.server.model.objects.BaseEventTypeNode;
+import org.eclipse.milo.opcua.sdk.server.Session;
+import org.eclipse.milo.opcua.sdk.server.SessionListener;
 import org.eclipse.milo.opcua.sdk.server.model.objects.ServerTypeNode;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
-import org.eclipse.milo.opcua.stack.core.UaException;
-import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
-import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
@@ -41,7 +39,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ubyte;
-import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.ushort;
 
 /**
  * One Milo OPC UA server for one device, at the host, port and path of the device's
@@ -50,7 +47,9 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
  * site entry asks for security: then the server also offers Basic256Sha256 and Aes128_Sha256_RsaOaep
  * with Sign and SignAndEncrypt, with a certificate cached under {@code STATE_DIR/pki/DEVICE.p12}, and
  * accepts the entry's user with the password from its passwordEnv or passwordFile (None stays
- * available for the demo). Events are fired on the Server object.
+ * available for the demo). Alarm conditions ({@link TwinConditions}) and the server's own events
+ * (a session created, an acknowledgement's audit record) are fired on the Server object, and
+ * ConditionRefresh replays the retained conditions ({@link ConditionRefresh}).
  */
 public final class OpcUaDeviceServer implements DeviceServer {
 
@@ -60,11 +59,13 @@ public final class OpcUaDeviceServer implements DeviceServer {
     private final Device device;
     private final OpcUaServer server;
     private final DeviceNamespace namespace;
+    private final TwinConditions conditions;
 
-    private OpcUaDeviceServer(Device device, OpcUaServer server, DeviceNamespace namespace) {
+    private OpcUaDeviceServer(Device device, OpcUaServer server, DeviceNamespace namespace, TwinConditions conditions) {
         this.device = device;
         this.server = server;
         this.namespace = namespace;
+        this.conditions = conditions;
     }
 
     /**
@@ -116,8 +117,17 @@ public final class OpcUaDeviceServer implements DeviceServer {
         server.getAddressSpaceManager().getManagedNode(NodeIds.Server)
                 .filter(ServerTypeNode.class::isInstance)
                 .ifPresent(node -> ((ServerTypeNode) node).setEventNotifier(ubyte(1)));
+        TwinConditions conditions = new TwinConditions(server, namespace.getNodeContext(), namespace.folderId(),
+                device.id(), clock);
+        ConditionRefresh.install(server, conditions, clock);
+        server.getSessionManager().addSessionListener(new SessionListener() {
+            @Override
+            public void onSessionCreated(Session session) {
+                ServerEvents.sessionCreated(server, clock.instant());
+            }
+        });
         LOG.debug("serving {} at {}", device.id(), endpoint);
-        return new OpcUaDeviceServer(device, server, namespace);
+        return new OpcUaDeviceServer(device, server, namespace, conditions);
     }
 
     /** The site entry's user with the password the collector will send, read the same way. */
@@ -142,34 +152,29 @@ public final class OpcUaDeviceServer implements DeviceServer {
     }
 
     @Override
-    public void event(String deviceId, String source, int severity, String message) {
-        if (!deviceId.equals(device.id())) {
-            return;
+    public void raise(String deviceId, TwinAlarm alarm, String message) {
+        if (deviceId.equals(device.id())) {
+            conditions.raise(alarm, message);
         }
-        try {
-            BaseEventTypeNode event = server.getEventFactory().createEvent(
-                    new NodeId(namespace.getNamespaceIndex(), UUID.randomUUID()), NodeIds.BaseEventType);
-            event.setBrowseName(new QualifiedName(namespace.getNamespaceIndex(), source));
-            event.setDisplayName(LocalizedText.english(source));
-            event.setEventId(ByteString.of(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
-            event.setEventType(NodeIds.BaseEventType);
-            event.setSourceNode(NodeIds.Server);
-            event.setSourceName(source);
-            event.setTime(DateTime.now());
-            event.setReceiveTime(DateTime.NULL_VALUE);
-            event.setMessage(LocalizedText.english(message));
-            event.setSeverity(ushort(severity));
-            server.getEventNotifier().fire(event);
-            event.delete();
-        } catch (UaException e) {
-            LOG.warn("twin {}: cannot fire the event {}: {}", device.id(), source, e.getMessage());
+    }
+
+    @Override
+    public void clear(String deviceId, TwinAlarm alarm) {
+        if (deviceId.equals(device.id())) {
+            conditions.clear(alarm);
         }
+    }
+
+    @Override
+    public Optional<TwinAlarmState> alarm(String deviceId, TwinAlarm alarm) {
+        return deviceId.equals(device.id()) ? conditions.state(alarm.condition()) : Optional.empty();
     }
 
     @Override
     public void publish(String deviceId, Map<String, Double> values, Instant sourceTime) {
         if (deviceId.equals(device.id())) {
             namespace.publish(values, sourceTime);
+            conditions.tick();
         }
     }
 

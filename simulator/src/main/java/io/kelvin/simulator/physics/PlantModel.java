@@ -88,6 +88,9 @@ public final class PlantModel {
         }
         Map<String, Double> values = new LinkedHashMap<>();
         for (PointDef point : device.profile().points()) {
+            if (point.isText()) {
+                continue; // text (a SunSpec serial number ...) is static device information, not physics
+            }
             Double value = modelled.get(point.name());
             if (value == null) {
                 value = unmodelledSetpoints.getOrDefault(PointId.of(deviceId, point.name()), point.range().clamp(0.0));
@@ -165,7 +168,7 @@ public final class PlantModel {
             if (model != null) {
                 model.values(modelled);
             }
-            device.profile().points().stream().filter(p -> !modelled.containsKey(p.name()))
+            device.profile().points().stream().filter(p -> !p.isText() && !modelled.containsKey(p.name()))
                     .forEach(p -> unmodelled.add(PointId.of(device.id(), p.name())));
         }
     }

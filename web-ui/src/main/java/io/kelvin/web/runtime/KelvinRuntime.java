@@ -4,12 +4,15 @@ import io.kelvin.collectors.CollectorSettings;
 import io.kelvin.collectors.Collectors;
 import io.kelvin.collectors.pipeline.StoreWriter;
 import io.kelvin.collectors.pipeline.StoreWriterHealth;
+import io.kelvin.core.alarm.AlarmPolicy;
+import io.kelvin.core.alarm.ConditionEvent;
+import io.kelvin.core.alarm.DeviceEventSink;
 import io.kelvin.core.control.PlantControl;
 import io.kelvin.core.kpi.SiteKpis;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.load.SiteLoader;
+import io.kelvin.core.telemetry.Alarm;
 import io.kelvin.core.telemetry.AlarmLog;
-import io.kelvin.core.telemetry.AlarmSink;
 import io.kelvin.core.telemetry.LatestValues;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.SampleSink;
@@ -169,12 +172,16 @@ public class KelvinRuntime {
                 sinkWriter.accept(samples);
             };
             // OPC UA certificates (own, trusted, rejected) live under the data dir, so trust survives restarts.
-            AlarmSink alarmSink = alarm -> {
-                LOG.warnf("Alarm from %s: %s (severity %d, source %s)", alarm.device(), alarm.message(), alarm.severity(),
-                        alarm.source());
-                alarms.accept(alarm);
+            // Only conditions are alarms (OPC UA Part 9, 5.5.2): the server's session and audit events are not.
+            DeviceEventSink alarmEvents = event -> {
+                if (event instanceof ConditionEvent c && c.states().active() && AlarmPolicy.DEFAULT.admits(c)) {
+                    LOG.warnf("Alarm from %s: %s (severity %d, source %s)", c.device(), c.message(), c.severity(),
+                            c.sourceName());
+                    alarms.accept(new Alarm(c.device(), c.sourceName() + "." + c.conditionName(), c.severity(), c.message(),
+                            c.time(), c.receivedAt()));
+                }
             };
-            Collectors collectors = Collectors.start(site, sink, alarmSink, clock,
+            Collectors collectors = Collectors.start(site, sink, alarmEvents, clock,
                     CollectorSettings.defaults().withPkiDir(dataDir.resolve("pki")));
             LOG.infof("Kelvin runtime started in %d ms (store %s under %s)",
                     Duration.ofNanos(System.nanoTime() - startNanos).toMillis(),

@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * Writes samples as InfluxDB 1.x line protocol with millisecond timestamps (the schema of
- * DESIGN.md, Telemetry): measurement = the device's class ({@link DeviceClass#measurement()}), tags
+ * collectors/README.md, "InfluxDB"): measurement = the device's class ({@link DeviceClass#measurement()}), tags
  * {@code device} and {@code site}, one float field per point name and a string field
  * {@code <point>_quality} only when the quality is not GOOD. The timestamp is the source time in
  * ms, so writing a sample again overwrites it. A NaN or infinite value is not a float InfluxDB can

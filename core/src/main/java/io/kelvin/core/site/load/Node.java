@@ -114,9 +114,17 @@ final class Node {
         return items;
     }
 
-    /** A list of non-empty texts (e.g. certificate ids); an absent field is an empty list. */
+    /** The keys of this mapping, in file order. */
+    List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A list of non-empty texts; items that are not text are reported by index. */
     List<String> textList(String field) {
         if (!has(field)) {
+            problem(field, "is required");
             return List.of();
         }
         JsonNode child = json.get(field);
@@ -127,13 +135,39 @@ final class Node {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < child.size(); i++) {
             JsonNode item = child.get(i);
-            if (!item.isValueNode() || item.isBoolean() || item.asText().isBlank()) {
-                problems.add(file, childPath(field) + "[" + i + "]", "must be non-empty text");
+            if (!item.isValueNode() || item.isBoolean() || item.isNull() || item.asText().isBlank()) {
+                problem(field + "[" + i + "]", "must be non-empty text");
             } else {
                 items.add(item.asText().trim());
             }
         }
         return items;
+    }
+
+    /**
+     * A list of number pairs ({@code [[3, 0], [4, 80]]}); each bad item is reported with its index. Empty when
+     * the field is absent.
+     */
+    List<double[]> pairs(String field) {
+        if (!has(field)) {
+            return List.of();
+        }
+        JsonNode child = json.get(field);
+        if (!child.isArray()) {
+            problem(field, "must be a list of [x, y] pairs");
+            return List.of();
+        }
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < child.size(); i++) {
+            JsonNode item = child.get(i);
+            if (!item.isArray() || item.size() != 2 || !item.get(0).isNumber() || !item.get(1).isNumber()
+                    || !Double.isFinite(item.get(0).asDouble()) || !Double.isFinite(item.get(1).asDouble())) {
+                problems.add(file, childPath(field) + "[" + i + "]", "must be a pair of numbers [x, y], was " + item);
+            } else {
+                out.add(new double[] {item.get(0).asDouble(), item.get(1).asDouble()});
+            }
+        }
+        return out;
     }
 
     Optional<String> optText(String field) {

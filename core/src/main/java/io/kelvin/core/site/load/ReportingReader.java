@@ -3,8 +3,6 @@ package io.kelvin.core.site.load;
 import io.kelvin.core.site.GridConnection;
 import io.kelvin.core.site.RenewableContract;
 import io.kelvin.core.site.Reporting;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +12,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
-/** Reads what auditor reports need from a site file: {@code reporting}, {@code renewables}, {@code grid.carbon}. */
+/**
+ * Reads what auditor reports need from a site file: {@code reporting}, {@code renewables} and the
+ * emission factors of {@code grid.carbon} (a series of factors is a carbon feed, read with the feeds).
+ */
 final class ReportingReader {
 
     private static final Pattern CONTRACT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
@@ -22,12 +23,10 @@ final class ReportingReader {
     private static final double MAX_KG_PER_KWH = 2.0;
 
     private final String file;
-    private final Path configRoot;
     private final Problems problems;
 
-    ReportingReader(String file, Path configRoot, Problems problems) {
+    ReportingReader(String file, Problems problems) {
         this.file = file;
-        this.configRoot = configRoot;
         this.problems = problems;
     }
 
@@ -59,7 +58,7 @@ final class ReportingReader {
             Optional<RenewableContract.Instrument> instrument = node.requiredEnum("instrument",
                     RenewableContract.Instrument.class);
             List<String> certificates = node.textList("certificates");
-            if (certificates.isEmpty()) {
+            if (certificates.isEmpty() && node.has("certificates")) {
                 node.problem("certificates", "needs at least one certificate id: contracted renewable energy counts "
                         + "only with its certificates (ISO/IEC 30134-3)");
             }
@@ -78,24 +77,9 @@ final class ReportingReader {
     }
 
     GridConnection.Carbon carbon(Node node) {
-        node.allowOnly("locationKgPerKwh", "marketKgPerKwh", "reference", "method", "source");
-        OptionalDouble location = factor(node, "locationKgPerKwh");
-        OptionalDouble market = factor(node, "marketKgPerKwh");
-        Optional<GridConnection.Series> series = Optional.empty();
-        if (node.has("source") || node.has("method")) {
-            Optional<GridConnection.CarbonMethod> method = node.requiredEnum("method", GridConnection.CarbonMethod.class);
-            String source = node.text("source");
-            List<GridConnection.Series.Factor> factors = List.of();
-            if (!source.isEmpty() && !Files.isRegularFile(configRoot.resolve(source))) {
-                node.problem("source", "file '" + source + "' not found under the site-configs folder");
-            } else if (!source.isEmpty()) {
-                factors = CarbonSeriesReader.read(configRoot.resolve(source), source, problems);
-            }
-            List<GridConnection.Series.Factor> read = factors;
-            series = method.filter(m -> !source.isEmpty() && !read.isEmpty())
-                    .map(m -> new GridConnection.Series(m, source, read));
-        }
-        return new GridConnection.Carbon(location, market, series, node.optText("reference"));
+        node.allowOnly("locationKgPerKwh", "marketKgPerKwh", "reference");
+        return new GridConnection.Carbon(factor(node, "locationKgPerKwh"), factor(node, "marketKgPerKwh"),
+                node.optText("reference"));
     }
 
     private static OptionalDouble factor(Node node, String field) {

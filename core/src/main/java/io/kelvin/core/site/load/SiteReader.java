@@ -1,8 +1,11 @@
 package io.kelvin.core.site.load;
 
 import io.kelvin.core.site.Cluster;
+import io.kelvin.core.site.DemandResponse;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.DeviceProfile;
+import io.kelvin.core.site.Feed;
+import io.kelvin.core.site.ForecastSettings;
 import io.kelvin.core.site.GridConnection;
 import io.kelvin.core.site.Meter;
 import io.kelvin.core.site.Protocol;
@@ -36,21 +39,27 @@ final class SiteReader {
         this.file = file;
         this.configRoot = configRoot;
         this.problems = problems;
-        this.reportingReader = new ReportingReader(file, configRoot, problems);
+        this.reportingReader = new ReportingReader(file, problems);
     }
 
     Site read(Node root) {
-        root.allowOnly("site", "grid", "cluster", "meters", "devices", "reporting", "renewables");
+        root.allowOnly("site", "grid", "cluster", "meters", "devices", "demandResponse", "feeds", "forecast",
+                "reporting", "renewables");
         SiteInfo info = root.object("site").map(this::info).orElse(null);
         GridConnection grid = root.object("grid").map(this::grid).orElse(null);
         Cluster cluster = root.object("cluster").map(SiteReader::cluster).orElse(null);
         List<Device> devices = devices(root.list("devices"));
         ZoneId zone = info == null ? ZoneId.of("UTC") : info.timezone();
         List<Meter> meters = new MeterReader(file, problems, devices, zone).read(root.list("meters"));
+        Optional<DemandResponse> demandResponse = root.optObject("demandResponse")
+                .map(node -> new DemandResponseReader(configRoot).read(node, meters));
+        List<Feed> feeds = root.has("feeds") ? new FeedsReader(configRoot).read(root.list("feeds")) : List.of();
+        ForecastSettings forecast = root.optObject("forecast").map(ForecastReader::read).orElse(ForecastSettings.DEFAULT);
         Reporting reporting = root.optObject("reporting").map(reportingReader::reporting).orElse(Reporting.NONE);
         List<RenewableContract> renewables = root.has("renewables")
                 ? reportingReader.renewables(root.list("renewables")) : List.of();
-        return new Site(info, grid, meters, devices, cluster, configRoot, reporting, renewables);
+        return new Site(info, grid, meters, devices, cluster, configRoot, demandResponse, feeds, forecast, reporting,
+                renewables);
     }
 
     private SiteInfo info(Node node) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kelvin.core.site.Counter;
 import io.kelvin.core.site.CounterUnit;
-import io.kelvin.core.site.GridConnection;
 import io.kelvin.core.site.Meter;
 import io.kelvin.core.site.MeterReplacement;
 import io.kelvin.core.site.RenewableContract;
@@ -110,26 +109,6 @@ class ReportingFieldsLoadTest {
                         "sites/demo-aidc.yaml: reporting.computerRoomFloorAreaM2: is larger than totalFloorAreaM2 (14000.0)",
                         "sites/demo-aidc.yaml: reporting.commissioned: must be a date like 2025-01-31, was 'June 2024'",
                         "sites/demo-aidc.yaml: grid.carbon.locationKgPerKwh: must be 0..2, was 536.6"));
-    }
-
-    @Test
-    void aCarbonSeriesIsReadAndEveryBadRowIsNamedWithItsLine() throws IOException {
-        Path site = edit("carbon: { locationKgPerKwh: 0.5366,", "carbon: { method: location, source: carbon/hourly.csv, locationKgPerKwh: 0.5366,");
-        Path csv = site.getParent().getParent().resolve("carbon/hourly.csv");
-        Files.createDirectories(csv.getParent());
-        Files.writeString(csv, "time,kg_per_kwh\n2026-03-01T00:00+08:00,0.61\n2026-03-01T01:00+08:00,0.58\n");
-
-        GridConnection.Series series = SiteLoader.load(site).grid().carbon().orElseThrow().series().orElseThrow();
-        assertThat(series.method()).isEqualTo(GridConnection.CarbonMethod.LOCATION);
-        assertThat(series.factors()).containsExactly(
-                new GridConnection.Series.Factor(Instant.parse("2026-02-28T16:00:00Z"), 0.61),
-                new GridConnection.Series.Factor(Instant.parse("2026-02-28T17:00:00Z"), 0.58));
-
-        Files.writeString(csv, "time,kg_per_kwh\n2026-03-01T00:00+08:00,610\n2026-03-01T00:00+08:00,0.5\nnoon,0.5\n");
-        assertThatThrownBy(() -> SiteLoader.load(site)).isInstanceOfSatisfying(SiteConfigException.class,
-                e -> assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactly(
-                        "carbon/hourly.csv: line 2: factor must be 0..2 kg CO2e/kWh, was 610",
-                        "carbon/hourly.csv: line 4: time 'noon' must look like 2026-03-01T00:00+08:00"));
     }
 
     private Path edit(String from, String to) throws IOException {

@@ -1,0 +1,33 @@
+package io.kelvin.core.device;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A snapshot of one device's health as the collector sees it. {@code lastError} is the newest error
+ * in the device's own words (it stays after recovery, with its time, so a flapping device can be
+ * understood). {@code lastSuccess} is the time of the newest answered read, {@code lastGoodSample}
+ * of the newest GOOD value of any point (collector clock). {@code readsOk} and {@code readsFailed}
+ * count reads since start (Modbus: requests; OPC UA: node reads and notifications). {@code points}
+ * lists every point that has been read, in profile order.
+ */
+public record DeviceHealth(String device, DeviceState state, Optional<DeviceError> lastError,
+                           Optional<Instant> lastSuccess, Optional<Instant> lastGoodSample, long readsOk,
+                           long readsFailed, List<PointHealth> points, DeviceInfo info) {
+
+    public DeviceHealth {
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(lastSuccess, "lastSuccess");
+        Objects.requireNonNull(lastGoodSample, "lastGoodSample");
+        Objects.requireNonNull(info, "info");
+        points = List.copyOf(points);
+    }
+
+    public Optional<PointHealth> point(String name) {
+        return points.stream().filter(p -> p.point().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,177 @@
+package io.kelvin.core.series;
+
+import io.kelvin.core.site.load.ConfigProblem;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a {@link TimeSeries} from a CSV file as a {@link CsvSeriesSpec} describes it. Every problem is
+ * collected and reported together as {@code file: line N: reason} ({@link SeriesFormatException}); a
+ * file with any problem gives no series. Values are converted to the canonical unit of their measure.
+ */
+public final class CsvSeriesReader {
+
+    /** At most this many problems are listed; the rest are counted. */
+    static final int MAX_PROBLEMS = SeriesProblems.MAX;
+    private static final Set<String> GAP_WORDS = Set.of("", "na", "n/a", "nan", "null", "-");
+
+    private CsvSeriesReader() {
+    }
+
+    public static TimeSeries read(Path file, CsvSeriesSpec spec) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.getFileName().toString(), spec);
+        } catch (IOException e) {
+            throw new SeriesFormatException(List.of(new ConfigProblem(file.toString(), "", "cannot be read: "
+                    + e.getMessage())));
+        }
+    }
+
+    /** Reads from {@code in}; {@code source} names it in messages. */
+    public static TimeSeries read(Reader in, String source, CsvSeriesSpec spec) {
+        SeriesProblems problems = new SeriesProblems(source);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(spec.delimiter()).setHeader()
+                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+        List<Row> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(in, format)) {
+            List<String> header = parser.getHeaderNames();
+            int timeCol = column(header, spec.timeColumn(), "timeColumn", problems);
+            int valueCol = column(header, spec.valueColumn(), "valueColumn", problems);
+            if (timeCol < 0 || valueCol < 0) {
+                throw problems.failure();
+            }
+            for (CSVRecord record : parser) {
+                long line = record.getRecordNumber() + 1;
+                if (record.size() <= Math.max(timeCol, valueCol)) {
+                    problems.add(at(line), "has " + record.size() + " fields, needs column " + (Math.max(timeCol, valueCol) + 1));
+                    continue;
+                }
+                Instant at = time(record.get(timeCol), spec, line, rows, problems);
+                Double value = value(record.get(valueCol), spec, line, problems);
+                if (at != null) {
+                    rows.add(new Row(line, at, value));
+                }
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            problems.add(at(0), "is not valid CSV: " + e.getMessage());
+        }
+        TimeSeries series = build(rows, spec, problems);
+        if (problems.any()) {
+            throw problems.failure();
+        }
+        return series;
+    }
+
+    private record Row(long line, Instant at, Double value) {
+    }
+
+    private static int column(List<String> header, String wanted, String field, SeriesProblems problems) {
+        int byName = header.indexOf(wanted);
+        if (byName >= 0) {
+            return byName;
+        }
+        if (wanted.chars().allMatch(Character::isDigit) && !wanted.isEmpty()) {
+            int n = Integer.parseInt(wanted);
+            if (n >= 1 && n <= header.size()) {
+                return n - 1;
+            }
+        }
+        problems.add(at(1), field + " '" + wanted + "' is not a column; the header has " + header);
+        return -1;
+    }
+
+    private static Instant time(String text, CsvSeriesSpec spec, long line, List<Row> rows, SeriesProblems problems) {
+        try {
+            Object read = spec.timeFormat().read(text);
+            if (read instanceof Instant instant) {
+                return instant;
+            }
+            LocalDateTime local = (LocalDateTime) read;
+            Instant earlier = TimeFormat.place(local, spec.zone(), false);
+            // The second of two equal local times at the autumn DST change takes the later offset.
+            boolean repeated = !rows.isEmpty() && !earlier.isAfter(rows.get(rows.size() - 1).at());
+            return repeated ? TimeFormat.place(local, spec.zone(), true) : earlier;
+        } catch (DateTimeParseException | NumberFormatException | ClassCastException e) {
+            problems.add(at(line), "'" + text + "' is not a time in format " + describe(spec.timeFormat()));
+            return null;
+        }
+    }
+
+    private static Double value(String text, CsvSeriesSpec spec, long line, SeriesProblems problems) {
+        if (GAP_WORDS.contains(text.trim().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (!Double.isFinite(v)) {
+                problems.add(at(line), "value '" + text + "' is not finite");
+                return null;
+            }
+            return spec.unit().toCanonical(v);
+        } catch (NumberFormatException e) {
+            problems.add(at(line), "value '" + text + "' is not a number");
+            return null;
+        }
+    }
+
+    private static TimeSeries build(List<Row> rows, CsvSeriesSpec spec, SeriesProblems problems) {
+        Duration smallest = null;
+        for (int i = 1; i < rows.size(); i++) {
+            Duration d = Duration.between(rows.get(i - 1).at(), rows.get(i).at());
+            if (!d.isPositive()) {
+                problems.add(at(rows.get(i).line()), "time " + rows.get(i).at() + " is not after the row before ("
+                        + rows.get(i - 1).at() + ")");
+            } else if (smallest == null || d.compareTo(smallest) < 0) {
+                smallest = d;
+            }
+        }
+        Duration resolution = spec.resolution().orElse(smallest);
+        if (resolution == null && !rows.isEmpty()) {
+            problems.add(at(rows.get(0).line()), "one row and no resolution: say how long each row lasts");
+        }
+        List<TimeSeries.Interval> intervals = new ArrayList<>();
+        if (!problems.any()) {
+            for (Row r : rows) {
+                if (r.value() != null) {
+                    Instant start = spec.label() == CsvSeriesSpec.Label.START ? r.at() : r.at().minus(resolution);
+                    intervals.add(new TimeSeries.Interval(start, start.plus(resolution), r.value()));
+                }
+            }
+        }
+        try {
+            return new TimeSeries(spec.name(), spec.unit().measure(), spec.currency(), intervals);
+        } catch (IllegalArgumentException e) {
+            problems.add(at(0), "rows overlap: the resolution " + resolution + " is longer than their spacing");
+            return new TimeSeries(spec.name(), spec.unit().measure(), spec.currency(), List.of());
+        }
+    }
+
+    private static String describe(TimeFormat format) {
+        return switch (format) {
+            case TimeFormat.Iso i -> "iso (ISO-8601)";
+            case TimeFormat.EpochSeconds e -> "epoch-seconds";
+            case TimeFormat.EpochMillis e -> "epoch-millis";
+            case TimeFormat.OffsetSeconds o -> "offset-seconds from " + o.origin();
+            case TimeFormat.Pattern p -> "'" + p.pattern() + "'";
+        };
+    }
+
+    /** Where a problem is: {@code line N}, or the whole file for line 0. */
+    private static String at(long line) {
+        return line > 0 ? "line " + line : "";
+    }
+}

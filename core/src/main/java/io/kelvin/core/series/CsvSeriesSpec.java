@@ -1,0 +1,70 @@
+package io.kelvin.core.series;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to read one series from a CSV file: which columns hold the time and the value (a header name, or a
+ * 1-based column number), how the time is written and in which zone local times are, the value's unit
+ * (and a price's currency), the interval each row covers ({@code resolution}; when empty, the smallest
+ * spacing between consecutive rows), whether a stamp labels the start or the end of its interval, and the
+ * delimiter. A blank value, {@code NA}, {@code NaN} or {@code null} is a gap, never a zero.
+ */
+public record CsvSeriesSpec(String name, String timeColumn, String valueColumn, TimeFormat timeFormat,
+                            ZoneId zone, SeriesUnit unit, Optional<Currency> currency,
+                            Optional<Duration> resolution, Label label, char delimiter) {
+
+    /** What a row's time stamp marks: the start of the interval it covers (the usual case) or its end. */
+    public enum Label { START, END }
+
+    public CsvSeriesSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(timeColumn, "timeColumn");
+        Objects.requireNonNull(valueColumn, "valueColumn");
+        Objects.requireNonNull(timeFormat, "timeFormat");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(resolution, "resolution");
+        Objects.requireNonNull(label, "label");
+        resolution.ifPresent(r -> {
+            if (r.isNegative() || r.isZero()) {
+                throw new IllegalArgumentException("resolution must be positive, was " + r);
+            }
+        });
+    }
+
+    /** ISO time stamps in UTC labelling interval starts, resolution from the data, comma-separated. */
+    public static CsvSeriesSpec of(String name, String timeColumn, String valueColumn, SeriesUnit unit) {
+        return new CsvSeriesSpec(name, timeColumn, valueColumn, new TimeFormat.Iso(), ZoneId.of("UTC"), unit,
+                Optional.empty(), Optional.empty(), Label.START, ',');
+    }
+
+    public CsvSeriesSpec withTimeFormat(TimeFormat format, ZoneId zone) {
+        return new CsvSeriesSpec(name, timeColumn, valueColumn, format, zone, unit, currency, resolution, label,
+                delimiter);
+    }
+
+    public CsvSeriesSpec withResolution(Duration resolution) {
+        return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency,
+                Optional.of(resolution), label, delimiter);
+    }
+
+    public CsvSeriesSpec withLabel(Label label) {
+        return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency, resolution, label,
+                delimiter);
+    }
+
+    public CsvSeriesSpec withCurrency(Currency currency) {
+        return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, Optional.of(currency),
+                resolution, label, delimiter);
+    }
+
+    public CsvSeriesSpec withDelimiter(char delimiter) {
+        return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency, resolution, label,
+                delimiter);
+    }
+}

@@ -1,0 +1,48 @@
+package io.kelvin.core.site.load;
+
+import io.kelvin.core.series.TimeFormat;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** The time-related fields of a CSV column mapping: zone, time format and delimiter. */
+final class CsvFields {
+
+    private CsvFields() {
+    }
+
+    static Optional<ZoneId> zone(Node c) {
+        String text = c.optText("zone").orElse("UTC");
+        try {
+            return Optional.of(ZoneId.of(text));
+        } catch (DateTimeException e) {
+            c.problem("zone", "unknown time zone '" + text + "' (use an IANA name like Europe/Berlin, or UTC)");
+            return Optional.empty();
+        }
+    }
+
+    /** iso (default), epoch-seconds, epoch-millis, offset-seconds[:ORIGIN] or a DateTimeFormatter pattern. */
+    static Optional<TimeFormat> timeFormat(Node c) {
+        String text = c.optText("timeFormat").orElse("iso");
+        try {
+            if (text.startsWith("offset-seconds:")) {
+                return Optional.of(new TimeFormat.OffsetSeconds(Instant.parse(text.substring("offset-seconds:".length()))));
+            }
+            return Optional.of(TimeFormat.parse(text, Instant.EPOCH));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            c.problem("timeFormat", "'" + text + "' is not iso, epoch-seconds, epoch-millis, offset-seconds:ORIGIN"
+                    + " or a date-time pattern: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    static char delimiter(Node c) {
+        String text = c.optText("delimiter").orElse(",");
+        if (text.length() != 1) {
+            c.problem("delimiter", "must be one character, was '" + text + "'");
+            return ',';
+        }
+        return text.charAt(0);
+    }
+}

@@ -1,0 +1,129 @@
+package io.kelvin.core.series;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import org.junit.jupiter.api.Test;
+
+class CsvSeriesReaderTest {
+
+    private static final Instant T0 = Instant.parse("2023-06-08T00:00:00Z");
+
+    private static TimeSeries read(String csv, CsvSeriesSpec spec) {
+        return CsvSeriesReader.read(new StringReader(csv), "test.csv", spec);
+    }
+
+    @Test
+    void isoRowsBecomeIntervalsStartingAtEachStampWithTheSpacingAsResolution() {
+        TimeSeries s = read("time,g\n2023-06-08T00:00:00Z,100\n2023-06-08T00:15:00Z,200\n",
+                CsvSeriesSpec.of("carbon", "time", "g", SeriesUnit.G_PER_KWH));
+
+        assertThat(s.intervals()).containsExactly(
+                new TimeSeries.Interval(T0, T0.plusSeconds(900), 100),
+                new TimeSeries.Interval(T0.plusSeconds(900), T0.plusSeconds(1800), 200));
+        assertThat(s.measure()).isEqualTo(Measure.CARBON_INTENSITY);
+    }
+
+    @Test
+    void poundsPerMegawattHourAreConvertedToGramsPerKilowattHour() {
+        // 1 lb = 0.45359237 kg exactly, so 1000 lb/MWh = 453.59237 kg/MWh = 453.59237 g/kWh.
+        TimeSeries s = read("t,moer\n2023-06-08T00:00:00Z,1000\n",
+                CsvSeriesSpec.of("moer", "t", "moer", SeriesUnit.LB_PER_MWH).withResolution(Duration.ofMinutes(5)));
+
+        assertThat(s.intervals().get(0).value()).isCloseTo(453.59237, within(1e-9));
+    }
+
+    @Test
+    void aPriceInEuroPerMegawattHourIsReadAsEuroPerKilowattHourWithItsCurrency() {
+        assertThat(SeriesUnit.parse("EUR/MWh")).contains(SeriesUnit.PER_MWH);
+        assertThat(SeriesUnit.currency("EUR/MWh")).contains(Currency.getInstance("EUR"));
+        TimeSeries s = read("t,price\n2023-06-08T00:00:00Z,85.5\n", CsvSeriesSpec.of("da", "t", "price",
+                SeriesUnit.PER_MWH).withCurrency(Currency.getInstance("EUR")).withResolution(Duration.ofHours(1)));
+
+        assertThat(s.intervals().get(0).value()).isCloseTo(0.0855, within(1e-12));
+        assertThat(s.currency()).contains(Currency.getInstance("EUR"));
+    }
+
+    @Test
+    void blankAndNaValuesAreGapsThatSlotMeansShowAsNaNNeverAsZero() {
+        TimeSeries s = read("t,v\n2023-06-08T00:00:00Z,10\n2023-06-08T00:15:00Z,\n2023-06-08T00:30:00Z,NA\n"
+                + "2023-06-08T00:45:00Z,40\n", CsvSeriesSpec.of("v", "t", "v", SeriesUnit.KW));
+
+        double[] means = s.slotMeans(T0, Duration.ofMinutes(15), 4);
+        assertThat(means[0]).isEqualTo(10);
+        assertThat(means[1]).isNaN();
+        assertThat(means[2]).isNaN();
+        assertThat(means[3]).isEqualTo(40);
+    }
+
+    @Test
+    void slotMeansWeighFiveMinuteRowsByTheirOverlapWithEachSlot() {
+        TimeSeries s = read("t,v\n2023-06-08T00:00:00Z,3\n2023-06-08T00:05:00Z,6\n2023-06-08T00:10:00Z,9\n"
+                + "2023-06-08T00:15:00Z,12\n", CsvSeriesSpec.of("v", "t", "v", SeriesUnit.KW));
+
+        // A slot from 00:10 to 00:25 covers 00:10-00:15 (9) and 00:15-00:20 (12): the rest is a gap.
+        assertThat(s.slotMeans(T0, Duration.ofMinutes(15), 1)[0]).isEqualTo(6);
+        assertThat(s.slotMeans(T0.plusSeconds(600), Duration.ofMinutes(15), 1)[0]).isEqualTo(10.5);
+    }
+
+    @Test
+    void theRepeatedLocalHourAtTheAutumnDaylightSavingChangeTakesTheLaterOffset() {
+        // Europe/Berlin, 2023-10-29: 03:00 CEST becomes 02:00 CET, so 02:00 and 02:30 occur twice.
+        CsvSeriesSpec spec = CsvSeriesSpec.of("v", "t", "v", SeriesUnit.KW)
+                .withTimeFormat(TimeFormat.Pattern.of("yyyy-MM-dd HH:mm"), ZoneId.of("Europe/Berlin"))
+                .withResolution(Duration.ofMinutes(30));
+        TimeSeries s = read("t,v\n2023-10-29 01:30,1\n2023-10-29 02:00,2\n2023-10-29 02:30,3\n"
+                + "2023-10-29 02:00,4\n2023-10-29 02:30,5\n2023-10-29 03:00,6\n", spec);
+
+        assertThat(s.intervals()).extracting(TimeSeries.Interval::start).containsExactly(
+                Instant.parse("2023-10-28T23:30:00Z"), Instant.parse("2023-10-29T00:00:00Z"),
+                Instant.parse("2023-10-29T00:30:00Z"), Instant.parse("2023-10-29T01:00:00Z"),
+                Instant.parse("2023-10-29T01:30:00Z"), Instant.parse("2023-10-29T02:00:00Z"));
+    }
+
+    @Test
+    void stampsThatLabelTheEndOfTheirIntervalAreMovedBackByTheResolution() {
+        TimeSeries s = read("t,v\n2023-06-08T01:00:00Z,7\n", CsvSeriesSpec.of("v", "t", "v", SeriesUnit.KW)
+                .withResolution(Duration.ofHours(1)).withLabel(CsvSeriesSpec.Label.END));
+
+        assertThat(s.intervals()).containsExactly(new TimeSeries.Interval(T0, T0.plusSeconds(3600), 7));
+    }
+
+    @Test
+    void everyBadRowIsNamedWithItsLineAndNoSeriesIsReturned() {
+        assertThatThrownBy(() -> read("t,v\n2023-06-08T00:00:00Z,1\nyesterday,2\n2023-06-08T00:15:00Z,abc\n"
+                + "2023-06-08T00:15:00Z,Infinity\n", CsvSeriesSpec.of("v", "t", "v", SeriesUnit.KW)))
+                .isInstanceOf(SeriesFormatException.class)
+                .hasMessageContaining("test.csv: line 3: 'yesterday' is not a time in format iso")
+                .hasMessageContaining("test.csv: line 4: value 'abc' is not a number")
+                .hasMessageContaining("test.csv: line 5: value 'Infinity' is not finite")
+                .hasMessageContaining("test.csv: line 5: time 2023-06-08T00:15:00Z is not after the row before");
+    }
+
+    @Test
+    void aColumnThatIsNotInTheHeaderIsNamedWithTheHeader() {
+        assertThatThrownBy(() -> read("time,value\n2023-06-08T00:00:00Z,1\n",
+                CsvSeriesSpec.of("v", "time", "carbon", SeriesUnit.G_PER_KWH)))
+                .isInstanceOf(SeriesFormatException.class)
+                .hasMessage("test.csv: line 1: valueColumn 'carbon' is not a column; the header has [time, value]");
+    }
+
+    @Test
+    void theShippedWattTimeSeriesReadsWithALocalPatternAndItsFiveMinuteResolution() {
+        TimeSeries s = CsvSeriesReader.read(Path.of("../data/vessim/watttime_example.csv"),
+                CsvSeriesSpec.of("caiso", "oootime", "Caiso_North", SeriesUnit.G_PER_KWH)
+                        .withTimeFormat(TimeFormat.Pattern.of("yyyy-MM-dd HH:mm:ss"), ZoneId.of("UTC")));
+
+        assertThat(s.first()).contains(T0);
+        assertThat(s.intervals().get(0).length()).isEqualTo(Duration.ofMinutes(5));
+        // First row of the file: 2023-06-08 00:00:00,425.01605069.
+        assertThat(s.intervals().get(0).value()).isEqualTo(425.01605069);
+    }
+}

@@ -1,0 +1,93 @@
+package io.kelvin.greenpower.dr;
+
+import static io.kelvin.greenpower.dr.DrFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kelvin.core.dr.DrDirective;
+import io.kelvin.core.dr.DrState;
+import io.kelvin.core.dr.DrTransition;
+import io.kelvin.testkit.SettableClock;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class DrEventsTest {
+
+    private final SettableClock clock = new SettableClock(T0);
+    private final InMemoryDrEventStore store = new InMemoryDrEventStore();
+    private final AtomicReference<List<DrDirective>> plan = new AtomicReference<>(List.of());
+    private final DrEvents events = new DrEvents(DrFixtures.settings(URI.create("http://127.0.0.1:1"), Optional.empty()), store,
+            new EventResolver("demo-aidc", Duration.ofHours(48)), clock, plan::set);
+    private final Instant start = T0.plus(Duration.ofHours(2));
+
+    @Test
+    void aNewEventIsReceivedAcknowledgedAndOptedInWithEveryStepOnRecord() {
+        assertThat(events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000))).isEqualTo(DrEvents.Offer.NEW);
+
+        assertThat(events.history("ev-1")).extracting(DrTransition::action, DrTransition::to).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("receive", DrState.RECEIVED),
+                org.assertj.core.groups.Tuple.tuple("acknowledge", DrState.ACKNOWLEDGED),
+                org.assertj.core.groups.Tuple.tuple("opt-in", DrState.OPTED_IN));
+        assertThat(plan.get()).singleElement().satisfies(d -> assertThat(d.caps()).hasSize(1));
+    }
+
+    @Test
+    void theSameVersionIsNeverActedOnTwiceEvenAfterARestart() {
+        events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
+        // A second DrEvents over the same store: what a restart with a database looks like.
+        DrEvents restarted = new DrEvents(DrFixtures.settings(URI.create("http://127.0.0.1:1"), Optional.empty()), store,
+                new EventResolver("demo-aidc", Duration.ofHours(48)), clock, d -> { });
+
+        assertThat(restarted.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000))).isEqualTo(DrEvents.Offer.DUPLICATE);
+        assertThat(events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0.minusSeconds(1), start, 1, 1))).isEqualTo(DrEvents.Offer.STALE);
+        assertThat(store.history("ev-1")).filteredOn(t -> t.action().equals("receive")).hasSize(1);
+    }
+
+    @Test
+    void aNewerVersionSupersedesTheOldOneAndReplacesItsCap() {
+        events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
+        assertThat(events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0.plusSeconds(5), start, 1, 6000)))
+                .isEqualTo(DrEvents.Offer.UPDATED);
+
+        assertThat(plan.get()).flatExtracting(DrDirective::caps).extracting(c -> c.kw()).containsExactly(6000.0);
+        assertThat(events.history("ev-1")).extracting(DrTransition::to).contains(DrState.SUPERSEDED);
+    }
+
+    @Test
+    void optingOutNeedsAReasonAndTakesTheCapOutOfThePlan() {
+        events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
+
+        DrTransition refused = events.optOut("ev-1", "operator-ann", " ");
+        assertThat(refused.outcome()).isEqualTo(DrTransition.Outcome.REFUSED);
+        assertThat(refused.detail()).isEqualTo("opting out needs a reason");
+
+        DrTransition done = events.optOut("ev-1", "operator-ann", "training run for a customer deadline");
+        assertThat(done.to()).isEqualTo(DrState.OPTED_OUT);
+        assertThat(done.actor()).isEqualTo("operator-ann");
+        assertThat(plan.get()).isEmpty();
+    }
+
+    @Test
+    void theClockMovesAReplannedEventToActiveAndThenCompleted() {
+        events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
+        events.replanned("ev-1", "plan 42 keeps 8000 kW");
+        clock.set(start.plusSeconds(1));
+        events.tick();
+        assertThat(events.state("ev-1")).contains(DrState.ACTIVE);
+        clock.set(start.plus(Duration.ofHours(1)));
+        events.tick();
+        assertThat(events.state("ev-1")).contains(DrState.COMPLETED);
+        assertThat(plan.get()).isEmpty();
+    }
+
+    @Test
+    void eventsOfProgramsOutsideTheFilterAreIgnored() {
+        var other = DrFixtures.capEvent("ev-9", T0, start, 1, 8000);
+        assertThat(events.offer(DrFixtures.otherProgram(), other)).isEqualTo(DrEvents.Offer.IGNORED);
+        assertThat(store.all()).isEmpty();
+    }
+}

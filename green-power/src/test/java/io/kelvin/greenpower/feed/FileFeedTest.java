@@ -1,0 +1,101 @@
+package io.kelvin.greenpower.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.kelvin.core.forecast.ForecastRequest;
+import io.kelvin.core.forecast.HorizonForecast;
+import io.kelvin.core.forecast.ScheduledLoadHistory;
+import io.kelvin.core.forecast.SlotBasis;
+import io.kelvin.core.series.CsvSeriesSpec;
+import io.kelvin.core.series.Measure;
+import io.kelvin.core.series.SeriesUnit;
+import io.kelvin.core.series.TimeSeries;
+import io.kelvin.core.series.feeds.FeedFormat;
+import io.kelvin.core.site.Cluster;
+import io.kelvin.core.site.Feed;
+import io.kelvin.core.site.FeedKind;
+import io.kelvin.core.site.ForecastSettings;
+import io.kelvin.core.site.GridConnection;
+import io.kelvin.core.site.Site;
+import io.kelvin.core.site.SiteInfo;
+import io.kelvin.core.site.WindForecastSettings.CurvePoint;
+import io.kelvin.greenpower.forecast.SiteForecastProvider;
+import io.kelvin.testkit.MemoryTelemetryStore;
+import io.kelvin.testkit.SettableClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileFeedTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aWindSpeedFeedGoesThroughThePowerCurveForEveryTurbine() throws IOException {
+        Path speeds = tmp.resolve("wind.csv");
+        Files.writeString(speeds, "time,ms\n2026-03-02T00:00:00Z,7.5\n2026-03-02T01:00:00Z,30\n");
+        Feed wind = new Feed("hub-wind", FeedKind.WIND_SPEED, Optional.empty(),
+                new FeedFormat.Csv(CsvSeriesSpec.of("hub-wind", "time", "ms", SeriesUnit.METRES_PER_SECOND)
+                        .withResolution(Duration.ofHours(1))),
+                new Feed.FileLocation(speeds), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofSeconds(1), false);
+        ForecastSettings settings = ForecastSettings.withCurve(List.of(new CurvePoint(3, 0), new CurvePoint(6, 310),
+                new CurvePoint(9, 1120), new CurvePoint(12, 2500), new CurvePoint(25, 2500)), 2);
+        Site site = new Site(new SiteInfo("t", "t", ZoneOffset.UTC, 50, 8), new GridConnection(1000, false,
+                Optional.empty(), Optional.empty()), List.of(), List.of(), new Cluster(8, 0.1, 0.7), tmp, Optional.empty(), List.of(wind),
+                settings);
+
+        HorizonForecast f = new SiteForecastProvider(site, new MemoryTelemetryStore(), ScheduledLoadHistory.unknown(),
+                new SettableClock(T0), java.net.http.HttpClient.newHttpClient(), name -> Optional.empty()).forecast(ForecastRequest.quarterHours("t", T0, 12));
+
+        // 7.5 m/s: 715 kW a turbine (halfway 310..1,120), 2 turbines 1,430 kW; 30 m/s is past cut-out: 0.
+        assertThat(f.windKw().value(0)).isCloseTo(1430, within(1e-9));
+        assertThat(f.windKw().value(4)).isZero();
+        assertThat(f.windKw().basis(0)).isEqualTo(SlotBasis.FEED);
+        // 02:00 onwards the file says nothing, and no earlier day is complete: missing, not 0.
+        assertThat(f.windKw().basis(8)).isEqualTo(SlotBasis.MISSING);
+        assertThat(f.windKw().provenance().source()).startsWith("power curve (2 x 2500 kW) over feed hub-wind");
+    }
+
+    @Test
+    void aRepeatedFileIsReplayedWithThePeriodOfTheWholeDaysItCovers() {
+        Instant day = Instant.parse("2026-01-05T00:00:00Z");
+        TimeSeries tariff = new TimeSeries("t", Measure.PRICE, Optional.empty(), List.of(
+                new TimeSeries.Interval(day, day.plus(Duration.ofHours(12)), 0.1),
+                new TimeSeries.Interval(day.plus(Duration.ofHours(12)), day.plus(Duration.ofDays(1)), 0.3)));
+
+        TimeSeries later = Repeat.over(tariff, Instant.parse("2026-12-07T06:00:00Z"), Instant.parse("2026-12-08T06:00:00Z"));
+
+        assertThat(later.slotMeans(Instant.parse("2026-12-07T06:00:00Z"), Duration.ofHours(6), 4))
+                .containsExactly(0.1, 0.3, 0.3, 0.1);
+    }
+
+    @Test
+    void aNewAnswerReplacesTheOldValuesOfItsSpanAndKeepsTheRest() {
+        TimeSeries old = series(0, 4, 1.0);
+        TimeSeries fresh = series(2, 6, 2.0);
+
+        TimeSeries merged = CachedFeed.merge(old, fresh, T0.minus(Duration.ofDays(8)));
+
+        assertThat(merged.slotMeans(T0, Duration.ofHours(1), 6)).containsExactly(1.0, 1.0, 2.0, 2.0, 2.0, 2.0);
+        assertThat(CachedFeed.merge(old, fresh, T0.plus(Duration.ofHours(1))).slotMeans(T0, Duration.ofHours(1), 2)[0]).isNaN();
+    }
+
+    private static TimeSeries series(int fromHour, int toHour, double v) {
+        List<TimeSeries.Interval> out = new java.util.ArrayList<>();
+        for (int h = fromHour; h < toHour; h++) {
+            out.add(new TimeSeries.Interval(T0.plus(Duration.ofHours(h)), T0.plus(Duration.ofHours(h + 1)), v));
+        }
+        return new TimeSeries("s", Measure.CARBON_INTENSITY, Optional.empty(), out);
+    }
+}

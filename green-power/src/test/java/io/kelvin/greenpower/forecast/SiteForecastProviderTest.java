@@ -1,0 +1,133 @@
+package io.kelvin.greenpower.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.kelvin.core.forecast.ForecastInput;
+import io.kelvin.core.forecast.ForecastRequest;
+import io.kelvin.core.forecast.Freshness;
+import io.kelvin.core.forecast.HorizonForecast;
+import io.kelvin.core.forecast.InputStatus;
+import io.kelvin.core.forecast.ScheduledLoadHistory;
+import io.kelvin.core.forecast.SlotBasis;
+import io.kelvin.core.series.Measure;
+import io.kelvin.core.series.TimeSeries;
+import io.kelvin.core.site.MeterRole;
+import io.kelvin.core.site.Site;
+import io.kelvin.greenpower.solar.ClearSky;
+import io.kelvin.testkit.MemoryTelemetryStore;
+import io.kelvin.testkit.SettableClock;
+import io.kelvin.testkit.SiteFixtures;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo site's forecast, from its repository feed files and a telemetry store the test fills. */
+class SiteForecastProviderTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-07T04:00:00Z");
+    private static final Duration Q = Duration.ofMinutes(15);
+
+    @TempDir
+    Path tmp;
+
+    private final MemoryTelemetryStore store = new MemoryTelemetryStore();
+    private final SettableClock clock = new SettableClock(NOW);
+
+    private HorizonForecast forecast(Site site, ScheduledLoadHistory scheduled, int slots) {
+        return SiteForecastProvider.create(site, store, scheduled, clock)
+                .forecast(ForecastRequest.quarterHours("demo-aidc", NOW, slots));
+    }
+
+    @Test
+    void theDemoSitePlansOfflineOnItsRepeatedCarbonAndTariffFilesAndSaysWhatIsMissing() {
+        Site site = SiteFixtures.demoSite(tmp);
+
+        HorizonForecast f = forecast(site, ScheduledLoadHistory.unknown(), 96);
+
+        assertThat(f.carbon().locationBased().basis()).containsOnly(SlotBasis.FEED);
+        assertThat(f.carbon().locationBased().provenance().source()).contains("feed grid-carbon").contains("repeated every 31 d");
+        // 04:00 UTC is 12:00 in Shanghai: the demo tariff's midday price, 0.10 EUR/kWh; 09:00 UTC is 17:00, 0.35.
+        assertThat(f.importPrice().perKwh().value(0)).isCloseTo(0.10, within(1e-12));
+        assertThat(f.importPrice().perKwh().value(20)).isCloseTo(0.35, within(1e-12));
+        assertThat(f.importPrice().currency()).contains(Currency.getInstance("EUR"));
+        // Nothing measured yet: every model says it has no data, and nothing is invented.
+        assertThat(f.pvKw().p50().basis()).contains(SlotBasis.MODEL_WITHOUT_DATA);
+        assertThat(f.unscheduledItKw().basis()).containsOnly(SlotBasis.MISSING);
+        assertThat(f.windKw().basis()).containsOnly(SlotBasis.MISSING);
+        assertThat(f.ambientC().provenance().freshness()).isInstanceOf(Freshness.NotConfigured.class);
+        assertThat(f.inputs()).extracting(InputStatus::input).containsExactly(ForecastInput.values());
+        assertThat(f.inputs()).filteredOn(InputStatus::isFallback).extracting(InputStatus::input).doesNotContain(
+                ForecastInput.CARBON_LOCATION_BASED, ForecastInput.IMPORT_PRICE);
+    }
+
+    @Test
+    void pvFollowsTheClearnessTheInvertersMeasured() {
+        Site site = SiteFixtures.demoSite(tmp);
+        ClearSky sky = new ClearSky(site.info().latitude(), site.info().longitude());
+        // Five 500 kW inverters, each at 60 % of the clear-sky share for four days.
+        site.meters(MeterRole.PV).forEach(m -> store.fill(m.point(), NOW.minus(Duration.ofDays(4)), NOW, Duration.ofMinutes(5),
+                t -> 500 * 0.6 * sky.slotShare(t, Duration.ofMinutes(5))));
+
+        HorizonForecast f = forecast(site, ScheduledLoadHistory.unknown(), 16);
+
+        // Steady clearness 0.6 persists: P50 at 05:00 UTC (13:00 local) = 2,500 kW x 0.6 x clear-sky share.
+        double share = sky.slotShare(NOW.plus(Duration.ofHours(1)), Q);
+        assertThat(f.pvKw().p50().value(4)).isCloseTo(2500 * 0.6 * share, within(2500 * 0.01));
+        assertThat(f.pvKw().p10()[4]).isLessThanOrEqualTo(f.pvKw().p50().value(4));
+        assertThat(f.pvKw().p90()[4]).isGreaterThanOrEqualTo(f.pvKw().p50().value(4));
+        assertThat(f.pvKw().p50().basis()).containsOnly(SlotBasis.MODEL);
+        assertThat(f.pvKw().p50().provenance().freshness()).isEqualTo(Freshness.Fresh.ok());
+        assertThat(f.pvKw().p50().provenance().source()).contains("M-PV-01").contains("2500 kW rated");
+    }
+
+    @Test
+    void unscheduledLoadIsTheMeteredItLoadLessWhatKelvinsJobsDrew() {
+        Site site = SiteFixtures.demoSite(tmp);
+        site.meters(MeterRole.IT_LOAD).forEach(m -> store.fill(m.point(), NOW.minus(Duration.ofDays(15)), NOW,
+                Duration.ofMinutes(1), t -> 4000.0));
+        ScheduledLoadHistory jobs = (from, to) -> new TimeSeries("jobs", Measure.POWER, Optional.empty(),
+                List.of(new TimeSeries.Interval(from, to, 3000)));
+
+        HorizonForecast f = forecast(site, jobs, 8);
+
+        // Two IT meters at 4,000 kW = 8,000 kW metered; Kelvin's jobs drew 3,000: the other 5,000 kW are not Kelvin's.
+        assertThat(f.unscheduledItKw().values()).containsOnly(5000.0);
+        assertThat(f.unscheduledItKw().basis()).containsOnly(SlotBasis.MODEL);
+    }
+
+    @Test
+    void windPersistsTheTurbinesOutputTowardsItsMean() {
+        Site site = SiteFixtures.demoSite(tmp);
+        site.meters(MeterRole.WIND).forEach(m -> store.fill(m.point(), NOW.minus(Duration.ofDays(7)), NOW,
+                Duration.ofMinutes(5), t -> t.isBefore(NOW.minus(Duration.ofHours(1))) ? 1000.0 : 2000.0));
+
+        HorizonForecast f = forecast(site, ScheduledLoadHistory.unknown(), 96);
+
+        // Now 2 x 2,000 kW, mean just above 2 x 1,000 kW: the forecast starts near 4,000 and falls towards 2,000.
+        assertThat(f.windKw().value(0)).isBetween(3500.0, 4000.0);
+        assertThat(f.windKw().value(95)).isBetween(2000.0, 2300.0);
+    }
+
+    @Test
+    void aRequestForAnotherSiteIsRefused() {
+        SiteForecastProvider p = SiteForecastProvider.create(SiteFixtures.demoSite(tmp), store,
+                ScheduledLoadHistory.unknown(), clock);
+
+        assertThatThrownBy(() -> p.forecast(ForecastRequest.quarterHours("elsewhere", NOW, 4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 'elsewhere'");
+    }
+
+    @Test
+    void theDemoZoneIsShanghai() {
+        // The tariff expectations above assume UTC+8 without daylight saving.
+        assertThat(SiteFixtures.demoSite(tmp).info().timezone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    }
+}

@@ -1,5 +1,6 @@
 package io.kelvin.reports.report;
 
+import io.kelvin.core.dr.Curtailment;
 import io.kelvin.core.reporting.DemandResponseHistory;
 import io.kelvin.core.reporting.PlanOutcomeHistory;
 import io.kelvin.reports.period.ReportPeriod;
@@ -19,17 +20,21 @@ final class Sections {
 
     static Section demandResponse(Optional<DemandResponseHistory> source, ReportPeriod period) {
         if (source.isEmpty()) {
-            return Section.unavailable(DEMAND_RESPONSE, "No source yet: Kelvin does not take demand-response events "
-                    + "yet, so there are no events or measured responses to report.");
+            return Section.unavailable(DEMAND_RESPONSE, "No source wired yet: demand-response events and their "
+                    + "measured curtailment (green-power) do not reach reports until an adapter of the "
+                    + "DemandResponseHistory port is wired.");
         }
         List<List<String>> rows = new ArrayList<>();
         for (DemandResponseHistory.DemandResponseEvent e : source.get().events(period.start(), period.end())) {
-            rows.add(List.of(e.eventId(), e.program(), local(period, e.start()), local(period, e.end()),
-                    number(e.requestedKw(), 1), number(e.deliveredKw(), 1),
-                    e.requestedKw() > 0 ? number(100 * e.deliveredKw() / e.requestedKw(), 1) : "", e.baseline()));
+            for (Curtailment c : e.intervals()) {
+                rows.add(List.of(e.eventId(), e.program(), local(period, c.start()), local(period, c.end()),
+                        number(c.baselineKw(), 1), number(c.actualKw(), 1), number(c.requestedKw(), 1),
+                        number(c.deliveredKw(), 1), c.performance().isPresent() ? number(100 * c.performance().getAsDouble(), 1)
+                        : "", e.baseline(), e.optedOut().map(r -> "opted out: " + r).orElse("")));
+            }
         }
-        return new Section(DEMAND_RESPONSE, Optional.empty(), List.of("Event", "Program", "Start", "End",
-                "Requested kW", "Delivered kW", "Delivered %", "Baseline"), rows);
+        return new Section(DEMAND_RESPONSE, Optional.empty(), List.of("Event", "Program", "Start", "End", "Baseline kW",
+                "Actual kW", "Requested kW", "Delivered kW", "Delivered %", "Baseline method", "Note"), rows);
     }
 
     static Section savings(Optional<PlanOutcomeHistory> source, ReportPeriod period) {

@@ -1,6 +1,9 @@
 package io.kelvin.reports.export;
 
 import io.kelvin.core.site.CounterUnit;
+import io.kelvin.core.site.Feed;
+import io.kelvin.core.site.FeedKind;
+import io.kelvin.core.site.GridConnection.CarbonMethod;
 import io.kelvin.core.site.MeterRole;
 import io.kelvin.reports.kpi.Completeness;
 import io.kelvin.reports.kpi.Figure;
@@ -12,6 +15,8 @@ import io.kelvin.reports.report.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +51,7 @@ public final class ReportTables {
         row(rows, "GB 40879-2021 grade", gbGrade(report));
         row(rows, "GB 40879-2021 thresholds", Gb40879Grade.SOURCE);
         rows.add(List.of(Cell.text("Completeness threshold (%)"), Formats.percent(report.settings().completenessThreshold())));
-        row(rows, "Emission factors", report.site().grid().carbon().flatMap(c -> c.reference()).orElse("none given")
+        row(rows, "Emission factors", report.site().grid().carbon().flatMap(c -> c.reference()).orElse("no reference given")
                 + factors(report));
         row(rows, "Data source", report.dataSource());
         row(rows, "Data digest (SHA-256 of the data tables as CSV)", digest);
@@ -65,11 +70,21 @@ public final class ReportTables {
                 + (incomplete ? " (indicative: PUE below the completeness threshold)" : "");
     }
 
+    /** Which factor each method used: the site's carbon feed where a file holds values, else the constant. */
     private static String factors(Report report) {
-        return report.site().grid().carbon().map(c -> ": location "
-                + (c.locationKgPerKwh().isPresent() ? c.locationKgPerKwh().getAsDouble() + " kg CO2e/kWh" : "not given")
-                + ", market " + (c.marketKgPerKwh().isPresent() ? c.marketKgPerKwh().getAsDouble() + " kg CO2e/kWh" : "not given"))
-                .orElse("");
+        return ": " + factor(report, CarbonMethod.LOCATION) + "; " + factor(report, CarbonMethod.MARKET);
+    }
+
+    private static String factor(Report report, CarbonMethod method) {
+        OptionalDouble constant = report.site().grid().carbon()
+                .map(c -> method == CarbonMethod.LOCATION ? c.locationKgPerKwh() : c.marketKgPerKwh())
+                .orElse(OptionalDouble.empty());
+        String fixed = constant.isPresent() ? constant.getAsDouble() + " kg CO2e/kWh" : "no constant";
+        String name = method.name().toLowerCase(Locale.ROOT);
+        return report.site().feed(FeedKind.CARBON, Optional.of(method)).map(feed -> feed.location()
+                instanceof Feed.FileLocation ? name + " from feed " + feed.id() + " where its file holds values, else " + fixed
+                : name + " " + fixed + " (feed " + feed.id() + " is fetched over HTTP, not used for reports)")
+                .orElse(name + " " + fixed);
     }
 
     private static Table figures(Report report) {

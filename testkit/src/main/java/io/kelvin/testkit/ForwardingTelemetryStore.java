@@ -4,6 +4,7 @@ import io.kelvin.core.telemetry.Aggregate;
 import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
@@ -41,6 +42,16 @@ public abstract class ForwardingTelemetryStore implements TelemetryStore {
     @Override
     public List<TimeValue> range(PointId point, Instant from, Instant to, Duration step, Aggregate aggregate) {
         return store.range(point, from, to, step, aggregate);
+    }
+
+    @Override
+    public List<StepMean> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+        return store.goodMeans(point, from, to, step);
+    }
+
+    @Override
+    public List<TimeValue> goodReadings(PointId point, Instant from, Instant to, Duration step) {
+        return store.goodReadings(point, from, to, step);
     }
 
     @Override

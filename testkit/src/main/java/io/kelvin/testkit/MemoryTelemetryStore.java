@@ -1,9 +1,9 @@
 package io.kelvin.testkit;
 
 import io.kelvin.core.telemetry.Aggregate;
-import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A {@link TelemetryStore} in memory for tests of modules that read history (forecasts, reports) and must not depend
  * on the collectors' real stores. Samples are kept per point by source time (a rewrite overwrites); {@code range}
- * aggregates the samples inside each step, {@code NaN} where a step has none; {@code energy} integrates the samples
- * as steps held until the next sample (gaps are not measured). Only good samples are stored.
+ * aggregates the samples inside each step, {@code NaN} where a step has none; every stored sample counts as GOOD,
+ * so {@code goodMeans} and {@code goodReadings} fold the same samples and {@code energy} is the port's.
  */
 public final class MemoryTelemetryStore implements TelemetryStore {
 
@@ -76,23 +76,17 @@ public final class MemoryTelemetryStore implements TelemetryStore {
         };
     }
 
+    /** Every stored sample counts as GOOD; a step with samples counts as covered whole (the InfluxDB rule). */
     @Override
-    public EnergyIntegral energy(PointId powerPoint, Instant from, Instant to) {
-        NavigableMap<Instant, Double> p = points.getOrDefault(powerPoint, new TreeMap<>()).subMap(from, true, to, false);
-        double kwh = 0;
-        Instant prev = null;
-        double prevValue = 0;
-        for (var e : p.entrySet()) {
-            if (prev != null) {
-                kwh += prevValue * Duration.between(prev, e.getKey()).toMillis() / 3_600_000.0;
-            }
-            prev = e.getKey();
-            prevValue = e.getValue();
-        }
-        if (prev != null) {
-            kwh += prevValue * Duration.between(prev, to).toMillis() / 3_600_000.0;
-        }
-        return new EnergyIntegral(kwh, Duration.between(from, to), Duration.ZERO);
+    public List<StepMean> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+        return range(point, from, to, step, Aggregate.MEAN).stream().map(t -> t.isGap() ? StepMean.gap(t.time())
+                : new StepMean(t.time(), t.value(), Duration.between(t.time(), t.time().plus(step).isBefore(to)
+                        ? t.time().plus(step) : to))).toList();
+    }
+
+    @Override
+    public List<TimeValue> goodReadings(PointId point, Instant from, Instant to, Duration step) {
+        return range(point, from, to, step, Aggregate.LAST);
     }
 
     @Override

@@ -118,7 +118,8 @@ public final class SiteFixtures {
         }
     }
 
-    private static void copyTree(Path source, Path target) {
+    /** Copies the folder {@code source} with everything in it to {@code target} (e.g. a test's own site-configs). */
+    public static void copyTree(Path source, Path target) {
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path destination = target.resolve(source.relativize(path).toString());

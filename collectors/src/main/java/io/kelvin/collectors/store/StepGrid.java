@@ -1,6 +1,7 @@
 package io.kelvin.collectors.store;
 
 import io.kelvin.core.telemetry.Aggregate;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +92,22 @@ public final class StepGrid {
         List<TimeValue> out = new ArrayList<>(value.length);
         for (int i = 0; i < value.length; i++) {
             out.add(new TimeValue(Instant.ofEpochMilli(fromMs + i * stepMs), value[i]));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * One mean per step with how long the intervals folded into it last (a MEAN grid only): exact
+     * coverage where the folded intervals are finer than the steps.
+     */
+    public List<StepMean> means() {
+        if (aggregate != Aggregate.MEAN) {
+            throw new IllegalStateException("coverage is kept by MEAN grids only, this one folds " + aggregate);
+        }
+        List<StepMean> out = new ArrayList<>(value.length);
+        for (int i = 0; i < value.length; i++) {
+            Instant start = Instant.ofEpochMilli(fromMs + i * stepMs);
+            out.add(Double.isNaN(value[i]) ? StepMean.gap(start) : new StepMean(start, value[i], Duration.ofMillis((long) weight[i])));
         }
         return List.copyOf(out);
     }

@@ -8,12 +8,14 @@ import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +155,57 @@ public abstract class TelemetryStoreContract {
     }
 
     @Test
+    void goodMeansCountOnlyGoodSamplesWhileRangeShowsEveryValue() {
+        // minute 1: seconds 60..89 COMM_FAILED still carrying 99, seconds 90..119 GOOD at 10
+        store.write(everySecondWithQuality(TEMP, 0, 120, i -> i >= 60 && i < 90 ? 99 : 10,
+                i -> i >= 60 && i < 90 ? Quality.COMM_FAILED : Quality.GOOD));
+        Duration minute = Duration.ofMinutes(1);
+
+        assertThat(means(store.goodMeans(TEMP, BASE, BASE.plusSeconds(120), minute))).containsExactly(10.0, 10.0);
+        // (30 * 99 + 30 * 10) / 60
+        assertThat(values(store.range(TEMP, BASE, BASE.plusSeconds(120), minute, Aggregate.MEAN)))
+                .containsExactly(10.0, 54.5);
+    }
+
+    @Test
+    void aStepWithoutAnyGoodSampleIsAGapInGoodMeans() {
+        store.write(everySecondWithQuality(TEMP, 0, 180, i -> 20, i -> i >= 60 && i < 120 ? Quality.UNCERTAIN : Quality.GOOD));
+
+        List<StepMean> good = store.goodMeans(TEMP, BASE, BASE.plusSeconds(180), Duration.ofMinutes(1));
+
+        assertThat(good.get(0).mean()).isEqualTo(20.0);
+        assertThat(good.get(1).isGap()).isTrue();
+        assertThat(good.get(2).mean()).isEqualTo(20.0);
+        assertThat(good.get(2).covered()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void energyCountsOnlyGoodPowerAndDisclosesTheRestAsGaps() {
+        // 100 kW all hour, but minutes 30..44 are STALE: the store keeps them, the audit does not count them
+        store.write(everySecondWithQuality(POWER, 0, 3600, i -> 100, i -> i >= 1800 && i < 2700 ? Quality.STALE : Quality.GOOD));
+
+        EnergyIntegral energy = store.energy(POWER, BASE, BASE.plus(Duration.ofHours(1)));
+
+        // 100 kW * 45 min of GOOD data
+        assertThat(energy.kwh()).isCloseTo(75.0, within(1e-9));
+        assertThat(energy.gaps()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void goodReadingsGiveALastGoodValuePerStepAndNeverANonGoodOne() {
+        // a counter: second i reads 1000 + i; second 119 is BAD and reads 5; minute 2 is all COMM_FAILED
+        store.write(everySecondWithQuality(POWER, 0, 180, i -> i == 119 ? 5 : 1000 + i,
+                i -> i == 119 ? Quality.BAD : i >= 120 ? Quality.COMM_FAILED : Quality.GOOD));
+
+        List<TimeValue> readings = store.goodReadings(POWER, BASE, BASE.plusSeconds(180), Duration.ofMinutes(1));
+
+        assertThat(readings.get(0).value()).isEqualTo(1059.0);
+        // the last GOOD value of minute 1 is 1118; a store that cannot tell may say NaN, never 5
+        assertThat(readings.get(1).value()).satisfiesAnyOf(v -> assertThat(v).isEqualTo(1118.0), v -> assertThat(v).isNaN());
+        assertThat(readings.get(2).isGap()).isTrue();
+    }
+
+    @Test
     void dataWrittenBeforeCloseIsThereAfterReopening() {
         List<Sample> samples = new ArrayList<>(everySecond(TEMP, 0, 119, i -> 25));
         samples.add(new Sample(TEMP, 26.5, Quality.UNCERTAIN, BASE.plusSeconds(119), BASE.plusSeconds(119)));
@@ -175,6 +228,17 @@ public abstract class TelemetryStoreContract {
         return everySecond(point, from, to, value, i -> true);
     }
 
+    /** Samples at BASE + i seconds for i in [from, to), value f(i), quality q(i). */
+    protected static List<Sample> everySecondWithQuality(PointId point, int from, int to, IntToDoubleFunction value,
+            IntFunction<Quality> quality) {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Instant time = BASE.plusSeconds(i);
+            samples.add(new Sample(point, value.applyAsDouble(i), quality.apply(i), time, time));
+        }
+        return samples;
+    }
+
     protected static List<Sample> everySecond(PointId point, int from, int to, IntToDoubleFunction value,
             IntPredicate keep) {
         List<Sample> samples = new ArrayList<>();
@@ -184,6 +248,10 @@ public abstract class TelemetryStoreContract {
             }
         }
         return samples;
+    }
+
+    protected static List<Double> means(List<StepMean> series) {
+        return series.stream().map(StepMean::mean).toList();
     }
 
     protected static List<Double> values(List<TimeValue> series) {

@@ -9,6 +9,11 @@ public enum MeterRole {
     GRID_EXPORT,
     IT_LOAD,
     COOLING,
+    /**
+     * Energy into the UPS / HVDC systems whose outputs the IT_LOAD meters measure; the power
+     * conversion subsystem consumes this minus IT (partial PUE of power conversion).
+     */
+    POWER_CONVERSION_INPUT,
     LIGHTING_AND_OTHER,
     PV,
     WIND,

@@ -10,11 +10,12 @@ import java.util.Optional;
  * {@code configRoot} is the site-configs folder the site was loaded from (tariff and carbon paths are
  * relative to it). {@code demandResponse}: the OpenADR 3 VEN settings, when the site takes part in
  * demand response. {@code feeds} are the external series the forecast reads (carbon, price, ambient, wind speed)
- * and {@code forecast} how the site's own forecasts are made.
+ * and {@code forecast} how the site's own forecasts are made. {@code reporting} and {@code renewables} serve
+ * auditor reports: facts no meter measures, and renewable energy bought with certificates.
  */
 public record Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<Device> devices,
                    Cluster cluster, Path configRoot, Optional<DemandResponse> demandResponse, List<Feed> feeds,
-                   ForecastSettings forecast) {
+                   ForecastSettings forecast, Reporting reporting, List<RenewableContract> renewables) {
 
     /** A site without demand response, feeds or forecast settings of its own. */
     public Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<Device> devices, Cluster cluster,
@@ -28,8 +29,15 @@ public record Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<
         this(info, grid, meters, devices, cluster, configRoot, demandResponse, List.of(), ForecastSettings.DEFAULT);
     }
 
+    /** A site without reporting facts or renewable contracts. */
+    public Site(SiteInfo info, GridConnection grid, List<Meter> meters, List<Device> devices, Cluster cluster,
+                Path configRoot, Optional<DemandResponse> demandResponse, List<Feed> feeds, ForecastSettings forecast) {
+        this(info, grid, meters, devices, cluster, configRoot, demandResponse, feeds, forecast, Reporting.NONE, List.of());
+    }
+
     public Site {
         feeds = List.copyOf(feeds);
+        renewables = List.copyOf(renewables);
     }
 
     /** The feed of a kind (and, for carbon, of a method), if the site file names one. */

@@ -152,6 +152,7 @@ public class KelvinRuntime {
         Site site = SiteLoader.load(siteFile);
         LOG.infof("Loaded site %s (%s): %d devices, %d meters, from %s", site.info().id(), site.info().name(),
                 site.devices().size(), site.meters().size(), siteFile);
+        DataDirSite.record(dataDir, site.info().id(), siteFile);
         Optional<SiteTwin> twin = Optional.empty();
         TelemetryStore store = null;
         StoreWriter writer = null;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kelvin.core.kpi.SiteKpis;
 import io.kelvin.core.telemetry.Aggregate;
-import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.LatestValues;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
@@ -101,8 +101,14 @@ class SiteOverviewTest {
         }
 
         @Override
-        public EnergyIntegral energy(PointId powerPoint, Instant from, Instant to) {
-            return new EnergyIntegral(0, Duration.ZERO, Duration.between(from, to));
+        public List<StepMean> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+            return range(point, from, to, step, Aggregate.MEAN).stream()
+                    .map(t -> t.isGap() ? StepMean.gap(t.time()) : new StepMean(t.time(), t.value(), step)).toList();
+        }
+
+        @Override
+        public List<TimeValue> goodReadings(PointId point, Instant from, Instant to, Duration step) {
+            return range(point, from, to, step, Aggregate.LAST);
         }
 
         @Override

@@ -51,6 +51,34 @@ final class InfluxQl {
                 + " GROUP BY time(" + stepMs + "ms, " + offsetMs + "ms) fill(none)";
     }
 
+    /**
+     * Two statements over the steps of {@code [from, to)}: sum and count of all the point's values,
+     * then of those written with a quality field (not GOOD). InfluxQL cannot select rows where a field
+     * is missing, so GOOD sums are the difference; binds {@code $site} and {@code $device}.
+     */
+    static String goodSums(String measurement, PointId point, Instant from, Instant to, Duration step) {
+        String field = quoted(point.point());
+        String select = "SELECT sum(" + field + "), count(" + field + ") FROM " + quoted(measurement) + deviceFilter()
+                + " AND time >= " + nanos(from) + " AND time < " + nanos(to);
+        String groupBy = groupBy(from, step);
+        return select + groupBy + "; " + select + " AND " + quoted(point.point() + QUALITY_SUFFIX) + " =~ /./" + groupBy;
+    }
+
+    /**
+     * The last value of each step with the quality field of the same row; binds {@code $site} and
+     * {@code $device}.
+     */
+    static String lastWithQuality(String measurement, PointId point, Instant from, Instant to, Duration step) {
+        return "SELECT last(" + quoted(point.point()) + "), " + quoted(point.point() + QUALITY_SUFFIX)
+                + " FROM " + quoted(measurement) + deviceFilter() + " AND time >= " + nanos(from)
+                + " AND time < " + nanos(to) + groupBy(from, step);
+    }
+
+    private static String groupBy(Instant from, Duration step) {
+        long stepMs = step.toMillis();
+        return " GROUP BY time(" + stepMs + "ms, " + Math.floorMod(from.toEpochMilli(), stepMs) + "ms) fill(none)";
+    }
+
     private static String deviceFilter() {
         return " WHERE \"site\" = $site AND \"device\" = $device";
     }

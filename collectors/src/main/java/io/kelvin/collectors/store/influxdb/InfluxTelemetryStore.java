@@ -1,20 +1,21 @@
 package io.kelvin.collectors.store.influxdb;
 
-import io.kelvin.collectors.store.EnergyIntegration;
 import io.kelvin.collectors.store.StepGrid;
 import io.kelvin.core.site.DeviceClass;
 import io.kelvin.core.telemetry.Aggregate;
-import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.StoreUnavailableException;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #latest} gives the newest row holding the point's value or quality; its
  * {@code collectedAt} is its source time (InfluxDB keeps one timestamp). Limitation: rewriting a
  * non-GOOD sample as GOOD at the same time keeps the old {@code _quality} field, because InfluxDB
- * merges fields of one timestamp and 1.x cannot delete a single field.
+ * merges fields of one timestamp and 1.x cannot delete a single field; such a sample then counts as
+ * not GOOD in {@link #goodMeans} and {@link #goodReadings}. GOOD means are the sample mean of the
+ * GOOD values in a step (sums and counts of all values minus those of rows with a quality field),
+ * and a step with any GOOD sample counts as covered whole.
  */
 public final class InfluxTelemetryStore implements TelemetryStore {
 
@@ -52,6 +56,7 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     private final InfluxDB influx;
     private final LineProtocol lineProtocol;
     private volatile boolean databaseReady;
+    private volatile boolean readOnly;
 
     private InfluxTelemetryStore(InfluxConnection connection, Function<String, DeviceClass> deviceClasses,
             InfluxDB influx) {
@@ -59,6 +64,18 @@ public final class InfluxTelemetryStore implements TelemetryStore {
         this.deviceClasses = deviceClasses;
         this.influx = influx;
         this.lineProtocol = new LineProtocol(connection.siteId(), deviceClasses);
+    }
+
+    /**
+     * Connects for reading only (reports): nothing is created or written; a query of a database that
+     * does not exist throws {@link StoreUnavailableException} naming it, and {@link #write} throws.
+     */
+    public static InfluxTelemetryStore connectForReading(InfluxConnection connection,
+            Function<String, DeviceClass> deviceClasses) {
+        InfluxTelemetryStore store = connect(connection, deviceClasses, false);
+        store.readOnly = true;
+        store.databaseReady = true;
+        return store;
     }
 
     /**
@@ -70,6 +87,11 @@ public final class InfluxTelemetryStore implements TelemetryStore {
      */
     public static InfluxTelemetryStore connect(InfluxConnection connection,
             Function<String, DeviceClass> deviceClasses) {
+        return connect(connection, deviceClasses, true);
+    }
+
+    private static InfluxTelemetryStore connect(InfluxConnection connection,
+            Function<String, DeviceClass> deviceClasses, boolean createDatabase) {
         Objects.requireNonNull(deviceClasses, "deviceClasses");
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
@@ -79,6 +101,9 @@ public final class InfluxTelemetryStore implements TelemetryStore {
                 ? InfluxDBFactory.connect(connection.url(), connection.user().get(), connection.password().orElseThrow(), http)
                 : InfluxDBFactory.connect(connection.url(), http);
         InfluxTelemetryStore store = new InfluxTelemetryStore(connection, deviceClasses, influx);
+        if (!createDatabase) {
+            return store;
+        }
         try {
             store.ensureDatabase();
         } catch (StoreUnavailableException e) {
@@ -90,6 +115,9 @@ public final class InfluxTelemetryStore implements TelemetryStore {
 
     @Override
     public void write(Collection<Sample> samples) {
+        if (readOnly) {
+            throw new IllegalStateException("InfluxDB store " + connection + " is open for reading only");
+        }
         if (samples.isEmpty()) {
             return;
         }
@@ -135,9 +163,49 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     }
 
     @Override
-    public EnergyIntegral energy(PointId powerPoint, Instant from, Instant to) {
-        Duration step = EnergyIntegration.stepFor(from, to);
-        return EnergyIntegration.integrate(range(powerPoint, from, to, step, Aggregate.MEAN), step, to);
+    public List<StepMean> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+        QueryResult result = query(InfluxQl.goodSums(measurement(point), point, from, to, step), point);
+        Map<Long, double[]> all = sumsByStep(series(result, 0));
+        Map<Long, double[]> notGood = sumsByStep(series(result, 1));
+        StepGrid grid = new StepGrid(from, to, step, Aggregate.MEAN);
+        all.forEach((stepStart, sumCount) -> {
+            double[] bad = notGood.getOrDefault(stepStart, new double[2]);
+            double goodCount = sumCount[1] - bad[1];
+            if (goodCount > 0) {
+                grid.add(stepStart, step.toMillis(), (sumCount[0] - bad[0]) / goodCount);
+            }
+        });
+        // InfluxDB keeps samples, not how long each held: a step with a GOOD sample counts as covered whole
+        return grid.means();
+    }
+
+    @Override
+    public List<TimeValue> goodReadings(PointId point, Instant from, Instant to, Duration step) {
+        QueryResult result = query(InfluxQl.lastWithQuality(measurement(point), point, from, to, step), point);
+        StepGrid grid = new StepGrid(from, to, step, Aggregate.LAST);
+        QueryResult.Series series = series(result, 0);
+        if (series != null) {
+            for (List<Object> row : series.getValues()) {
+                if (row.get(1) != null && row.get(2) == null) {
+                    grid.add(((Number) row.get(0)).longValue(), step.toMillis(), ((Number) row.get(1)).doubleValue());
+                }
+            }
+        }
+        return grid.values();
+    }
+
+    /** Step start (ms) to {sum, count} of the rows of a sum/count series. */
+    private static Map<Long, double[]> sumsByStep(QueryResult.Series series) {
+        Map<Long, double[]> sums = new HashMap<>();
+        if (series != null) {
+            for (List<Object> row : series.getValues()) {
+                if (row.get(1) != null) {
+                    sums.put(((Number) row.get(0)).longValue(),
+                            new double[] {((Number) row.get(1)).doubleValue(), ((Number) row.get(2)).doubleValue()});
+                }
+            }
+        }
+        return sums;
     }
 
     @Override
@@ -146,7 +214,7 @@ public final class InfluxTelemetryStore implements TelemetryStore {
     }
 
     private void ensureDatabase() {
-        if (databaseReady) {
+        if (databaseReady || readOnly) {
             return;
         }
         try {
@@ -178,18 +246,32 @@ public final class InfluxTelemetryStore implements TelemetryStore {
         if (result.hasError()) {
             throw new StoreUnavailableException("InfluxDB query for " + point + " failed: " + result.getError());
         }
+        if (result.getResults() != null) {
+            for (QueryResult.Result one : result.getResults()) {
+                if (one.hasError()) {
+                    // InfluxDB 1.6 answers a query of a missing database with only "not executed"
+                    throw new StoreUnavailableException("InfluxDB query for " + point + " in database '"
+                            + connection.database() + "' failed: " + one.getError());
+                }
+            }
+        }
         return result;
     }
 
     private static QueryResult.Series firstSeries(QueryResult result) {
-        if (result.getResults() == null || result.getResults().isEmpty()) {
+        return series(result, 0);
+    }
+
+    /** The first series of the {@code index}-th statement's result, or null when it has none. */
+    private static QueryResult.Series series(QueryResult result, int index) {
+        if (result.getResults() == null || result.getResults().size() <= index) {
             return null;
         }
-        QueryResult.Result first = result.getResults().get(0);
-        if (first.hasError()) {
-            throw new StoreUnavailableException("InfluxDB query failed: " + first.getError());
+        QueryResult.Result one = result.getResults().get(index);
+        if (one.hasError()) {
+            throw new StoreUnavailableException("InfluxDB query failed: " + one.getError());
         }
-        return first.getSeries() == null || first.getSeries().isEmpty() ? null : first.getSeries().get(0);
+        return one.getSeries() == null || one.getSeries().isEmpty() ? null : one.getSeries().get(0);
     }
 
     private String measurement(PointId point) {

@@ -6,20 +6,25 @@ import java.nio.file.Path;
 import java.util.List;
 import org.rrd4j.ConsolFun;
 import org.rrd4j.DsType;
+import org.rrd4j.core.DsDef;
 import org.rrd4j.core.RrdDef;
 
 /**
- * The shape of one point's RRD file. Base step 1 s; one GAUGE datasource {@code value} whose
- * heartbeat (120 s) covers the slowest poll class (60 s) with one miss to spare. Archives:
+ * The shape of one point's RRD file. Base step 1 s; two GAUGE datasources whose heartbeat (120 s)
+ * covers the slowest poll class (60 s) with one miss to spare: {@code value} holds every sample's
+ * value whatever its quality (what charts draw), {@code good} holds the value of GOOD samples only
+ * and is unknown for the rest (what audits count). Archives (shared by both):
  * <pre>
  *   1 s  x  3,600 rows (1 h)      AVERAGE (one sample per row: it is also MIN, MAX and LAST)
  *   1 min x  2,880 rows (2 days)  AVERAGE, MIN, MAX, LAST
  *  15 min x  3,360 rows (35 days) AVERAGE, MIN, MAX, LAST
  *   1 h  x  9,600 rows (400 d)    AVERAGE, MIN, MAX, LAST
  * </pre>
- * 66,960 rows of 8 bytes: about 0.54 MB per point, preallocated (the demo's ~330 points: about
- * 180 MB). The live chart (last hour) reads the 1 s tier; a day view the 1 min tier; audits over a
- * year the hourly tier. Longer or finer history is what the InfluxDB store is for.
+ * 66,960 rows of 8 bytes per datasource: about 1.07 MB per point, preallocated (the demo's ~330
+ * points: about 350 MB). A query reads each part of its span from the finest tier that still holds
+ * it: the live chart (last hour) the 1 s tier, a day view the 1 min tier, a year's audit the hourly
+ * tier for its older months and the finer tiers for its last days. Longer or finer history is what
+ * the InfluxDB store is for.
  * A row stamped {@code T} in an archive of step {@code a} holds source seconds {@code [T - a, T)},
  * because a sample of source second {@code s} is stored as the RRD update at {@code s + 1}.
  */
@@ -28,6 +33,8 @@ final class RrdLayout {
     static final long STEP_SECONDS = 1;
     static final long HEARTBEAT_SECONDS = 120;
     static final String DATASOURCE = "value";
+    /** The value of GOOD samples; unknown (NaN) where the sample was of another quality. */
+    static final String GOOD_DATASOURCE = "good";
     /** A consolidated row is known when at least half of its 1 s rows are. */
     static final double XFF = 0.5;
 
@@ -35,7 +42,7 @@ final class RrdLayout {
     record Tier(int steps, int rows) {
     }
 
-    /** Finest first; range queries take the finest tier that still reaches back to their start. */
+    /** Finest first; a range query takes each part of its span from the finest tier that still holds it. */
     static final List<Tier> TIERS = List.of(
             new Tier(1, 3_600),
             new Tier(60, 2_880),
@@ -58,6 +65,7 @@ final class RrdLayout {
         RrdDef def = new RrdDef(file.toString(), startTime, STEP_SECONDS);
         def.setVersion(2);
         def.addDatasource(DATASOURCE, DsType.GAUGE, HEARTBEAT_SECONDS, Double.NaN, Double.NaN);
+        def.addDatasource(goodDatasource());
         for (Tier tier : TIERS) {
             if (tier.steps() == 1) {
                 def.addArchive(ConsolFun.AVERAGE, XFF, 1, tier.rows());
@@ -66,6 +74,11 @@ final class RrdLayout {
             }
         }
         return def;
+    }
+
+    /** The {@code good} datasource; also added to files made before it existed (their history in it is unknown). */
+    static DsDef goodDatasource() {
+        return new DsDef(GOOD_DATASOURCE, DsType.GAUGE, HEARTBEAT_SECONDS, Double.NaN, Double.NaN);
     }
 
     /** The consolidation that answers the aggregate; the 1 s tier only has AVERAGE. */

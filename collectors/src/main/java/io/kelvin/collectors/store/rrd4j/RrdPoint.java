@@ -14,12 +14,14 @@ import org.rrd4j.ConsolFun;
 import org.rrd4j.core.Archive;
 import org.rrd4j.core.FetchData;
 import org.rrd4j.core.RrdDb;
+import org.rrd4j.core.RrdToolkit;
 
 /**
  * One point's RRD file plus the newest sample, held back so it can still be overwritten. RRD
  * updates must go strictly forward in time, so a sample is committed only when a later second
  * arrives (or on flush); a sample at or before the last committed second is refused. Writes come
- * from one thread and reads from many, hence every method is synchronized.
+ * from one thread and reads from many, hence every method is synchronized. A point opened read-only
+ * refuses writes and changes nothing on disk.
  */
 final class RrdPoint {
 
@@ -27,25 +29,42 @@ final class RrdPoint {
 
     private final PointId point;
     private final Path file;
+    private final boolean readOnly;
     private RrdDb db;
+    /** False only for a file made before the {@code good} datasource, opened read-only. */
+    private boolean hasGood = true;
     private long lastUpdate = NONE;
     private Sample pending;
     private Sample committed;
 
-    private RrdPoint(PointId point, Path file) {
+    private RrdPoint(PointId point, Path file, boolean readOnly) {
         this.point = point;
         this.file = file;
+        this.readOnly = readOnly;
     }
 
     /** A point whose file is made on its first commit. */
     static RrdPoint fresh(PointId point, Path file) {
-        return new RrdPoint(point, file);
+        return new RrdPoint(point, file, false);
     }
 
-    /** Opens the point's existing file and reads back its newest sample. */
-    static RrdPoint open(PointId point, Path file) throws IOException {
-        RrdPoint opened = new RrdPoint(point, file);
-        opened.db = RrdDb.getBuilder().setPath(file.toString()).build();
+    /**
+     * Opens the point's existing file and reads back its newest sample. A file made before the
+     * {@code good} datasource gets it added (its past is unknown there: no GOOD history), unless
+     * opened read-only, in which case it simply has no GOOD history.
+     */
+    static RrdPoint open(PointId point, Path file, boolean readOnly) throws IOException {
+        RrdPoint opened = new RrdPoint(point, file, readOnly);
+        opened.db = RrdDb.getBuilder().setPath(file.toString()).setReadOnly(readOnly).build();
+        if (!opened.db.containsDs(RrdLayout.GOOD_DATASOURCE)) {
+            if (readOnly) {
+                opened.hasGood = false;
+            } else {
+                opened.db.close();
+                RrdToolkit.addDatasource(file.toString(), RrdLayout.goodDatasource(), false);
+                opened.db = RrdDb.getBuilder().setPath(file.toString()).build();
+            }
+        }
         opened.lastUpdate = opened.db.getLastUpdateTime();
         double value = opened.db.getLastDatasourceValue(RrdLayout.DATASOURCE);
         opened.committed = LatestCodec.decode(point, value, opened.db.getInfo()).orElse(null);
@@ -57,6 +76,9 @@ final class RrdPoint {
      * taken. A sample in the held-back second replaces it.
      */
     synchronized boolean offer(Sample sample) throws IOException {
+        if (readOnly) {
+            throw new IllegalStateException(file + " is open read-only");
+        }
         long second = sample.sourceTime().getEpochSecond();
         if (lastUpdate != NONE && second + 1 <= lastUpdate) {
             return false;
@@ -84,54 +106,76 @@ final class RrdPoint {
         return Optional.ofNullable(pending != null ? pending : committed);
     }
 
-    /** Adds the stored rows (and the held-back sample) that overlap {@code [from, to)} to the grid. */
-    synchronized void foldInto(StepGrid grid, Instant from, Instant to, Aggregate aggregate) throws IOException {
-        if (db != null) {
-            foldArchive(grid, from, to, aggregate);
+    /**
+     * Adds the stored rows (and the held-back sample) that overlap {@code [from, to)} to the grid:
+     * every value, or with {@code goodOnly} the values of GOOD samples only.
+     */
+    synchronized void foldInto(StepGrid grid, Instant from, Instant to, Aggregate aggregate, boolean goodOnly)
+            throws IOException {
+        if (db != null && (hasGood || !goodOnly)) {
+            foldArchive(grid, from, to, aggregate, goodOnly ? RrdLayout.GOOD_DATASOURCE : RrdLayout.DATASOURCE);
         }
-        if (pending != null) {
+        if (pending != null && (!goodOnly || pending.quality().isGood())) {
             grid.add(secondOf(pending) * 1000, 1000, pending.value());
         }
     }
 
     synchronized void close() throws IOException {
-        flush();
+        if (!readOnly) {
+            flush();
+        }
         if (db != null) {
             db.close();
             db = null;
         }
     }
 
-    private void foldArchive(StepGrid grid, Instant from, Instant to, Aggregate aggregate) throws IOException {
+    /**
+     * Folds {@code [from, to)} into the grid, each part from the finest tier that still holds it (1 s
+     * rows for the last hour, 1 min rows for the two days before, and so on), so a query reaching far
+     * back keeps the detail of the recent part, where a short-lived store has all its data.
+     */
+    private void foldArchive(StepGrid grid, Instant from, Instant to, Aggregate aggregate, String datasource)
+            throws IOException {
         long fromSecond = from.getEpochSecond();
-        Tier tier = tierReaching(fromSecond);
-        ConsolFun fun = RrdLayout.consolFun(aggregate, tier);
-        Archive archive = db.getArchive(fun, tier.steps());
+        long end = Math.ceilDiv(to.toEpochMilli(), 1000);
+        for (Tier tier : RrdLayout.TIERS) {
+            ConsolFun fun = RrdLayout.consolFun(aggregate, tier);
+            Archive archive = db.getArchive(fun, tier.steps());
+            // rows stamped T hold [T - arcStep, T): the oldest row holds from its stamp minus a step
+            long holdsFrom = archive.getStartTime() - archive.getArcStep();
+            long start = Math.max(fromSecond, holdsFrom);
+            if (start < end) {
+                foldRows(grid, fun, archive, start, end, datasource);
+                end = start;
+            }
+            if (holdsFrom <= fromSecond) {
+                return;
+            }
+        }
+    }
+
+    /** Adds the archive's rows over source seconds {@code [start, end)}, each cut to that span. */
+    private void foldRows(StepGrid grid, ConsolFun fun, Archive archive, long start, long end, String datasource)
+            throws IOException {
         long arcStep = archive.getArcStep();
-        // rows stamped T hold [T - arcStep, T); clamping to the archive's span makes rrd4j pick it
-        long fetchStart = Math.max(fromSecond, archive.getStartTime());
-        long fetchEnd = Math.min(Math.ceilDiv(to.toEpochMilli(), 1000) + arcStep, archive.getEndTime());
+        // clamping to the archive's span makes rrd4j fetch from this archive
+        long fetchStart = Math.max(start, archive.getStartTime());
+        long fetchEnd = Math.min(end + arcStep, archive.getEndTime());
         if (fetchEnd < fetchStart) {
             return;
         }
         FetchData data = db.createFetchRequest(fun, fetchStart, fetchEnd, arcStep).fetchData();
         long rowSeconds = data.getArcStep();
         long[] times = data.getTimestamps();
-        double[] values = data.getValues(RrdLayout.DATASOURCE);
+        double[] values = data.getValues(datasource);
         for (int i = 0; i < times.length; i++) {
-            grid.add((times[i] - rowSeconds) * 1000, rowSeconds * 1000, values[i]);
-        }
-    }
-
-    /** The finest tier whose oldest row still reaches back to {@code fromSecond}, else the coarsest. */
-    private Tier tierReaching(long fromSecond) throws IOException {
-        for (Tier tier : RrdLayout.TIERS) {
-            Archive archive = db.getArchive(ConsolFun.AVERAGE, tier.steps());
-            if (archive.getStartTime() - archive.getArcStep() <= fromSecond) {
-                return tier;
+            long rowStart = Math.max(times[i] - rowSeconds, start);
+            long rowEnd = Math.min(times[i], end);
+            if (rowEnd > rowStart) {
+                grid.add(rowStart * 1000, (rowEnd - rowStart) * 1000, values[i]);
             }
         }
-        return RrdLayout.TIERS.get(RrdLayout.TIERS.size() - 1);
     }
 
     private void commit(Sample sample) throws IOException {
@@ -141,9 +185,9 @@ final class RrdPoint {
         }
         if (time - lastUpdate > RrdLayout.HEARTBEAT_SECONDS) {
             // without this, rrd4j would mark the sample's own second unknown along with the gap
-            update(time - 1, Double.NaN);
+            update(time - 1, Double.NaN, Double.NaN);
         }
-        update(time, sample.value());
+        update(time, sample.value(), sample.quality().isGood() ? sample.value() : Double.NaN);
         db.setInfo(LatestCodec.encode(sample));
         committed = sample;
     }
@@ -152,11 +196,12 @@ final class RrdPoint {
         Files.createDirectories(file.getParent());
         db = RrdDb.getBuilder().setRrdDef(RrdLayout.definition(file, firstUpdate - 2)).build();
         // an unknown first row: rrd4j would otherwise back-fill from the start time
-        update(firstUpdate - 1, Double.NaN);
+        update(firstUpdate - 1, Double.NaN, Double.NaN);
     }
 
-    private void update(long time, double value) throws IOException {
-        db.createSample(time).setValue(RrdLayout.DATASOURCE, value).update();
+    private void update(long time, double value, double goodValue) throws IOException {
+        db.createSample(time).setValue(RrdLayout.DATASOURCE, value).setValue(RrdLayout.GOOD_DATASOURCE, goodValue)
+                .update();
         lastUpdate = time;
     }
 

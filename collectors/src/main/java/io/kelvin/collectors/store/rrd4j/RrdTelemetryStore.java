@@ -1,11 +1,10 @@
 package io.kelvin.collectors.store.rrd4j;
 
-import io.kelvin.collectors.store.EnergyIntegration;
 import io.kelvin.collectors.store.StepGrid;
 import io.kelvin.core.telemetry.Aggregate;
-import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.StoreUnavailableException;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
@@ -43,12 +42,14 @@ public final class RrdTelemetryStore implements TelemetryStore {
     private static final Logger LOG = LoggerFactory.getLogger(RrdTelemetryStore.class);
 
     private final Path dataDir;
+    private final boolean readOnly;
     private final Map<PointId, RrdPoint> points = new ConcurrentHashMap<>();
     private final AtomicLong droppedOutOfOrder = new AtomicLong();
     private volatile boolean closed;
 
-    private RrdTelemetryStore(Path dataDir) {
+    private RrdTelemetryStore(Path dataDir, boolean readOnly) {
         this.dataDir = dataDir;
+        this.readOnly = readOnly;
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}; existing files are read lazily. */
@@ -58,7 +59,18 @@ public final class RrdTelemetryStore implements TelemetryStore {
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot create rrd data dir " + dataDir, e);
         }
-        return new RrdTelemetryStore(dataDir);
+        return new RrdTelemetryStore(dataDir, false);
+    }
+
+    /**
+     * Opens an existing store for reading only (reports over a stopped site's data): nothing under
+     * {@code dataDir} is created or changed, and {@link #write} throws.
+     */
+    public static RrdTelemetryStore openReadOnly(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            throw new StoreUnavailableException("no rrd data dir at " + dataDir);
+        }
+        return new RrdTelemetryStore(dataDir, true);
     }
 
     public Path dataDir() {
@@ -73,6 +85,9 @@ public final class RrdTelemetryStore implements TelemetryStore {
     @Override
     public void write(Collection<Sample> samples) {
         ensureOpen();
+        if (readOnly) {
+            throw new IllegalStateException("rrd store " + dataDir + " is open read-only");
+        }
         for (Sample sample : samples) {
             RrdPoint point = points.computeIfAbsent(sample.point(), this::openOrFresh);
             try {
@@ -105,23 +120,36 @@ public final class RrdTelemetryStore implements TelemetryStore {
 
     @Override
     public List<TimeValue> range(PointId point, Instant from, Instant to, Duration step, Aggregate aggregate) {
+        return fold(point, from, to, step, aggregate, false);
+    }
+
+    @Override
+    public List<StepMean> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+        return grid(point, from, to, step, Aggregate.MEAN, true).means();
+    }
+
+    @Override
+    public List<TimeValue> goodReadings(PointId point, Instant from, Instant to, Duration step) {
+        return fold(point, from, to, step, Aggregate.LAST, true);
+    }
+
+    private List<TimeValue> fold(PointId point, Instant from, Instant to, Duration step, Aggregate aggregate,
+            boolean goodOnly) {
+        return grid(point, from, to, step, aggregate, goodOnly).values();
+    }
+
+    private StepGrid grid(PointId point, Instant from, Instant to, Duration step, Aggregate aggregate, boolean goodOnly) {
         ensureOpen();
         StepGrid grid = new StepGrid(from, to, step, aggregate);
         Optional<RrdPoint> stored = existing(point);
         if (stored.isPresent()) {
             try {
-                stored.get().foldInto(grid, from, to, aggregate);
+                stored.get().foldInto(grid, from, to, aggregate, goodOnly);
             } catch (IOException e) {
                 throw new StoreUnavailableException("cannot read " + RrdLayout.fileOf(dataDir, point), e);
             }
         }
-        return grid.values();
-    }
-
-    @Override
-    public EnergyIntegral energy(PointId powerPoint, Instant from, Instant to) {
-        Duration step = EnergyIntegration.stepFor(from, to);
-        return EnergyIntegration.integrate(range(powerPoint, from, to, step, Aggregate.MEAN), step, to);
+        return grid;
     }
 
     /** Commits the held-back samples and closes every file. */
@@ -160,7 +188,7 @@ public final class RrdTelemetryStore implements TelemetryStore {
             return RrdPoint.fresh(point, file);
         }
         try {
-            return RrdPoint.open(point, file);
+            return RrdPoint.open(point, file, readOnly);
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot open " + file, e);
         }

@@ -58,6 +58,20 @@ class InfluxTelemetryStoreTest extends TelemetryStoreContract {
     }
 
     @Test
+    void aStoreOpenForReadingCreatesNoDatabaseAndRefusesWrites() {
+        InfluxConnection missing = InfluxConnection.of(influxd.url(), "never_created_" + DATABASES.incrementAndGet(), "demo");
+        try (InfluxTelemetryStore reader = InfluxTelemetryStore.connectForReading(missing, CLASSES)) {
+            assertThatThrownBy(() -> reader.goodMeans(TEMP, BASE, BASE.plusSeconds(60), Duration.ofMinutes(1)))
+                    .isInstanceOf(StoreUnavailableException.class).hasMessageContaining(missing.database());
+            assertThatThrownBy(() -> reader.write(List.of(Sample.good(TEMP, 1, BASE)))).isInstanceOf(IllegalStateException.class);
+        }
+        // a store that may write would find no database either: the reader created none
+        try (InfluxTelemetryStore reader = InfluxTelemetryStore.connectForReading(missing, CLASSES)) {
+            assertThatThrownBy(() -> reader.latest(TEMP)).isInstanceOf(StoreUnavailableException.class);
+        }
+    }
+
+    @Test
     void aDeviceTheMappingDoesNotKnowIsStoredInTheSiteMeasurement() {
         PointId pue = PointId.of("site", "pue");
         store.write(List.of(Sample.good(pue, 1.25, BASE)));

@@ -1,14 +1,17 @@
 package io.kelvin.collectors.store.rrd4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.kelvin.collectors.store.TelemetryStoreContract;
 import io.kelvin.core.telemetry.Aggregate;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.TelemetryStore;
+import io.kelvin.core.telemetry.StepMean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,5 +90,22 @@ class RrdTelemetryStoreTest extends TelemetryStoreContract {
 
         assertThat(values(store.range(TEMP, BASE, BASE.plusSeconds(90), Duration.ofSeconds(30), Aggregate.MEAN)))
                 .containsExactly((1 + 29 * 3) / 30.0, 3.0, 3.0);
+    }
+
+    @Test
+    void aQueryReachingPastTheFineTiersStillReadsItsRecentPartAtFullDetail() {
+        // 5 minutes of data: too little to fill half a 15-min row, so the coarse tiers alone would show nothing
+        store.write(everySecond(POWER, 0, 300, i -> 100));
+        rrd().flush();
+
+        Instant from = BASE.minus(Duration.ofDays(30));
+        List<StepMean> steps = store.goodMeans(POWER, from, BASE.plus(Duration.ofDays(1)), Duration.ofMinutes(15));
+
+        // the step holding the 5 minutes: 100 kW over exactly them, nothing else in the month
+        assertThat(steps.stream().filter(t -> !t.isGap()).toList()).singleElement().satisfies(t -> {
+            assertThat(t.mean()).isEqualTo(100.0);
+            assertThat(t.covered()).isEqualTo(Duration.ofMinutes(5));
+        });
+        assertThat(store.energy(POWER, from, BASE.plus(Duration.ofDays(1))).kwh()).isCloseTo(100.0 * 5 / 60, within(1e-9));
     }
 }

@@ -8,9 +8,9 @@ import io.kelvin.core.site.Feed;
 import io.kelvin.core.site.ForecastSettings;
 import io.kelvin.core.site.GridConnection;
 import io.kelvin.core.site.Meter;
-import io.kelvin.core.site.MeterRole;
 import io.kelvin.core.site.Protocol;
-import io.kelvin.core.site.PueCategory;
+import io.kelvin.core.site.RenewableContract;
+import io.kelvin.core.site.Reporting;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.SiteInfo;
 import io.kelvin.core.telemetry.PointId;
@@ -24,37 +24,42 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reads the body of a site file; profiles come through the loader so each is read once. */
 final class SiteReader {
-
-    private static final Pattern METER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private final SiteLoader.ProfileLookup profiles;
     private final String file;
     private final Path configRoot;
     private final Problems problems;
+    private final ReportingReader reportingReader;
 
     SiteReader(SiteLoader.ProfileLookup profiles, String file, Path configRoot, Problems problems) {
         this.profiles = profiles;
         this.file = file;
         this.configRoot = configRoot;
         this.problems = problems;
+        this.reportingReader = new ReportingReader(file, problems);
     }
 
     Site read(Node root) {
-        root.allowOnly("site", "grid", "cluster", "meters", "devices", "demandResponse", "feeds", "forecast");
+        root.allowOnly("site", "grid", "cluster", "meters", "devices", "demandResponse", "feeds", "forecast",
+                "reporting", "renewables");
         SiteInfo info = root.object("site").map(this::info).orElse(null);
         GridConnection grid = root.object("grid").map(this::grid).orElse(null);
         Cluster cluster = root.object("cluster").map(SiteReader::cluster).orElse(null);
         List<Device> devices = devices(root.list("devices"));
-        List<Meter> meters = meters(root.list("meters"), devices);
+        ZoneId zone = info == null ? ZoneId.of("UTC") : info.timezone();
+        List<Meter> meters = new MeterReader(file, problems, devices, zone).read(root.list("meters"));
         Optional<DemandResponse> demandResponse = root.optObject("demandResponse")
                 .map(node -> new DemandResponseReader(configRoot).read(node, meters));
         List<Feed> feeds = root.has("feeds") ? new FeedsReader(configRoot).read(root.list("feeds")) : List.of();
         ForecastSettings forecast = root.optObject("forecast").map(ForecastReader::read).orElse(ForecastSettings.DEFAULT);
-        return new Site(info, grid, meters, devices, cluster, configRoot, demandResponse, feeds, forecast);
+        Reporting reporting = root.optObject("reporting").map(reportingReader::reporting).orElse(Reporting.NONE);
+        List<RenewableContract> renewables = root.has("renewables")
+                ? reportingReader.renewables(root.list("renewables")) : List.of();
+        return new Site(info, grid, meters, devices, cluster, configRoot, demandResponse, feeds, forecast, reporting,
+                renewables);
     }
 
     private SiteInfo info(Node node) {
@@ -76,16 +81,7 @@ final class SiteReader {
         double limit = node.number("importLimitKw", 0.001, 1e7);
         Optional<String> tariff = node.optText("tariff");
         tariff.ifPresent(path -> requireFile(node.path() + ".tariff", path));
-        Optional<GridConnection.Carbon> carbon = node.optObject("carbon").map(c -> {
-            c.allowOnly("method", "source");
-            GridConnection.CarbonMethod method = c.requiredEnum("method", GridConnection.CarbonMethod.class)
-                    .orElse(GridConnection.CarbonMethod.LOCATION);
-            String source = c.text("source");
-            if (!source.isEmpty()) {
-                requireFile(c.path() + ".source", source);
-            }
-            return new GridConnection.Carbon(method, source);
-        });
+        Optional<GridConnection.Carbon> carbon = node.optObject("carbon").map(reportingReader::carbon);
         return new GridConnection(limit, node.bool("exportAllowed", false), tariff, carbon);
     }
 
@@ -174,61 +170,5 @@ final class SiteReader {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private List<Meter> meters(List<Node> nodes, List<Device> devices) {
-        List<Meter> meters = new ArrayList<>();
-        Map<String, String> ids = new HashMap<>();
-        for (Node node : nodes) {
-            node.allowOnly("id", "role", "category", "point");
-            String id = node.id("id", METER_ID);
-            String earlier = ids.putIfAbsent(id, node.path());
-            if (earlier != null && !id.isEmpty()) {
-                problems.add(file, node.path() + ".id", "duplicate meter id '" + id + "' (first at " + earlier + ")");
-            }
-            Optional<MeterRole> role = node.requiredEnum("role", MeterRole.class);
-            Optional<PueCategory> category = node.optEnum("category", PueCategory.class);
-            if (role.orElse(null) == MeterRole.IT_LOAD && category.isEmpty() && !node.has("category")) {
-                problems.add(file, node.path() + ".category", "is required for an it_load meter (pue1, pue2 or pue3, ISO/IEC 30134-2)");
-            }
-            if (role.isPresent() && role.get() != MeterRole.IT_LOAD && node.has("category")) {
-                problems.add(file, node.path() + ".category", "only it_load meters have a PUE category");
-            }
-            Optional<PointId> point = meterPoint(node, devices);
-            if (role.isPresent() && point.isPresent()) {
-                meters.add(new Meter(id, role.get(), category, point.get()));
-            }
-        }
-        return List.copyOf(meters);
-    }
-
-    private Optional<PointId> meterPoint(Node node, List<Device> devices) {
-        String text = node.text("point");
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        String path = node.path() + ".point";
-        PointId point;
-        try {
-            point = PointId.parse(text);
-        } catch (IllegalArgumentException e) {
-            problems.add(file, path, e.getMessage());
-            return Optional.empty();
-        }
-        Optional<Device> device = devices.stream().filter(d -> d.id().equals(point.device())).findFirst();
-        if (device.isEmpty()) {
-            problems.add(file, path, "no device '" + point.device() + "' in this site");
-            return Optional.empty();
-        }
-        if (device.get().profile().point(point.point()).isEmpty()) {
-            problems.add(file, path, "device '" + point.device() + "' (profile " + device.get().profile().id()
-                    + ") has no point '" + point.point() + "'");
-            return Optional.empty();
-        }
-        if (device.get().profile().point(point.point()).orElseThrow().isText()) {
-            problems.add(file, path, "point '" + point.point() + "' is text (device information); a meter needs a number");
-            return Optional.empty();
-        }
-        return Optional.of(point);
     }
 }

@@ -118,7 +118,7 @@ class SiteLoaderTest {
 
     @Test
     void missingRequiredFieldIsNamed() throws IOException {
-        Path site = brokenSite("importLimitKw: 12000, ", "");
+        Path site = brokenSite("  importLimitKw: 12000\n", "");
         assertThatThrownBy(() -> SiteLoader.load(site))
                 .hasMessageContaining("sites/demo-aidc.yaml: grid.importLimitKw: is required");
     }

@@ -6,6 +6,7 @@ import io.kelvin.core.telemetry.Aggregate;
 import io.kelvin.core.telemetry.EnergyIntegral;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
@@ -50,6 +51,17 @@ class StoredLoadTest {
         @Override
         public Optional<Sample> latest(PointId point) {
             return Optional.empty();
+        }
+
+        @Override
+        public List<StepMean> goodMeans(PointId point, Instant from, Instant to, Duration step) {
+            return range(point, from, to, step, Aggregate.MEAN).stream()
+                    .map(t -> t.isGap() ? StepMean.gap(t.time()) : new StepMean(t.time(), t.value(), step)).toList();
+        }
+
+        @Override
+        public List<TimeValue> goodReadings(PointId point, Instant from, Instant to, Duration step) {
+            return range(point, from, to, step, Aggregate.LAST);
         }
 
         @Override

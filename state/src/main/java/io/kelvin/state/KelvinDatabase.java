@@ -22,6 +22,7 @@ public final class KelvinDatabase {
     /** File name stem of the H2 database under the data dir ({@code kelvin-db.mv.db}). */
     public static final String H2_NAME = "kelvin-db";
     public static final String H2_USER = "kelvin";
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
     private KelvinDatabase() {
     }
@@ -32,7 +33,19 @@ public final class KelvinDatabase {
      * in the lock file, and the others connect there.
      */
     public static String h2Url(Path dataDir) {
+        loopbackOnly();
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(H2_NAME) + ";AUTO_SERVER=TRUE";
+    }
+
+    /**
+     * H2 serves AUTO_SERVER on {@code h2.bindAddress}: set to 127.0.0.1 (unless set already) so the
+     * port is reachable from this machine only, and H2 does not resolve the host name (which can take
+     * seconds where DNS is unreachable). Must happen before H2 first loads, hence from {@link #h2Url}.
+     */
+    private static void loopbackOnly() {
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
     }
 
     /** Applies every pending migration; returns how many ran. */

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The stored plan history. (The current plan is {@link CurrentPlanResource}; each resource has its
- * own full path so that unknown paths under {@code /api/v1} still reach {@link ApiFallback}.)
+ * own full path, and paths no resource serves are 404 problem+json: security.HttpHardening.)
  */
 @Path("/api/v1/plans")
 @Produces(MediaType.APPLICATION_JSON)

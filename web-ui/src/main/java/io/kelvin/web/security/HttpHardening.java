@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
  *       inline and eval'd scripts and a WebSocket for push), {@code frame-ancestors 'none'} and
  *       {@code X-Frame-Options: DENY}, {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy:
  *       no-referrer}, and HSTS on HTTPS;</li>
- *   <li>{@code /q/health} answers GET and HEAD only (405 otherwise), and unknown paths under {@code /q/}
- *       are 404 problem+json instead of falling through to the dashboard.</li>
+ *   <li>{@code /q/health} answers GET and HEAD only (405 otherwise), and paths under {@code /api/} and
+ *       {@code /q/} that no resource serves are 404 problem+json instead of falling through to the
+ *       dashboard (the REST layer hands requests it has no resource for on to the Vaadin servlet).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -34,8 +35,11 @@ public class HttpHardening {
             + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
     static final String HSTS = "max-age=31536000";
-    /** After every Quarkus route (health, metrics, openapi) and before the default route (REST, dashboard). */
-    private static final int Q_FALLBACK_ORDER = 9_000;
+    /**
+     * After the REST routes (order 1500 beside a servlet) and Quarkus' own routes (health, metrics,
+     * openapi), before the default route (10000: the Vaadin servlet).
+     */
+    private static final int FALLBACK_ORDER = 9_000;
 
     private final Set<String> allowedHosts;
 
@@ -47,7 +51,8 @@ public class HttpHardening {
     void routes(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 2).handler(this::hostAndHeaders);
         router.route("/q/health*").order(Integer.MIN_VALUE + 3).handler(this::healthMethods);
-        router.route("/q/*").order(Q_FALLBACK_ORDER).handler(c -> problem(c, 404, "No resource at this path."));
+        router.route("/q/*").order(FALLBACK_ORDER).handler(c -> problem(c, 404, "No resource at this path."));
+        router.route("/api/*").order(FALLBACK_ORDER).handler(c -> problem(c, 404, "No resource at this path."));
     }
 
     private void hostAndHeaders(RoutingContext context) {

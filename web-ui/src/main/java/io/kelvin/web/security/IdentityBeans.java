@@ -51,16 +51,11 @@ public class IdentityBeans {
         return new PasswordHasher(settings.bcryptCost(), random);
     }
 
+    /** Also the {@link AuditLog} port: every module records through this one trail. */
     @Produces
     @Singleton
     AuditTrail auditTrail() {
         return new AuditTrail(new JdbcAuditStore(dataSource), clock);
-    }
-
-    @Produces
-    @Singleton
-    AuditLog auditLog(AuditTrail trail) {
-        return trail;
     }
 
     @Produces

@@ -16,8 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Security refusals as {@code application/problem+json}: 401 with {@code WWW-Authenticate: Bearer}
  * (RFC 6750 section 3; {@code error="invalid_token"} when a token was sent but refused) and 403 when the
- * caller's roles do not allow the route. A refused session cookie on a dashboard page sends the browser to
- * the login page instead.
+ * caller's roles do not allow the route. Elsewhere a refused login form goes back to {@code /login-error}
+ * and a refused session cookie sends the browser to the login page.
  */
 @ApplicationScoped
 public class SecurityProblems {
@@ -54,15 +54,18 @@ public class SecurityProblems {
         }
         String path = context.normalizedPath();
         if (path.startsWith("/api/") || path.startsWith("/oauth/") || path.startsWith("/q/")) {
-            Problem body = new Problem("about:blank", "Unauthorized", 401, "The token was refused: " + safe(failure), path);
+            Problem body = new Problem("about:blank", "Unauthorized", 401, "The credentials were refused: " + safe(failure),
+                    path);
             context.response().setStatusCode(401)
                     .putHeader("WWW-Authenticate", INVALID_TOKEN)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(Json.encode(body));
         } else {
-            // A dashboard page with a session cookie the server no longer accepts (user disabled): log in again.
+            // A refused login form goes back to the form with its error; a dashboard page with a session
+            // cookie the server no longer accepts (user disabled) goes to the login page.
+            String location = path.equals("/j_security_check") ? "/login-error" : "/login";
             context.response().setStatusCode(302)
-                    .putHeader(HttpHeaders.LOCATION, "/login")
+                    .putHeader(HttpHeaders.LOCATION, location)
                     .putHeader(HttpHeaders.SET_COOKIE, SessionCookie.EXPIRED)
                     .end();
         }

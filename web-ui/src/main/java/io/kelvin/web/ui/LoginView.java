@@ -9,18 +9,23 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
  * The login page. The form posts to Quarkus' form authentication ({@code /j_security_check}), which
  * checks the password through the identity module (slowed and locked after failures) and sets the
- * session cookie; a refused login comes back here with {@code ?error}, saying only that the user name
+ * session cookie; a refused login comes back to {@code /login-error}, saying only that the user name
  * or password was wrong (not which, nor whether the account is locked).
  */
 @Route("login")
+@RouteAlias(LoginView.ERROR_ROUTE)
 @PageTitle("Kelvin · Log in")
 @AnonymousAllowed
 public class LoginView extends Div implements BeforeEnterObserver {
+
+    /** Where Quarkus sends a refused login (quarkus.http.auth.form.error-page). */
+    static final String ERROR_ROUTE = "login-error";
 
     private final LoginForm form = new LoginForm();
 
@@ -39,6 +44,6 @@ public class LoginView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        form.setError(ERROR_ROUTE.equals(event.getLocation().getPath()));
     }
 }

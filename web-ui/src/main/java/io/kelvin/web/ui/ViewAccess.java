@@ -7,6 +7,7 @@ import com.vaadin.flow.server.auth.NavigationAccessControl;
 import io.kelvin.identity.Accounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.security.Principal;
 
 /**
@@ -19,9 +20,10 @@ import java.security.Principal;
 @ApplicationScoped
 public class ViewAccess {
 
-    private final Accounts accounts;
+    /** Looked up at navigation time: the service starts during static init, before the database exists. */
+    private final Instance<Accounts> accounts;
 
-    ViewAccess(Accounts accounts) {
+    ViewAccess(Instance<Accounts> accounts) {
         this.accounts = accounts;
     }
 
@@ -41,7 +43,7 @@ public class ViewAccess {
         }
         VaadinRequest request = VaadinRequest.getCurrent();
         Principal user = request == null ? null : request.getUserPrincipal();
-        if (user != null && accounts.find(user.getName()).map(a -> a.mustChangePassword()).orElse(false)) {
+        if (user != null && accounts.get().find(user.getName()).map(a -> a.mustChangePassword()).orElse(false)) {
             event.rerouteTo(ChangePasswordView.class);
         }
     }

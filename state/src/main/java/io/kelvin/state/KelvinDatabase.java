@@ -9,6 +9,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -48,14 +49,18 @@ public final class KelvinDatabase {
         }
     }
 
-    /** Applies every pending migration; returns how many ran. */
+    /** Applies every pending migration; returns how many ran. IllegalStateException when the database refuses. */
     public static int migrate(DataSource dataSource) {
-        MigrateResult result = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        return result.migrationsExecuted;
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            return result.migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new IllegalStateException("database: migration failed: " + e.getMessage(), e);
+        }
     }
 
     /** A data source that opens a new connection each time (the command line, tests); the app pools its own. */

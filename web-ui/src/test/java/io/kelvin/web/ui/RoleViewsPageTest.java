@@ -119,6 +119,9 @@ class RoleViewsPageTest {
             // the browser may stay on a login URL; what counts is what it shows
         }
         new WebDriverWait(browser, BrowserLogin.WAIT).until(d -> d.getCurrentUrl().endsWith("/login-error"));
+        // The form shows its error ("Wrong user name or password") once Vaadin rendered the page.
+        new WebDriverWait(browser, BrowserLogin.WAIT).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("var f = document.querySelector('vaadin-login-form'); return f != null && f.error === true;")));
         assertThat(present("site-name")).isFalse();
         BrowserLogin.screenshot(browser, "login-refused");
     }

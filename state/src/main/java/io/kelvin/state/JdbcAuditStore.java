@@ -121,11 +121,18 @@ public final class JdbcAuditStore implements AuditStore {
         }
     }
 
+    /** A row someone wrote by hand with values Kelvin never writes is named, not thrown as a bare enum error. */
     private static AuditRecord read(ResultSet rs) throws SQLException {
-        Actor actor = new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getString("actor_name"));
-        AuditEntry entry = new AuditEntry(actor, AuditKind.valueOf(rs.getString("kind")), rs.getString("target"),
-                rs.getString("address"), Outcome.valueOf(rs.getString("outcome")), rs.getString("detail"));
-        return new AuditRecord(rs.getLong("seq"), Jdbc.instant(rs, "recorded_at"), entry, rs.getString("previous_hash"),
-                rs.getString("hash"));
+        long seq = rs.getLong("seq");
+        try {
+            Actor actor = new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getString("actor_name"));
+            AuditEntry entry = new AuditEntry(actor, AuditKind.valueOf(rs.getString("kind")), rs.getString("target"),
+                    rs.getString("address"), Outcome.valueOf(rs.getString("outcome")), rs.getString("detail"));
+            return new AuditRecord(seq, Jdbc.instant(rs, "recorded_at"), entry, rs.getString("previous_hash"),
+                    rs.getString("hash"));
+        } catch (IllegalArgumentException unreadable) {
+            throw new IllegalStateException("audit record " + seq + ": not a record Kelvin wrote (" + unreadable.getMessage()
+                    + ")", unreadable);
+        }
     }
 }

@@ -64,7 +64,7 @@ public class HttpHardening {
         if (context.request().isSSL()) {
             response.putHeader("Strict-Transport-Security", HSTS);
         }
-        String host = hostName(context.request().getHeader(HttpHeaders.HOST));
+        String host = requestedHost(context.request());
         if (!allowedHosts.contains(host)) {
             problem(context, 400, "host: '" + host + "' is not an allowed host name (kelvin.security.allowed-hosts).");
             return;
@@ -80,6 +80,16 @@ public class HttpHardening {
         }
         context.response().putHeader(HttpHeaders.ALLOW, "GET, HEAD");
         problem(context, 405, "Health checks are read with GET.");
+    }
+
+    /** The host the client asked for: HTTP/2's :authority or HTTP/1.1's Host, without the port. */
+    static String requestedHost(io.vertx.core.http.HttpServerRequest request) {
+        io.vertx.core.net.HostAndPort authority = request.authority();
+        if (authority == null) {
+            return hostName(request.getHeader(HttpHeaders.HOST));
+        }
+        String host = authority.host().toLowerCase(Locale.ROOT);
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** The Host header without its port, lower case; IPv6 literals keep their brackets. */

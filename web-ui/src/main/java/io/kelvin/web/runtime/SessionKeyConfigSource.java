@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Supplies the key that encrypts the dashboard's session cookie ({@code quarkus.http.auth.session.encryption-key}):
  * 32 random bytes generated once into {@code DATA_DIR/keys/session.key} (owner read/write only), so
- * sessions survive a restart and no key is ever committed. An explicit setting wins (low ordinal).
+ * sessions survive a restart and no key is ever committed. Only when the data dir exists (the launcher
+ * makes it): otherwise Quarkus uses a key of its own for that run. An explicit setting wins (low ordinal).
  */
 public class SessionKeyConfigSource implements ConfigSourceFactory {
 
@@ -30,7 +31,13 @@ public class SessionKeyConfigSource implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue dataDir = context.getValue("kelvin.data-dir");
         String dir = dataDir == null || dataDir.getValue() == null ? "var" : dataDir.getValue();
-        Path file = Path.of(dir).toAbsolutePath().normalize().resolve("keys").resolve("session.key");
+        Path dataDir = Path.of(dir).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dataDir)) {
+            // The build reads config too, and must not leave a key in the source tree; without a data dir
+            // (a build, or a test whose data dir comes later) Quarkus makes a key for this run only.
+            return List.of();
+        }
+        Path file = dataDir.resolve("keys").resolve("session.key");
         return List.of(new PropertiesConfigSource(Map.of(KEY_PROPERTY, readOrCreate(file)), "kelvin-session-key",
                 ORDINAL));
     }

@@ -29,8 +29,8 @@ public class SessionKeyConfigSource implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        ConfigValue dataDir = context.getValue("kelvin.data-dir");
-        String dir = dataDir == null || dataDir.getValue() == null ? "var" : dataDir.getValue();
+        ConfigValue setting = context.getValue("kelvin.data-dir");
+        String dir = setting == null || setting.getValue() == null ? "var" : setting.getValue();
         Path dataDir = Path.of(dir).toAbsolutePath().normalize();
         if (!Files.isDirectory(dataDir)) {
             // The build reads config too, and must not leave a key in the source tree; without a data dir

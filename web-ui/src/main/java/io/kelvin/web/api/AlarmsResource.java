@@ -2,7 +2,8 @@ package io.kelvin.web.api;
 
 import io.kelvin.core.telemetry.Alarm;
 import io.kelvin.core.telemetry.AlarmLog;
-import jakarta.ws.rs.DefaultValue;
+import io.kelvin.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,7 @@ import java.util.List;
 /** Alarms devices reported (OPC UA events such as a CDU's leak detection), newest first. */
 @Path("/api/v1/alarms")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
 public class AlarmsResource {
 
     static final int MAX_LIMIT = 1000;
@@ -28,7 +30,8 @@ public class AlarmsResource {
     }
 
     @GET
-    public Alarms recent(@QueryParam("limit") @DefaultValue("100") int limit) {
+    public Alarms recent(@QueryParam("limit") String limitText) {
+        int limit = QueryParams.wholeInt("limit", limitText, 100);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit: must be 1.." + MAX_LIMIT + ", was " + limit);
         }

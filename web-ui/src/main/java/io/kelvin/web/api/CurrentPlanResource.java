@@ -2,6 +2,8 @@ package io.kelvin.web.api;
 
 import io.kelvin.web.planning.PlanningService;
 import io.kelvin.web.planning.StoredPlan;
+import io.kelvin.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 /** The newest plan: slots, per-job starts and explanations, predicted cost, carbon and PUE. */
 @Path("/api/v1/plan")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN, Roles.PLATFORM})
 public class CurrentPlanResource {
 
     private final PlanningService planning;

@@ -9,21 +9,23 @@ import java.util.Map;
 
 /**
  * A job as the API shows it: what was submitted (durations as ISO-8601 text), when, what has happened
- * to it ({@code state}: PENDING, RUNNING, PAUSED, FINISHED or EXPIRED; work done; when it first ran
+ * to it ({@code state}: PENDING, RUNNING, PAUSED, FINISHED, EXPIRED or CANCELLED, then
+ * {@code cancelledAt}; work done; when it first ran
  * and when it finished, null until then), and its place in the newest plan that has it
  * ({@code planId} and {@code planned} are null before the first plan).
  */
 public record JobView(String id, int gpus, Double powerKwPerGpu, Double totalPowerKw, String duration,
                       Instant release, Instant deadline, Integer priority, boolean preemptible, String checkpoint,
                       Instant submittedAt, String state, String workDone, Instant startedAt, Instant finishedAt,
-                      Long planId, PlannedJob planned) {
+                      Instant cancelledAt, Long planId, PlannedJob planned) {
 
     static JobView of(StoredJob job, JobProgress progress, Map.Entry<Long, PlannedJob> placement) {
         JobRequest r = job.request();
         return new JobView(r.id(), r.gpus(), r.powerKwPerGpu(), r.totalPowerKw(), r.duration().toString(),
                 r.release(), r.deadline(), r.priority(), r.preemptible(),
                 r.checkpoint() == null ? null : r.checkpoint().toString(), job.submittedAt(),
-                progress.state().name(), progress.workDone().toString(), progress.startedAt(), progress.finishedAt(),
+                job.cancelled() ? "CANCELLED" : progress.state().name(), progress.workDone().toString(),
+                progress.startedAt(), progress.finishedAt(), job.cancelledAt(),
                 placement == null ? null : placement.getKey(), placement == null ? null : placement.getValue());
     }
 }

@@ -2,6 +2,8 @@ package io.kelvin.web.api;
 
 import io.kelvin.web.overview.LatestPoints;
 import io.kelvin.web.overview.PointHistory;
+import io.kelvin.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 /** Read access to the live snapshot and to each point's stored history. */
 @Path("/api/v1/points")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
 public class LatestPointsResource {
 
     private final LatestPoints latestPoints;
@@ -34,9 +37,10 @@ public class LatestPointsResource {
     @GET
     @Path("/{point}/history")
     public PointHistory.Series history(@PathParam("point") String point,
-                                       @QueryParam("minutes") @DefaultValue("60") long minutes,
-                                       @QueryParam("step") @DefaultValue("10") long stepSeconds,
+                                       @QueryParam("minutes") String minutes,
+                                       @QueryParam("step") String stepSeconds,
                                        @QueryParam("aggregate") @DefaultValue("mean") String aggregate) {
-        return pointHistory.history(point, minutes, stepSeconds, aggregate);
+        return pointHistory.history(point, QueryParams.whole("minutes", minutes, 60),
+                QueryParams.whole("step", stepSeconds, 10), aggregate);
     }
 }

@@ -2,7 +2,8 @@ package io.kelvin.web.api;
 
 import io.kelvin.web.planning.PlanningService;
 import io.kelvin.web.planning.StoredPlan;
-import jakarta.ws.rs.DefaultValue;
+import io.kelvin.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,10 +14,11 @@ import java.util.List;
 
 /**
  * The stored plan history. (The current plan is {@link CurrentPlanResource}; each resource has its
- * own full path so that unknown paths under {@code /api/v1} still reach {@link ApiFallback}.)
+ * own full path, and paths no resource serves are 404 problem+json: security.HttpHardening.)
  */
 @Path("/api/v1/plans")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN, Roles.PLATFORM})
 public class PlansResource {
 
     private final PlanningService planning;
@@ -27,13 +29,13 @@ public class PlansResource {
 
     /** Newest first, without slots (GET /api/v1/plans/{id} has them). */
     @GET
-    public List<StoredPlan> history(@QueryParam("limit") @DefaultValue("20") int limit) {
-        return planning.history(limit);
+    public List<StoredPlan> history(@QueryParam("limit") String limit) {
+        return planning.history(QueryParams.wholeInt("limit", limit, 20));
     }
 
     @GET
     @Path("/{id}")
-    public StoredPlan plan(@PathParam("id") long id) {
-        return planning.plan(id);
+    public StoredPlan plan(@PathParam("id") String id) {
+        return planning.plan(QueryParams.whole("id", id, 0));
     }
 }

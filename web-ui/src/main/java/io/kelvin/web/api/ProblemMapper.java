@@ -1,6 +1,10 @@
 package io.kelvin.web.api;
 
+import io.kelvin.core.control.SetpointRejectedException;
+import io.kelvin.core.control.WriteFailedException;
 import io.kelvin.core.telemetry.StoreUnavailableException;
+import io.kelvin.identity.AlreadyExistsException;
+import io.kelvin.identity.NotFoundException;
 import io.kelvin.web.planning.JobConflictException;
 import io.kelvin.web.planning.NoSuchEntryException;
 import jakarta.ws.rs.WebApplicationException;
@@ -14,8 +18,9 @@ import org.jboss.logging.Logger;
 /**
  * Turns every failure of the REST API into {@code application/problem+json}. HTTP errors keep their
  * status; invalid input (IllegalArgumentException from the plain-Java layer, whose messages name the
- * bad parameter) is 400 with that message; a taken job id is 409 and an unknown job or plan 404, with
- * their messages; an unavailable store is 503 (retry later); anything else is a 500 whose cause goes to the
+ * bad parameter) is 400 with that message; a taken job id, user name or client id is 409 and an
+ * unknown job, plan, user or client 404, with their messages; a setpoint outside its limits is 400 and
+ * one the device did not take 502; an unavailable store is 503 (retry later); anything else is a 500 whose cause goes to the
  * log, not to the client.
  */
 @Provider
@@ -33,6 +38,11 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
             case IllegalArgumentException invalid -> problem(Response.Status.BAD_REQUEST, invalid.getMessage());
             case JobConflictException conflict -> problem(Response.Status.CONFLICT, conflict.getMessage());
             case NoSuchEntryException missing -> problem(Response.Status.NOT_FOUND, missing.getMessage());
+            case AlreadyExistsException taken -> problem(Response.Status.CONFLICT, taken.getMessage());
+            case NotFoundException missing -> problem(Response.Status.NOT_FOUND, missing.getMessage());
+            case SetpointRejectedException refused -> problem(Response.Status.BAD_REQUEST, refused.getMessage());
+            case WriteFailedException failed -> problem(Response.Status.BAD_GATEWAY,
+                    "The device did not take the write: " + failed.getMessage());
             case StoreUnavailableException store -> problem(Response.Status.SERVICE_UNAVAILABLE,
                     "The telemetry store is not available right now; try again shortly.");
             default -> {

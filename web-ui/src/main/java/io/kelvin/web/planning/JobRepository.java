@@ -18,6 +18,9 @@ public final class JobRepository {
     private static final String COLUMNS = "id, gpus, power_kw_per_gpu, total_power_kw, duration_s, release_at,"
             + " deadline_at, priority, preemptible, checkpoint_s, submitted_at";
 
+    /** What is read back: the submitted columns and the cancellation time. */
+    private static final String SELECTED = COLUMNS + ", cancelled_at";
+
     private final DataSource dataSource;
 
     public JobRepository(DataSource dataSource) {
@@ -58,32 +61,44 @@ public final class JobRepository {
     }
 
     public Optional<StoredJob> find(String id) {
-        List<StoredJob> found = query("SELECT " + COLUMNS + " FROM jobs WHERE id = ?", st -> st.setString(1, id));
+        List<StoredJob> found = query("SELECT " + SELECTED + " FROM jobs WHERE id = ?", st -> st.setString(1, id));
         return found.stream().findFirst();
     }
 
     /** Every job, oldest submission first. */
     public List<StoredJob> all() {
-        return query("SELECT " + COLUMNS + " FROM jobs ORDER BY submitted_at, id", st -> { });
+        return query("SELECT " + SELECTED + " FROM jobs ORDER BY submitted_at, id", st -> { });
     }
 
     /** Jobs submitted at or after {@code since}, oldest submission first. */
     public List<StoredJob> submittedSince(Instant since) {
-        return query("SELECT " + COLUMNS + " FROM jobs WHERE submitted_at >= ? ORDER BY submitted_at, id",
+        return query("SELECT " + SELECTED + " FROM jobs WHERE submitted_at >= ? ORDER BY submitted_at, id",
                 st -> Sql.instant(st, 1, since));
     }
 
     /**
-     * Jobs a plan may still have to place, oldest submission first: those whose deadline is after
-     * {@code deadlineAfter} and those that ran at or after {@code ranSince} (a started job finishes
-     * even when late).
+     * Jobs a plan may still have to place, oldest submission first: those not cancelled whose deadline is
+     * after {@code deadlineAfter} or that ran at or after {@code ranSince} (a started job finishes even
+     * when late).
      */
     public List<StoredJob> candidates(Instant deadlineAfter, Instant ranSince) {
-        return query("SELECT " + COLUMNS + " FROM jobs WHERE deadline_at > ?"
-                + " OR id IN (SELECT job_id FROM job_runs WHERE slot_start >= ?) ORDER BY submitted_at, id", st -> {
+        return query("SELECT " + SELECTED + " FROM jobs WHERE cancelled_at IS NULL AND (deadline_at > ?"
+                + " OR id IN (SELECT job_id FROM job_runs WHERE slot_start >= ?)) ORDER BY submitted_at, id", st -> {
                     Sql.instant(st, 1, deadlineAfter);
                     Sql.instant(st, 2, ranSince);
                 });
+    }
+
+    /** Marks the job cancelled at {@code at}; false when it does not exist or was cancelled already. */
+    public boolean cancel(String id, Instant at) {
+        String sql = "UPDATE jobs SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL";
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            Sql.instant(st, 1, at);
+            st.setString(2, id);
+            return st.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Sql.failure("cancelling job " + id, e);
+        }
     }
 
     private interface Binder {
@@ -110,6 +125,6 @@ public final class JobRepository {
                 Sql.nullableDouble(rs, "total_power_kw"), java.time.Duration.ofSeconds(rs.getLong("duration_s")),
                 Sql.instant(rs, "release_at"), Sql.instant(rs, "deadline_at"), Sql.nullableInt(rs, "priority"),
                 rs.getBoolean("preemptible"), Sql.nullableSeconds(rs, "checkpoint_s"));
-        return new StoredJob(r, Sql.instant(rs, "submitted_at"));
+        return new StoredJob(r, Sql.instant(rs, "submitted_at"), Sql.instant(rs, "cancelled_at"));
     }
 }

@@ -85,6 +85,26 @@ public final class PlanningService {
         return stored;
     }
 
+    /**
+     * Cancels a job so no plan places it again (a quarter hour already dispatched runs out); 409 when it
+     * is cancelled, finished or expired already, 404 when unknown. Re-plans at once.
+     */
+    public StoredJob cancel(String id) {
+        StoredJob job = job(id);
+        if (job.cancelled()) {
+            throw new JobConflictException("id: job '" + id + "' was cancelled at " + job.cancelledAt());
+        }
+        JobProgress.State state = progress(job).state();
+        if (state == JobProgress.State.FINISHED || state == JobProgress.State.EXPIRED) {
+            throw new JobConflictException("id: job '" + id + "' is " + state + " and cannot be cancelled");
+        }
+        if (!jobs.cancel(id, clock.instant())) {
+            throw new JobConflictException("id: job '" + id + "' was cancelled meanwhile");
+        }
+        requestReplan("job cancelled: " + id);
+        return job(id);
+    }
+
     public StoredJob job(String id) {
         return jobs.find(id).orElseThrow(() -> new NoSuchEntryException("No job with id '" + id + "'."));
     }

@@ -123,6 +123,12 @@ public class KelvinRuntime {
         return now == null ? Optional.empty() : Optional.of(now.writer().health());
     }
 
+    /** Samples waiting in the store writer's journal; empty before start and after close. */
+    public Optional<Double> journalSamples() {
+        Running now = running;
+        return now == null ? Optional.empty() : Optional.of((double) now.writer().spillPending());
+    }
+
     /** Derives the site totals from the snapshot and feeds them to the sink; a no-op before start and after close. */
     public void deriveSiteKpis() {
         Running now = running;

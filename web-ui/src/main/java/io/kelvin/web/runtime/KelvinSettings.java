@@ -35,6 +35,9 @@ public interface KelvinSettings {
 
     Planning planning();
 
+    /** Logins, tokens, allowed hosts, demo accounts, OIDC roles. */
+    SecuritySettings security();
+
     /** Job planning (io.kelvin.web.planning.PlanningSettings, SiteForecast). */
     interface Planning {
 

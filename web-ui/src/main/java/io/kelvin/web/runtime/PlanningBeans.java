@@ -14,19 +14,12 @@ import io.kelvin.web.planning.JobRunRepository;
 import io.kelvin.web.planning.PlanRepository;
 import io.kelvin.web.planning.PlanningService;
 import io.kelvin.web.planning.PlanningSettings;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
-import io.quarkus.arc.InjectableInstance;
-import io.quarkus.arc.InstanceHandle;
-import jakarta.enterprise.inject.Any;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +27,8 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Wires job planning: the active datasource (H2 file database by default, PostgreSQL when
- * configured; Flyway has migrated it at start), the repositories, the MILP planner (CBC with a
+ * Wires job planning: the state database ({@link StateDatabase}: H2 file database by default,
+ * PostgreSQL when configured, migrated at start), the repositories, the MILP planner (CBC with a
  * time limit, greedy fallback), and one background thread for re-plans, stopped at shutdown.
  */
 @ApplicationScoped
@@ -49,17 +42,16 @@ public class PlanningBeans {
         return t;
     });
 
-    /** Every datasource bean; injecting them with {@code @Any} also keeps Quarkus from removing them as unused. */
-    private final InjectableInstance<AgroalDataSource> dataSources;
+    private final StateDatabase database;
 
-    PlanningBeans(@Any InjectableInstance<AgroalDataSource> dataSources) {
-        this.dataSources = dataSources;
+    PlanningBeans(StateDatabase database) {
+        this.database = database;
     }
 
     @Produces
     @Singleton
     PlanningService planningService(KelvinSettings settings, Site site, LatestValues latest, InstantSource clock) {
-        DataSource dataSource = activeDataSource();
+        DataSource dataSource = database.dataSource();
         KelvinSettings.Planning p = settings.planning();
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
@@ -90,21 +82,5 @@ public class PlanningBeans {
                     e.getMessage());
             return new GreedyWindowPlanner();
         }
-    }
-
-    private DataSource activeDataSource() {
-        List<InstanceHandle<AgroalDataSource>> active = new ArrayList<>();
-        for (InstanceHandle<AgroalDataSource> handle : dataSources.handles()) {
-            if (handle.getBean().isActive()) {
-                active.add(handle);
-            }
-        }
-        List<String> names = active.stream().map(h -> AgroalDataSourceUtil.dataSourceName(h.getBean())).toList();
-        if (active.size() != 1) {
-            throw new IllegalStateException("Exactly one of the datasources 'h2' and 'postgresql' must be active"
-                    + " (quarkus.datasource.<name>.active), active: " + names);
-        }
-        LOG.infof("Jobs and plans are stored in the '%s' datasource", names.get(0));
-        return active.get(0).get();
     }
 }

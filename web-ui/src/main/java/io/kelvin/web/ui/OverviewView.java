@@ -14,6 +14,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import io.kelvin.web.overview.Kpi;
 import io.kelvin.web.overview.SiteOverview;
+import io.kelvin.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import java.util.LinkedHashMap;
  * The site overview: headline KPIs, every CDU loop, and the last hour of site power. Values come
  * from {@link SiteOverview}; this view only lays them out and refreshes them by server push.
  */
-@Route("")
+@Route(value = "", layout = MainLayout.class)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
 @PageTitle("Kelvin · Site overview")
 public class OverviewView extends VerticalLayout {
 

@@ -1,11 +1,12 @@
 package io.kelvin.web.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kelvin.core.identity.Role;
 import io.kelvin.core.telemetry.Alarm;
 import io.kelvin.core.telemetry.AlarmLog;
 import io.kelvin.web.AppReady;
+import io.kelvin.web.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -30,7 +31,7 @@ class AlarmsResourceTest {
         log.accept(new Alarm("cdu-07", "Alarms.LeakDetected", 900, "leak under rack row 7", t.plusSeconds(5),
                 t.plusSeconds(5)));
 
-        JsonPath body = given().get("/api/v1/alarms?limit=2").then().statusCode(200).extract().jsonPath();
+        JsonPath body = TestAuth.as(Role.VIEWER).get("/api/v1/alarms?limit=2").then().statusCode(200).extract().jsonPath();
 
         assertThat(body.getInt("count")).isEqualTo(2);
         assertThat(body.getLong("received")).isGreaterThanOrEqualTo(2);
@@ -43,7 +44,7 @@ class AlarmsResourceTest {
 
     @Test
     void aLimitOutsideItsRangeIsAProblemNamingIt() {
-        String detail = given().get("/api/v1/alarms?limit=0").then().statusCode(400)
+        String detail = TestAuth.as(Role.VIEWER).get("/api/v1/alarms?limit=0").then().statusCode(400)
                 .contentType("application/problem+json").extract().jsonPath().getString("detail");
         assertThat(detail).isEqualTo("limit: must be 1..1000, was 0");
     }

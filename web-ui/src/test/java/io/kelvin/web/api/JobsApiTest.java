@@ -1,10 +1,11 @@
 package io.kelvin.web.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kelvin.core.identity.Role;
 import io.kelvin.web.TempDataDir;
+import io.kelvin.web.TestAuth;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,19 +27,19 @@ class JobsApiTest {
 
     @Test
     void validJobIsCreatedWithLocationAndCanBeReadBack() {
-        given().contentType("application/json").body(job("api-valid", NOW, NOW.plus(Duration.ofHours(12))))
+        TestAuth.as(Role.PLATFORM).contentType("application/json").body(job("api-valid", NOW, NOW.plus(Duration.ofHours(12))))
                 .post("/api/v1/jobs").then()
                 .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/jobs/api-valid"));
 
-        JsonPath job = given().get("/api/v1/jobs/api-valid").then().statusCode(200).extract().jsonPath();
+        JsonPath job = TestAuth.as(Role.PLATFORM).get("/api/v1/jobs/api-valid").then().statusCode(200).extract().jsonPath();
         assertThat(job.getString("duration")).isEqualTo("PT2H");
         assertThat(job.getInt("gpus")).isEqualTo(64);
         // Released now (rounded up to the next quarter hour): not started yet, or dispatched by a plan just now.
         assertThat(job.getString("state")).isIn("PENDING", "RUNNING");
         assertThat(job.getString("workDone")).isEqualTo("PT0S");
         assertThat(job.getString("finishedAt")).isNull();
-        assertThat(given().get("/api/v1/jobs").then().statusCode(200).extract().jsonPath().getList("id"))
+        assertThat(TestAuth.as(Role.PLATFORM).get("/api/v1/jobs").then().statusCode(200).extract().jsonPath().getList("id"))
                 .contains("api-valid");
     }
 
@@ -46,7 +47,7 @@ class JobsApiTest {
     void deadlineBeforeReleaseIsRejectedNamingTheFieldAndNothingIsStored() {
         String detail = rejected(job("api-backwards", NOW.plus(Duration.ofHours(5)), NOW.plus(Duration.ofHours(1))), 400);
         assertThat(detail).startsWith("deadline: must be after release");
-        given().get("/api/v1/jobs/api-backwards").then().statusCode(404).contentType("application/problem+json");
+        TestAuth.as(Role.PLATFORM).get("/api/v1/jobs/api-backwards").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -54,7 +55,7 @@ class JobsApiTest {
         Map<String, Object> body = job("api-negative", NOW, NOW.plus(Duration.ofHours(8)));
         body.put("totalPowerKw", -40.0);
         assertThat(rejected(body, 400)).contains("totalPowerKw: must not be negative");
-        given().get("/api/v1/jobs/api-negative").then().statusCode(404);
+        TestAuth.as(Role.PLATFORM).get("/api/v1/jobs/api-negative").then().statusCode(404);
     }
 
     @Test
@@ -64,13 +65,13 @@ class JobsApiTest {
         String detail = rejected(body, 400);
         assertThat(detail).startsWith("gpuType: unknown field");
         assertThat(detail).doesNotContain("Exception").doesNotContain("com.fasterxml");
-        given().get("/api/v1/jobs/api-unknown").then().statusCode(404);
+        TestAuth.as(Role.PLATFORM).get("/api/v1/jobs/api-unknown").then().statusCode(404);
     }
 
     @Test
     void duplicateIdIsAConflict() {
         Map<String, Object> body = job("api-twice", NOW, NOW.plus(Duration.ofHours(12)));
-        given().contentType("application/json").body(body).post("/api/v1/jobs").then().statusCode(201);
+        TestAuth.as(Role.PLATFORM).contentType("application/json").body(body).post("/api/v1/jobs").then().statusCode(201);
         assertThat(rejected(body, 409)).contains("api-twice");
     }
 
@@ -78,13 +79,13 @@ class JobsApiTest {
     void planHasEveryJobStartingInsideItsWindowWithAnExplanation() {
         Instant release = NOW.plus(Duration.ofHours(2));
         Instant deadline = NOW.plus(Duration.ofHours(10));
-        given().contentType("application/json").body(job("api-plan-1", release, deadline)).post("/api/v1/jobs")
+        TestAuth.as(Role.PLATFORM).contentType("application/json").body(job("api-plan-1", release, deadline)).post("/api/v1/jobs")
                 .then().statusCode(201);
-        given().contentType("application/json").body(job("api-plan-2", NOW, NOW.plus(Duration.ofHours(20))))
+        TestAuth.as(Role.PLATFORM).contentType("application/json").body(job("api-plan-2", NOW, NOW.plus(Duration.ofHours(20))))
                 .post("/api/v1/jobs").then().statusCode(201);
 
         JsonPath plan = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> given().get("/api/v1/plan").then().statusCode(200).extract().jsonPath(),
+                .until(() -> TestAuth.as(Role.PLATFORM).get("/api/v1/plan").then().statusCode(200).extract().jsonPath(),
                         p -> p.getList("jobs.jobId").containsAll(List.of("api-plan-1", "api-plan-2")));
 
         Map<String, Object> first = plan.getMap("jobs.find { it.jobId == 'api-plan-1' }");
@@ -98,21 +99,21 @@ class JobsApiTest {
         assertThat(plan.getString("solverStatus")).isNotBlank();
         assertThat(plan.getList("checkNotes")).isNotNull();
 
-        JsonPath job = given().get("/api/v1/jobs/api-plan-1").then().statusCode(200).extract().jsonPath();
+        JsonPath job = TestAuth.as(Role.PLATFORM).get("/api/v1/jobs/api-plan-1").then().statusCode(200).extract().jsonPath();
         assertThat(job.getString("planned.start")).isNotNull();
-        assertThat(given().get("/api/v1/plans?limit=5").then().statusCode(200).extract().jsonPath().getList("id"))
+        assertThat(TestAuth.as(Role.PLATFORM).get("/api/v1/plans?limit=5").then().statusCode(200).extract().jsonPath().getList("id"))
                 .isNotEmpty();
     }
 
     @Test
     void historyLimitOutOfRangeAndUnknownPlanAreProblems() {
-        given().get("/api/v1/plans?limit=0").then().statusCode(400).contentType("application/problem+json")
+        TestAuth.as(Role.PLATFORM).get("/api/v1/plans?limit=0").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.startsWith("limit: must be 1..1000"));
-        given().get("/api/v1/plans/999999").then().statusCode(404).contentType("application/problem+json");
+        TestAuth.as(Role.PLATFORM).get("/api/v1/plans/999999").then().statusCode(404).contentType("application/problem+json");
     }
 
     private static String rejected(Map<String, Object> body, int status) {
-        Response response = given().contentType("application/json").body(body).post("/api/v1/jobs");
+        Response response = TestAuth.as(Role.PLATFORM).contentType("application/json").body(body).post("/api/v1/jobs");
         response.then().statusCode(status).contentType("application/problem+json");
         return response.jsonPath().getString("detail");
     }

@@ -1,10 +1,11 @@
 package io.kelvin.web.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kelvin.core.identity.Role;
 import io.kelvin.web.AppReady;
+import io.kelvin.web.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class LatestPointsResourceTest {
 
     @Test
     void unknownApiPathAnswersProblemJsonWithoutJavaClassNames() {
-        String body = given().get("/api/v1/no-such-thing").then()
+        String body = TestAuth.as(Role.VIEWER).get("/api/v1/no-such-thing").then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .extract().asString();
@@ -54,6 +55,6 @@ class LatestPointsResourceTest {
     }
 
     private JsonPath latest() {
-        return given().get("/api/v1/points/latest").then().statusCode(200).extract().jsonPath();
+        return TestAuth.as(Role.VIEWER).get("/api/v1/points/latest").then().statusCode(200).extract().jsonPath();
     }
 }

@@ -1,11 +1,12 @@
 package io.kelvin.web.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import io.kelvin.core.identity.Role;
 import io.kelvin.web.AppReady;
+import io.kelvin.web.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PointHistoryResourceTest {
 
     private JsonPath history(String point, String query) {
-        return given().when().get("/api/v1/points/" + point + "/history" + query)
+        return TestAuth.as(Role.VIEWER).when().get("/api/v1/points/" + point + "/history" + query)
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -35,7 +36,7 @@ class PointHistoryResourceTest {
 
     @Test
     void anUnknownPointIsABadRequestThatNamesIt() {
-        given().when().get("/api/v1/points/cdu-99.supply_temp_c/history")
+        TestAuth.as(Role.VIEWER).when().get("/api/v1/points/cdu-99.supply_temp_c/history")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("'cdu-99.supply_temp_c' is not a point of site demo-aidc"));
     }
@@ -43,13 +44,13 @@ class PointHistoryResourceTest {
     @Test
     void aRequestForTooManyStepsIsRefusedBeforeTheStoreIsAsked() {
         // 1 day at 1 s would be 86,400 steps; the limit is 10,000.
-        given().when().get("/api/v1/points/site.pue/history?minutes=1440&step=1")
+        TestAuth.as(Role.VIEWER).when().get("/api/v1/points/site.pue/history?minutes=1440&step=1")
                 .then().statusCode(400).body("detail", containsString("at most 10000 steps"));
     }
 
     @Test
     void anUnknownAggregateIsRefusedWithTheAllowedOnes() {
-        given().when().get("/api/v1/points/site.pue/history?aggregate=median")
+        TestAuth.as(Role.VIEWER).when().get("/api/v1/points/site.pue/history?aggregate=median")
                 .then().statusCode(400).body("detail", containsString("mean, min, max, last"));
     }
 }

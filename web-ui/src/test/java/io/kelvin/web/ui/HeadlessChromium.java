@@ -18,6 +18,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class HeadlessChromium {
 
+    static boolean available() {
+        return new File(BROWSER).canExecute() && new File(DRIVER).canExecute();
+    }
+
     private static final String BROWSER = "/usr/bin/chromium";
     private static final String DRIVER = "/usr/bin/chromedriver";
 

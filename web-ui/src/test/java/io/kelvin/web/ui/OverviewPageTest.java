@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kelvin.core.control.PlantControl;
 import io.kelvin.core.telemetry.PointId;
+import io.kelvin.core.identity.Role;
 import io.kelvin.web.AppReady;
+import io.kelvin.web.TestAuth;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,7 +24,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The dashboard in a real browser, against the app running the demo site's digital twin. */
+/** The dashboard in a real browser, logged in as a VIEWER, against the app running the demo site's digital twin. */
 @QuarkusTest
 class OverviewPageTest {
 
@@ -44,6 +46,7 @@ class OverviewPageTest {
     void openBrowser() {
         AppReady.awaitReady();
         browser = HeadlessChromium.start();
+        BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.VIEWER), TestAuth.PASSWORD);
     }
 
     @AfterEach

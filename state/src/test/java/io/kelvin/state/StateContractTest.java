@@ -1,0 +1,104 @@
+package io.kelvin.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kelvin.core.identity.Actor;
+import io.kelvin.core.identity.AuditEntry;
+import io.kelvin.core.identity.AuditKind;
+import io.kelvin.core.identity.AuditQuery;
+import io.kelvin.core.identity.AuditRecord;
+import io.kelvin.core.identity.LoginFailures;
+import io.kelvin.core.identity.OAuthClient;
+import io.kelvin.core.identity.Outcome;
+import io.kelvin.core.identity.Role;
+import io.kelvin.core.identity.UserAccount;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every state adapter must do, run against each database Kelvin supports (one subclass each).
+ * Each test uses its own names so the tests of one class can share a database.
+ */
+abstract class StateContractTest {
+
+    private static final Instant T0 = Instant.parse("2026-06-01T08:00:00.123Z");
+
+    /** A migrated database shared by the class's tests. */
+    abstract DataSource dataSource();
+
+    @Test
+    void userRoundTripsAndATakenNameIsRefused() {
+        JdbcUserStore users = new JdbcUserStore(dataSource());
+        UserAccount alice = new UserAccount("alice", "$2b$04$hash", Set.of(Role.OPERATOR, Role.VIEWER), true, true, T0, T0);
+        assertThat(users.insert(alice)).isTrue();
+        assertThat(users.insert(alice)).isFalse();
+
+        assertThat(users.find("alice")).contains(alice);
+        UserAccount changed = alice.withPassword("$2b$04$other", false, T0.plusSeconds(60)).withEnabled(false);
+        assertThat(users.update(changed)).isTrue();
+        assertThat(users.find("alice")).contains(changed);
+        assertThat(users.update(new UserAccount("ghost", "h", Set.of(Role.VIEWER), true, false, T0, T0))).isFalse();
+        assertThat(users.all()).extracting(UserAccount::username).contains("alice").doesNotContain("ghost");
+    }
+
+    @Test
+    void clientRoundTripsWithItsScopes() {
+        JdbcClientStore clients = new JdbcClientStore(dataSource());
+        OAuthClient vtn = new OAuthClient("vtn-1", "$2b$04$hash", Role.GRID_OPERATOR, Set.of("write_events", "read_all"),
+                true, T0, T0);
+        assertThat(clients.insert(vtn)).isTrue();
+        assertThat(clients.insert(vtn)).isFalse();
+        assertThat(clients.find("vtn-1")).contains(vtn);
+        assertThat(clients.update(vtn.withEnabled(false))).isTrue();
+        assertThat(clients.find("vtn-1").orElseThrow().enabled()).isFalse();
+        assertThat(clients.find("VTN-1")).isEmpty();
+    }
+
+    @Test
+    void loginFailuresAreSavedReplacedAndCleared() {
+        JdbcLoginFailureStore failures = new JdbcLoginFailureStore(dataSource());
+        failures.save(new LoginFailures("bob", 1, T0, T0, Optional.empty()));
+        failures.save(new LoginFailures("bob", 5, T0, T0.plusSeconds(30), Optional.of(T0.plusSeconds(930))));
+        assertThat(failures.find("bob")).contains(new LoginFailures("bob", 5, T0, T0.plusSeconds(30),
+                Optional.of(T0.plusSeconds(930))));
+        failures.clear("bob");
+        assertThat(failures.find("bob")).isEmpty();
+    }
+
+    @Test
+    void auditRecordsAppendOncePerSeqAndComeBackInChainAndSearchOrder() {
+        JdbcAuditStore audit = new JdbcAuditStore(dataSource());
+        long base = audit.last().map(AuditRecord::seq).orElse(0L);
+        AuditRecord first = record(base + 1, T0, "carol", AuditKind.LOGIN);
+        AuditRecord second = record(base + 2, T0.plusSeconds(10), "dan", AuditKind.SETPOINT_WRITTEN);
+        assertThat(audit.append(first)).isTrue();
+        assertThat(audit.append(second)).isTrue();
+        assertThat(audit.append(record(base + 2, T0.plusSeconds(20), "eve", AuditKind.LOGIN))).isFalse();
+
+        assertThat(audit.last()).contains(second);
+        assertThat(audit.chain(base, 10)).containsExactly(first, second);
+        AuditQuery byDan = new AuditQuery(Optional.empty(), Optional.empty(), Optional.of("dan"), Optional.empty(), 0, 10);
+        assertThat(audit.search(byDan)).containsExactly(second);
+        AuditQuery logins = new AuditQuery(Optional.of(T0), Optional.of(T0.plusSeconds(5)), Optional.empty(),
+                Optional.of(AuditKind.LOGIN), 0, 10);
+        assertThat(audit.search(logins)).containsExactly(first);
+        assertThat(audit.count(logins)).isEqualTo(1);
+        List<AuditRecord> page = audit.search(AuditQuery.newest(1));
+        assertThat(page).containsExactly(second);
+    }
+
+    @Test
+    void migrationIsIdempotent() {
+        assertThat(KelvinDatabase.migrate(dataSource())).isZero();
+    }
+
+    private static AuditRecord record(long seq, Instant at, String who, AuditKind kind) {
+        AuditEntry entry = new AuditEntry(Actor.user(who), kind, "target-" + seq, "192.0.2." + seq, Outcome.SUCCESS,
+                "detail ü " + seq);
+        return new AuditRecord(seq, at, entry, "a".repeat(64), Long.toHexString(seq).repeat(64).substring(0, 64));
+    }
+}

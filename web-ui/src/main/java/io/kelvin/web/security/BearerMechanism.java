@@ -1,0 +1,72 @@
+package io.kelvin.web.security;
+
+import io.kelvin.identity.token.AccessTokens;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/**
+ * {@code Authorization: Bearer} with a token Kelvin issued ({@code POST /oauth/token}): verified by
+ * {@link BearerIdentityProvider}. A token that names another issuer is left alone (no identity), so an
+ * OIDC provider's mechanism can take it when one is configured. The challenge is RFC 6750 section 3's
+ * {@code WWW-Authenticate: Bearer}.
+ */
+@ApplicationScoped
+public class BearerMechanism implements HttpAuthenticationMechanism {
+
+    static final String SCHEME = "bearer";
+    private static final String PREFIX = "bearer ";
+
+    private final AccessTokens tokens;
+
+    BearerMechanism(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.length() <= PREFIX.length() || !header.regionMatches(true, 0, PREFIX, 0,
+                PREFIX.length())) {
+            return Uni.createFrom().nullItem();
+        }
+        String token = header.substring(PREFIX.length()).trim();
+        if (!tokens.namesThisIssuer(token) && !looksUnsigned(token)) {
+            return Uni.createFrom().nullItem();
+        }
+        AuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, SCHEME));
+        HttpSecurityUtils.setRoutingContextAttribute(request, context);
+        return identityProviderManager.authenticate(request);
+    }
+
+    /** Garbage that is not even a JWT is refused here rather than passed on as someone else's. */
+    private static boolean looksUnsigned(String token) {
+        return token.chars().filter(c -> c == '.').count() != 2;
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"kelvin\""));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, SCHEME));
+    }
+}

@@ -1,0 +1,113 @@
+package io.kelvin.web.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.shared.Registration;
+import io.kelvin.core.identity.AuditLog;
+import io.kelvin.core.identity.Role;
+import io.kelvin.identity.Accounts;
+import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The frame around every dashboard page after login: links to the pages the user's roles reach, who is
+ * signed in, "Change password" and "Log out". Every few seconds it checks that the account is still
+ * enabled; a disabled user's open page ends at once (their next request would be refused anyway).
+ */
+@PermitAll
+public class MainLayout extends Div implements RouterLayout {
+
+    static final Duration ACCOUNT_CHECK = Duration.ofSeconds(5);
+
+    private final Accounts accounts;
+    private final UiTicker ticker;
+    private final AuditLog audit;
+    private final Div content = new Div();
+    private Registration accountCheck;
+
+    public MainLayout(Accounts accounts, UiTicker ticker, AuditLog audit) {
+        this.accounts = accounts;
+        this.ticker = ticker;
+        this.audit = audit;
+        addClassName("kelvin-shell");
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String user = request == null || request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
+        Nav nav = new Nav();
+        nav.addClassName("kelvin-nav");
+        nav.add(new Span("Kelvin"));
+        if (has(request, Role.VIEWER, Role.OPERATOR, Role.AUDITOR, Role.ADMIN)) {
+            nav.add(link("Overview", OverviewView.class, "nav-overview"));
+        }
+        if (has(request, Role.AUDITOR, Role.ADMIN)) {
+            nav.add(link("Audit trail", AuditView.class, "nav-audit"));
+        }
+        Span who = new Span(user);
+        who.setId("signed-in-as");
+        RouterLink password = link("Change password", ChangePasswordView.class, "nav-password");
+        Button logout = new Button("Log out", e -> Logout.now(UI.getCurrent(), user, audit));
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div right = new Div(who, password, logout);
+        right.addClassName("kelvin-nav-user");
+        nav.add(right);
+        content.addClassName("kelvin-content");
+        add(nav, content);
+    }
+
+    private static boolean has(VaadinRequest request, Role... roles) {
+        if (request == null) {
+            return false;
+        }
+        for (Role role : roles) {
+            if (request.isUserInRole(role.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RouterLink link(String text, Class<? extends Component> view, String id) {
+        RouterLink link = new RouterLink(text, view);
+        link.setId(id);
+        return link;
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement view) {
+        content.getElement().removeAllChildren();
+        content.getElement().appendChild(view.getElement());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        Optional<String> user = Optional.ofNullable(VaadinRequest.getCurrent()).map(VaadinRequest::getUserPrincipal)
+                .map(java.security.Principal::getName);
+        user.ifPresent(name -> accountCheck = ticker.push(ui, ACCOUNT_CHECK, () -> {
+            boolean enabled = accounts.find(name).map(a -> a.enabled()).orElse(false);
+            if (!enabled) {
+                Logout.ended(ui);
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (accountCheck != null) {
+            accountCheck.remove();
+            accountCheck = null;
+        }
+    }
+}

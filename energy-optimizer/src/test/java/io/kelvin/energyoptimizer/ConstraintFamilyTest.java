@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kelvin.energyoptimizer.check.PlanChecker;
 import io.kelvin.energyoptimizer.model.DrEvent;
 import io.kelvin.energyoptimizer.model.ExpectedLoad;
+import io.kelvin.energyoptimizer.model.Explanation;
 import io.kelvin.energyoptimizer.model.Forecast;
 import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.JobSchedule.Outcome;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +84,7 @@ class ConstraintFamilyTest {
         // 4 slots of work between release 0 and deadline 2, no lateness allowed.
         Plan plan = solveChecked(problem(6, flat(6), List.of(), job("a", 4, 0, 2), job("b", 1, 0, 6)));
         assertThat(plan.job("a").orElseThrow().outcome()).isEqualTo(Outcome.MISSED);
-        assertThat(plan.job("a").orElseThrow().explanation().boundBy()).isEqualTo("deadline");
+        assertThat(plan.job("a").orElseThrow().explanation().driver()).isEqualTo(Explanation.Driver.NO_ROOM);
         assertThat(plan.job("b").orElseThrow().outcome()).isEqualTo(Outcome.ON_TIME);
     }
 
@@ -103,8 +105,11 @@ class ConstraintFamilyTest {
         Plan plan = solveChecked(problem(6, flat(6).withPv(pv), List.of(), job("a", 2, 0, 6)));
         assertThat(plan.job("a").orElseThrow().runSlots()).containsExactly(3, 4);
         assertThat(plan.job("a").orElseThrow().explanation().savedKwh()).isGreaterThan(0);
-        // Slot 3 of a horizon starting 2026-06-01 00:00Z; the time says its zone.
-        assertThat(plan.job("a").orElseThrow().explanation().text()).contains("to 06-01 00:45 UTC");
+        // Slot 3 of a horizon starting 2026-06-01 00:00Z, shown with its date and zone, and what the move saves.
+        assertThat(plan.job("a").orElseThrow().explanation().text()).contains("to Mon 2026-06-01 00:45 Z: saves");
+        Problem inBerlin = problem(6, flat(6).withPv(pv), List.of(), job("a", 2, 0, 6)).withZone(ZoneId.of("Europe/Berlin"));
+        assertThat(solveChecked(inBerlin).job("a").orElseThrow().explanation().text())
+                .contains("to Mon 2026-06-01 02:45 CEST");
     }
 
     @Test

@@ -5,7 +5,9 @@ import io.kelvin.energyoptimizer.baseline.RunImmediatelyPlanner;
 import io.kelvin.energyoptimizer.check.DrOversubscription;
 import io.kelvin.energyoptimizer.check.PlanChecker;
 import io.kelvin.energyoptimizer.model.DrEvent;
+import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.JobSchedule;
+import io.kelvin.energyoptimizer.solve.WorkBudget;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.ortools.OrToolsMilpSolver;
@@ -33,7 +35,8 @@ public final class OptimizeBench {
 
     public static void main(String[] args) {
         Map<String, String> o = new HashMap<>(Map.of("jobs", "100,400,800,1600", "solvers", "CBC,SCIP,CP_SAT",
-                "limits", "tight,moderate", "time", "10", "gap", "0.01", "workers", "2", "seed", "1", "dr-time", "5"));
+                "limits", "tight,moderate", "time", "10", "gap", "0.01", "workers", "2", "seed", "1", "dr-time", "5",
+                "work", String.valueOf(WorkBudget.standard(Duration.ofSeconds(1)).jobSolves())));
         for (String a : args) {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
             o.put(kv[0], kv[1]);
@@ -43,12 +46,13 @@ public final class OptimizeBench {
             for (String limit : o.get("limits").split(",")) {
                 Problem p = BenchInstances.instance(Integer.parseInt(jobs), limit.equals("tight") ? 9000 : 12000,
                         Long.parseLong(o.get("seed")));
-                Plan fifo = new RunImmediatelyPlanner().plan(p, Map.of());
-                Plan greedy = new GreedyWindowPlanner().plan(p, Map.of());
+                Plan fifo = new RunImmediatelyPlanner().plan(p, JobRuns.none());
+                Plan greedy = new GreedyWindowPlanner().plan(p, JobRuns.none());
                 for (String s : o.get("solvers").split(",")) {
                     SolverSettings settings = new SolverSettings(SolverSettings.Backend.valueOf(s),
                             Duration.ofMillis((long) (Double.parseDouble(o.get("time")) * 1000)),
                             Double.parseDouble(o.get("gap")), Integer.parseInt(o.get("workers")));
+                    settings = settings.withWork(settings.work().withJobSolves(Long.parseLong(o.get("work"))));
                     SolverSettings drSettings = settings.withTimeLimit(
                             Duration.ofMillis((long) (Double.parseDouble(o.get("dr-time")) * 1000)));
                     bench(p, jobs, limit, new OptimizingPlanner(solver, settings), new OptimizingPlanner(solver, drSettings),
@@ -61,16 +65,17 @@ public final class OptimizeBench {
     private static void bench(Problem p, String jobs, String limit, OptimizingPlanner planner, OptimizingPlanner drPlanner,
                               Plan fifo, Plan greedy) {
         long t0 = System.nanoTime();
-        Plan plan = planner.plan(p, Map.of());
+        Plan plan = planner.plan(p, JobRuns.none());
         double seconds = (System.nanoTime() - t0) / 1e9;
         var check = new PlanChecker().check(p, plan);
         System.out.printf(Locale.ROOT, "bench: jobs %s limit %s solver %s time %.1f s status %s gap %.2f %% (controllable %.1f %%) objective %.0f EUR"
                         + " vs run-immediately %.0f EUR (%+.1f %%, missed %d) vs greedy-window %.0f EUR (%+.1f %%, missed %d)"
-                        + " missed %d checker %s%s%n",
+                        + " missed %d checker %s work %d job-solves%s%s%n",
                 jobs, limit, planner.name(), seconds, plan.info().status(), 100 * plan.info().gap(),
                 100 * controllableGap(p, plan), plan.objectiveEur(),
                 fifo.objectiveEur(), pct(plan, fifo), fifo.count(JobSchedule.Outcome.MISSED), greedy.objectiveEur(),
                 pct(plan, greedy), greedy.count(JobSchedule.Outcome.MISSED), plan.count(JobSchedule.Outcome.MISSED), check.ok() ? "ok" : "FAIL " + check.violations().size(),
+                plan.info().workUsed(), plan.info().cutByWallClock() ? " CUT BY WALL CLOCK (not reproducible)" : "",
                 plan.info().fallbackReason().map(r -> " (" + r + ")").orElse(""));
         replanAfterDr(p, jobs, limit, drPlanner, plan);
     }
@@ -88,9 +93,8 @@ public final class OptimizeBench {
     private static void replanAfterDr(Problem p, String jobs, String limit, OptimizingPlanner planner, Plan plan) {
         double peak = plan.slots().subList(72, 80).stream().mapToDouble(s -> s.importKw()).max().orElse(0);
         Problem withDr = p.withDrEvents(List.of(new DrEvent("bench-dr", 72, 80, 0.7 * peak, true)));
-        Map<String, List<Integer>> previous = new HashMap<>();
-        plan.jobs().forEach(j -> previous.put(j.jobId(), j.runSlots()));
-        Plan greedy = new GreedyWindowPlanner().plan(withDr, Map.of());
+        JobRuns previous = JobRuns.of(plan);
+        Plan greedy = new GreedyWindowPlanner().plan(withDr, JobRuns.none());
         long t0 = System.nanoTime();
         Plan after = planner.plan(withDr, previous);
         double seconds = (System.nanoTime() - t0) / 1e9;

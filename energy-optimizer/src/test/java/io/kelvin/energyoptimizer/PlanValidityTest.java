@@ -76,4 +76,21 @@ class PlanValidityTest {
                 .hasMessageContaining("below the proven lower bound")
                 .hasMessageContaining(ProblemCodec.sha256(p));
     }
+
+    @Test
+    void jobsThatCannotBePlannedAreMissedWithAReasonWhileTheOthersArePlanned() {
+        // 100 GPUs on an 8-GPU site; a preemptible job asking for a million slots of work; and an ordinary job.
+        Job tooWide = Job.of("too-wide", 100, 125, 2, 0, 8);
+        Job tooLong = Job.of("too-long", 8, 10, 1_000_000, 0, 1_000_010).asPreemptible(1);
+        Job ordinary = Tiny.job("ordinary", 2, 0, 8);
+        Problem p = Tiny.problem(8, Tiny.flat(8), List.of(), tooWide, tooLong, ordinary);
+
+        Plan plan = Tiny.checked(p, Tiny.optimizer(SolverSettings.Backend.SCIP).plan(p, JobRuns.none()));
+
+        assertThat(plan.job("ordinary").orElseThrow().outcome()).isEqualTo(JobSchedule.Outcome.ON_TIME);
+        assertThat(plan.job("too-wide").orElseThrow().outcome()).isEqualTo(JobSchedule.Outcome.MISSED);
+        assertThat(plan.job("too-wide").orElseThrow().explanation().text()).contains("needs 100 GPUs, the site has 8");
+        assertThat(plan.job("too-long").orElseThrow().outcome()).isEqualTo(JobSchedule.Outcome.MISSED);
+        assertThat(plan.job("too-long").orElseThrow().explanation().text()).contains("not scheduled");
+    }
 }

@@ -113,7 +113,9 @@ final class JobOptions {
         int work = job.durationSlots();
         int ovh = job.checkpointSlots();
         int width = hi - lo + 1;
-        if (width <= 0) {
+        if (width <= 0 || work > width) {
+            // More work than run slots in the window: no run can finish it (and the DP's tables would grow
+            // with the work, not the window, for a job that asks for absurdly much).
             return null;
         }
         int floor = -ovh;

@@ -130,7 +130,8 @@ public final class Replanner {
     /** Jobs the current plan runs in the current slot. */
     public Set<String> runningNow() {
         int offset = context.slotAt(clock.instant()) - planSlot;
-        return plan.jobs().stream().filter(s -> s.runsIn(offset)).map(JobSchedule::jobId).collect(Collectors.toSet());
+        return plan.jobs().stream().filter(s -> s.runsIn(offset)).map(JobSchedule::jobId)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** Records that {@code ran} ran in the current slot; returns the ids of jobs that finished. */

@@ -90,7 +90,8 @@ class ScenarioTest {
         List<DrOversubscription.Finding> found = DrOversubscription.of(s.wholeReplay());
 
         assertThat(found).anySatisfy(f -> {
-            assertThat(f.eventId()).isEqualTo("dr-day0");
+            // 18:00-20:00 local on 2022-06-08: slots 100-107 from 2022-06-08T00:00Z (UTC-7).
+            assertThat(f.eventId()).isEqualTo("dr-2022-06-08");
             assertThat(f.jobIds()).contains("j147", "j133", "j141");
             assertThat(f.excessKwh()).isPositive();
         });

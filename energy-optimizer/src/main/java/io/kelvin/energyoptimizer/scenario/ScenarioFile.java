@@ -155,7 +155,7 @@ public final class ScenarioFile {
             for (int k = 0; slotOf(start, day.plusDays(k).atStartOfDay(zone).toInstant()) < slots; k++) {
                 Instant a = day.plusDays(k).atTime(from).atZone(zone).toInstant();
                 Instant b = day.plusDays(to.isAfter(from) ? k : k + 1).atTime(to).atZone(zone).toInstant();
-                out.add(new DrEvent("dr-day" + k, slotOf(start, a), slotOf(start, b), cap, d.optBoolean("hard", true)));
+                out.add(new DrEvent("dr-" + day.plusDays(k), slotOf(start, a), slotOf(start, b), cap, d.optBoolean("hard", true)));
             }
         }
         return out;

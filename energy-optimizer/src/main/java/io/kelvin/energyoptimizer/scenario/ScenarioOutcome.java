@@ -17,7 +17,7 @@ import java.util.Locale;
 public record ScenarioOutcome(List<ScenarioResult> results, double boundEur, double boundPlanEur) {
 
     /** Job sub-problems the bound's decomposition may solve. */
-    static final long BOUND_JOB_SOLVES = 4_000_000;
+    static final long BOUND_JOB_SOLVES = 1_500_000;
 
     public static ScenarioOutcome of(Scenario s, List<ScenarioResult> results) {
         Problem whole = s.wholeReplay();

@@ -64,6 +64,23 @@ class ScenarioTest {
         }
     }
 
+    /**
+     * The matrix goal on one shortened matrix scenario (a day of week 20 of the PAI 100k trace, 4 h slack, an
+     * evening DR cap, PV): the optimizer's replay objective is no worse than either baseline's, at 100 % DR
+     * compliance. The whole matrix is {@code ./kelvin bench scenarios}.
+     */
+    @Test
+    void onAShortMatrixScenarioTheOptimizerIsNoWorseThanEitherBaselineAndKeepsEveryDrCap() {
+        Scenario s = ScenarioFile.load(Path.of("scenarios/matrix/w20-load40-slack04-dr-pv.yaml"),
+                Map.of("days", "1", "replanEverySlots", "8", "solver.jobSolves", "30000"));
+        ScenarioOutcome o = ScenarioOutcome.of(s, ScenarioMain.run(s));
+
+        assertThat(o.optimizer().drCompliancePct()).isEqualTo(100.0);
+        assertThat(o.optimizer().replayObjectiveEur()).isLessThanOrEqualTo(o.greedy().replayObjectiveEur());
+        assertThat(o.optimizer().replayObjectiveEur()).isLessThanOrEqualTo(o.runImmediately().replayObjectiveEur());
+        assertThat(o.captured(o.optimizer())).isPositive();
+    }
+
     @Test
     void theSameScenarioAndBudgetGiveTheSameResultsTwice() {
         Scenario s = ScenarioFile.load(REFERENCE, Map.of("days", "1", "drainDays", "0", "horizonSlots", "32",
@@ -95,6 +112,24 @@ class ScenarioTest {
             assertThat(f.jobIds()).contains("j147", "j133", "j141");
             assertThat(f.excessKwh()).isPositive();
         });
+    }
+
+    @Test
+    void aScenarioTakesItsSiteFromASiteFileAndCapacitiesGivenBesideItWin(@TempDir Path dir) throws IOException {
+        Path siteFile = Path.of("../site-configs/sites/demo-aidc.yaml").toAbsolutePath().normalize();
+        String reference = Files.readString(REFERENCE).replace("../../data/", REFERENCE.toAbsolutePath().getParent()
+                .resolve("../../data/").normalize() + "/");
+        String withFile = reference.replaceFirst("(?s)site:.*?exportAllowed: true\n",
+                "site: { file: " + siteFile + ", importLimitKw: 9000 }\n");
+        Path file = dir.resolve("with-site-file.yaml");
+        Files.writeString(file, withFile);
+
+        Scenario s = ScenarioFile.load(file, Map.of("days", "1"));
+
+        // demo-aidc.yaml: cluster 10,240 GPUs at 0.25 / 0.95 kW; its 12,000 kW import limit is overridden here.
+        assertThat(s.site().gpus()).isEqualTo(10240);
+        assertThat(s.site().activeKwPerGpu()).isEqualTo(0.95);
+        assertThat(s.site().importLimitKw()).isEqualTo(9000);
     }
 
     @Test

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * {@code ScenarioMatrix [DIR] [--threads=N] [key=value ...]}: runs every {@code *.yaml} scenario of a
- * folder (default {@code energy-optimizer/scenarios/matrix}) and prints one line per scenario (each
+ * {@code ScenarioMatrix [DIR | FILE.yaml ...] [--threads=N] [key=value ...]}: runs every {@code *.yaml}
+ * scenario of a folder (default {@code energy-optimizer/scenarios/matrix}), or the files given, and prints one line per scenario (each
  * policy's replay objective, cost, CO2, misses, DR compliance and captured share), in file-name order,
  * then {@code matrix: N scenarios, optimizer worse than greedy on W, median captured C %}. Scenarios run
  * {@code threads} at a time (default 2); every solve is bounded by work, so the figures do not depend on
@@ -32,17 +32,20 @@ public final class ScenarioMatrix {
         Path dir = Path.of("energy-optimizer/scenarios/matrix");
         int threads = 2;
         Map<String, String> overrides = new LinkedHashMap<>();
+        List<Path> given = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("--threads=")) {
                 threads = Integer.parseInt(a.substring("--threads=".length()));
             } else if (a.contains("=")) {
                 String[] kv = a.split("=", 2);
                 overrides.put(kv[0], kv[1]);
+            } else if (a.endsWith(".yaml")) {
+                given.add(Path.of(a));
             } else {
                 dir = Path.of(a);
             }
         }
-        List<Path> files = files(dir);
+        List<Path> files = given.isEmpty() ? files(dir) : given;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<ScenarioOutcome>> futures = new ArrayList<>();
         for (Path f : files) {

@@ -194,4 +194,17 @@ class ConstraintFamilyTest {
                 .containsExactly(0, 0, 0, 0, 4);
         assertThat(new double[] {fitted.deltaKw(0), fitted.deltaKw(3), fitted.deltaKw(4)}).containsExactly(0, 0, 4);
     }
+
+    @Test
+    void aJobLongerThanTheHorizonStartsWhereItsPartInsideIsCheapestNotAsLateAsPossible() {
+        // 4 slots at 0.10, 0.10, 0.30, 0.30 EUR/kWh (mean 0.20); a 6-slot job. Work past the end is charged at the
+        // mean: starting at 0 costs 0.1 + 0.1 + 0.3 + 0.3 + 2 x 0.2 = 1.2 units, at 3 costs 0.3 + 5 x 0.2 = 1.3.
+        // Were work past the end free, starting at 3 (0.3 units) would win and push the job out forever.
+        Forecast f = flat(4).withPrice(0, 0.10).withPrice(1, 0.10).withPrice(2, 0.30).withPrice(3, 0.30);
+        Plan plan = solveChecked(problem(4, f, List.of(), job("long", 6, 0, 20)));
+
+        assertThat(plan.job("long").orElseThrow().runSlots()).containsExactly(0, 1, 2, 3);
+        // IT above idle 8 kW x 1.1 facility x 0.25 h x 0.20 EUR/kWh x 2 slots past the end.
+        assertThat(plan.costs().terminalEur()).isCloseTo(8 * 1.1 * 0.25 * 0.20 * 2, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }

@@ -100,6 +100,29 @@ public record Problem(Horizon horizon, SiteModel site, CoolingModel cooling, For
         return load.isNone() ? this : withExpectedLoad(load);
     }
 
+    /**
+     * What a kWh of IT work that spills past the horizon's end is charged, EUR: the horizon's mean of
+     * (price + carbon price x intensity) x (1 + the cooling fraction at that slot's ambient). Without it,
+     * work past the end would be free, and a job longer than what is left of the horizon would be started
+     * as late as its deadline allows, whatever the prices; with it, the part inside the horizon goes where it
+     * is cheap. The mean (not the cheapest slots) keeps the charge neutral about the future.
+     */
+    public double terminalEurPerKwh() {
+        double sum = 0;
+        for (int t = 0; t < slots(); t++) {
+            double fraction = cooling.baseFraction() + cooling.fractionPerDegree()
+                    * Math.max(0, forecast.ambientC()[t] - cooling.freeCoolingBelowC());
+            sum += (forecast.priceEurPerKwh()[t] + weights.carbonEurPerTonne() * forecast.carbonGPerKwh()[t] / 1e6)
+                    * (1 + fraction);
+        }
+        return sum / slots();
+    }
+
+    /** The terminal charge of one slot of a job's work past the horizon's end, EUR. */
+    public double terminalEurPerSlot(Job job) {
+        return job.deltaKw(site.idleKwPerGpu()) * horizon.slotHours() * terminalEurPerKwh();
+    }
+
     /** The tightest DR cap at a slot, if any event covers it. */
     public java.util.OptionalDouble drCapKw(int slot) {
         return drEvents.stream().filter(e -> e.covers(slot)).mapToDouble(DrEvent::capKw).min();

@@ -111,7 +111,9 @@ public final class ScenarioRunner {
             }
         }
         millis.sort(null);
-        executed.keySet().removeIf(id -> !finishedAt.containsKey(id));
+        // A job still running when the replay ends keeps its runs, as a job that spills past a horizon does in the
+        // clairvoyant bound's problem (charged at the terminal rate); a pausable one that did not finish is missed.
+        executed.keySet().removeIf(id -> !finishedAt.containsKey(id) && byId.get(id).preemptible());
         return meter.result(policy.name(), missed, next, unservedGpuHours, pct(millis, 0.5), pct(millis, 0.99),
                 millis.size(), rejected, fallbacks, replayObjective(JobRuns.of(executed)));
     }
@@ -119,7 +121,7 @@ public final class ScenarioRunner {
     /**
      * The objective of what ran, over the whole replay as one problem ({@link Scenario#wholeReplay}),
      * recomputed by the independent checker: the figure policies and the clairvoyant bound are compared on.
-     * A job that never finished counts as missed.
+     * A job that never started, or a pausable one that never finished, counts as missed.
      */
     private double replayObjective(JobRuns executed) {
         var whole = data.wholeReplay();

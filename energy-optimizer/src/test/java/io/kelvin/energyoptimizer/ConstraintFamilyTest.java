@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kelvin.energyoptimizer.check.PlanChecker;
 import io.kelvin.energyoptimizer.model.DrEvent;
 import io.kelvin.energyoptimizer.model.ExpectedLoad;
+import io.kelvin.energyoptimizer.model.Explanation;
 import io.kelvin.energyoptimizer.model.Forecast;
 import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.JobSchedule.Outcome;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +84,7 @@ class ConstraintFamilyTest {
         // 4 slots of work between release 0 and deadline 2, no lateness allowed.
         Plan plan = solveChecked(problem(6, flat(6), List.of(), job("a", 4, 0, 2), job("b", 1, 0, 6)));
         assertThat(plan.job("a").orElseThrow().outcome()).isEqualTo(Outcome.MISSED);
-        assertThat(plan.job("a").orElseThrow().explanation().boundBy()).isEqualTo("deadline");
+        assertThat(plan.job("a").orElseThrow().explanation().driver()).isEqualTo(Explanation.Driver.NO_ROOM);
         assertThat(plan.job("b").orElseThrow().outcome()).isEqualTo(Outcome.ON_TIME);
     }
 
@@ -103,8 +105,11 @@ class ConstraintFamilyTest {
         Plan plan = solveChecked(problem(6, flat(6).withPv(pv), List.of(), job("a", 2, 0, 6)));
         assertThat(plan.job("a").orElseThrow().runSlots()).containsExactly(3, 4);
         assertThat(plan.job("a").orElseThrow().explanation().savedKwh()).isGreaterThan(0);
-        // Slot 3 of a horizon starting 2026-06-01 00:00Z; the time says its zone.
-        assertThat(plan.job("a").orElseThrow().explanation().text()).contains("to 06-01 00:45 UTC");
+        // Slot 3 of a horizon starting 2026-06-01 00:00Z, shown with its date and zone, and what the move saves.
+        assertThat(plan.job("a").orElseThrow().explanation().text()).contains("to Mon 2026-06-01 00:45 Z: saves");
+        Problem inBerlin = problem(6, flat(6).withPv(pv), List.of(), job("a", 2, 0, 6)).withZone(ZoneId.of("Europe/Berlin"));
+        assertThat(solveChecked(inBerlin).job("a").orElseThrow().explanation().text())
+                .contains("to Mon 2026-06-01 02:45 CEST");
     }
 
     @Test
@@ -188,5 +193,18 @@ class ConstraintFamilyTest {
         assertThat(new int[] {fitted.gpus(0), fitted.gpus(1), fitted.gpus(2), fitted.gpus(3), fitted.gpus(4)})
                 .containsExactly(0, 0, 0, 0, 4);
         assertThat(new double[] {fitted.deltaKw(0), fitted.deltaKw(3), fitted.deltaKw(4)}).containsExactly(0, 0, 4);
+    }
+
+    @Test
+    void aJobLongerThanTheHorizonStartsWhereItsPartInsideIsCheapestNotAsLateAsPossible() {
+        // 4 slots at 0.10, 0.10, 0.30, 0.30 EUR/kWh (mean 0.20); a 6-slot job. Work past the end is charged at the
+        // mean: starting at 0 costs 0.1 + 0.1 + 0.3 + 0.3 + 2 x 0.2 = 1.2 units, at 3 costs 0.3 + 5 x 0.2 = 1.3.
+        // Were work past the end free, starting at 3 (0.3 units) would win and push the job out forever.
+        Forecast f = flat(4).withPrice(0, 0.10).withPrice(1, 0.10).withPrice(2, 0.30).withPrice(3, 0.30);
+        Plan plan = solveChecked(problem(4, f, List.of(), job("long", 6, 0, 20)));
+
+        assertThat(plan.job("long").orElseThrow().runSlots()).containsExactly(0, 1, 2, 3);
+        // IT above idle 8 kW x 1.1 facility x 0.25 h x 0.20 EUR/kWh x 2 slots past the end.
+        assertThat(plan.costs().terminalEur()).isCloseTo(8 * 1.1 * 0.25 * 0.20 * 2, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

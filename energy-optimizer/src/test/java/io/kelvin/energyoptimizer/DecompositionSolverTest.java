@@ -1,5 +1,6 @@
 package io.kelvin.energyoptimizer;
 
+import io.kelvin.energyoptimizer.model.JobRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class DecompositionSolverTest {
 
+    /** Job sub-problems each solve may use: far more than these instances need to stop at their gap. */
+    private static final long WORK = 3_000_000;
     private final PlanChecker checker = new PlanChecker();
 
     @Test
@@ -43,7 +46,7 @@ class DecompositionSolverTest {
             if (optimum.status() != MilpResult.Status.OPTIMAL) {
                 continue; // the running job's load alone breaks a hard cap: the planner makes such caps soft first
             }
-            DecompositionSolver.Result r = new DecompositionSolver(p, true).solve(Map.of(), Duration.ofSeconds(2), 0.0);
+            DecompositionSolver.Result r = new DecompositionSolver(p, true).solve(List.of(), WORK, Duration.ofSeconds(60), 0.0);
             Plan plan = checked(p, r);
             assertThat(r.boundEur()).as("instance %d bound", instance).isLessThanOrEqualTo(optimum.objective() + 1e-4);
             assertThat(r.objectiveEur()).as("instance %d objective", instance).isGreaterThanOrEqualTo(optimum.objective() - 1e-4);
@@ -57,8 +60,8 @@ class DecompositionSolverTest {
     @Test
     void aCrowdedDayGetsEveryJobPlacedWhereTheGreedyPlanMissesMany() {
         Problem p = BenchInstances.instance(200, 9000, 3);
-        Plan greedy = new GreedyWindowPlanner().plan(p, Map.of());
-        DecompositionSolver.Result r = new DecompositionSolver(p, true).solve(runSlots(greedy), Duration.ofSeconds(5), 0.01);
+        Plan greedy = new GreedyWindowPlanner().plan(p, JobRuns.none());
+        DecompositionSolver.Result r = new DecompositionSolver(p, true).solve(List.of(JobRuns.of(greedy)), WORK, Duration.ofSeconds(60), 0.01);
         Plan plan = checked(p, r);
         assertThat(greedy.count(JobSchedule.Outcome.MISSED)).isGreaterThan(5);
         assertThat(plan.count(JobSchedule.Outcome.MISSED)).isZero();
@@ -69,19 +72,19 @@ class DecompositionSolverTest {
     @Test
     void aHardDemandResponseCapAddedToAPlannedDayIsKeptInEverySlotOfTheEvent() {
         Problem day = BenchInstances.instance(200, 12000, 5);
-        DecompositionSolver.Result first = new DecompositionSolver(day, true).solve(Map.of(), Duration.ofSeconds(3), 0.01);
+        DecompositionSolver.Result first = new DecompositionSolver(day, true).solve(List.of(), WORK, Duration.ofSeconds(60), 0.01);
         Plan before = checked(day, first);
         double peak = before.slots().subList(72, 80).stream().mapToDouble(s -> s.importKw()).max().orElseThrow();
         // The cap takes 30 % off what the jobs add to the evening peak; below the idle site's import no plan could keep it.
-        Plan idle = PlanAssembler.assemble(day, Map.of(), SolveInfo.heuristic("none", 0));
+        Plan idle = PlanAssembler.assemble(day, JobRuns.none(), SolveInfo.heuristic("none", 0));
         double idlePeak = idle.slots().subList(72, 80).stream().mapToDouble(s -> s.importKw()).max().orElseThrow();
         double cap = idlePeak + 0.7 * (peak - idlePeak);
         Problem withDr = day.withDrEvents(List.of(new DrEvent("evening", 72, 80, cap, true)));
         DecompositionSolver.Result after = new DecompositionSolver(withDr, true)
-                .solve(first.runSlots(), Duration.ofSeconds(3), 0.01);
+                .solve(List.of(first.runSlots()), WORK, Duration.ofSeconds(60), 0.01);
         Plan plan = checked(withDr, after);
         assertThat(plan.slots().subList(72, 80)).allSatisfy(s -> assertThat(s.importKw()).isLessThanOrEqualTo(cap + 1e-3));
-        Plan greedy = new GreedyWindowPlanner().plan(withDr, Map.of());
+        Plan greedy = new GreedyWindowPlanner().plan(withDr, JobRuns.none());
         assertThat(plan.count(JobSchedule.Outcome.MISSED)).isLessThanOrEqualTo(greedy.count(JobSchedule.Outcome.MISSED));
         assertThat(plan.objectiveEur()).isLessThan(greedy.objectiveEur());
     }
@@ -91,11 +94,5 @@ class DecompositionSolverTest {
         CheckReport report = checker.check(p, plan);
         assertThat(report.violations()).isEmpty();
         return plan;
-    }
-
-    private static Map<String, List<Integer>> runSlots(Plan plan) {
-        Map<String, List<Integer>> out = new HashMap<>();
-        plan.jobs().forEach(j -> out.put(j.jobId(), j.runSlots()));
-        return out;
     }
 }

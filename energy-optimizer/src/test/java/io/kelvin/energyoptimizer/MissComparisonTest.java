@@ -19,7 +19,7 @@ class MissComparisonTest {
             .mapToObj(i -> Job.of("j" + i, 320, 304, 4, 10 * i, 10 * i + 6).withPriority(3)).toList();
 
     private static ScenarioResult result(String policy, Set<String> missed, Set<String> capBreaking) {
-        return new ScenarioResult(policy, 0, 0, 0, 0, missed, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, capBreaking);
+        return new ScenarioResult(policy, 0, 0, 0, 0, missed, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, capBreaking, 0);
     }
 
     @Test

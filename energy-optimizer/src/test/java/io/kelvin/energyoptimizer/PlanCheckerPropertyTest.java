@@ -1,5 +1,6 @@
 package io.kelvin.energyoptimizer;
 
+import io.kelvin.energyoptimizer.model.JobRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
@@ -28,7 +29,7 @@ class PlanCheckerPropertyTest {
         for (int instance = 0; instance < 12; instance++) {
             Problem p = RandomInstances.problem(random);
             for (Planner planner : planners) {
-                Plan plan = planner.plan(p, Map.of());
+                Plan plan = planner.plan(p, JobRuns.none());
                 CheckReport report = checker.check(p, plan);
                 assertThat(report.violations()).as("instance %d, %s", instance, planner.name()).isEmpty();
                 assertThat(plan.jobs()).hasSize(p.jobs().size());
@@ -41,8 +42,8 @@ class PlanCheckerPropertyTest {
         Random random = new Random(7);
         for (int instance = 0; instance < 16; instance++) {
             Problem p = RandomInstances.problem(random);
-            Plan optimal = Tiny.optimizer(Backend.CBC).plan(p, Map.of());
-            Plan greedy = new GreedyWindowPlanner().plan(p, Map.of());
+            Plan optimal = Tiny.optimizer(Backend.CBC).plan(p, JobRuns.none());
+            Plan greedy = new GreedyWindowPlanner().plan(p, JobRuns.none());
             if (!greedy.info().drRelaxed() || optimal.info().drRelaxed()) {
                 assertThat(optimal.objectiveEur()).as("instance %d", instance)
                         .isLessThanOrEqualTo(greedy.objectiveEur() + 1e-6);
@@ -54,9 +55,9 @@ class PlanCheckerPropertyTest {
     void checkerRejectsAPlanThatOverbooksGpus() {
         // Two 8-GPU jobs forced into the same slot on an 8-GPU site.
         Problem p = Tiny.problem(2, Tiny.flat(2), List.of(), Tiny.job("a", 1, 0, 2), Tiny.job("b", 1, 0, 2));
-        Plan honest = new GreedyWindowPlanner().plan(p, Map.of());
+        Plan honest = new GreedyWindowPlanner().plan(p, JobRuns.none());
         Plan forged = io.kelvin.energyoptimizer.model.PlanAssembler.assemble(p,
-                Map.of("a", List.of(0), "b", List.of(0)), honest.info());
+                JobRuns.of(Map.of("a", List.of(0), "b", List.of(0))), honest.info());
         assertThat(checker.check(p, forged).violations()).anyMatch(v -> v.contains("16 GPUs busy > 8"));
     }
 }

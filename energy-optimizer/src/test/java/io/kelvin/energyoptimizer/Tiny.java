@@ -1,5 +1,6 @@
 package io.kelvin.energyoptimizer;
 
+import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.check.CheckReport;
 import io.kelvin.energyoptimizer.check.PlanChecker;
 import io.kelvin.energyoptimizer.model.CoolingModel;
@@ -54,9 +55,9 @@ public final class Tiny {
         return new OptimizingPlanner(SOLVER, new SolverSettings(backend, Duration.ofSeconds(5), 0.0, 1));
     }
 
-    /** Plans with CBC and asserts the independent checker accepts the plan. */
+    /** Plans with SCIP (bounded by nodes, so the MILP stage runs) and asserts the checker accepts the plan. */
     public static Plan solveChecked(Problem p) {
-        return checked(p, optimizer(SolverSettings.Backend.CBC).plan(p, Map.of()));
+        return checked(p, optimizer(SolverSettings.Backend.SCIP).plan(p, JobRuns.none()));
     }
 
     public static Plan checked(Problem p, Plan plan) {

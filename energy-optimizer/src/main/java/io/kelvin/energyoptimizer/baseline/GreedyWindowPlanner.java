@@ -8,7 +8,8 @@ import io.kelvin.energyoptimizer.model.Schedules;
 import io.kelvin.energyoptimizer.model.SolveInfo;
 import io.kelvin.energyoptimizer.solve.Planner;
 import java.util.Comparator;
-import java.util.HashMap;
+import io.kelvin.energyoptimizer.model.JobRuns;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,26 +27,26 @@ public final class GreedyWindowPlanner implements Planner {
 
     /** The baseline ignores {@code previous}: every plan is made afresh. */
     @Override
-    public Plan plan(Problem p, Map<String, List<Integer>> previous) {
-        return place(p, Map.of(), name());
+    public Plan plan(Problem p, JobRuns previous) {
+        return place(p, JobRuns.none(), name());
     }
 
     /**
      * Keeps the previous plan's run slots of every job where they are still a whole run inside the
      * job's window and fit (in deadline order), and places the other jobs greedily around them.
      */
-    public Plan keepingPrevious(Problem p, Map<String, List<Integer>> previous) {
+    public Plan keepingPrevious(Problem p, JobRuns previous) {
         return place(p, previous, "previous-plan");
     }
 
-    private Plan place(Problem p, Map<String, List<Integer>> keep, String planner) {
+    private Plan place(Problem p, JobRuns keep, String planner) {
         long started = System.nanoTime();
         Ledger ledger = new Ledger(p);
-        Map<String, List<Integer>> runs = new HashMap<>();
+        Map<String, List<Integer>> runs = new TreeMap<>();
         List<Job> order = p.jobs().stream().filter(j -> !j.fixed())
                 .sorted(Comparator.comparingInt(Job::deadlineSlot).thenComparing(Job::id)).toList();
         for (Job job : order) {
-            List<Integer> kept = keep.get(job.id());
+            List<Integer> kept = keep.get(job.id()).orElse(null);
             if (kept != null && ledger.stillValid(job, kept) && ledger.fits(job, kept, true)) {
                 ledger.place(job, kept);
                 runs.put(job.id(), kept);
@@ -64,7 +65,7 @@ public final class GreedyWindowPlanner implements Planner {
                 runs.put(job.id(), best);
             }
         }
-        return Ledger.reportDr(PlanAssembler.assemble(p, runs, SolveInfo.heuristic(planner, (System.nanoTime() - started) / 1_000_000)));
+        return Ledger.reportDr(PlanAssembler.assemble(p, JobRuns.of(runs), SolveInfo.heuristic(planner, (System.nanoTime() - started) / 1_000_000)));
     }
 
     private static List<Integer> cheapest(Problem p, Ledger ledger, Job job, boolean respectDr) {

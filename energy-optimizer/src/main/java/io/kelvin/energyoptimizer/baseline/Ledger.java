@@ -99,12 +99,22 @@ final class Ledger {
         return Schedules.contiguous(start, length, horizonSlots);
     }
 
-    /** Last start slot a heuristic may use for this job, given its window. */
+    /**
+     * Last start slot a heuristic may use for this job, given its window: for a preemptible job, the run
+     * {@link #runSlots} gives it from that start (its work plus the checkpoint a resume pays) must end
+     * inside the window. A paused job that resumes at {@code s} runs {@code duration + checkpoint} slots.
+     */
     static int lastStart(Job job, int[] window, int horizonSlots) {
         if (!job.preemptible()) {
             return window[1];
         }
-        return window[1] + 1 - job.durationSlots();
+        int latest = window[1] + 1 - job.durationSlots();
+        for (int s = latest; s >= window[0]; s--) {
+            if (s + runSlots(job, s, Integer.MAX_VALUE).size() - 1 <= window[1]) {
+                return s;
+            }
+        }
+        return window[0] - 1;
     }
 
     /** Marks a heuristic plan whose import exceeds a DR cap as having relaxed the caps (reported, not hidden). */
@@ -113,9 +123,7 @@ final class Ledger {
         if (!exceeds) {
             return plan;
         }
-        var i = plan.info();
         return new io.kelvin.energyoptimizer.model.Plan(plan.jobs(), plan.slots(), plan.costs(),
-                new io.kelvin.energyoptimizer.model.SolveInfo(i.planner(), i.status(), i.millis(), i.gap(),
-                        i.solverObjective(), i.bound(), i.fallbackReason(), true));
+                plan.info().withDrRelaxed());
     }
 }

@@ -8,7 +8,8 @@ import io.kelvin.energyoptimizer.model.Schedules;
 import io.kelvin.energyoptimizer.model.SolveInfo;
 import io.kelvin.energyoptimizer.solve.Planner;
 import java.util.Comparator;
-import java.util.HashMap;
+import io.kelvin.energyoptimizer.model.JobRuns;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +26,10 @@ public final class RunImmediatelyPlanner implements Planner {
     }
 
     @Override
-    public Plan plan(Problem p, Map<String, List<Integer>> previous) {
+    public Plan plan(Problem p, JobRuns previous) {
         long started = System.nanoTime();
         Ledger ledger = new Ledger(p);
-        Map<String, List<Integer>> runs = new HashMap<>();
+        Map<String, List<Integer>> runs = new TreeMap<>();
         List<Job> queue = p.jobs().stream().filter(j -> !j.fixed())
                 .sorted(Comparator.comparingInt(Job::releaseSlot).thenComparing(Job::id)).toList();
         for (Job job : queue) {
@@ -42,6 +43,6 @@ public final class RunImmediatelyPlanner implements Planner {
                 }
             }
         }
-        return Ledger.reportDr(PlanAssembler.assemble(p, runs, SolveInfo.heuristic(name(), (System.nanoTime() - started) / 1_000_000)));
+        return Ledger.reportDr(PlanAssembler.assemble(p, JobRuns.of(runs), SolveInfo.heuristic(name(), (System.nanoTime() - started) / 1_000_000)));
     }
 }

@@ -82,6 +82,27 @@ final class Recompute {
         return sum;
     }
 
+    /**
+     * Work past the horizon's end, charged at the horizon's mean (price + carbon price x intensity) x
+     * (1 + cooling fraction) per kWh of the job's IT power above idle (the objective's terminal term).
+     */
+    private static double terminal(Problem p, Job job, JobSchedule s) {
+        int n = p.slots();
+        int past = job.preemptible() || s.runSlots().isEmpty() ? 0 : Math.max(0, s.runSlots().get(0) + job.durationSlots() - n);
+        if (past == 0) {
+            return 0;
+        }
+        Forecast f = p.forecast();
+        double perKwh = 0;
+        for (int t = 0; t < n; t++) {
+            double fraction = p.cooling().baseFraction() + p.cooling().fractionPerDegree()
+                    * Math.max(0, f.ambientC()[t] - p.cooling().freeCoolingBelowC());
+            perKwh += (f.priceEurPerKwh()[t] + p.weights().carbonEurPerTonne() * f.carbonGPerKwh()[t] / 1e6) * (1 + fraction);
+        }
+        double hours = p.horizon().slotLength().toMinutes() / 60.0;
+        return past * hours * (job.powerKw() - job.gpus() * p.site().idleKwPerGpu()) * perKwh / n;
+    }
+
     private static double jobPenalty(Problem p, Job job, JobSchedule s) {
         Weights w = p.weights();
         double gpuHours = job.gpus() * p.horizon().slotLength().toMinutes() / 60.0 * job.priority();
@@ -91,7 +112,7 @@ final class Recompute {
         if (s.runSlots().isEmpty()) {
             return w.missedEurPerGpuHour() * gpuHours * job.durationSlots() + w.missedJobEur() * job.priority();
         }
-        double penalty = w.latenessEurPerGpuHour() * gpuHours * s.lateSlots();
+        double penalty = w.latenessEurPerGpuHour() * gpuHours * s.lateSlots() + terminal(p, job, s);
         if (job.preemptible()) {
             int previous = job.phase() == Job.Phase.RUNNING ? -1 : -2;
             for (int t : s.runSlots()) {

@@ -1,7 +1,8 @@
 package io.kelvin.energyoptimizer.decompose;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import io.kelvin.energyoptimizer.model.JobRuns;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,8 +92,8 @@ final class Assignment {
     }
 
     /** Run slots per job id; missed jobs are absent. */
-    Map<String, List<Integer>> runSlots() {
-        Map<String, List<Integer>> out = new HashMap<>();
+    JobRuns runSlots() {
+        Map<String, List<Integer>> out = new TreeMap<>();
         for (int j = 0; j < jobs.size(); j++) {
             if (choice[j] != null && !choice[j].missed()) {
                 List<Integer> list = new ArrayList<>();
@@ -102,6 +103,6 @@ final class Assignment {
                 out.put(jobs.get(j).job.id(), list);
             }
         }
-        return out;
+        return JobRuns.of(out);
     }
 }

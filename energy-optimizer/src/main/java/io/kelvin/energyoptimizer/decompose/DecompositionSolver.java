@@ -1,13 +1,13 @@
 package io.kelvin.energyoptimizer.decompose;
 
 import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.model.Schedules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -27,8 +27,8 @@ public final class DecompositionSolver {
      * The best plan found (run slots per job id, missed jobs absent), its objective and the best lower
      * bound, and the objective of running no job at all (idle GPUs and running jobs only), EUR.
      */
-    public record Result(Map<String, List<Integer>> runSlots, double objectiveEur, double boundEur, double noJobsEur,
-                         int iterations, long millis) {
+    public record Result(JobRuns runSlots, double objectiveEur, double boundEur, double noJobsEur,
+                         int iterations, long millis, long workUsed, boolean cutByWallClock) {
 
         /** The usual relative gap: (objective - bound) / max(1, |objective|). */
         public double gap() {
@@ -67,26 +67,18 @@ public final class DecompositionSolver {
     }
 
     /**
-     * Runs until the controllable gap is at most {@code targetGap} or {@code budget} is spent. {@code start}: run
-     * slots per job id of a plan to improve (may be empty; choices that no longer fit are dropped).
+     * Runs until the controllable gap is at most {@code targetGap} or {@code jobSolves} job sub-problems have
+     * been solved (the wall-clock {@code cap} only as a safety net), from the best of the start plans, each
+     * improved and repaired first: a previous plan that a new DR event partly breaks may still be a better
+     * start than a heuristic plan made afresh, or not. Choices of a start plan that no longer fit are dropped.
      */
-    public Result solve(Map<String, List<Integer>> start, Duration budget, double targetGap) {
-        return solve(List.of(start), budget, targetGap);
-    }
-
-    /**
-     * As {@link #solve(Map, Duration, double)} from the best of several start plans (each improved
-     * and repaired first): a previous plan that a new DR event partly breaks may still be a better
-     * start than a heuristic plan made afresh, or not.
-     */
-    public Result solve(List<Map<String, List<Integer>>> starts, Duration budget, double targetGap) {
-        long t0 = System.nanoTime();
-        long deadline = t0 + budget.toNanos();
+    public Result solve(List<JobRuns> starts, long jobSolves, Duration cap, double targetGap) {
+        Effort effort = new Effort(jobSolves, cap);
         Assignment best = null;
-        for (Map<String, List<Integer>> start : starts.isEmpty() ? List.of(Map.<String, List<Integer>>of()) : starts) {
+        for (JobRuns start : starts.isEmpty() ? List.of(JobRuns.none()) : starts) {
             Assignment a = fromStart(start);
-            BestResponse.improve(a, deadline, QUICK_PASSES);
-            Repair.placeMissed(a, deadline);
+            BestResponse.improve(a, effort, QUICK_PASSES);
+            Repair.placeMissed(a, effort);
             if (best == null || a.objectiveEur() < best.objectiveEur()) {
                 best = a;
             }
@@ -115,13 +107,12 @@ public final class DecompositionSolver {
         }
         double[] bestLambda = lambda.clone();
         double[] bestMu = mu.clone();
-        long dualDeadline = t0 + (long) (budget.toNanos() * DUAL_SHARE);
         double noJobs = 0;
         for (int t = 0; t < n; t++) {
             noJobs += slots.eur(t, slots.baseItKw[t]);
         }
         int restarts = 0;
-        while (System.nanoTime() < dualDeadline && controllableGap(ub, lb, noJobs) > targetGap) {
+        while (!effort.exhausted(DUAL_SHARE) && controllableGap(ub, lb, noJobs) > targetGap) {
             if (theta < MIN_THETA) {
                 // Steps have shrunk to nothing: start again from the best prices with long steps, a few times.
                 if (++restarts > MAX_RESTARTS) {
@@ -146,6 +137,7 @@ public final class DecompositionSolver {
                     cost[t] = lambda[t] * o.deltaKw + mu[t] * o.job.gpus();
                 }
                 JobOptions.Choice c = o.best(cost, neverFits[j], true);
+                effort.spend(1);
                 value += c.cost();
                 for (int t : c.runSlots()) {
                     load[t] += o.deltaKw;
@@ -169,7 +161,7 @@ public final class DecompositionSolver {
                 continue;
             }
             if (iterations % PRIMAL_EVERY == 0) {
-                Assignment a = priced(lambda, mu, deadline);
+                Assignment a = priced(lambda, mu, effort);
                 if (a.objectiveEur() < ub - 1e-6) {
                     best = a;
                     ub = a.objectiveEur();
@@ -195,18 +187,19 @@ public final class DecompositionSolver {
                 mu[t] = Math.max(0, mu[t] + stepM * (gpus[t] - slots.freeGpus[t]));
             }
         }
-        if (iterations % PRIMAL_EVERY != 0 && System.nanoTime() < deadline) {
-            Assignment a = priced(lambda, mu, deadline);
+        if (iterations % PRIMAL_EVERY != 0 && !effort.exhausted()) {
+            Assignment a = priced(lambda, mu, effort);
             if (a.objectiveEur() < ub - 1e-6) {
                 best = a;
             }
         }
-        BestResponse.improve(best, deadline);
-        if (Repair.placeMissed(best, deadline) > 0) {
-            BestResponse.improve(best, deadline);
+        BestResponse.improve(best, effort);
+        if (Repair.placeMissed(best, effort) > 0) {
+            BestResponse.improve(best, effort);
         }
         ub = best.objectiveEur();
-        return new Result(best.runSlots(), ub, lb, noJobs, iterations, (System.nanoTime() - t0) / 1_000_000);
+        return new Result(best.runSlots(), ub, lb, noJobs, iterations, effort.millis(), effort.used(),
+                effort.cutByWallClock());
     }
 
     private static double controllableGap(double ub, double lb, double noJobs) {
@@ -214,11 +207,11 @@ public final class DecompositionSolver {
     }
 
     /** The start plan's still-valid choices, everything else missed until local search places it. */
-    private Assignment fromStart(Map<String, List<Integer>> start) {
+    private Assignment fromStart(JobRuns start) {
         Assignment a = new Assignment(slots, jobs);
         for (int j = 0; j < jobs.size(); j++) {
             JobOptions o = jobs.get(j);
-            int[] run = start.getOrDefault(o.job.id(), List.of()).stream().mapToInt(Integer::intValue).toArray();
+            int[] run = start.slots(o.job.id()).stream().mapToInt(Integer::intValue).toArray();
             boolean valid = run.length > 0 && validChoice(o, run) && a.fits(j, run);
             a.place(j, valid ? new JobOptions.Choice(run, 0) : o.missed());
         }
@@ -237,18 +230,18 @@ public final class DecompositionSolver {
     }
 
     /** The better of two placements at the prices: least slack first, and largest first. */
-    private Assignment priced(double[] lambda, double[] mu, long deadline) {
+    private Assignment priced(double[] lambda, double[] mu, Effort effort) {
         Comparator<Integer> leastSlack = Comparator.comparingInt((Integer j) -> jobs.get(j).hi - jobs.get(j).lo
                 - (jobs.get(j).job.preemptible() ? jobs.get(j).job.durationSlots() : 0));
         Comparator<Integer> largest = Comparator.comparingDouble(
                 (Integer j) -> -jobs.get(j).job.gpus() * (double) jobs.get(j).job.durationSlots());
-        Assignment a = priced(lambda, mu, deadline, leastSlack.thenComparing(largest));
-        Assignment b = priced(lambda, mu, deadline, largest.thenComparing(leastSlack));
+        Assignment a = priced(lambda, mu, effort, leastSlack.thenComparing(largest));
+        Assignment b = priced(lambda, mu, effort, largest.thenComparing(leastSlack));
         return a.objectiveEur() <= b.objectiveEur() ? a : b;
     }
 
     /** Places the jobs in this order at the prices where they still fit, then local search. */
-    private Assignment priced(double[] lambda, double[] mu, long deadline, Comparator<Integer> byOrder) {
+    private Assignment priced(double[] lambda, double[] mu, Effort effort, Comparator<Integer> byOrder) {
         Assignment a = new Assignment(slots, jobs);
         int n = slots.n;
         double[] cost = new double[n];
@@ -261,9 +254,10 @@ public final class DecompositionSolver {
                 cost[t] = lambda[t] * o.deltaKw + mu[t] * o.job.gpus();
             }
             a.place(j, o.best(cost, blocked, false));
+            effort.spend(1);
         }
-        BestResponse.improve(a, deadline, QUICK_PASSES);
-        Repair.placeMissed(a, deadline);
+        BestResponse.improve(a, effort, QUICK_PASSES);
+        Repair.placeMissed(a, effort);
         return a;
     }
 }

@@ -30,6 +30,7 @@ final class JobOptions {
     private final double latePerSlot;
     private final double missedEur;
     private final double switchEur;
+    private final double terminalPerSlot;
 
     JobOptions(Problem p, Job job) {
         this.job = job;
@@ -43,6 +44,7 @@ final class JobOptions {
         this.latePerSlot = w.latenessEurPerGpuHour() * gpuSlotHours;
         this.missedEur = w.missedEurPerGpuHour() * gpuSlotHours * job.durationSlots() + w.missedJobEur() * job.priority();
         this.switchEur = w.switchEurPerSegment();
+        this.terminalPerSlot = p.terminalEurPerSlot(job);
     }
 
     Choice missed() {
@@ -55,7 +57,8 @@ final class JobOptions {
             return missedEur;
         }
         if (!job.preemptible()) {
-            return latePerSlot * Math.max(0, runSlots[0] + job.durationSlots() - job.deadlineSlot());
+            return latePerSlot * Math.max(0, runSlots[0] + job.durationSlots() - job.deadlineSlot())
+                    + terminalPerSlot * Math.max(0, runSlots[0] + job.durationSlots() - n);
         }
         double late = 0;
         for (int t : runSlots) {
@@ -92,7 +95,8 @@ final class JobOptions {
             if (blockedCount[end] - blockedCount[s] > 0) {
                 continue;
             }
-            double cost = sum[end] - sum[s] + latePerSlot * Math.max(0, s + d - job.deadlineSlot());
+            double cost = sum[end] - sum[s] + latePerSlot * Math.max(0, s + d - job.deadlineSlot())
+                    + terminalPerSlot * Math.max(0, s + d - n);
             if (cost < best - 1e-12) {
                 best = cost;
                 bestStart = s;
@@ -113,7 +117,9 @@ final class JobOptions {
         int work = job.durationSlots();
         int ovh = job.checkpointSlots();
         int width = hi - lo + 1;
-        if (width <= 0) {
+        if (width <= 0 || work > width) {
+            // More work than run slots in the window: no run can finish it (and the DP's tables would grow
+            // with the work, not the window, for a job that asks for absurdly much).
             return null;
         }
         int floor = -ovh;

@@ -34,7 +34,7 @@ final class Repair {
      * cores), each attempt that evicted jobs ends with one local-search pass, so that the jobs around the
      * evicted ones can follow.
      */
-    static int placeMissed(Assignment a, long deadlineNanos) {
+    static int placeMissed(Assignment a, Effort effort) {
         int toTry = 0;
         for (int j = 0; j < a.jobs.size(); j++) {
             toTry += a.choice[j] != null && (a.choice[j].missed() || late(a.jobs.get(j), a.choice[j])) ? 1 : 0;
@@ -44,12 +44,12 @@ final class Repair {
         List<List<Integer>> occupants = null;
         for (int pass = 0; pass < 2; pass++) {
             boolean late = pass == 1;
-            for (int j = 0; j < a.jobs.size() && System.nanoTime() < deadlineNanos; j++) {
+            for (int j = 0; j < a.jobs.size() && !effort.exhausted(); j++) {
                 if (a.choice[j] == null || (late ? !late(a.jobs.get(j), a.choice[j]) : !a.choice[j].missed())) {
                     continue;
                 }
                 occupants = occupants == null ? occupants(a) : occupants;
-                if (tryPlace(a, j, occupants, late, deadlineNanos, settle)) {
+                if (tryPlace(a, j, occupants, late, effort, settle)) {
                     placed++;
                     occupants = null;
                 }
@@ -85,11 +85,11 @@ final class Repair {
     }
 
     private static boolean tryPlace(Assignment a, int j, List<List<Integer>> occupants, boolean onTime,
-                                    long deadlineNanos, boolean settle) {
+                                    Effort effort, boolean settle) {
         double before = a.objectiveEur();
         Assignment snapshot = a.copy();
         for (int[] run : candidates(a, j, occupants, onTime)) {
-            if (System.nanoTime() >= deadlineNanos) {
+            if (effort.exhausted()) {
                 break;
             }
             a.remove(j);
@@ -100,7 +100,7 @@ final class Repair {
             }
             for (int t : run) {
                 while (!a.fits(j, t)) {
-                    if (moveOneAway(a, j, t, occupants.get(t), inRun)) {
+                    if (moveOneAway(a, j, t, occupants.get(t), inRun, effort)) {
                         continue;
                     }
                     int k = largestAt(a, occupants.get(t));
@@ -118,9 +118,10 @@ final class Repair {
                 for (int k : evicted) {
                     BestResponse.exactCosts(a, k, cost, blocked);
                     a.place(k, a.jobs.get(k).best(cost, blocked, false));
+                    effort.spend(1);
                 }
                 if (settle) {
-                    BestResponse.improve(a, deadlineNanos, 1);
+                    BestResponse.improve(a, effort, 1);
                 }
                 if (a.objectiveEur() < before - 1e-6) {
                     return true;
@@ -186,7 +187,8 @@ final class Repair {
      * evicting it would miss it. Jobs big enough to make room for j alone are tried first, smallest first,
      * then the others, largest first; at most {@link #MOVE_TRIES} are tried. Returns whether one moved.
      */
-    private static boolean moveOneAway(Assignment a, int j, int t, List<Integer> occupantsAtT, boolean[] inRun) {
+    private static boolean moveOneAway(Assignment a, int j, int t, List<Integer> occupantsAtT, boolean[] inRun,
+                                       Effort effort) {
         JobOptions o = a.jobs.get(j);
         int gpuShort = a.busy[t] + o.job.gpus() - a.slots.freeGpus[t];
         double kwShort = a.itKw[t] + o.deltaKw - a.slots.maxItKw[t];
@@ -209,6 +211,7 @@ final class Repair {
                 blocked[s] |= inRun[s];
             }
             JobOptions.Choice elsewhere = a.jobs.get(k).best(cost, blocked, false);
+            effort.spend(1);
             if (!elsewhere.missed()) {
                 a.place(k, elsewhere);
                 return true;

@@ -69,6 +69,11 @@ final class JobVariables {
                 : Math.max(0, slots[i] + job.durationSlots() - job.deadlineSlot());
     }
 
+    /** Slots of work past the horizon's end if started at {@code slots[i]} (non-preemptible; 0 for run binaries). */
+    int slotsPastHorizon(int i, int horizon) {
+        return job.preemptible() ? 0 : Math.max(0, slots[i] + job.durationSlots() - horizon);
+    }
+
     /** The run slots a solution gives this job, inside the horizon. */
     List<Integer> runSlots(double[] values, int horizon) {
         List<Integer> out = new ArrayList<>();

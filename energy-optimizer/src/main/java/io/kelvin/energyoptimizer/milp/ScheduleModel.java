@@ -6,6 +6,7 @@ import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
+import io.kelvin.energyoptimizer.model.JobRuns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,22 +249,22 @@ public final class ScheduleModel {
     }
 
     /** Run slots per job id from a solution (absent = missed). */
-    public Map<String, List<Integer>> runSlots(double[] values) {
-        Map<String, List<Integer>> out = new HashMap<>();
+    public JobRuns runSlots(double[] values) {
+        Map<String, List<Integer>> out = new java.util.TreeMap<>();
         for (JobVariables j : jobs) {
             if (values[j.missed] < 0.5) {
                 out.put(j.job.id(), j.runSlots(values, p.slots()));
             }
         }
-        return out;
+        return JobRuns.of(out);
     }
 
     /** A hint vector (NaN = no hint) from previous run slots per job id, in this problem's slots. */
-    public double[] hint(Map<String, List<Integer>> previous) {
+    public double[] hint(JobRuns previous) {
         double[] h = new double[m.vars().size()];
         Arrays.fill(h, Double.NaN);
         for (JobVariables j : jobs) {
-            j.hint(h, previous.getOrDefault(j.job.id(), List.of()));
+            j.hint(h, previous.slots(j.job.id()));
         }
         return h;
     }

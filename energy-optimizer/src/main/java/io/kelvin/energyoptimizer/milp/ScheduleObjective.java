@@ -33,15 +33,18 @@ final class ScheduleObjective {
         }
     }
 
-    // Late slots, missed jobs and extra run segments are penalised per GPU-hour, times priority.
+    // Late slots, missed jobs and extra run segments are penalised per GPU-hour, times priority; work past
+    // the horizon's end is charged at the terminal rate.
     private static void addJobPenalties(ScheduleModel s) {
         Weights w = s.p.weights();
         double h = s.p.horizon().slotHours();
         for (JobVariables j : s.jobs) {
             Job job = j.job;
             double perSlot = job.gpus() * h * job.priority();
+            double terminal = s.p.terminalEurPerSlot(job);
             for (int i = 0; i < j.vars.length; i++) {
-                s.m.addObjective(j.vars[i], w.latenessEurPerGpuHour() * perSlot * j.lateSlots(i));
+                s.m.addObjective(j.vars[i], w.latenessEurPerGpuHour() * perSlot * j.lateSlots(i)
+                        + terminal * j.slotsPastHorizon(i, s.p.slots()));
                 if (job.preemptible()) {
                     s.m.addObjective(j.segmentVars[i], w.switchEurPerSegment());
                 }

@@ -18,8 +18,9 @@ public record Job(String id, int gpus, double powerKw, int durationSlots, int re
     public enum Phase { PENDING, RUNNING, PAUSED }
 
     public Job {
-        if (gpus <= 0 || durationSlots <= 0 || powerKw < 0 || checkpointSlots < 0) {
-            throw new IllegalArgumentException("job " + id + ": gpus, duration must be > 0, power and checkpoint >= 0");
+        if (gpus <= 0 || durationSlots <= 0 || !(powerKw >= 0) || Double.isInfinite(powerKw) || checkpointSlots < 0) {
+            throw new IllegalArgumentException("job " + id + ": gpus, duration must be > 0, power finite and >= 0,"
+                    + " checkpoint >= 0");
         }
     }
 

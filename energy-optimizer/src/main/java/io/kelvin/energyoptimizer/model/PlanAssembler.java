@@ -2,7 +2,6 @@ package io.kelvin.energyoptimizer.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Turns run slots per job (from a solver or a heuristic) into a full, explained {@link Plan}. */
 public final class PlanAssembler {
@@ -11,12 +10,12 @@ public final class PlanAssembler {
     }
 
     /** {@code runSlots}: job id to ascending run slots inside the horizon; absent = missed. */
-    public static Plan assemble(Problem p, Map<String, List<Integer>> runSlots, SolveInfo info) {
+    public static Plan assemble(Problem p, JobRuns runSlots, SolveInfo info) {
         List<JobSchedule> schedules = new ArrayList<>();
         for (Job job : p.jobs()) {
             List<Integer> slots = job.fixed()
                     ? Schedules.contiguous(0, job.durationSlots(), p.slots())
-                    : runSlots.getOrDefault(job.id(), List.of());
+                    : runSlots.slots(job.id());
             schedules.add(Schedules.schedule(job, slots, p.slots()));
         }
         List<SlotFlow> flows = PowerFlow.flows(p, schedules);

@@ -123,7 +123,7 @@ public final class PowerFlow {
             dr += w.drShortfallEurPerKwh() * x.drShortfallKw() * h;
             heat += w.heatCreditEurPerKwh() * x.heatRecoveredKw() * h;
         }
-        double late = 0, missed = 0, switching = 0;
+        double late = 0, missed = 0, switching = 0, terminal = 0;
         for (JobSchedule s : schedules) {
             Job job = jobById(p, s.jobId());
             double gpuHoursFactor = job.gpus() * h * job.priority();
@@ -135,9 +135,12 @@ public final class PowerFlow {
             if (job.preemptible()) {
                 switching += w.switchEurPerSegment() * Schedules.segments(job, s.runSlots());
             }
+            if (s.outcome() != JobSchedule.Outcome.MISSED && s.outcome() != JobSchedule.Outcome.FIXED) {
+                terminal += p.terminalEurPerSlot(job) * Math.max(0, s.endSlot() - p.slots());
+            }
         }
         double carbonEur = co2 / 1000.0 * w.carbonEurPerTonne();
-        return new Costs(energy, export, carbonEur, late, missed, dr, switching, heat, kwh, co2);
+        return new Costs(energy, export, carbonEur, late, missed, dr, switching, heat, kwh, co2, terminal);
     }
 
     static Job jobById(Problem p, String id) {

@@ -85,10 +85,16 @@ final class CpSatBackend {
 
     private static MilpResult run(CpModel cp, LinearModel model, IntVar[] vars, SolverSettings settings) {
         CpSolver solver = new CpSolver();
+        // Work, not time, bounds the search: deterministic time, with interleaved workers (deterministic
+        // whatever their number); the wall-clock limit is only the safety cap.
         solver.getParameters().setMaxTimeInSeconds(settings.timeLimit().toMillis() / 1000.0)
-                .setNumWorkers(settings.workers()).setRelativeGapLimit(settings.relativeGap());
+                .setMaxDeterministicTime(settings.work().milpDeterministicSeconds())
+                .setNumWorkers(settings.workers()).setInterleaveSearch(settings.workers() > 1)
+                .setRelativeGapLimit(settings.relativeGap());
         CpSolverStatus status = solver.solve(cp);
         long millis = Math.round(solver.wallTime() * 1000);
+        boolean cut = status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.INFEASIBLE
+                && solver.wallTime() >= 0.99 * settings.timeLimit().toMillis() / 1000.0;
         MilpResult.Status s = switch (status) {
             case OPTIMAL -> MilpResult.Status.OPTIMAL;
             case FEASIBLE -> MilpResult.Status.FEASIBLE;
@@ -97,13 +103,13 @@ final class CpSatBackend {
             case MODEL_INVALID, UNRECOGNIZED -> MilpResult.Status.ERROR;
         };
         if (s != MilpResult.Status.OPTIMAL && s != MilpResult.Status.FEASIBLE) {
-            return new MilpResult(s, new double[0], Double.NaN, Double.NaN, millis);
+            return new MilpResult(s, new double[0], Double.NaN, Double.NaN, millis, cut);
         }
         double[] values = new double[vars.length];
         for (int i = 0; i < vars.length; i++) {
             values[i] = solver.value(vars[i]) * model.vars().get(i).resolution();
         }
         return new MilpResult(s, values, solver.objectiveValue() / OBJECTIVE_SCALE,
-                solver.bestObjectiveBound() / OBJECTIVE_SCALE, millis);
+                solver.bestObjectiveBound() / OBJECTIVE_SCALE, millis, cut);
     }
 }

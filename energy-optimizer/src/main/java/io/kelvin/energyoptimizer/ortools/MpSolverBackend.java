@@ -11,7 +11,12 @@ import io.kelvin.energyoptimizer.solve.SolverSettings;
 import java.util.ArrayList;
 import java.util.List;
 
-/** CBC or SCIP through MPSolver. SCIP stays on one thread (with more threads SCIP switches to a concurrent mode that ran its solvers one after another here, slower than one thread). */
+/**
+ * CBC or SCIP through MPSolver. SCIP stays on one thread (concurrent mode was slower on 2 cores) and is
+ * bounded by branch-and-bound nodes ({@code limits/totalnodes}), which with one thread makes it
+ * deterministic. CBC through MPSolver takes no node limit, so its results depend on the time limit;
+ * the optimizing planner does not use it for plans.
+ */
 final class MpSolverBackend {
 
     private MpSolverBackend() {
@@ -20,12 +25,16 @@ final class MpSolverBackend {
     static MilpResult solve(LinearModel model, SolverSettings settings, double[] hint) {
         MPSolver solver = MPSolver.createSolver(settings.backend().name());
         if (solver == null) {
-            return new MilpResult(MilpResult.Status.ERROR, new double[0], Double.NaN, Double.NaN, 0);
+            return new MilpResult(MilpResult.Status.ERROR, new double[0], Double.NaN, Double.NaN, 0, false);
         }
         try {
             MPVariable[] vars = translate(solver, model);
             applyHint(solver, vars, hint);
             solver.setTimeLimit(settings.timeLimit().toMillis());
+            if (settings.backend() == SolverSettings.Backend.SCIP
+                    && !solver.setSolverSpecificParametersAsString("limits/totalnodes = " + settings.work().milpNodes())) {
+                return new MilpResult(MilpResult.Status.ERROR, new double[0], Double.NaN, Double.NaN, 0, false);
+            }
             MPSolverParameters params = new MPSolverParameters();
             params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, settings.relativeGap());
             MPSolver.ResultStatus status = solver.solve(params);
@@ -81,16 +90,17 @@ final class MpSolverBackend {
             case ABNORMAL, MODEL_INVALID -> MilpResult.Status.ERROR;
         };
         long millis = solver.wallTime();
+        boolean cut = status != MPSolver.ResultStatus.OPTIMAL && millis >= 0.99 * limitMillis;
         if (s == MilpResult.Status.INFEASIBLE && millis >= 0.9 * limitMillis) {
             s = MilpResult.Status.NO_SOLUTION;
         }
         if (s != MilpResult.Status.OPTIMAL && s != MilpResult.Status.FEASIBLE) {
-            return new MilpResult(s, new double[0], Double.NaN, Double.NaN, millis);
+            return new MilpResult(s, new double[0], Double.NaN, Double.NaN, millis, cut);
         }
         double[] values = new double[vars.length];
         for (int i = 0; i < vars.length; i++) {
             values[i] = vars[i].solutionValue();
         }
-        return new MilpResult(s, values, solver.objective().value(), solver.objective().bestBound(), millis);
+        return new MilpResult(s, values, solver.objective().value(), solver.objective().bestBound(), millis, cut);
     }
 }

@@ -3,7 +3,9 @@ package io.kelvin.energyoptimizer.replan;
 import io.kelvin.energyoptimizer.model.DrEvent;
 import io.kelvin.energyoptimizer.model.Forecast;
 import io.kelvin.energyoptimizer.model.Horizon;
+import io.kelvin.energyoptimizer.model.ExpectedLoad;
 import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.JobSchedule;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
@@ -11,7 +13,6 @@ import io.kelvin.energyoptimizer.solve.Planner;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public final class Replanner {
                 .toList();
         Problem problem = new Problem(new Horizon(context.epoch().plus(context.slotLength().multipliedBy(slot)), n,
                 context.slotLength()), context.site(), context.cooling(), context.forecast().window(slot, n), dr,
-                relative, context.weights(), context.maxLateSlots());
+                relative, context.weights(), context.maxLateSlots(), ExpectedLoad.none(), context.zone());
         return urgentArrivals == null ? problem : urgentArrivals.keepingRoomIn(problem, slot);
     }
 
@@ -122,25 +123,15 @@ public final class Replanner {
                 j.priority(), j.preemptible(), j.checkpointSlots(), j.phase());
     }
 
-    private Map<String, List<Integer>> shiftedPrevious(int slot) {
-        Map<String, List<Integer>> out = new HashMap<>();
-        if (plan == null) {
-            return out;
-        }
-        int shift = slot - planSlot;
-        for (JobSchedule s : plan.jobs()) {
-            List<Integer> moved = s.runSlots().stream().map(t -> t - shift).filter(t -> t >= 0).toList();
-            if (!moved.isEmpty()) {
-                out.put(s.jobId(), moved);
-            }
-        }
-        return out;
+    private JobRuns shiftedPrevious(int slot) {
+        return plan == null ? JobRuns.none() : JobRuns.of(plan).shiftedBack(slot - planSlot);
     }
 
     /** Jobs the current plan runs in the current slot. */
     public Set<String> runningNow() {
         int offset = context.slotAt(clock.instant()) - planSlot;
-        return plan.jobs().stream().filter(s -> s.runsIn(offset)).map(JobSchedule::jobId).collect(Collectors.toSet());
+        return plan.jobs().stream().filter(s -> s.runsIn(offset)).map(JobSchedule::jobId)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** Records that {@code ran} ran in the current slot; returns the ids of jobs that finished. */

@@ -3,24 +3,22 @@ package io.kelvin.energyoptimizer.scenario;
 import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
 import io.kelvin.energyoptimizer.baseline.RunImmediatelyPlanner;
 import io.kelvin.energyoptimizer.check.DrOversubscription;
-import io.kelvin.energyoptimizer.model.CoolingModel;
-import io.kelvin.energyoptimizer.model.Horizon;
-import io.kelvin.energyoptimizer.model.Problem;
-import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.ortools.OrToolsMilpSolver;
 import io.kelvin.energyoptimizer.solve.OptimizingPlanner;
 import io.kelvin.energyoptimizer.solve.Planner;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * {@code ScenarioMain [FILE] [key=value ...]}: replays a scenario (default: the reference scenario on
- * the classpath) for the optimizer and both baselines and prints one {@code scenario:} line per
- * policy, after the DR events no policy can serve with every deadline met ({@link #oversubscribedDrEvents}), a
- * detail line per policy and a {@link MissComparison} line per baseline. {@code key=value}
- * overrides a setting, e.g. {@code days=2 replanEverySlots=4}.
+ * {@code ScenarioMain FILE [key=value ...]}: replays a scenario file for the optimizer and both baselines
+ * and prints, after the DR events no policy can serve with every deadline met ({@code hindsight:}), a
+ * detail line per policy, a {@link MissComparison} line per baseline, the clairvoyant bound and one
+ * summary line per policy with the share of the achievable saving it captured. {@code key=value}
+ * overrides a file's value by dotted path, e.g. {@code days=2 solver.jobSolves=200000}. A bad file
+ * prints every problem as {@code file: path: reason} and exits with status 2.
  */
 public final class ScenarioMain {
 
@@ -29,46 +27,50 @@ public final class ScenarioMain {
 
     public static void main(String[] args) {
         Path file = null;
-        List<String[]> overrides = new ArrayList<>();
+        Map<String, String> overrides = new LinkedHashMap<>();
         for (String a : args) {
             if (a.contains("=")) {
-                overrides.add(a.split("=", 2));
+                String[] kv = a.split("=", 2);
+                overrides.put(kv[0], kv[1]);
             } else {
                 file = Path.of(a);
             }
         }
-        ScenarioConfig config = ScenarioConfig.load(file);
-        for (String[] kv : overrides) {
-            config = config.with(kv[0], kv[1]);
+        if (file == null) {
+            System.err.println("usage: ScenarioMain FILE [key=value ...]");
+            System.exit(2);
         }
-        ScenarioData data = ScenarioData.load(config);
-        System.out.printf(Locale.ROOT, "scenario: %d jobs over %s days (+%s drain), deferrable %.0f %% of job GPU-hours,"
-                        + " re-plan every %s slots, horizon %s slots, solver %s%n", data.jobs().size(), config.text("days"),
-                config.text("drainDays"), 100 * data.deferrableShare(), config.text("replanEverySlots"),
-                config.text("horizonSlots"), config.text("solver"));
-        oversubscribedDrEvents(config, data).forEach(f -> System.out.println("hindsight: " + f.note()));
-        List<ScenarioResult> results = run(config, data);
-        results.forEach(r -> System.out.println(r.detailLine()));
-        results.subList(1, results.size())
-                .forEach(b -> System.out.println(MissComparison.of(results.get(0), b, data.jobs()).line()));
-        results.forEach(r -> System.out.println(r.summaryLine()));
+        Scenario s;
+        try {
+            s = ScenarioFile.load(file, overrides);
+        } catch (ScenarioException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println(header(s));
+        DrOversubscription.of(s.wholeReplay()).forEach(f -> System.out.println("hindsight: " + f.note()));
+        ScenarioOutcome outcome = ScenarioOutcome.of(s, run(s));
+        outcome.results().forEach(r -> System.out.println(r.detailLine()));
+        outcome.results().subList(1, outcome.results().size())
+                .forEach(b -> System.out.println(MissComparison.of(outcome.optimizer(), b, s.jobs()).line()));
+        System.out.println(outcome.boundLine());
+        outcome.results().forEach(r -> System.out.println(r.summaryLine() + outcome.capturedText(r)));
     }
 
-    /**
-     * The DR events whose caps no policy can keep with every job of the trace on time, found with hindsight
-     * (every job known from the start, slots counted from the scenario's start).
-     */
-    public static List<DrOversubscription.Finding> oversubscribedDrEvents(ScenarioConfig config, ScenarioData data) {
-        Problem all = new Problem(Horizon.quarterHours(data.epoch(), data.slots()), config.site(),
-                CoolingModel.liquidCooledDefault(), data.forecast(), data.drEvents(), data.jobs(), Weights.defaults(),
-                config.integer("maxLateSlots"));
-        return DrOversubscription.of(all);
+    static String header(Scenario s) {
+        return String.format(Locale.ROOT, "scenario %s: %d jobs over %d days (+%d drain) from %s (%s), load %.0f %%,"
+                        + " deferrable %.0f %% of job GPU-hours, re-plan every %d slots, horizon %d slots, solver %s"
+                        + " %d job-solves (cap %d s)", s.name(), s.jobs().size(), s.days(), s.drainDays(), s.start(), s.zone(),
+                100 * s.loadShare(), 100 * s.deferrableShare(), s.replanEverySlots(), s.horizonSlots(),
+                s.solver().backend(), s.solver().work().jobSolves(), s.solver().timeLimit().toSeconds());
     }
 
-    public static List<ScenarioResult> run(ScenarioConfig config, ScenarioData data) {
-        List<Planner> policies = List.of(new OptimizingPlanner(new OrToolsMilpSolver(), config.solver()),
+    /** The optimizer, run-immediately and greedy-window, in that order. */
+    public static List<ScenarioResult> run(Scenario s) {
+        List<Planner> policies = List.of(new OptimizingPlanner(new OrToolsMilpSolver(), s.solver()),
                 new RunImmediatelyPlanner(), new GreedyWindowPlanner());
-        ScenarioRunner runner = new ScenarioRunner(config, data);
+        ScenarioRunner runner = new ScenarioRunner(s);
         return policies.stream().map(runner::run).toList();
     }
 }

@@ -12,6 +12,10 @@ import java.util.Set;
  * and their marginal cost and emissions (already in {@code costEur} and {@code emissionsKg}), GPU-hours never served, planner time p50/p99
  * (ms), plans made, plans the checker rejected, and plans that fell back to the greedy heuristic.
  *
+ * <p>{@code replayObjectiveEur} is the objective of what ran over the whole replay as one problem, recomputed
+ * by the independent checker ({@link ScenarioRunner}): the figure the policies and the clairvoyant bound are
+ * compared on.
+ *
  * <p>{@code capBreakingJobs} are the jobs that ran in a slot where the metered import was above a DR event's
  * cap: a deadline such a job met is not one a plan within the caps is known to meet (see {@link MissComparison}).
  * Both id sets keep the order they are given in (the runner gives trace order and slot order).
@@ -20,7 +24,7 @@ public record ScenarioResult(String policy, double costEur, double emissionsKg, 
                              double peakImportKw, Set<String> missedJobs, int jobs, double drCompliancePct,
                              double tailGpuHours, double tailCostEur, double tailKg, double unservedGpuHours,
                              long p50Millis, long p99Millis, int plans, int rejectedPlans, int fallbacks,
-                             Set<String> capBreakingJobs) {
+                             Set<String> capBreakingJobs, double replayObjectiveEur) {
 
     public ScenarioResult {
         missedJobs = Collections.unmodifiableSet(new LinkedHashSet<>(missedJobs));

@@ -5,10 +5,10 @@ import io.kelvin.energyoptimizer.check.PlanChecker;
 import io.kelvin.energyoptimizer.model.DrEvent;
 import io.kelvin.energyoptimizer.model.Forecast;
 import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.Plan;
-import io.kelvin.energyoptimizer.model.SiteModel;
-import io.kelvin.energyoptimizer.model.CoolingModel;
-import io.kelvin.energyoptimizer.model.Weights;
+import io.kelvin.energyoptimizer.model.PlanAssembler;
+import io.kelvin.energyoptimizer.model.SolveInfo;
 import io.kelvin.energyoptimizer.replan.PlanningContext;
 import io.kelvin.energyoptimizer.replan.Replanner;
 import io.kelvin.energyoptimizer.replan.UrgentArrivals;
@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,36 +47,27 @@ public final class ScenarioRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final Duration SLOT = Duration.ofMinutes(15);
 
-    private final ScenarioConfig config;
-    private final ScenarioData data;
+    private final Scenario data;
 
-    public ScenarioRunner(ScenarioConfig config, ScenarioData data) {
-        this.config = config;
-        this.data = data;
+    public ScenarioRunner(Scenario scenario) {
+        this.data = scenario;
     }
 
     public ScenarioResult run(Planner policy) {
-        int every = config.integer("replanEverySlots");
-        int end = (config.integer("days") + config.integer("drainDays")) * 96;
-        SimClock clock = new SimClock(data.epoch());
-        SiteModel site = config.site();
-        Weights weights = Weights.defaults().withCarbonPrice(config.number("carbonEurPerTonne"));
-        weights = new Weights(weights.carbonEurPerTonne(), config.number("feedInEurPerKwh"), weights.latenessEurPerGpuHour(),
-                weights.missedEurPerGpuHour(), weights.missedJobEur(), weights.drShortfallEurPerKwh(),
-                weights.switchEurPerSegment(), weights.heatCreditEurPerKwh(), weights.heatRecoveryFraction());
-        PlanningContext ctx = new PlanningContext(data.epoch(), SLOT, config.integer("horizonSlots"),
-                SLOT.multipliedBy(every), site, CoolingModel.liquidCooledDefault(), weights,
-                config.integer("maxLateSlots"), data.forecast());
+        int every = data.replanEverySlots();
+        int end = data.meteredSlots();
+        SimClock clock = new SimClock(data.start());
+        PlanningContext ctx = new PlanningContext(data.start(), SLOT, data.horizonSlots(), SLOT.multipliedBy(every),
+                data.site(), data.cooling(), data.weights(), data.maxLateSlots(), data.forecast(), data.zone());
         Replanner replanner = new Replanner(policy, clock, ctx);
-        int arrivalWindow = config.integer("urgentArrivalWindowSlots", 0);
-        if (arrivalWindow > 0 && policy instanceof OptimizingPlanner) {
-            replanner.keepRoomForUrgentArrivals(
-                    new UrgentArrivals(arrivalWindow, config.integer("urgentArrivalSlackSlots")));
+        if (data.urgentWindowSlots() > 0 && policy instanceof OptimizingPlanner) {
+            replanner.keepRoomForUrgentArrivals(new UrgentArrivals(data.urgentWindowSlots(), data.urgentSlackSlots()));
         }
         data.drEvents().forEach(replanner::addDrEvent);
         Meter meter = new Meter(ctx, data.drEvents());
         Map<String, Job> byId = new HashMap<>();
         data.jobs().forEach(j -> byId.put(j.id(), j));
+        Map<String, List<Integer>> executed = new TreeMap<>();
         Map<String, Integer> finishedAt = new HashMap<>();
         Map<String, Integer> servedSlots = new HashMap<>();
         List<Long> millis = new ArrayList<>();
@@ -83,7 +75,7 @@ public final class ScenarioRunner {
         int rejected = 0;
         int fallbacks = 0;
         PlanChecker checker = new PlanChecker();
-        for (int t = 0; t < end || (t < end + ScenarioData.TAIL_SLOTS && replanner.pendingJobs() > 0); t++) {
+        for (int t = 0; t < end || (t < end + Scenario.TAIL_SLOTS && replanner.pendingJobs() > 0); t++) {
             while (t % every == 0 && next < data.jobs().size() && data.jobs().get(next).releaseSlot() <= t) {
                 replanner.submit(data.jobs().get(next++));
             }
@@ -102,6 +94,7 @@ public final class ScenarioRunner {
             meter.slot(t, ran.stream().map(byId::get).toList(), t >= end);
             ran.forEach(id -> servedSlots.merge(id, 1, Integer::sum));
             int slot = t;
+            ran.forEach(id -> executed.computeIfAbsent(id, k -> new ArrayList<>()).add(slot));
             replanner.advance(ran).forEach(id -> finishedAt.put(id, slot + 1));
             clock.advance(SLOT);
         }
@@ -118,8 +111,22 @@ public final class ScenarioRunner {
             }
         }
         millis.sort(null);
+        // A job still running when the replay ends keeps its runs, as a job that spills past a horizon does in the
+        // clairvoyant bound's problem (charged at the terminal rate); a pausable one that did not finish is missed.
+        executed.keySet().removeIf(id -> !finishedAt.containsKey(id) && byId.get(id).preemptible());
         return meter.result(policy.name(), missed, next, unservedGpuHours, pct(millis, 0.5), pct(millis, 0.99),
-                millis.size(), rejected, fallbacks);
+                millis.size(), rejected, fallbacks, replayObjective(JobRuns.of(executed)));
+    }
+
+    /**
+     * The objective of what ran, over the whole replay as one problem ({@link Scenario#wholeReplay}),
+     * recomputed by the independent checker: the figure policies and the clairvoyant bound are compared on.
+     * A job that never started, or a pausable one that never finished, counts as missed.
+     */
+    private double replayObjective(JobRuns executed) {
+        var whole = data.wholeReplay();
+        Plan replay = PlanAssembler.assemble(whole, executed, SolveInfo.heuristic("replay", 0));
+        return new PlanChecker().check(whole, replay).recomputedObjectiveEur();
     }
 
     private static long pct(List<Long> sorted, double q) {
@@ -190,10 +197,10 @@ public final class ScenarioRunner {
         }
 
         ScenarioResult result(String policy, Set<String> missed, int jobs, double unservedGpuHours, long p50, long p99,
-                              int plans, int rejected, int fallbacks) {
+                              int plans, int rejected, int fallbacks, double replayObjectiveEur) {
             return new ScenarioResult(policy, cost, kg, renewable == 0 ? 0 : 100 * selfUsed / renewable, peak, missed,
                     jobs, drSlots == 0 ? 100 : 100.0 * drOk / drSlots, tailGpuHours, tailCost, tailKg, unservedGpuHours,
-                    p50, p99, plans, rejected, fallbacks, capBreakingJobs);
+                    p50, p99, plans, rejected, fallbacks, capBreakingJobs, replayObjectiveEur);
         }
     }
 }

@@ -2,9 +2,11 @@ package io.kelvin.energyoptimizer.solve;
 
 /**
  * What a MILP backend returned: status, variable values (empty unless OPTIMAL or FEASIBLE), objective
- * and best bound in the model's units (EUR), and wall time in ms.
+ * and best bound in the model's units (EUR), wall time in ms, and whether the wall-clock safety cap
+ * (rather than the work limit) stopped it, which makes the result depend on the machine's speed.
  */
-public record MilpResult(Status status, double[] values, double objective, double bound, long millis) {
+public record MilpResult(Status status, double[] values, double objective, double bound, long millis,
+                         boolean cutByWallClock) {
 
     public enum Status { OPTIMAL, FEASIBLE, INFEASIBLE, NO_SOLUTION, ERROR }
 

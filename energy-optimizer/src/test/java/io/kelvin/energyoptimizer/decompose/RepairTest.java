@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RepairTest {
 
-    private static final long NO_LIMIT = Long.MAX_VALUE;
+    private static final Effort NO_LIMIT = new Effort(Long.MAX_VALUE, java.time.Duration.ofDays(1));
 
     @Test
     void aLateJobGetsOnTimeByTakingTheRoomOfAJobThatCanWait() {

@@ -18,7 +18,7 @@ final class PlanRecords {
     }
 
     static StoredPlan of(Problem problem, Plan plan, String reason, Instant createdAt, List<String> checkNotes) {
-        return new StoredPlan(0, createdAt, reason, plan.info().planner(), plan.info().status(),
+        return new StoredPlan(0, createdAt, reason, plan.info().planner(), plan.info().status().name(),
                 plan.info().fallbackReason().isPresent(), plan.info().fallbackReason().orElse(null),
                 plan.info().drRelaxed(), plan.info().millis(), problem.horizon().start(),
                 (int) problem.horizon().slotLength().toMinutes(), costs(problem, plan), checkNotes,
@@ -53,10 +53,10 @@ final class PlanRecords {
 
     private static PlannedJob job(Problem problem, JobSchedule j) {
         Explanation e = j.explanation() != null ? j.explanation()
-                : new Explanation("no explanation given", 0, 0, 0, "none");
+                : new Explanation("no explanation given", 0, 0, 0, Explanation.Driver.NO_ROOM);
         Instant start = j.runSlots().isEmpty() ? null : problem.horizon().slotStart(j.firstSlot());
         Instant end = j.runSlots().isEmpty() ? null : problem.horizon().slotStart(j.endSlot());
         return new PlannedJob(j.jobId(), start, end, j.runSlots(), j.outcome().name(), j.lateSlots(), e.text(),
-                e.savedKwh(), e.savedEur(), e.savedKgCo2(), e.boundBy());
+                e.savedKwh(), e.savedEur(), e.savedKgCo2(), e.driver().name());
     }
 }

@@ -8,6 +8,7 @@ import io.kelvin.energyoptimizer.check.PlanChecker;
 import io.kelvin.energyoptimizer.model.CoolingModel;
 import io.kelvin.energyoptimizer.model.Horizon;
 import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.model.SiteModel;
@@ -171,7 +172,7 @@ public final class PlanningService {
         }
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
                 CoolingModel.liquidCooledDefault(), SiteForecast.build(site, horizon, settings, windKw.get()), List.of(),
-                open, Weights.defaults(), settings.maxLateSlots()));
+                open, Weights.defaults(), settings.maxLateSlots()).withZone(site.info().timezone()));
         Map<String, List<Integer>> previous = previousRunSlots(horizon);
         Optional<StoredPlan> stored = checked(problem, planner, previous, reason, now)
                 .or(() -> checked(problem, fallback, previous, reason, now))
@@ -257,7 +258,7 @@ public final class PlanningService {
 
     private Optional<StoredPlan> checked(Problem problem, Planner by, Map<String, List<Integer>> previous, String reason,
                                          Instant now) {
-        Plan plan = by.plan(problem, previous);
+        Plan plan = by.plan(problem, JobRuns.of(previous));
         CheckReport report = checker.check(problem, plan);
         if (!report.ok()) {
             LOG.warnf("Plan by %s rejected by the plan checker: %s", by.name(), report.violations());

@@ -1,0 +1,192 @@
+package io.kelvin.energyoptimizer.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A cursor over a parsed scenario file that knows the file and the field path. Each accessor checks
+ * its value and, when it is missing or wrong, records {@code file: path: reason} and returns a neutral
+ * value, so one pass reports every problem of a file.
+ */
+final class ScenarioNode {
+
+    private final JsonNode json;
+    private final String file;
+    private final String path;
+    private final List<String> problems;
+
+    ScenarioNode(JsonNode json, String file, String path, List<String> problems) {
+        this.json = json == null ? MissingNode.getInstance() : json;
+        this.file = file;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    String file() {
+        return file;
+    }
+
+    String where(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    void problem(String field, String reason) {
+        problems.add(file + ": " + where(field) + ": " + reason);
+    }
+
+    boolean has(String field) {
+        return json.hasNonNull(field);
+    }
+
+    ScenarioNode child(String field) {
+        return new ScenarioNode(json.get(field), file, where(field), problems);
+    }
+
+    /** The elements of a list field (none, and a problem, when it is not a list). */
+    List<ScenarioNode> list(String field) {
+        List<ScenarioNode> out = new ArrayList<>();
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            problem(field, "must be a list");
+            return out;
+        }
+        for (int i = 0; i < n.size(); i++) {
+            out.add(new ScenarioNode(n.get(i), file, where(field) + "[" + i + "]", problems));
+        }
+        return out;
+    }
+
+    Optional<String> optText(String field) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isValueNode()) {
+            problem(field, "must be a single value");
+            return Optional.empty();
+        }
+        return Optional.of(n.asText().trim());
+    }
+
+    String text(String field) {
+        Optional<String> v = optText(field);
+        if (v.isEmpty() || v.get().isEmpty()) {
+            if (v.isEmpty() && !has(field)) {
+                problem(field, "required");
+            } else if (v.isPresent()) {
+                problem(field, "must not be empty");
+            }
+            return "";
+        }
+        return v.get();
+    }
+
+    /** A number in {@code [min, max]}; {@code fallback} (and a problem) when missing or out of range. */
+    double number(String field, double min, double max, double fallback) {
+        if (!has(field)) {
+            problem(field, "required");
+            return fallback;
+        }
+        return optNumber(field, min, max, fallback);
+    }
+
+    /** As {@link #number}, {@code fallback} without a problem when the field is left out. */
+    double optNumber(String field, double min, double max, double fallback) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isNumber()) {
+            problem(field, "must be a number, was " + n);
+            return fallback;
+        }
+        double v = n.asDouble();
+        if (!(v >= min && v <= max)) {
+            problem(field, "must be " + fmt(min) + ".." + fmt(max) + ", was " + n.asText());
+            return fallback;
+        }
+        return v;
+    }
+
+    /** This node's own value as a number in {@code [min, max]} (list elements). */
+    double value(double min, double max, double fallback) {
+        if (!json.isNumber() || !(json.asDouble() >= min && json.asDouble() <= max)) {
+            problems.add(file + ": " + path + ": must be a number " + fmt(min) + ".." + fmt(max) + ", was " + json);
+            return fallback;
+        }
+        return json.asDouble();
+    }
+
+    int integer(String field, int min, int max, int fallback) {
+        return has(field) ? optInteger(field, min, max, fallback) : (int) number(field, min, max, fallback);
+    }
+
+    int optInteger(String field, int min, int max, int fallback) {
+        JsonNode n = json.get(field);
+        if (n != null && n.isNumber() && !n.canConvertToExactIntegral()) {
+            problem(field, "must be a whole number, was " + n.asText());
+            return fallback;
+        }
+        return (int) optNumber(field, min, max, fallback);
+    }
+
+    boolean optBoolean(String field, boolean fallback) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isBoolean()) {
+            problem(field, "must be true or false, was " + n.asText());
+            return fallback;
+        }
+        return n.asBoolean();
+    }
+
+    Instant instant(String field) {
+        String t = text(field);
+        try {
+            return t.isEmpty() ? Instant.EPOCH : Instant.parse(t);
+        } catch (DateTimeException e) {
+            problem(field, "must be an ISO instant such as 2022-06-08T00:00:00Z, was " + t);
+            return Instant.EPOCH;
+        }
+    }
+
+    ZoneId zone(String field) {
+        String t = text(field);
+        try {
+            return t.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(t);
+        } catch (DateTimeException e) {
+            problem(field, "not a time zone: " + t);
+            return ZoneId.of("UTC");
+        }
+    }
+
+    /** One of {@code values} (case-insensitive); {@code fallback} with a problem otherwise. */
+    <E extends Enum<E>> E choice(String field, Class<E> type, E fallback) {
+        Optional<String> t = optText(field);
+        if (t.isEmpty()) {
+            return fallback;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(t.get().replace('-', '_'))) {
+                return e;
+            }
+        }
+        problem(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", was " + t.get());
+        return fallback;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,115 @@
+package io.kelvin.energyoptimizer.scenario;
+
+import io.kelvin.core.series.CsvSeriesReader;
+import io.kelvin.core.series.CsvSeriesSpec;
+import io.kelvin.core.series.Measure;
+import io.kelvin.core.series.SeriesFormatException;
+import io.kelvin.core.series.SeriesUnit;
+import io.kelvin.core.series.TimeFormat;
+import io.kelvin.core.series.TimeSeries;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One per-slot input of a scenario (carbon, price, PV, wind, ambient) from its section: a series file
+ * read through core's {@link CsvSeriesReader} ({@code format: csv}, the default; feed formats are named
+ * here when core/series reads them), a 24-value daily profile by local hour ({@code hourly}), or a constant
+ * ({@code value}). A file's {@code from} instant is placed at the scenario's start (default: the file's
+ * first stamp), and a series shorter than the scenario repeats from there, so a month of carbon can
+ * serve any week. Gaps inside a file are an error naming the slot; the planner never sees a made-up zero.
+ */
+final class SeriesInput {
+
+    private static final Duration SLOT = Duration.ofMinutes(15);
+
+    private SeriesInput() {
+    }
+
+    /** The section's values per slot, in the measure's canonical unit (times {@code kwp} for a shape). */
+    static double[] read(ScenarioNode n, Path base, Measure measure, Instant start, ZoneId zone, int slots) {
+        double[] out = new double[slots];
+        if (n.has("value")) {
+            Arrays.fill(out, n.optNumber("value", -1e9, 1e9, 0));
+        } else if (n.has("hourly")) {
+            hourly(n, start, zone, out);
+        } else if (n.has("file")) {
+            file(n, base, measure, out);
+        } else {
+            n.problem("file", "give file, hourly or value");
+        }
+        double scale = n.optNumber("kwp", 0, 1e9, 1);
+        for (int t = 0; t < slots; t++) {
+            out[t] *= scale;
+        }
+        return out;
+    }
+
+    private static void hourly(ScenarioNode n, Instant start, ZoneId zone, double[] out) {
+        var values = n.list("hourly");
+        if (values.size() != 24) {
+            n.problem("hourly", "needs 24 values (local hours 0-23), has " + values.size());
+            return;
+        }
+        double[] byHour = new double[24];
+        for (int h = 0; h < 24; h++) {
+            byHour[h] = values.get(h).value(-1e9, 1e9, 0);
+        }
+        for (int t = 0; t < out.length; t++) {
+            out[t] = byHour[start.plus(SLOT.multipliedBy(t)).atZone(zone).getHour()];
+        }
+    }
+
+    private static void file(ScenarioNode n, Path base, Measure measure, double[] out) {
+        String format = n.optText("format").orElse("csv");
+        if (!format.equals("csv")) {
+            n.problem("format", "'" + format + "' is not read yet (csv is); feed formats come with core/series");
+            return;
+        }
+        Optional<SeriesUnit> unit = SeriesUnit.parse(n.text("unit"));
+        if (unit.isEmpty() || unit.get().measure() != measure) {
+            n.problem("unit", "must be a " + measure.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " unit (" + SeriesUnit.accepted() + "), was " + n.optText("unit").orElse(""));
+            return;
+        }
+        ScenarioNode time = n.child("time");
+        Instant origin = time.has("origin") ? time.instant("origin") : null;
+        ZoneId zone = time.has("zone") ? time.zone("zone") : ZoneId.of("UTC");
+        TimeFormat fmt = TimeFormat.parse(time.optText("format").orElse("iso"), origin);
+        CsvSeriesSpec spec = CsvSeriesSpec.of(n.where("file"), time.text("column"), n.text("column"), unit.get())
+                .withTimeFormat(fmt, zone);
+        String currency = n.optText("currency").orElse(null);
+        if (currency != null) {
+            spec = spec.withCurrency(java.util.Currency.getInstance(currency));
+        }
+        TimeSeries series;
+        try {
+            series = CsvSeriesReader.read(base.resolve(n.text("file")), spec);
+        } catch (SeriesFormatException e) {
+            n.problem("file", e.getMessage().replace('\n', ';'));
+            return;
+        }
+        if (series.isEmpty()) {
+            n.problem("file", "has no rows");
+            return;
+        }
+        Instant from = n.has("from") ? n.instant("from") : series.first().orElseThrow();
+        Instant end = series.last().orElseThrow();
+        int period = (int) (Duration.between(from, end).toSeconds() / SLOT.toSeconds());
+        if (period <= 0) {
+            n.problem("from", "must be before the file's last stamp " + end);
+            return;
+        }
+        double[] means = series.slotMeans(from, SLOT, period);
+        for (int t = 0; t < out.length; t++) {
+            out[t] = means[t % period];
+            if (Double.isNaN(out[t])) {
+                n.problem("file", "no value for " + from.plus(SLOT.multipliedBy(t % period)) + " (a gap; fill it in the file)");
+                return;
+            }
+        }
+    }
+}

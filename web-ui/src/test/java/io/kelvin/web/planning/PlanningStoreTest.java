@@ -88,7 +88,7 @@ class PlanningStoreTest {
     @Test
     void aReplanStartsFromTheLastPlanMovedIntoItsHorizon() {
         SettableClock clock = new SettableClock(NOW);
-        List<Map<String, List<Integer>>> warmStarts = new java.util.ArrayList<>();
+        List<io.kelvin.energyoptimizer.model.JobRuns> warmStarts = new java.util.ArrayList<>();
         Planner recording = new Planner() {
             private final Planner greedy = new GreedyWindowPlanner();
 
@@ -99,7 +99,7 @@ class PlanningStoreTest {
 
             @Override
             public io.kelvin.energyoptimizer.model.Plan plan(io.kelvin.energyoptimizer.model.Problem problem,
-                                                             Map<String, List<Integer>> previous) {
+                                                             io.kelvin.energyoptimizer.model.JobRuns previous) {
                 warmStarts.add(previous);
                 return greedy.plan(problem, previous);
             }
@@ -113,8 +113,8 @@ class PlanningStoreTest {
         clock.set(NOW.plus(Duration.ofHours(1)));
         planning.replan("interval");
 
-        assertThat(warmStarts.get(0)).isEmpty();
-        assertThat(warmStarts.get(1)).containsEntry("later", firstRun.stream().map(t -> t - 4).toList());
+        assertThat(warmStarts.get(0).isEmpty()).isTrue();
+        assertThat(warmStarts.get(1).slots("later")).isEqualTo(firstRun.stream().map(t -> t - 4).toList());
     }
 
     @Test

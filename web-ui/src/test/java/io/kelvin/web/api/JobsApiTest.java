@@ -54,7 +54,8 @@ class JobsApiTest {
     void negativePowerIsRejectedNamingTheField() {
         Map<String, Object> body = job("api-negative", NOW, NOW.plus(Duration.ofHours(8)));
         body.put("totalPowerKw", -40.0);
-        assertThat(rejected(body, 400)).contains("totalPowerKw: must not be negative");
+        // A negative total is outside the job's sane range of 0 .. GPUs x the site's per-GPU ceiling.
+        assertThat(rejected(body, 400)).contains("totalPowerKw: must be 0..").contains("was -40.0");
         TestAuth.as(Role.PLATFORM).get("/api/v1/jobs/api-negative").then().statusCode(404);
     }
 

@@ -10,6 +10,7 @@ import io.kelvin.core.site.MeterRole;
 import io.kelvin.core.site.PueCategory;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.SiteInfo;
+import io.kelvin.core.telemetry.Freshness;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
@@ -87,11 +88,62 @@ class SiteKpisTest {
     }
 
     @Test
-    void aTotalOverANonGoodReadingIsUncertain() {
+    void aTotalOverAReadingTheDeviceFlaggedIsUncertain() {
+        Map<PointId, Sample> latest = readings(8_000, 4_200, 4_200, 1_500, 500);
+        latest.computeIfPresent(PointId.parse("pv-1.p"), (k, s) -> s.withQuality(Quality.OUT_OF_RANGE));
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, latest, NOW));
+        assertThat(kpis.get(SiteKpis.PUE).quality()).isEqualTo(Quality.UNCERTAIN);
+        assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.GOOD);
+    }
+
+    @Test
+    void aTotalOverAReadingNotRefreshedWithinThreePollIntervalsIsStaleButKeepsItsSum() {
+        Map<PointId, Sample> latest = readings(8_000, 4_200, 4_200, 1_500, 500);
+        // the PV meter (poll interval 1 s: the site does not describe it, so FAST) last answered 3.5 s ago
+        latest.put(PointId.parse("pv-1.p"), Sample.good(PointId.parse("pv-1.p"), 1_500, NOW.minusMillis(3_500)));
+
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, latest, NOW));
+
+        assertThat(kpis.get(SiteKpis.PV_KW).quality()).isEqualTo(Quality.STALE);
+        assertThat(kpis.get(SiteKpis.PV_KW).value()).isEqualTo(1_500);
+        assertThat(kpis.get(SiteKpis.PV_KW).sourceTime()).isEqualTo(NOW);
+        assertThat(kpis.get(SiteKpis.FACILITY_KW).quality()).isEqualTo(Quality.STALE);
+        assertThat(kpis.get(SiteKpis.PUE).quality()).isEqualTo(Quality.STALE);
+        assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.GOOD);
+        // within the limit it is still fresh, and a larger multiple stretches the limit
+        assertThat(byPoint(SiteKpis.derive(SITE, latest, NOW.minusMillis(600))).get(SiteKpis.PV_KW).quality())
+                .isEqualTo(Quality.GOOD);
+        assertThat(byPoint(SiteKpis.derive(SITE, latest, NOW, new Freshness(4))).get(SiteKpis.PV_KW).quality())
+                .isEqualTo(Quality.GOOD);
+    }
+
+    @Test
+    void aTotalOverAnInputThatFailedIsCommFailedWithoutAValueAndOutranksStale() {
+        Map<PointId, Sample> latest = readings(8_000, 4_200, 4_200, 1_500, 500);
+        latest.put(PointId.parse("pv-1.p"),
+                new Sample(PointId.parse("pv-1.p"), Double.NaN, Quality.COMM_FAILED, NOW, NOW));
+        latest.put(PointId.parse("wt-1.p"), Sample.good(PointId.parse("wt-1.p"), 500, NOW.minusSeconds(60)));
+        latest.put(PointId.parse("hvdc-1.out"),
+                new Sample(PointId.parse("hvdc-1.out"), Double.NaN, Quality.COMM_FAILED, NOW, NOW));
+
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, latest, NOW));
+
+        assertThat(kpis.get(SiteKpis.PV_KW).quality()).isEqualTo(Quality.COMM_FAILED);
+        assertThat(kpis.get(SiteKpis.PV_KW).value()).isNaN();
+        assertThat(kpis.get(SiteKpis.WIND_KW).quality()).isEqualTo(Quality.STALE);
+        assertThat(kpis.get(SiteKpis.FACILITY_KW).quality()).isEqualTo(Quality.COMM_FAILED);
+        assertThat(kpis.get(SiteKpis.FACILITY_KW).value()).isNaN();
+        assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.COMM_FAILED);
+        assertThat(kpis.get(SiteKpis.PUE).quality()).isEqualTo(Quality.COMM_FAILED);
+        assertThat(kpis.get(SiteKpis.PUE).value()).isNaN();
+    }
+
+    @Test
+    void aTotalOverAStaleInputIsStale() {
         Map<PointId, Sample> latest = readings(8_000, 4_200, 4_200, 1_500, 500);
         latest.computeIfPresent(PointId.parse("pv-1.p"), (k, s) -> s.withQuality(Quality.STALE));
         Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, latest, NOW));
-        assertThat(kpis.get(SiteKpis.PUE).quality()).isEqualTo(Quality.UNCERTAIN);
+        assertThat(kpis.get(SiteKpis.PUE).quality()).isEqualTo(Quality.STALE);
         assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.GOOD);
     }
 }

@@ -4,6 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kelvin.core.site.Cluster;
+import io.kelvin.core.site.DataType;
+import io.kelvin.core.site.Device;
+import io.kelvin.core.site.DeviceClass;
+import io.kelvin.core.site.DeviceProfile;
+import io.kelvin.core.site.Monitoring;
+import io.kelvin.core.site.PointDef;
+import io.kelvin.core.site.PollClass;
+import io.kelvin.core.site.Protocol;
+import io.kelvin.core.site.Register;
+import io.kelvin.core.site.RegisterType;
+import io.kelvin.core.site.ValueRange;
+import io.kelvin.core.site.WordOrder;
 import io.kelvin.core.site.GridConnection;
 import io.kelvin.core.site.Meter;
 import io.kelvin.core.site.MeterRole;
@@ -15,6 +27,7 @@ import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -145,5 +158,38 @@ class SiteKpisTest {
         Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, latest, NOW));
         assertThat(kpis.get(SiteKpis.PUE).quality()).isEqualTo(Quality.STALE);
         assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.GOOD);
+    }
+
+    @Test
+    void staleMeansThreeMissedRefreshesOfThePointsOwnIntervalFromItsProfile() {
+        // a Modbus meter polled NORMAL (10 s) and an OPC UA meter sampled every 60 s by the server
+        PointDef modbusPower = new PointDef("p", "kW", "", Optional.of(new Register(RegisterType.HOLDING, 0,
+                DataType.UINT16, WordOrder.ABCD, 1, 0, -1)), Optional.empty(), new ValueRange(0, 1e6), Optional.empty(),
+                PollClass.NORMAL);
+        PointDef opcuaPower = new PointDef("p", "kW", "", Optional.empty(), Optional.of("s=P"), new ValueRange(0, 1e6),
+                Optional.empty(), PollClass.FAST,
+                new Monitoring(Duration.ofSeconds(60), 1, Monitoring.Deadband.NONE));
+        Device grid = new Device("grid", new DeviceProfile("m", "m", "m", DeviceClass.METER, Protocol.MODBUS,
+                Optional.empty(), List.of(modbusPower)), Optional.empty(), Optional.of("127.0.0.1"), 502, 1, Optional.empty());
+        Device it = new Device("it", new DeviceProfile("u", "u", "u", DeviceClass.HVDC, Protocol.OPCUA,
+                Optional.of("urn:x"), List.of(opcuaPower)), Optional.of("opc.tcp://127.0.0.1:4840"), Optional.empty(), 0, 0,
+                Optional.empty());
+        Site site = new Site(new SiteInfo("t", "t", ZoneOffset.UTC, 0, 0),
+                new GridConnection(10_000, true, Optional.empty(), Optional.empty()),
+                List.of(meter("G", MeterRole.GRID_IMPORT, "grid.p"), meter("IT", MeterRole.IT_LOAD, "it.p")),
+                List.of(grid, it), new Cluster(1, 0, 1), Path.of("."));
+
+        Map<PointId, Sample> fresh = Map.of(
+                PointId.parse("grid.p"), Sample.good(PointId.parse("grid.p"), 900, NOW.minusSeconds(29)),
+                PointId.parse("it.p"), Sample.good(PointId.parse("it.p"), 600, NOW.minusSeconds(179)));
+        assertThat(byPoint(SiteKpis.derive(site, fresh, NOW)).values()).extracting(Sample::quality)
+                .containsOnly(Quality.GOOD);
+
+        Map<PointId, Sample> old = Map.of(
+                PointId.parse("grid.p"), Sample.good(PointId.parse("grid.p"), 900, NOW.minusSeconds(31)),
+                PointId.parse("it.p"), Sample.good(PointId.parse("it.p"), 600, NOW.minusSeconds(181)));
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(site, old, NOW));
+        assertThat(kpis.get(SiteKpis.GRID_IMPORT_KW).quality()).isEqualTo(Quality.STALE);
+        assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.STALE);
     }
 }

@@ -242,6 +242,10 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
 
     private void poll(DeviceSession current) {
         List<PointDef> due = polling.due(clock.instant());
+        long overran = polling.takeOverruns();
+        if (overran > 0) {
+            health.overran(overran);
+        }
         if (due.isEmpty()) {
             return;
         }

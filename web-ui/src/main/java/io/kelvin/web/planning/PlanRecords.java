@@ -1,11 +1,16 @@
 package io.kelvin.web.planning;
 
+import io.kelvin.core.plan.PlanCosts;
+import io.kelvin.core.plan.PlannedJob;
+import io.kelvin.core.plan.PlannedSlot;
+import io.kelvin.core.plan.StoredPlan;
 import io.kelvin.energyoptimizer.model.Costs;
 import io.kelvin.energyoptimizer.model.Explanation;
 import io.kelvin.energyoptimizer.model.Forecast;
 import io.kelvin.energyoptimizer.model.JobSchedule;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.ProblemCodec;
 import io.kelvin.energyoptimizer.model.SlotFlow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +27,8 @@ final class PlanRecords {
                 plan.info().fallbackReason().isPresent(), plan.info().fallbackReason().orElse(null),
                 plan.info().drRelaxed(), plan.info().millis(), problem.horizon().start(),
                 (int) problem.horizon().slotLength().toMinutes(), costs(problem, plan), checkNotes,
-                slots(problem, plan), jobs(problem, plan));
+                slots(problem, plan), jobs(problem, plan), ProblemCodec.sha256(problem), plan.info().workUsed(),
+                plan.info().cutByWallClock());
     }
 
     private static PlanCosts costs(Problem problem, Plan plan) {

@@ -1,5 +1,13 @@
 package io.kelvin.web.planning;
 
+import io.kelvin.core.plan.JobRunStore;
+import io.kelvin.core.plan.JobSpec;
+import io.kelvin.core.plan.JobStore;
+import io.kelvin.core.plan.Placement;
+import io.kelvin.core.plan.PlanStore;
+import io.kelvin.core.plan.PlannedJob;
+import io.kelvin.core.plan.StoredJob;
+import io.kelvin.core.plan.StoredPlan;
 import io.kelvin.core.site.Site;
 import io.kelvin.energyoptimizer.api.JobRequest;
 import io.kelvin.energyoptimizer.api.JobRequestValidator;
@@ -11,6 +19,7 @@ import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.ProblemCodec;
 import io.kelvin.energyoptimizer.model.SiteModel;
 import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.replan.UrgentArrivals;
@@ -43,9 +52,9 @@ public final class PlanningService {
 
     private final Site site;
     private final SiteModel siteModel;
-    private final JobRepository jobs;
-    private final PlanRepository plans;
-    private final JobRunRepository runs;
+    private final JobStore jobs;
+    private final PlanStore plans;
+    private final JobRunStore runs;
     private final Planner planner;
     private final Planner fallback;
     private final PlanningSettings settings;
@@ -55,7 +64,7 @@ public final class PlanningService {
     private final AtomicBoolean replanQueued = new AtomicBoolean();
     private final PlanChecker checker = new PlanChecker();
 
-    public PlanningService(Site site, JobRepository jobs, PlanRepository plans, JobRunRepository runs, Planner planner,
+    public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
                            Planner fallback,
                            PlanningSettings settings, InstantSource clock, Supplier<Optional<Double>> windKw,
                            Executor background) {
@@ -81,7 +90,10 @@ public final class PlanningService {
         if (jobs.find(request.id()).isPresent()) {
             throw new JobConflictException("id: a job '" + request.id() + "' already exists");
         }
-        StoredJob stored = jobs.insert(request, clock.instant());
+        StoredJob stored = new StoredJob(spec(request), clock.instant());
+        if (!jobs.insert(stored)) {
+            throw new JobConflictException("id: a job '" + request.id() + "' already exists");
+        }
         requestReplan("job submitted: " + request.id());
         return stored;
     }
@@ -115,7 +127,7 @@ public final class PlanningService {
     }
 
     /** The job's place in the newest plan that has it, with that plan's id. */
-    public Optional<Map.Entry<Long, PlannedJob>> latestPlacement(String jobId) {
+    public Optional<Placement> latestPlacement(String jobId) {
         return plans.latestFor(jobId);
     }
 
@@ -160,7 +172,7 @@ public final class PlanningService {
         Instant currentSlot = slotOf(now);
         Horizon horizon = Horizon.quarterHours(currentSlot, settings.horizonSlots());
         Instant horizonEnd = horizon.slotStart(horizon.slots());
-        plans.latest().filter(p -> p.horizonStart().isBefore(currentSlot)).ifPresent(p -> runs.follow(p, currentSlot));
+        plans.latest().filter(p -> p.horizonStart().isBefore(currentSlot)).ifPresent(p -> follow(p, currentSlot));
         List<Job> open = openJobs(horizon, currentSlot).entrySet().stream()
                 .filter(e -> e.getValue().state() != JobProgress.State.PENDING
                         || e.getKey().release().isBefore(horizonEnd))
@@ -174,9 +186,10 @@ public final class PlanningService {
                 CoolingModel.liquidCooledDefault(), SiteForecast.build(site, horizon, settings, windKw.get()), List.of(),
                 open, Weights.defaults(), settings.maxLateSlots()).withZone(site.info().timezone()));
         Map<String, List<Integer>> previous = previousRunSlots(horizon);
+        String inputs = ProblemCodec.write(problem);
         Optional<StoredPlan> stored = checked(problem, planner, previous, reason, now)
                 .or(() -> checked(problem, fallback, previous, reason, now))
-                .map(plans::save);
+                .map(p -> plans.save(p, inputs));
         stored.ifPresent(p -> LOG.infof("Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f", p.id(), reason,
                 p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),
                 p.predicted().pue()));
@@ -201,32 +214,64 @@ public final class PlanningService {
         for (StoredJob j : jobs.submittedSince(horizon.start().minus(window))) {
             long sinceStart = Duration.between(horizon.start(), j.submittedAt()).toSeconds();
             int arrived = (int) Math.floorDiv(sinceStart, slotSeconds);
-            arrivals.record(arrived, j.request().toJob(horizon, siteModel));
+            arrivals.record(arrived, request(j.spec()).toJob(horizon, siteModel));
         }
         return arrivals.keepingRoomIn(problem, 0);
     }
 
     /** What has happened to a job so far, as of now. */
     public JobProgress progress(StoredJob job) {
-        return JobProgress.of(job.request(), runs.runsOf(List.of(job.id())).getOrDefault(job.id(), List.of()),
+        return JobProgress.of(job.spec(), runs.runsOf(List.of(job.id())).getOrDefault(job.id(), List.of()),
                 slotOf(clock.instant()), settings.maxLateSlots());
     }
 
     /** Open jobs (not finished, not expired) with their progress, oldest submission first. */
-    private Map<JobRequest, JobProgress> openJobs(Horizon horizon, Instant currentSlot) {
+    private Map<JobSpec, JobProgress> openJobs(Horizon horizon, Instant currentSlot) {
         Duration slot = horizon.slotLength();
         List<StoredJob> candidates = jobs.candidates(currentSlot.minus(slot.multipliedBy(settings.maxLateSlots())),
                 currentSlot.minus(slot.multipliedBy(horizon.slots())));
         Map<String, List<Instant>> ran = runs.runsOf(candidates.stream().map(StoredJob::id).toList());
-        Map<JobRequest, JobProgress> out = new LinkedHashMap<>();
+        Map<JobSpec, JobProgress> out = new LinkedHashMap<>();
         for (StoredJob j : candidates) {
-            JobProgress p = JobProgress.of(j.request(), ran.getOrDefault(j.id(), List.of()), currentSlot,
+            JobProgress p = JobProgress.of(j.spec(), ran.getOrDefault(j.id(), List.of()), currentSlot,
                     settings.maxLateSlots());
             if (p.open()) {
-                out.put(j.request(), p);
+                out.put(j.spec(), p);
             }
         }
         return out;
+    }
+
+    /**
+     * Records that the cluster followed {@code plan} from the slot after its first up to and including
+     * {@code currentSlot}, because no newer plan was made in between (its first slot was dispatched when
+     * it was stored).
+     */
+    private void follow(StoredPlan plan, Instant currentSlot) {
+        long slotSeconds = plan.slotMinutes() * 60L;
+        long through = Duration.between(plan.horizonStart(), currentSlot).toSeconds() / slotSeconds;
+        Map<Instant, List<String>> bySlot = new java.util.TreeMap<>();
+        for (PlannedJob j : plan.jobs()) {
+            for (int t : j.runSlots()) {
+                if (t >= 1 && t <= through) {
+                    bySlot.computeIfAbsent(plan.horizonStart().plusSeconds(t * slotSeconds),
+                            k -> new java.util.ArrayList<>()).add(j.jobId());
+                }
+            }
+        }
+        runs.dispatch(plan.id(), bySlot);
+    }
+
+    /** The stored form of an accepted request. */
+    static JobSpec spec(JobRequest r) {
+        return new JobSpec(r.id(), r.gpus(), r.powerKwPerGpu(), r.totalPowerKw(), r.duration(), r.release(),
+                r.deadline(), r.priority(), r.preemptible(), r.checkpoint());
+    }
+
+    /** A stored job as the optimizer's request. */
+    static JobRequest request(JobSpec s) {
+        return new JobRequest(s.id(), s.gpus(), s.powerKwPerGpu(), s.totalPowerKw(), s.duration(), s.release(),
+                s.deadline(), s.priority(), s.preemptible(), s.checkpoint());
     }
 
     private static Instant slotOf(Instant t) {
@@ -271,7 +316,7 @@ public final class PlanningService {
      * A job released before the horizon may start at its first slot; a release inside a slot moves to
      * the next slot start (as {@link JobRequest#toJob} also does), so a job never starts before its release.
      */
-    private Job inHorizon(JobRequest r, Horizon horizon) {
+    private Job inHorizon(JobSpec r, Horizon horizon) {
         long slotSeconds = horizon.slotLength().toSeconds();
         long sinceStart = java.time.Duration.between(horizon.start(), r.release()).toSeconds();
         Instant release = sinceStart <= 0 ? horizon.start()

@@ -5,13 +5,13 @@ import io.kelvin.core.site.Site;
 import io.kelvin.core.telemetry.LatestValues;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
+import io.kelvin.state.JdbcJobRunStore;
+import io.kelvin.state.JdbcJobStore;
+import io.kelvin.state.JdbcPlanStore;
 import io.kelvin.energyoptimizer.ortools.OrToolsMilpSolver;
 import io.kelvin.energyoptimizer.solve.OptimizingPlanner;
 import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.energyoptimizer.solve.SolverSettings;
-import io.kelvin.web.planning.JobRepository;
-import io.kelvin.web.planning.JobRunRepository;
-import io.kelvin.web.planning.PlanRepository;
 import io.kelvin.web.planning.PlanningService;
 import io.kelvin.web.planning.PlanningSettings;
 import io.quarkus.runtime.ShutdownEvent;
@@ -55,8 +55,8 @@ public class PlanningBeans {
         KelvinSettings.Planning p = settings.planning();
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
-        return new PlanningService(site, new JobRepository(dataSource), new PlanRepository(dataSource),
-                new JobRunRepository(dataSource), planner(planning), new GreedyWindowPlanner(), planning, clock,
+        return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
+                new JdbcJobRunStore(dataSource), planner(planning), new GreedyWindowPlanner(), planning, clock,
                 () -> latest.get(SiteKpis.WIND_KW).filter(s -> s.quality().isGood()).map(Sample::value),
                 replanThread);
     }

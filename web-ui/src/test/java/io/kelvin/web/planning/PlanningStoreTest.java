@@ -3,11 +3,17 @@ package io.kelvin.web.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kelvin.core.plan.PlannedJob;
+import io.kelvin.core.plan.StoredJob;
+import io.kelvin.core.plan.StoredPlan;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.load.SiteLoader;
 import io.kelvin.energyoptimizer.api.JobRequest;
 import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
 import io.kelvin.energyoptimizer.solve.Planner;
+import io.kelvin.state.JdbcJobRunStore;
+import io.kelvin.state.JdbcJobStore;
+import io.kelvin.state.JdbcPlanStore;
 import io.kelvin.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +61,7 @@ class PlanningStoreTest {
         assertThat(latest.slots()).hasSize(96);
         assertThat(latest.jobs()).extracting(PlannedJob::jobId).containsExactly("train-a", "train-b");
         assertThat(latest.jobs()).allSatisfy(j -> assertThat(j.explanation()).isNotBlank());
-        assertThat(second.latestPlacement("train-b")).get().satisfies(e -> assertThat(e.getKey()).isEqualTo(latest.id()));
+        assertThat(second.latestPlacement("train-b")).get().satisfies(e -> assertThat(e.planId()).isEqualTo(latest.id()));
     }
 
     @Test
@@ -105,8 +111,8 @@ class PlanningStoreTest {
             }
         };
         PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
-        PlanningService planning = new PlanningService(SITE, new JobRepository(open()), new PlanRepository(open()),
-                new JobRunRepository(open()), recording, new GreedyWindowPlanner(), settings, clock, Optional::empty, Runnable::run);
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(open()), new JdbcPlanStore(open()),
+                new JdbcJobRunStore(open()), recording, new GreedyWindowPlanner(), settings, clock, Optional::empty, Runnable::run);
         planning.submit(job("later", NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofHours(12)), 100.0));
         List<Integer> firstRun = planning.latestPlan().jobs().get(0).runSlots();
 
@@ -184,8 +190,8 @@ class PlanningStoreTest {
             PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16,
                     keep == 1 ? Duration.ofHours(24) : Duration.ZERO, Duration.ofHours(2));
             DataSource ds = open();
-            PlanningService planning = new PlanningService(SITE, new JobRepository(ds), new PlanRepository(ds),
-                    new JobRunRepository(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
+            PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds),
+                    new JdbcJobRunStore(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
                     new SettableClock(NOW), Optional::empty, Runnable::run);
             planning.submit(urgent);
             StoredPlan plan = planning.latestPlan();
@@ -210,7 +216,7 @@ class PlanningStoreTest {
 
     private static PlanningService service(DataSource ds, Planner planner, List<Double> tariff, SettableClock clock) {
         PlanningSettings settings = new PlanningSettings(96, tariff, 550, 20, Duration.ofSeconds(1), 16);
-        return new PlanningService(SITE, new JobRepository(ds), new PlanRepository(ds), new JobRunRepository(ds),
+        return new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds), new JdbcJobRunStore(ds),
                 planner, new GreedyWindowPlanner(), settings, clock, Optional::empty, Runnable::run);
     }
 

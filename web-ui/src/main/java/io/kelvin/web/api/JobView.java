@@ -4,7 +4,7 @@ import io.kelvin.core.plan.JobSpec;
 import io.kelvin.core.plan.Placement;
 import io.kelvin.core.plan.PlannedJob;
 import io.kelvin.core.plan.StoredJob;
-import io.kelvin.web.planning.JobProgress;
+import io.kelvin.energyoptimizer.app.JobProgress;
 import java.time.Instant;
 
 /**

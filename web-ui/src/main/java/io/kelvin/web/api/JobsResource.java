@@ -7,7 +7,7 @@ import io.kelvin.core.identity.AuditLog;
 import io.kelvin.core.identity.Outcome;
 import io.kelvin.core.plan.StoredJob;
 import io.kelvin.energyoptimizer.api.JobRequest;
-import io.kelvin.web.planning.PlanningService;
+import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.web.security.Caller;
 import io.kelvin.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -4,16 +4,14 @@ import io.kelvin.core.kpi.SiteKpis;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.telemetry.LatestValues;
 import io.kelvin.core.telemetry.Sample;
-import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
+import io.kelvin.energyoptimizer.app.AppPlanners;
+import io.kelvin.energyoptimizer.app.PlanningService;
+import io.kelvin.energyoptimizer.app.PlanningSettings;
+import io.kelvin.energyoptimizer.app.SiteForecast;
+import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.state.JdbcJobRunStore;
 import io.kelvin.state.JdbcJobStore;
 import io.kelvin.state.JdbcPlanStore;
-import io.kelvin.energyoptimizer.ortools.OrToolsMilpSolver;
-import io.kelvin.energyoptimizer.solve.OptimizingPlanner;
-import io.kelvin.energyoptimizer.solve.Planner;
-import io.kelvin.energyoptimizer.solve.SolverSettings;
-import io.kelvin.web.planning.PlanningService;
-import io.kelvin.web.planning.PlanningSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,9 +25,11 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Wires job planning: the state database ({@link StateDatabase}: H2 file database by default,
- * PostgreSQL when configured, migrated at start), the repositories, the MILP planner (CBC with a
- * time limit, greedy fallback), and one background thread for re-plans, stopped at shutdown.
+ * Wires job planning: energy-optimizer's {@link PlanningService} (also the {@code DrPlanning} port) over the
+ * state database ({@link StateDatabase}: H2 file database by default, PostgreSQL when configured, migrated
+ * at start) through the state module's JDBC adapters, the app's planners ({@link AppPlanners}: CBC with a
+ * work budget and a wall-clock safety cap, greedy fallback), the forecast source, and one background thread
+ * for re-plans, stopped at shutdown.
  */
 @ApplicationScoped
 public class PlanningBeans {
@@ -56,8 +56,9 @@ public class PlanningBeans {
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
         return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
-                new JdbcJobRunStore(dataSource), planner(planning), new GreedyWindowPlanner(), planning, clock,
-                () -> latest.get(SiteKpis.WIND_KW).filter(s -> s.quality().isGood()).map(Sample::value),
+                new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
+                SiteForecast.source(site, planning,
+                        () -> latest.get(SiteKpis.WIND_KW).filter(s -> s.quality().isGood()).map(Sample::value)),
                 replanThread);
     }
 
@@ -75,12 +76,11 @@ public class PlanningBeans {
     /** CBC through OR-Tools; if its native libraries cannot load here, plans come from the greedy planner. */
     private static Planner planner(PlanningSettings planning) {
         try {
-            return new OptimizingPlanner(new OrToolsMilpSolver(),
-                    SolverSettings.of(SolverSettings.Backend.CBC, planning.solverTimeLimit()));
+            return AppPlanners.optimizer(planning.solverTimeLimit());
         } catch (LinkageError e) {
             LOG.errorf("OR-Tools native libraries did not load (%s); planning with the greedy heuristic only",
                     e.getMessage());
-            return new GreedyWindowPlanner();
+            return AppPlanners.fallback();
         }
     }
 }

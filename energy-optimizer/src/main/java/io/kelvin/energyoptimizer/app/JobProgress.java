@@ -1,4 +1,4 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.energyoptimizer.model.Horizon;

@@ -1,4 +1,4 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.MeterRole;
@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The forecast a plan is made against, built from the site file and one live value; deliberately
@@ -33,6 +34,11 @@ public final class SiteForecast {
     private static final double MAX_DECLINATION_DEG = 23.44;
 
     private SiteForecast() {
+    }
+
+    /** The source that builds this forecast for each horizon, with the live wind output at that time. */
+    public static ForecastSource source(Site site, PlanningSettings settings, Supplier<Optional<Double>> windKw) {
+        return horizon -> build(site, horizon, settings, windKw.get());
     }
 
     public static Forecast build(Site site, Horizon horizon, PlanningSettings settings, Optional<Double> windKw) {

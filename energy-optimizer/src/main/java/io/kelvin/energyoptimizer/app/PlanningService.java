@@ -1,5 +1,8 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
+import io.kelvin.core.dr.DrDirective;
+import io.kelvin.core.dr.DrPlanOutcome;
+import io.kelvin.core.dr.DrPlanning;
 import io.kelvin.core.plan.JobRunStore;
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.core.plan.JobStore;
@@ -19,10 +22,10 @@ import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
-import io.kelvin.energyoptimizer.model.ProblemCodec;
 import io.kelvin.energyoptimizer.model.SiteModel;
 import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.replan.UrgentArrivals;
+import io.kelvin.energyoptimizer.solve.PlanBelowBoundException;
 import io.kelvin.energyoptimizer.solve.Planner;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
-import org.jboss.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accepts jobs and keeps a plan for them. A submitted job is validated ({@link JobRequestValidator};
@@ -46,9 +49,9 @@ import org.jboss.logging.Logger;
  * The newest stored plan, moved into the new horizon, is the planner's warm start. A plan the checker
  * rejects is replaced by the fallback planner's; if that is rejected too, nothing is stored.
  */
-public final class PlanningService {
+public final class PlanningService implements DrPlanning {
 
-    private static final Logger LOG = Logger.getLogger(PlanningService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PlanningService.class);
 
     private final Site site;
     private final SiteModel siteModel;
@@ -59,14 +62,16 @@ public final class PlanningService {
     private final Planner fallback;
     private final PlanningSettings settings;
     private final InstantSource clock;
-    private final Supplier<Optional<Double>> windKw;
+    private final ForecastSource forecasts;
     private final Executor background;
     private final AtomicBoolean replanQueued = new AtomicBoolean();
     private final PlanChecker checker = new PlanChecker();
+    /** The DR directives in force (set by {@link #replanFor}), turned into the caps of every plan. */
+    private volatile List<DrDirective> directives = List.of();
 
     public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
                            Planner fallback,
-                           PlanningSettings settings, InstantSource clock, Supplier<Optional<Double>> windKw,
+                           PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
                            Executor background) {
         this.site = site;
         this.siteModel = SiteModel.of(site);
@@ -77,7 +82,7 @@ public final class PlanningService {
         this.fallback = fallback;
         this.settings = settings;
         this.clock = clock;
-        this.windKw = windKw;
+        this.forecasts = forecasts;
         this.background = background;
     }
 
@@ -147,6 +152,35 @@ public final class PlanningService {
         return plans.history(limit);
     }
 
+    /**
+     * Re-plans at once with {@code directives} as the DR caps in force (replacing the earlier set) and
+     * reports, per event, what the stored plan cannot keep ({@link DrCaps#shortfalls}). Plan id 0: there
+     * was nothing to plan, or no plan passed the checker (the previous plan stays current).
+     */
+    @Override
+    public DrPlanOutcome replanFor(List<DrDirective> newDirectives) {
+        long started = System.nanoTime();
+        this.directives = List.copyOf(newDirectives);
+        String reason = "demand response: " + (newDirectives.isEmpty() ? "no event in force"
+                : newDirectives.stream().map(d -> d.ref().toString()).collect(java.util.stream.Collectors.joining(", ")));
+        Optional<StoredPlan> stored;
+        Optional<Problem> solved;
+        synchronized (this) {
+            stored = replan(reason);
+            solved = stored.flatMap(p -> plans.inputs(p.id())).map(t -> PlanInputs.read(t).problem());
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (stored.isEmpty() || solved.isEmpty()) {
+            return new DrPlanOutcome(0, took, List.of());
+        }
+        return new DrPlanOutcome(stored.get().id(), took, DrCaps.shortfalls(directives, solved.get(), stored.get()));
+    }
+
+    /** The DR directives the plans currently keep. */
+    public List<DrDirective> directives() {
+        return directives;
+    }
+
     /** Queues one background re-plan; requests arriving while one is queued join it. */
     public void requestReplan(String reason) {
         if (replanQueued.compareAndSet(false, true)) {
@@ -155,7 +189,7 @@ public final class PlanningService {
                 try {
                     replan(reason);
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "Re-plan (%s) failed; the previous plan stays current", reason);
+                    LOG.error("Re-plan ({}) failed; the previous plan stays current", reason, e);
                 }
             });
         }
@@ -173,26 +207,35 @@ public final class PlanningService {
         Horizon horizon = Horizon.quarterHours(currentSlot, settings.horizonSlots());
         Instant horizonEnd = horizon.slotStart(horizon.slots());
         plans.latest().filter(p -> p.horizonStart().isBefore(currentSlot)).ifPresent(p -> follow(p, currentSlot));
-        List<Job> open = openJobs(horizon, currentSlot).entrySet().stream()
-                .filter(e -> e.getValue().state() != JobProgress.State.PENDING
-                        || e.getKey().release().isBefore(horizonEnd))
-                .map(e -> e.getValue().toJob(inHorizon(e.getKey(), horizon)))
-                .toList();
+        List<Job> open = new java.util.ArrayList<>();
+        for (var e : openJobs(horizon, currentSlot).entrySet()) {
+            if (e.getValue().state() == JobProgress.State.PENDING && !e.getKey().release().isBefore(horizonEnd)) {
+                continue;
+            }
+            try {
+                open.add(e.getValue().toJob(inHorizon(e.getKey(), horizon)));
+            } catch (RuntimeException ex) {
+                // A stored job that cannot be put into this horizon must never stop planning the others.
+                LOG.error("Job {} left out of this plan: {}", e.getKey().id(), ex.toString());
+            }
+        }
         if (open.isEmpty()) {
-            LOG.debugf("Nothing to plan (%s)", reason);
+            LOG.debug("Nothing to plan ({})", reason);
             return Optional.empty();
         }
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
-                CoolingModel.liquidCooledDefault(), SiteForecast.build(site, horizon, settings, windKw.get()), List.of(),
+                CoolingModel.liquidCooledDefault(), forecasts.forecast(horizon), DrCaps.events(directives, horizon),
                 open, Weights.defaults(), settings.maxLateSlots()).withZone(site.info().timezone()));
-        Map<String, List<Integer>> previous = previousRunSlots(horizon);
-        String inputs = ProblemCodec.write(problem);
-        Optional<StoredPlan> stored = checked(problem, planner, previous, reason, now)
-                .or(() -> checked(problem, fallback, previous, reason, now))
-                .map(p -> plans.save(p, inputs));
-        stored.ifPresent(p -> LOG.infof("Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f", p.id(), reason,
+        PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
+        String text = inputs.write();
+        String hash = PlanInputs.sha256(text);
+        Optional<StoredPlan> stored = checked(inputs, planner, reason, now, hash)
+                .or(() -> checked(inputs, fallback, reason, now, hash))
+                .map(p -> plans.save(p, text));
+        stored.ifPresent(p -> LOG.info(String.format(java.util.Locale.ROOT,
+                "Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f, inputs %s", p.id(), reason,
                 p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),
-                p.predicted().pue()));
+                p.predicted().pue(), p.inputHash())));
         return stored;
     }
 
@@ -301,15 +344,21 @@ public final class PlanningService {
         return out;
     }
 
-    private Optional<StoredPlan> checked(Problem problem, Planner by, Map<String, List<Integer>> previous, String reason,
-                                         Instant now) {
-        Plan plan = by.plan(problem, JobRuns.of(previous));
-        CheckReport report = checker.check(problem, plan);
-        if (!report.ok()) {
-            LOG.warnf("Plan by %s rejected by the plan checker: %s", by.name(), report.violations());
+    private Optional<StoredPlan> checked(PlanInputs inputs, Planner by, String reason, Instant now, String hash) {
+        Problem problem = inputs.problem();
+        Plan plan;
+        try {
+            plan = by.plan(problem, inputs.previous());
+        } catch (PlanBelowBoundException e) {
+            LOG.error("Plan by {} not used: {}", by.name(), e.getMessage());
             return Optional.empty();
         }
-        return Optional.of(PlanRecords.of(problem, plan, reason, now, report.notes()));
+        CheckReport report = checker.check(problem, plan);
+        if (!report.ok()) {
+            LOG.warn("Plan by {} rejected by the plan checker: {}", by.name(), report.violations());
+            return Optional.empty();
+        }
+        return Optional.of(PlanRecords.of(problem, plan, reason, now, report.notes(), hash));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kelvin.core.plan.PlanCosts;
+import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.PlanStore;
 import io.kelvin.core.plan.Placement;
 import io.kelvin.core.plan.PlannedJob;
@@ -35,13 +36,13 @@ public final class JdbcPlanStore implements PlanStore {
     private static final String PLAN_COLUMNS = "id, created_at, reason, planner, solver_status, fallback_reason,"
             + " dr_relaxed, solve_ms, horizon_start, slot_minutes, objective_eur, energy_eur, export_credit_eur,"
             + " carbon_eur, lateness_eur, missed_eur, dr_penalty_eur, switching_eur, heat_credit_eur, import_kwh,"
-            + " co2_kg, pue, check_notes, input_hash, work_used, cut_by_wall_clock";
+            + " co2_kg, pue, check_notes, input_hash, work_used, cut_by_wall_clock, input_sources";
     private static final String PLAN_INSERT = "INSERT INTO plans (created_at, reason, planner, solver_status,"
             + " fallback_reason, dr_relaxed, solve_ms, horizon_start, slot_minutes, objective_eur, energy_eur,"
             + " export_credit_eur, carbon_eur, lateness_eur, missed_eur, dr_penalty_eur, switching_eur,"
             + " heat_credit_eur, import_kwh, co2_kg, pue, check_notes, slots_json, input_hash, inputs_text,"
-            + " work_used, cut_by_wall_clock)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " work_used, cut_by_wall_clock, input_sources)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String JOB_INSERT = "INSERT INTO plan_jobs (plan_id, job_id, start_at, end_at, run_slots,"
             + " outcome, late_slots, explanation, saved_kwh, saved_eur, saved_kg_co2, bound_by)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -126,6 +127,7 @@ public final class JdbcPlanStore implements PlanStore {
             }
             st.setLong(26, p.workUsed());
             st.setBoolean(27, p.cutByWallClock());
+            st.setString(28, inputsToJson(p.inputs()));
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -205,7 +207,7 @@ public final class JdbcPlanStore implements PlanStore {
                 rs.getBoolean("dr_relaxed"), rs.getLong("solve_ms"), Jdbc.instant(rs, "horizon_start"),
                 rs.getInt("slot_minutes"), costs, notes.isEmpty() ? List.of() : Arrays.asList(notes.split("\n")),
                 withSlots ? fromJson(rs.getString("slots_json")) : List.of(), List.of(), rs.getString("input_hash"),
-                work == null ? 0 : work, cut);
+                work == null ? 0 : work, cut, inputsFromJson(rs.getString("input_sources")));
     }
 
     private static PlannedJob readJob(ResultSet rs) throws SQLException {
@@ -230,6 +232,42 @@ public final class JdbcPlanStore implements PlanStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("plan slots could not be written as JSON", e);
         }
+    }
+
+    static String inputsToJson(List<PlanInput> inputs) {
+        ArrayNode array = JSON.createArrayNode();
+        for (PlanInput i : inputs) {
+            array.addObject().put("input", i.input()).put("source", i.source())
+                    .put("refreshedAt", i.refreshedAt() == null ? null : i.refreshedAt().toString())
+                    .put("freshness", i.freshness().name()).put("detail", i.detail())
+                    .put("fallbackSlots", i.fallbackSlots()).put("slots", i.slots()).put("fallback", i.fallback());
+        }
+        try {
+            return JSON.writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plan inputs could not be written as JSON", e);
+        }
+    }
+
+    static List<PlanInput> inputsFromJson(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        JsonNode array;
+        try {
+            array = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored plan inputs are not valid JSON", e);
+        }
+        List<PlanInput> out = new ArrayList<>();
+        for (JsonNode i : array) {
+            JsonNode at = i.path("refreshedAt");
+            out.add(new PlanInput(i.path("input").asText(), i.path("source").asText(),
+                    at.isTextual() ? Instant.parse(at.asText()) : null,
+                    PlanInput.Freshness.valueOf(i.path("freshness").asText()), i.path("detail").asText(),
+                    i.path("fallbackSlots").asInt(), i.path("slots").asInt(), i.path("fallback").asBoolean()));
+        }
+        return out;
     }
 
     static List<PlannedSlot> fromJson(String json) {

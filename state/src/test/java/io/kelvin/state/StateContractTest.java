@@ -14,6 +14,7 @@ import io.kelvin.core.identity.Role;
 import io.kelvin.core.identity.UserAccount;
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.core.plan.PlanCosts;
+import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.Placement;
 import io.kelvin.core.plan.PlannedJob;
 import io.kelvin.core.plan.PlannedSlot;
@@ -142,7 +143,11 @@ abstract class StateContractTest {
                 new PlannedSlot(1, start.plus(Duration.ofMinutes(15)), 4, 100.5, 120.25, 0.0, 7.5, 112.75, 0.0, 0.2, 1e-3));
         StoredPlan plan = new StoredPlan(0, start.plusSeconds(5), "job submitted: plan-a", "optimizer", "OPTIMAL", true,
                 "solver gave nothing", false, 42, start, 15, new PlanCosts(10, 7.5, 8, 0.5, 1, 0, 0, 0, 0.5, 0, 57.5, 23.1,
-                1.2), List.of("note one", "note two"), slots, List.of(b, a), "ab".repeat(32), 17, true);
+                1.2), List.of("note one", "note two"), slots, List.of(b, a), "ab".repeat(32), 17, true, List.of(
+                new PlanInput("CARBON_LOCATION_BASED", "grid-carbon (csv file)", start.minusSeconds(600),
+                        PlanInput.Freshness.FRESH, "", 0, 2, false),
+                new PlanInput("IMPORT_PRICE", "setting kelvin.planning.tariff-eur-per-kwh", null,
+                        PlanInput.Freshness.NOT_CONFIGURED, "no price feed", 2, 2, true)));
 
         StoredPlan saved = plans.save(plan, "{\"format\":\"kelvin-problem\"}");
 

@@ -1,6 +1,7 @@
 package io.kelvin.energyoptimizer.app;
 
 import io.kelvin.core.plan.PlanCosts;
+import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.PlannedJob;
 import io.kelvin.core.plan.PlannedSlot;
 import io.kelvin.core.plan.StoredPlan;
@@ -22,13 +23,13 @@ final class PlanRecords {
     }
 
     static StoredPlan of(Problem problem, Plan plan, String reason, Instant createdAt, List<String> checkNotes,
-                         String inputHash) {
+                         String inputHash, List<PlanInput> inputs) {
         return new StoredPlan(0, createdAt, reason, plan.info().planner(), plan.info().status().name(),
                 plan.info().fallbackReason().isPresent(), plan.info().fallbackReason().orElse(null),
                 plan.info().drRelaxed(), plan.info().millis(), problem.horizon().start(),
                 (int) problem.horizon().slotLength().toMinutes(), costs(problem, plan), checkNotes,
                 slots(problem, plan), jobs(problem, plan), inputHash, plan.info().workUsed(),
-                plan.info().cutByWallClock());
+                plan.info().cutByWallClock(), inputs);
     }
 
     private static PlanCosts costs(Problem problem, Plan plan) {

@@ -54,7 +54,7 @@ public final class PlanReplay {
         Planner planner = plannerByName.apply(stored.planner());
         Plan plan = planner.plan(inputs.problem(), inputs.previous());
         StoredPlan again = PlanRecords.of(inputs.problem(), plan, stored.reason(), stored.createdAt(),
-                new PlanChecker().check(inputs.problem(), plan).notes(), hash).withId(id);
+                new PlanChecker().check(inputs.problem(), plan).notes(), hash, stored.inputs()).withId(id);
         List<String> differences = new ArrayList<>();
         if (!hash.equals(stored.inputHash())) {
             differences.add("inputs: stored hash " + stored.inputHash() + ", stored inputs hash to " + hash);

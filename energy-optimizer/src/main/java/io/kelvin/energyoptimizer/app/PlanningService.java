@@ -7,6 +7,7 @@ import io.kelvin.core.plan.JobRunStore;
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.core.plan.JobStore;
 import io.kelvin.core.plan.Placement;
+import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.PlanStore;
 import io.kelvin.core.plan.PlannedJob;
 import io.kelvin.core.plan.StoredJob;
@@ -223,14 +224,15 @@ public final class PlanningService implements DrPlanning {
             LOG.debug("Nothing to plan ({})", reason);
             return Optional.empty();
         }
+        ForecastSource.PlanForecast forecast = forecasts.forecast(horizon);
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
-                CoolingModel.liquidCooledDefault(), forecasts.forecast(horizon), DrCaps.events(directives, horizon),
+                CoolingModel.liquidCooledDefault(), forecast.forecast(), DrCaps.events(directives, horizon),
                 open, Weights.defaults(), settings.maxLateSlots()).withZone(site.info().timezone()));
         PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
         String text = inputs.write();
         String hash = PlanInputs.sha256(text);
-        Optional<StoredPlan> stored = checked(inputs, planner, reason, now, hash)
-                .or(() -> checked(inputs, fallback, reason, now, hash))
+        Optional<StoredPlan> stored = checked(inputs, planner, reason, now, hash, forecast.inputs())
+                .or(() -> checked(inputs, fallback, reason, now, hash, forecast.inputs()))
                 .map(p -> plans.save(p, text));
         stored.ifPresent(p -> LOG.info(String.format(java.util.Locale.ROOT,
                 "Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f, inputs %s", p.id(), reason,
@@ -344,7 +346,8 @@ public final class PlanningService implements DrPlanning {
         return out;
     }
 
-    private Optional<StoredPlan> checked(PlanInputs inputs, Planner by, String reason, Instant now, String hash) {
+    private Optional<StoredPlan> checked(PlanInputs inputs, Planner by, String reason, Instant now, String hash,
+                                         List<PlanInput> sources) {
         Problem problem = inputs.problem();
         Plan plan;
         try {
@@ -358,7 +361,7 @@ public final class PlanningService implements DrPlanning {
             LOG.warn("Plan by {} rejected by the plan checker: {}", by.name(), report.violations());
             return Optional.empty();
         }
-        return Optional.of(PlanRecords.of(problem, plan, reason, now, report.notes(), hash));
+        return Optional.of(PlanRecords.of(problem, plan, reason, now, report.notes(), hash, sources));
     }
 
     /**

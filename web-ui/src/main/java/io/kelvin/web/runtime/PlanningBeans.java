@@ -1,14 +1,14 @@
 package io.kelvin.web.runtime;
 
-import io.kelvin.core.kpi.SiteKpis;
+import io.kelvin.core.forecast.ScheduledLoadHistory;
 import io.kelvin.core.site.Site;
-import io.kelvin.core.telemetry.LatestValues;
-import io.kelvin.core.telemetry.Sample;
+import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.energyoptimizer.app.AppPlanners;
 import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.energyoptimizer.app.PlanningSettings;
-import io.kelvin.energyoptimizer.app.SiteForecast;
+import io.kelvin.energyoptimizer.app.ProvidedForecast;
 import io.kelvin.energyoptimizer.solve.Planner;
+import io.kelvin.greenpower.forecast.SiteForecastProvider;
 import io.kelvin.state.JdbcJobRunStore;
 import io.kelvin.state.JdbcJobStore;
 import io.kelvin.state.JdbcPlanStore;
@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
  * Wires job planning: energy-optimizer's {@link PlanningService} (also the {@code DrPlanning} port) over the
  * state database ({@link StateDatabase}: H2 file database by default, PostgreSQL when configured, migrated
  * at start) through the state module's JDBC adapters, the app's planners ({@link AppPlanners}: CBC with a
- * work budget and a wall-clock safety cap, greedy fallback), the forecast source, and one background thread
- * for re-plans, stopped at shutdown.
+ * work budget and a wall-clock safety cap, greedy fallback), the site's forecast from green-power's
+ * {@link SiteForecastProvider} (site file {@code feeds:} and {@code forecast:}, the telemetry store's meters;
+ * the app's settings only where it has no value), and one background thread for re-plans, stopped at shutdown.
  */
 @ApplicationScoped
 public class PlanningBeans {
@@ -50,15 +51,15 @@ public class PlanningBeans {
 
     @Produces
     @Singleton
-    PlanningService planningService(KelvinSettings settings, Site site, LatestValues latest, InstantSource clock) {
+    PlanningService planningService(KelvinSettings settings, Site site, TelemetryStore store, InstantSource clock) {
         DataSource dataSource = database.dataSource();
         KelvinSettings.Planning p = settings.planning();
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
         return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
                 new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
-                SiteForecast.source(site, planning,
-                        () -> latest.get(SiteKpis.WIND_KW).filter(s -> s.quality().isGood()).map(Sample::value)),
+                new ProvidedForecast(SiteForecastProvider.create(site, store, ScheduledLoadHistory.unknown(), clock), site,
+                        planning),
                 replanThread);
     }
 

@@ -1,9 +1,9 @@
 package io.kelvin.web.metrics;
 
 import io.kelvin.collectors.pipeline.StoreWriterHealth;
-import io.kelvin.web.planning.NoSuchEntryException;
-import io.kelvin.web.planning.PlanningService;
-import io.kelvin.web.planning.StoredPlan;
+import io.kelvin.core.plan.StoredPlan;
+import io.kelvin.energyoptimizer.app.NoSuchEntryException;
+import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.web.runtime.KelvinRuntime;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

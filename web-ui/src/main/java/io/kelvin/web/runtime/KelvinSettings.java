@@ -38,7 +38,7 @@ public interface KelvinSettings {
     /** Logins, tokens, allowed hosts, demo accounts, OIDC roles. */
     SecuritySettings security();
 
-    /** Job planning (io.kelvin.web.planning.PlanningSettings, SiteForecast). */
+    /** Job planning (io.kelvin.energyoptimizer.app.PlanningSettings, SiteForecast). */
     interface Planning {
 
         /** Horizon length in quarter-hour slots (96 = 24 h). */

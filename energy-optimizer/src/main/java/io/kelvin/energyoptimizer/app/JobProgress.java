@@ -1,6 +1,6 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
-import io.kelvin.energyoptimizer.api.JobRequest;
+import io.kelvin.core.plan.JobSpec;
 import io.kelvin.energyoptimizer.model.Horizon;
 import io.kelvin.energyoptimizer.model.Job;
 import java.time.Duration;
@@ -27,7 +27,7 @@ public record JobProgress(State state, int workSlots, int doneSlots, int leftSlo
 
     public enum State { PENDING, RUNNING, PAUSED, FINISHED, EXPIRED }
 
-    public static JobProgress of(JobRequest job, List<Instant> runs, Instant currentSlot, int maxLateSlots) {
+    public static JobProgress of(JobSpec job, List<Instant> runs, Instant currentSlot, int maxLateSlots) {
         long slotSeconds = Horizon.QUARTER_HOUR.toSeconds();
         int work = (int) Math.ceilDiv(job.duration().toSeconds(), slotSeconds);
         int checkpoint = job.preemptible() && job.checkpoint() != null
@@ -84,7 +84,7 @@ public record JobProgress(State state, int workSlots, int doneSlots, int leftSlo
     }
 
     /** Work done by these run slots (ascending): a checkpoint per resume, or only the last unbroken run. */
-    private static int done(JobRequest job, List<Instant> runs, int checkpoint) {
+    private static int done(JobSpec job, List<Instant> runs, int checkpoint) {
         int segments = 0;
         int lastSegment = 0;
         Instant previous = null;

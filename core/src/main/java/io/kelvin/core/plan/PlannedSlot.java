@@ -1,4 +1,4 @@
-package io.kelvin.web.planning;
+package io.kelvin.core.plan;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
 /** No job or plan with the requested id. The message is for people. */
 public final class NoSuchEntryException extends RuntimeException {

@@ -1,5 +1,6 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
+import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.MeterRole;
 import io.kelvin.core.site.Site;
@@ -8,7 +9,9 @@ import io.kelvin.energyoptimizer.model.Horizon;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The forecast a plan is made against, built from the site file and one live value; deliberately
@@ -33,6 +36,28 @@ public final class SiteForecast {
     private static final double MAX_DECLINATION_DEG = 23.44;
 
     private SiteForecast() {
+    }
+
+    /**
+     * The source that builds this forecast for each horizon, with the live wind output at that time; every
+     * input is reported as the app's setting (no feed), so plans show they rest on placeholders.
+     */
+    public static ForecastSource source(Site site, PlanningSettings settings, Supplier<Optional<Double>> windKw) {
+        return horizon -> {
+            int n = horizon.slots();
+            List<PlanInput> inputs = List.of(
+                    setting("PV", "clear sky x " + PV_PERFORMANCE_RATIO + " of the PV inverters' rating", n),
+                    setting("WIND", "live wind output held flat", n),
+                    setting("IMPORT_PRICE", "setting kelvin.planning.tariff-eur-per-kwh", n),
+                    setting("CARBON_LOCATION_BASED", "setting kelvin.planning.carbon-g-per-kwh", n),
+                    setting("AMBIENT", "setting kelvin.planning.ambient-c", n));
+            return new ForecastSource.PlanForecast(build(site, horizon, settings, windKw.get()), inputs);
+        };
+    }
+
+    private static PlanInput setting(String input, String source, int slots) {
+        return new PlanInput(input, source, null, PlanInput.Freshness.NOT_CONFIGURED, "no forecast provider", slots,
+                slots, true);
     }
 
     public static Forecast build(Site site, Horizon horizon, PlanningSettings settings, Optional<Double> windKw) {

@@ -1,5 +1,10 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
+import io.kelvin.core.plan.PlanCosts;
+import io.kelvin.core.plan.PlanInput;
+import io.kelvin.core.plan.PlannedJob;
+import io.kelvin.core.plan.PlannedSlot;
+import io.kelvin.core.plan.StoredPlan;
 import io.kelvin.energyoptimizer.model.Costs;
 import io.kelvin.energyoptimizer.model.Explanation;
 import io.kelvin.energyoptimizer.model.Forecast;
@@ -11,18 +16,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns an optimizer plan and the problem it solved into the record that is stored and shown. */
+/** Turns an optimizer plan, the problem it solved and the hash of its inputs into the record that is stored and shown. */
 final class PlanRecords {
 
     private PlanRecords() {
     }
 
-    static StoredPlan of(Problem problem, Plan plan, String reason, Instant createdAt, List<String> checkNotes) {
+    static StoredPlan of(Problem problem, Plan plan, String reason, Instant createdAt, List<String> checkNotes,
+                         String inputHash, List<PlanInput> inputs) {
         return new StoredPlan(0, createdAt, reason, plan.info().planner(), plan.info().status().name(),
                 plan.info().fallbackReason().isPresent(), plan.info().fallbackReason().orElse(null),
                 plan.info().drRelaxed(), plan.info().millis(), problem.horizon().start(),
                 (int) problem.horizon().slotLength().toMinutes(), costs(problem, plan), checkNotes,
-                slots(problem, plan), jobs(problem, plan));
+                slots(problem, plan), jobs(problem, plan), inputHash, plan.info().workUsed(),
+                plan.info().cutByWallClock(), inputs);
     }
 
     private static PlanCosts costs(Problem problem, Plan plan) {

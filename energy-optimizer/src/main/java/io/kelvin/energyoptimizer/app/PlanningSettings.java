@@ -1,4 +1,4 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

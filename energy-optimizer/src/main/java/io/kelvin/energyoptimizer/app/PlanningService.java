@@ -1,5 +1,17 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
+import io.kelvin.core.dr.DrDirective;
+import io.kelvin.core.dr.DrPlanOutcome;
+import io.kelvin.core.dr.DrPlanning;
+import io.kelvin.core.plan.JobRunStore;
+import io.kelvin.core.plan.JobSpec;
+import io.kelvin.core.plan.JobStore;
+import io.kelvin.core.plan.Placement;
+import io.kelvin.core.plan.PlanInput;
+import io.kelvin.core.plan.PlanStore;
+import io.kelvin.core.plan.PlannedJob;
+import io.kelvin.core.plan.StoredJob;
+import io.kelvin.core.plan.StoredPlan;
 import io.kelvin.core.site.Site;
 import io.kelvin.energyoptimizer.api.JobRequest;
 import io.kelvin.energyoptimizer.api.JobRequestValidator;
@@ -14,6 +26,7 @@ import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.model.SiteModel;
 import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.replan.UrgentArrivals;
+import io.kelvin.energyoptimizer.solve.PlanBelowBoundException;
 import io.kelvin.energyoptimizer.solve.Planner;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +37,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
-import org.jboss.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accepts jobs and keeps a plan for them. A submitted job is validated ({@link JobRequestValidator};
@@ -37,27 +50,29 @@ import org.jboss.logging.Logger;
  * The newest stored plan, moved into the new horizon, is the planner's warm start. A plan the checker
  * rejects is replaced by the fallback planner's; if that is rejected too, nothing is stored.
  */
-public final class PlanningService {
+public final class PlanningService implements DrPlanning {
 
-    private static final Logger LOG = Logger.getLogger(PlanningService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PlanningService.class);
 
     private final Site site;
     private final SiteModel siteModel;
-    private final JobRepository jobs;
-    private final PlanRepository plans;
-    private final JobRunRepository runs;
+    private final JobStore jobs;
+    private final PlanStore plans;
+    private final JobRunStore runs;
     private final Planner planner;
     private final Planner fallback;
     private final PlanningSettings settings;
     private final InstantSource clock;
-    private final Supplier<Optional<Double>> windKw;
+    private final ForecastSource forecasts;
     private final Executor background;
     private final AtomicBoolean replanQueued = new AtomicBoolean();
     private final PlanChecker checker = new PlanChecker();
+    /** The DR directives in force (set by {@link #replanFor}), turned into the caps of every plan. */
+    private volatile List<DrDirective> directives = List.of();
 
-    public PlanningService(Site site, JobRepository jobs, PlanRepository plans, JobRunRepository runs, Planner planner,
+    public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
                            Planner fallback,
-                           PlanningSettings settings, InstantSource clock, Supplier<Optional<Double>> windKw,
+                           PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
                            Executor background) {
         this.site = site;
         this.siteModel = SiteModel.of(site);
@@ -68,7 +83,7 @@ public final class PlanningService {
         this.fallback = fallback;
         this.settings = settings;
         this.clock = clock;
-        this.windKw = windKw;
+        this.forecasts = forecasts;
         this.background = background;
     }
 
@@ -81,7 +96,10 @@ public final class PlanningService {
         if (jobs.find(request.id()).isPresent()) {
             throw new JobConflictException("id: a job '" + request.id() + "' already exists");
         }
-        StoredJob stored = jobs.insert(request, clock.instant());
+        StoredJob stored = new StoredJob(spec(request), clock.instant());
+        if (!jobs.insert(stored)) {
+            throw new JobConflictException("id: a job '" + request.id() + "' already exists");
+        }
         requestReplan("job submitted: " + request.id());
         return stored;
     }
@@ -115,7 +133,7 @@ public final class PlanningService {
     }
 
     /** The job's place in the newest plan that has it, with that plan's id. */
-    public Optional<Map.Entry<Long, PlannedJob>> latestPlacement(String jobId) {
+    public Optional<Placement> latestPlacement(String jobId) {
         return plans.latestFor(jobId);
     }
 
@@ -135,6 +153,35 @@ public final class PlanningService {
         return plans.history(limit);
     }
 
+    /**
+     * Re-plans at once with {@code directives} as the DR caps in force (replacing the earlier set) and
+     * reports, per event, what the stored plan cannot keep ({@link DrCaps#shortfalls}). Plan id 0: there
+     * was nothing to plan, or no plan passed the checker (the previous plan stays current).
+     */
+    @Override
+    public DrPlanOutcome replanFor(List<DrDirective> newDirectives) {
+        long started = System.nanoTime();
+        this.directives = List.copyOf(newDirectives);
+        String reason = "demand response: " + (newDirectives.isEmpty() ? "no event in force"
+                : newDirectives.stream().map(d -> d.ref().toString()).collect(java.util.stream.Collectors.joining(", ")));
+        Optional<StoredPlan> stored;
+        Optional<Problem> solved;
+        synchronized (this) {
+            stored = replan(reason);
+            solved = stored.flatMap(p -> plans.inputs(p.id())).map(t -> PlanInputs.read(t).problem());
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (stored.isEmpty() || solved.isEmpty()) {
+            return new DrPlanOutcome(0, took, List.of());
+        }
+        return new DrPlanOutcome(stored.get().id(), took, DrCaps.shortfalls(directives, solved.get(), stored.get()));
+    }
+
+    /** The DR directives the plans currently keep. */
+    public List<DrDirective> directives() {
+        return directives;
+    }
+
     /** Queues one background re-plan; requests arriving while one is queued join it. */
     public void requestReplan(String reason) {
         if (replanQueued.compareAndSet(false, true)) {
@@ -143,7 +190,7 @@ public final class PlanningService {
                 try {
                     replan(reason);
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "Re-plan (%s) failed; the previous plan stays current", reason);
+                    LOG.error("Re-plan ({}) failed; the previous plan stays current", reason, e);
                 }
             });
         }
@@ -160,26 +207,37 @@ public final class PlanningService {
         Instant currentSlot = slotOf(now);
         Horizon horizon = Horizon.quarterHours(currentSlot, settings.horizonSlots());
         Instant horizonEnd = horizon.slotStart(horizon.slots());
-        plans.latest().filter(p -> p.horizonStart().isBefore(currentSlot)).ifPresent(p -> runs.follow(p, currentSlot));
-        List<Job> open = openJobs(horizon, currentSlot).entrySet().stream()
-                .filter(e -> e.getValue().state() != JobProgress.State.PENDING
-                        || e.getKey().release().isBefore(horizonEnd))
-                .map(e -> e.getValue().toJob(inHorizon(e.getKey(), horizon)))
-                .toList();
+        plans.latest().filter(p -> p.horizonStart().isBefore(currentSlot)).ifPresent(p -> follow(p, currentSlot));
+        List<Job> open = new java.util.ArrayList<>();
+        for (var e : openJobs(horizon, currentSlot).entrySet()) {
+            if (e.getValue().state() == JobProgress.State.PENDING && !e.getKey().release().isBefore(horizonEnd)) {
+                continue;
+            }
+            try {
+                open.add(e.getValue().toJob(inHorizon(e.getKey(), horizon)));
+            } catch (RuntimeException ex) {
+                // A stored job that cannot be put into this horizon must never stop planning the others.
+                LOG.error("Job {} left out of this plan: {}", e.getKey().id(), ex.toString());
+            }
+        }
         if (open.isEmpty()) {
-            LOG.debugf("Nothing to plan (%s)", reason);
+            LOG.debug("Nothing to plan ({})", reason);
             return Optional.empty();
         }
+        ForecastSource.PlanForecast forecast = forecasts.forecast(horizon);
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
-                CoolingModel.liquidCooledDefault(), SiteForecast.build(site, horizon, settings, windKw.get()), List.of(),
+                CoolingModel.liquidCooledDefault(), forecast.forecast(), DrCaps.events(directives, horizon),
                 open, Weights.defaults(), settings.maxLateSlots()).withZone(site.info().timezone()));
-        Map<String, List<Integer>> previous = previousRunSlots(horizon);
-        Optional<StoredPlan> stored = checked(problem, planner, previous, reason, now)
-                .or(() -> checked(problem, fallback, previous, reason, now))
-                .map(plans::save);
-        stored.ifPresent(p -> LOG.infof("Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f", p.id(), reason,
+        PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
+        String text = inputs.write();
+        String hash = PlanInputs.sha256(text);
+        Optional<StoredPlan> stored = checked(inputs, planner, reason, now, hash, forecast.inputs())
+                .or(() -> checked(inputs, fallback, reason, now, hash, forecast.inputs()))
+                .map(p -> plans.save(p, text));
+        stored.ifPresent(p -> LOG.info(String.format(java.util.Locale.ROOT,
+                "Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f, inputs %s", p.id(), reason,
                 p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),
-                p.predicted().pue()));
+                p.predicted().pue(), p.inputHash())));
         return stored;
     }
 
@@ -201,32 +259,64 @@ public final class PlanningService {
         for (StoredJob j : jobs.submittedSince(horizon.start().minus(window))) {
             long sinceStart = Duration.between(horizon.start(), j.submittedAt()).toSeconds();
             int arrived = (int) Math.floorDiv(sinceStart, slotSeconds);
-            arrivals.record(arrived, j.request().toJob(horizon, siteModel));
+            arrivals.record(arrived, request(j.spec()).toJob(horizon, siteModel));
         }
         return arrivals.keepingRoomIn(problem, 0);
     }
 
     /** What has happened to a job so far, as of now. */
     public JobProgress progress(StoredJob job) {
-        return JobProgress.of(job.request(), runs.runsOf(List.of(job.id())).getOrDefault(job.id(), List.of()),
+        return JobProgress.of(job.spec(), runs.runsOf(List.of(job.id())).getOrDefault(job.id(), List.of()),
                 slotOf(clock.instant()), settings.maxLateSlots());
     }
 
     /** Open jobs (not finished, not expired) with their progress, oldest submission first. */
-    private Map<JobRequest, JobProgress> openJobs(Horizon horizon, Instant currentSlot) {
+    private Map<JobSpec, JobProgress> openJobs(Horizon horizon, Instant currentSlot) {
         Duration slot = horizon.slotLength();
         List<StoredJob> candidates = jobs.candidates(currentSlot.minus(slot.multipliedBy(settings.maxLateSlots())),
                 currentSlot.minus(slot.multipliedBy(horizon.slots())));
         Map<String, List<Instant>> ran = runs.runsOf(candidates.stream().map(StoredJob::id).toList());
-        Map<JobRequest, JobProgress> out = new LinkedHashMap<>();
+        Map<JobSpec, JobProgress> out = new LinkedHashMap<>();
         for (StoredJob j : candidates) {
-            JobProgress p = JobProgress.of(j.request(), ran.getOrDefault(j.id(), List.of()), currentSlot,
+            JobProgress p = JobProgress.of(j.spec(), ran.getOrDefault(j.id(), List.of()), currentSlot,
                     settings.maxLateSlots());
             if (p.open()) {
-                out.put(j.request(), p);
+                out.put(j.spec(), p);
             }
         }
         return out;
+    }
+
+    /**
+     * Records that the cluster followed {@code plan} from the slot after its first up to and including
+     * {@code currentSlot}, because no newer plan was made in between (its first slot was dispatched when
+     * it was stored).
+     */
+    private void follow(StoredPlan plan, Instant currentSlot) {
+        long slotSeconds = plan.slotMinutes() * 60L;
+        long through = Duration.between(plan.horizonStart(), currentSlot).toSeconds() / slotSeconds;
+        Map<Instant, List<String>> bySlot = new java.util.TreeMap<>();
+        for (PlannedJob j : plan.jobs()) {
+            for (int t : j.runSlots()) {
+                if (t >= 1 && t <= through) {
+                    bySlot.computeIfAbsent(plan.horizonStart().plusSeconds(t * slotSeconds),
+                            k -> new java.util.ArrayList<>()).add(j.jobId());
+                }
+            }
+        }
+        runs.dispatch(plan.id(), bySlot);
+    }
+
+    /** The stored form of an accepted request. */
+    static JobSpec spec(JobRequest r) {
+        return new JobSpec(r.id(), r.gpus(), r.powerKwPerGpu(), r.totalPowerKw(), r.duration(), r.release(),
+                r.deadline(), r.priority(), r.preemptible(), r.checkpoint());
+    }
+
+    /** A stored job as the optimizer's request. */
+    static JobRequest request(JobSpec s) {
+        return new JobRequest(s.id(), s.gpus(), s.powerKwPerGpu(), s.totalPowerKw(), s.duration(), s.release(),
+                s.deadline(), s.priority(), s.preemptible(), s.checkpoint());
     }
 
     private static Instant slotOf(Instant t) {
@@ -256,22 +346,29 @@ public final class PlanningService {
         return out;
     }
 
-    private Optional<StoredPlan> checked(Problem problem, Planner by, Map<String, List<Integer>> previous, String reason,
-                                         Instant now) {
-        Plan plan = by.plan(problem, JobRuns.of(previous));
-        CheckReport report = checker.check(problem, plan);
-        if (!report.ok()) {
-            LOG.warnf("Plan by %s rejected by the plan checker: %s", by.name(), report.violations());
+    private Optional<StoredPlan> checked(PlanInputs inputs, Planner by, String reason, Instant now, String hash,
+                                         List<PlanInput> sources) {
+        Problem problem = inputs.problem();
+        Plan plan;
+        try {
+            plan = by.plan(problem, inputs.previous());
+        } catch (PlanBelowBoundException e) {
+            LOG.error("Plan by {} not used: {}", by.name(), e.getMessage());
             return Optional.empty();
         }
-        return Optional.of(PlanRecords.of(problem, plan, reason, now, report.notes()));
+        CheckReport report = checker.check(problem, plan);
+        if (!report.ok()) {
+            LOG.warn("Plan by {} rejected by the plan checker: {}", by.name(), report.violations());
+            return Optional.empty();
+        }
+        return Optional.of(PlanRecords.of(problem, plan, reason, now, report.notes(), hash, sources));
     }
 
     /**
      * A job released before the horizon may start at its first slot; a release inside a slot moves to
      * the next slot start (as {@link JobRequest#toJob} also does), so a job never starts before its release.
      */
-    private Job inHorizon(JobRequest r, Horizon horizon) {
+    private Job inHorizon(JobSpec r, Horizon horizon) {
         long slotSeconds = horizon.slotLength().toSeconds();
         long sinceStart = java.time.Duration.between(horizon.start(), r.release()).toSeconds();
         Instant release = sinceStart <= 0 ? horizon.start()

@@ -1,13 +1,25 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kelvin.core.dr.DrDirective;
+import io.kelvin.core.dr.DrPlanOutcome;
+import io.kelvin.core.dr.DrSignal;
+import io.kelvin.core.dr.EventRef;
+import io.kelvin.core.plan.PlannedJob;
+import io.kelvin.core.plan.StoredJob;
+import io.kelvin.core.plan.StoredPlan;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.load.SiteLoader;
 import io.kelvin.energyoptimizer.api.JobRequest;
 import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.solve.Planner;
+import io.kelvin.state.JdbcJobRunStore;
+import io.kelvin.state.JdbcJobStore;
+import io.kelvin.state.JdbcPlanStore;
 import io.kelvin.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +67,7 @@ class PlanningStoreTest {
         assertThat(latest.slots()).hasSize(96);
         assertThat(latest.jobs()).extracting(PlannedJob::jobId).containsExactly("train-a", "train-b");
         assertThat(latest.jobs()).allSatisfy(j -> assertThat(j.explanation()).isNotBlank());
-        assertThat(second.latestPlacement("train-b")).get().satisfies(e -> assertThat(e.getKey()).isEqualTo(latest.id()));
+        assertThat(second.latestPlacement("train-b")).get().satisfies(e -> assertThat(e.planId()).isEqualTo(latest.id()));
     }
 
     @Test
@@ -105,8 +117,8 @@ class PlanningStoreTest {
             }
         };
         PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
-        PlanningService planning = new PlanningService(SITE, new JobRepository(open()), new PlanRepository(open()),
-                new JobRunRepository(open()), recording, new GreedyWindowPlanner(), settings, clock, Optional::empty, Runnable::run);
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(open()), new JdbcPlanStore(open()),
+                new JdbcJobRunStore(open()), recording, new GreedyWindowPlanner(), settings, clock, SiteForecast.source(SITE, settings, Optional::empty), Runnable::run);
         planning.submit(job("later", NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofHours(12)), 100.0));
         List<Integer> firstRun = planning.latestPlan().jobs().get(0).runSlots();
 
@@ -184,15 +196,107 @@ class PlanningStoreTest {
             PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16,
                     keep == 1 ? Duration.ofHours(24) : Duration.ZERO, Duration.ofHours(2));
             DataSource ds = open();
-            PlanningService planning = new PlanningService(SITE, new JobRepository(ds), new PlanRepository(ds),
-                    new JobRunRepository(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
-                    new SettableClock(NOW), Optional::empty, Runnable::run);
+            PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds),
+                    new JdbcJobRunStore(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
+                    new SettableClock(NOW), SiteForecast.source(SITE, settings, Optional::empty), Runnable::run);
             planning.submit(urgent);
             StoredPlan plan = planning.latestPlan();
             assertThat(plan.jobs().get(0).runSlots()).as("the urgent job itself is not held back").startsWith(0);
             heldAtSlot20[keep] = plan.slots().get(20).busyGpus();
         }
         assertThat(heldAtSlot20).containsExactly(0, 5);
+    }
+
+    @Test
+    void aStoredPlanKeepsTheHashOfItsInputsAndTheInputsMakeTheSamePlanAgain() {
+        DataSource ds = open();
+        PlanningService planning = service(ds);
+        planning.submit(job("again", NOW, NOW.plus(Duration.ofHours(8)), 100.0));
+        StoredPlan plan = planning.latestPlan();
+
+        String text = new JdbcPlanStore(ds).inputs(plan.id()).orElseThrow();
+        PlanInputs inputs = PlanInputs.read(text);
+        assertThat(plan.inputHash()).hasSize(64).isEqualTo(inputs.sha256()).isEqualTo(PlanInputs.sha256(text));
+        assertThat(inputs.previous().isEmpty()).as("the first plan has no warm start").isTrue();
+        assertThat(plan.cutByWallClock()).isFalse();
+        Plan again = new GreedyWindowPlanner().plan(inputs.problem(), inputs.previous());
+        assertThat(again.jobs().get(0).runSlots()).isEqualTo(plan.jobs().get(0).runSlots());
+    }
+
+    @Test
+    void aPlanMadeFromAWarmStartIsMadeAgainTheSameFromItsStoredInputs() {
+        DataSource ds = open();
+        PlanningService planning = service(ds);
+        planning.submit(job("replay-a", NOW, NOW.plus(Duration.ofHours(8)), 100.0));
+        planning.submit(job("replay-b", NOW.plus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(9)), 200.0));
+        StoredPlan plan = planning.latestPlan();
+
+        PlanReplay.Result replay = PlanReplay.replay(new JdbcPlanStore(ds), plan.id(),
+                name -> AppPlanners.byName(name, Duration.ofSeconds(5)));
+
+        assertThat(PlanInputs.read(new JdbcPlanStore(ds).inputs(plan.id()).orElseThrow()).previous().isEmpty())
+                .as("the second plan started from the first").isFalse();
+        assertThat(replay.differences()).isEmpty();
+        assertThat(replay.again().jobs()).isEqualTo(plan.jobs());
+        assertThat(replay.again().inputHash()).isEqualTo(plan.inputHash());
+        assertThat(PlanReplay.describe(replay.again(), replay.zone())).first().asString()
+                .startsWith("plan " + plan.id() + " by greedy-window (HEURISTIC), inputs " + plan.inputHash());
+    }
+
+    @Test
+    void drDirectivesBecomeTheCapsOfTheNextPlanAndACapThePlanCannotKeepIsReportedAsAShortfall() {
+        DataSource ds = open();
+        PlanningService planning = service(ds);
+        planning.submit(job("dr-job", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        EventRef ref = new EventRef("prog-1", "evt-1", Instant.parse("2026-06-20T12:00:00Z"));
+        Instant from = SLOT_START.plus(Duration.ofHours(1));
+        Instant to = SLOT_START.plus(Duration.ofHours(2));
+        // A soft cap of 0 kW at night: the idle cluster alone imports more, so the plan cannot keep it.
+        DrDirective zeroCap = new DrDirective(ref, "evening", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
+                DrSignal.Direction.IMPORT, 0, false, "IMPORT_CAPACITY_LIMIT")), List.of());
+
+        DrPlanOutcome outcome = planning.replanFor(List.of(zeroCap));
+
+        assertThat(outcome.planId()).isEqualTo(planning.latestPlan().id());
+        Problem solved = PlanInputs.read(new JdbcPlanStore(ds).inputs(outcome.planId()).orElseThrow()).problem();
+        assertThat(solved.drEvents()).singleElement().satisfies(e -> {
+            assertThat(e.fromSlot()).isEqualTo(4);
+            assertThat(e.toSlot()).isEqualTo(8);
+            assertThat(e.capKw()).isZero();
+        });
+        assertThat(outcome.capsKept()).isFalse();
+        DrPlanOutcome.Shortfall shortfall = outcome.shortfalls().get(0);
+        assertThat(shortfall.event()).isEqualTo(ref);
+        assertThat(shortfall.from()).isEqualTo(from);
+        assertThat(shortfall.to()).isEqualTo(to);
+        assertThat(shortfall.peakKw()).isPositive();
+        assertThat(shortfall.excessKwh()).isCloseTo(planning.latestPlan().slots().subList(4, 8).stream()
+                .mapToDouble(sl -> sl.gridImportKw() * 0.25).sum(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(shortfall.proven()).isFalse();
+
+        // Lifting every directive re-plans without caps.
+        DrPlanOutcome lifted = planning.replanFor(List.of());
+        assertThat(lifted.capsKept()).isTrue();
+        assertThat(lifted.planId()).isGreaterThan(outcome.planId());
+        assertThat(PlanInputs.read(new JdbcPlanStore(ds).inputs(lifted.planId()).orElseThrow()).problem().drEvents())
+                .isEmpty();
+    }
+
+    @Test
+    void aCapTheSiteKeepsEasilyIsNoShortfall() {
+        PlanningService planning = service(open());
+        planning.submit(job("easy", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        EventRef ref = new EventRef("prog-1", "evt-2", Instant.parse("2026-06-20T12:00:00Z"));
+        Instant from = SLOT_START.plus(Duration.ofHours(1));
+        Instant to = SLOT_START.plus(Duration.ofHours(2));
+        DrDirective generous = new DrDirective(ref, "generous", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
+                DrSignal.Direction.IMPORT, 1_000_000, true, "IMPORT_CAPACITY_LIMIT")), List.of());
+
+        DrPlanOutcome outcome = planning.replanFor(List.of(generous));
+
+        assertThat(outcome.planId()).isPositive();
+        assertThat(outcome.capsKept()).isTrue();
+        assertThat(planning.directives()).containsExactly(generous);
     }
 
     private DataSource open() {
@@ -210,8 +314,8 @@ class PlanningStoreTest {
 
     private static PlanningService service(DataSource ds, Planner planner, List<Double> tariff, SettableClock clock) {
         PlanningSettings settings = new PlanningSettings(96, tariff, 550, 20, Duration.ofSeconds(1), 16);
-        return new PlanningService(SITE, new JobRepository(ds), new PlanRepository(ds), new JobRunRepository(ds),
-                planner, new GreedyWindowPlanner(), settings, clock, Optional::empty, Runnable::run);
+        return new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds), new JdbcJobRunStore(ds),
+                planner, new GreedyWindowPlanner(), settings, clock, SiteForecast.source(SITE, settings, Optional::empty), Runnable::run);
     }
 
     private static JobRequest job(String id, Instant release, Instant deadline, double totalKw) {

@@ -1,4 +1,4 @@
-package io.kelvin.web.planning;
+package io.kelvin.core.plan;
 
 /**
  * What a plan predicts over its horizon: the objective and its terms in EUR (credits positive and

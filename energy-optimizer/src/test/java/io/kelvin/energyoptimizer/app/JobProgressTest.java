@@ -1,8 +1,8 @@
-package io.kelvin.web.planning;
+package io.kelvin.energyoptimizer.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kelvin.energyoptimizer.api.JobRequest;
+import io.kelvin.core.plan.JobSpec;
 import io.kelvin.energyoptimizer.model.Job;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ class JobProgressTest {
 
     @Test
     void aJobThatNeverRanIsPendingUntilItsDeadlinePlusTheAllowedLatenessThenExpired() {
-        JobRequest job = job(false, null, Duration.ofHours(6));
+        JobSpec job = job(false, null, Duration.ofHours(6));
         assertThat(JobProgress.of(job, List.of(), slot(10), MAX_LATE).state()).isEqualTo(JobProgress.State.PENDING);
         assertThat(JobProgress.of(job, List.of(), slot(24 + MAX_LATE - 1), MAX_LATE).state())
                 .isEqualTo(JobProgress.State.PENDING);
@@ -95,8 +95,8 @@ class JobProgressTest {
     }
 
     /** 64 GPUs, 2 hours of work, released at T0 with the given time to its deadline. */
-    private static JobRequest job(boolean preemptible, Duration checkpoint, Duration toDeadline) {
-        return new JobRequest("j", 64, null, 40.0, Duration.ofHours(2), T0, T0.plus(toDeadline), null, preemptible,
+    private static JobSpec job(boolean preemptible, Duration checkpoint, Duration toDeadline) {
+        return new JobSpec("j", 64, null, 40.0, Duration.ofHours(2), T0, T0.plus(toDeadline), null, preemptible,
                 checkpoint);
     }
 

@@ -73,13 +73,17 @@ class ReportsPageTest {
         type("reports-from", now.minusMinutes(30).toString());
         type("reports-to", now.plusMinutes(30).toString());
 
+        // the current month is shown on opening; wait until the span asked for is shown instead
         WebElement itRow = new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofSeconds(3)).until(d -> {
-            if (d.findElements(By.cssSelector("#reports-figures tr[data-kpi='E_IT']")).isEmpty()) {
-                d.findElement(By.id("reports-show")).click();   // no data yet: ask again
+            if (!d.findElement(By.id("reports-summary")).getText().contains("(custom")
+                    || d.findElements(By.cssSelector("#reports-figures tr[data-kpi='E_IT']")).isEmpty()) {
+                d.findElement(By.id("reports-show")).click();
                 return null;
             }
             return d.findElement(By.cssSelector("#reports-figures tr[data-kpi='E_IT']"));
         });
+        assertThat(browser.findElement(By.id("reports-summary")).getText())
+                .contains("Period: " + now.minusMinutes(30).toLocalDate() + " " + now.minusMinutes(30).toLocalTime());
         assertThat(itRow.getAttribute("class")).contains("status-below-threshold");
         assertThat(itRow.getText()).contains("E_IT").contains("below threshold").contains("kWh");
         assertThat(browser.findElements(By.cssSelector("#reports-figures tr[data-kpi]"))).hasSizeGreaterThan(20);

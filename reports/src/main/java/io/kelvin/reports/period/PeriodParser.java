@@ -45,10 +45,15 @@ public final class PeriodParser {
 
     /** The period from {@code from} (inclusive) to {@code to} (exclusive). */
     public static ReportPeriod between(String from, String to, ZoneId zone) {
-        LocalDateTime start = local("--from", from, zone);
-        LocalDateTime end = local("--to", to, zone);
+        return between("--from", from, "--to", to, zone);
+    }
+
+    /** As {@link #between(String, String, ZoneId)}, with the names the caller knows the two ends by in its messages. */
+    public static ReportPeriod between(String fromName, String from, String toName, String to, ZoneId zone) {
+        LocalDateTime start = local(fromName, from, zone);
+        LocalDateTime end = local(toName, to, zone);
         if (!end.isAfter(start)) {
-            throw new IllegalArgumentException("--to " + to + " is not after --from " + from
+            throw new IllegalArgumentException(toName + " " + to + " is not after " + fromName + " " + from
                     + ": a period runs from its start (inclusive) to its end (exclusive)");
         }
         return ReportPeriod.between(start, end, zone);

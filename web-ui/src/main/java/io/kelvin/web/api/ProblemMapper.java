@@ -7,6 +7,7 @@ import io.kelvin.energyoptimizer.app.JobConflictException;
 import io.kelvin.energyoptimizer.app.NoSuchEntryException;
 import io.kelvin.identity.AlreadyExistsException;
 import io.kelvin.identity.NotFoundException;
+import io.kelvin.reports.report.NoDataException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +20,7 @@ import org.jboss.logging.Logger;
  * Turns every failure of the REST API into {@code application/problem+json}. HTTP errors keep their
  * status; invalid input (IllegalArgumentException from the plain-Java layer, whose messages name the
  * bad parameter) is 400 with that message; a taken job id, user name or client id is 409 and an
- * unknown job, plan, user or client 404, with their messages; a setpoint outside its limits is 400 and
+ * unknown job, plan, user or client and a report period without data 404, with their messages; a setpoint outside its limits is 400 and
  * one the device did not take 502; an unavailable store is 503 (retry later); anything else is a 500 whose cause goes to the
  * log, not to the client.
  */
@@ -40,6 +41,7 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
             case NoSuchEntryException missing -> problem(Response.Status.NOT_FOUND, missing.getMessage());
             case AlreadyExistsException taken -> problem(Response.Status.CONFLICT, taken.getMessage());
             case NotFoundException missing -> problem(Response.Status.NOT_FOUND, missing.getMessage());
+            case NoDataException nothing -> problem(Response.Status.NOT_FOUND, nothing.getMessage());
             case SetpointRejectedException refused -> problem(Response.Status.BAD_REQUEST, refused.getMessage());
             case WriteFailedException failed -> problem(Response.Status.BAD_GATEWAY,
                     "The device did not take the write: " + failed.getMessage());

@@ -13,6 +13,7 @@ import io.kelvin.reports.export.Exporter;
 import io.kelvin.reports.export.Manifest;
 import io.kelvin.reports.period.PeriodParser;
 import io.kelvin.reports.period.ReportPeriod;
+import io.kelvin.reports.report.DataSources;
 import io.kelvin.reports.report.NoDataException;
 import io.kelvin.reports.report.Report;
 import io.kelvin.reports.report.ReportEngine;
@@ -91,7 +92,7 @@ public final class ReportCommand {
         Report report;
         try (TelemetryStore store = open(arguments, site)) {
             report = new ReportEngine(store).build(site, period, new ReportSettings(arguments.completeness()),
-                    arguments.influxUrl().isPresent() ? "InfluxDB database " + arguments.influxDb() : "rrd4j store");
+                    arguments.influxUrl().isPresent() ? DataSources.influxDb(arguments.influxDb()) : DataSources.RRD4J);
         }
         byte[] bytes = Exporter.export(report, arguments.format());
         writeAtomically(target, bytes);

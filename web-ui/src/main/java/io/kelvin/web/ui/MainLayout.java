@@ -52,6 +52,7 @@ public class MainLayout extends Div implements RouterLayout {
         }
         if (has(request, Role.AUDITOR, Role.ADMIN)) {
             nav.add(link("Audit trail", AuditView.class, "nav-audit"));
+            nav.add(link("Reports", ReportsView.class, "nav-reports"));
         }
         Span who = new Span(user);
         who.setId("signed-in-as");

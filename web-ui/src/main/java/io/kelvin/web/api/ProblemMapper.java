@@ -5,6 +5,7 @@ import io.kelvin.core.control.WriteFailedException;
 import io.kelvin.core.telemetry.StoreUnavailableException;
 import io.kelvin.identity.AlreadyExistsException;
 import io.kelvin.identity.NotFoundException;
+import io.kelvin.web.dr.DrStepRefusedException;
 import io.kelvin.web.planning.JobConflictException;
 import io.kelvin.web.planning.NoSuchEntryException;
 import jakarta.ws.rs.WebApplicationException;
@@ -37,6 +38,7 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
             case WebApplicationException web -> problem(web.getResponse().getStatusInfo(), httpDetail(web));
             case IllegalArgumentException invalid -> problem(Response.Status.BAD_REQUEST, invalid.getMessage());
             case JobConflictException conflict -> problem(Response.Status.CONFLICT, conflict.getMessage());
+            case DrStepRefusedException refused -> problem(Response.Status.CONFLICT, refused.getMessage());
             case NoSuchEntryException missing -> problem(Response.Status.NOT_FOUND, missing.getMessage());
             case AlreadyExistsException taken -> problem(Response.Status.CONFLICT, taken.getMessage());
             case NotFoundException missing -> problem(Response.Status.NOT_FOUND, missing.getMessage());

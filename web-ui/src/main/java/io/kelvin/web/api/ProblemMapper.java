@@ -8,6 +8,7 @@ import io.kelvin.energyoptimizer.app.NoSuchEntryException;
 import io.kelvin.identity.AlreadyExistsException;
 import io.kelvin.identity.NotFoundException;
 import io.kelvin.reports.report.NoDataException;
+import io.kelvin.web.dr.DrStepRefusedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +39,7 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
             case WebApplicationException web -> problem(web.getResponse().getStatusInfo(), httpDetail(web));
             case IllegalArgumentException invalid -> problem(Response.Status.BAD_REQUEST, invalid.getMessage());
             case JobConflictException conflict -> problem(Response.Status.CONFLICT, conflict.getMessage());
+            case DrStepRefusedException refused -> problem(Response.Status.CONFLICT, refused.getMessage());
             case NoSuchEntryException missing -> problem(Response.Status.NOT_FOUND, missing.getMessage());
             case AlreadyExistsException taken -> problem(Response.Status.CONFLICT, taken.getMessage());
             case NotFoundException missing -> problem(Response.Status.NOT_FOUND, missing.getMessage());

@@ -50,6 +50,9 @@ public class MainLayout extends Div implements RouterLayout {
         if (has(request, Role.VIEWER, Role.OPERATOR, Role.AUDITOR, Role.ADMIN)) {
             nav.add(link("Overview", OverviewView.class, "nav-overview"));
         }
+        if (has(request, Role.VIEWER, Role.OPERATOR, Role.AUDITOR, Role.ADMIN)) {
+            nav.add(link("Demand response", DrView.class, "nav-dr"));
+        }
         if (has(request, Role.AUDITOR, Role.ADMIN)) {
             nav.add(link("Audit trail", AuditView.class, "nav-audit"));
             nav.add(link("Reports", ReportsView.class, "nav-reports"));

@@ -51,7 +51,8 @@ class RouteMatrixTest {
         paths.forEach((path, methods) -> methods.keySet().stream().filter(HTTP_METHODS::contains)
                 .forEach(m -> served.add(m.toUpperCase(java.util.Locale.ROOT) + " " + path)));
         Set<String> documented = new TreeSet<>();
-        matrix.rules().stream().filter(r -> r.path().startsWith("/api/") || r.path().startsWith("/oauth/"))
+        matrix.rules().stream().filter(r -> r.path().startsWith("/api/") || r.path().startsWith("/oauth/")
+                        || r.path().startsWith("/openadr/"))
                 .forEach(r -> documented.add(r.key()));
 
         assertThat(served).as("routes the app serves but web-ui/README.md's matrix lacks")

@@ -107,6 +107,11 @@ public final class VenClient {
         return webhook;
     }
 
+    /** The VTN's programs the site takes part in (those of the program filter), as last read. */
+    public List<Program> programs() {
+        return programs.values().stream().sorted(java.util.Comparator.comparing(Program::programName)).toList();
+    }
+
     private void register() {
         if (venId.isEmpty()) {
             Ven ven = api.venByName(settings.venName()).orElseGet(() -> api.createVen(settings.venName()));

@@ -33,10 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * /auth/server). Tests steer it: add or update events, delete them, revoke tokens (as if they expired),
  * go down (503) and come back, and push webhook notifications to the subscribed callback.
  */
-final class TestVtn implements AutoCloseable {
+public final class TestVtn implements AutoCloseable {
 
-    static final String CLIENT_ID = "kelvin-ven";
-    static final String SECRET = "s3cret";
+    public static final String CLIENT_ID = "kelvin-ven";
+    public static final String SECRET = "s3cret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -45,7 +45,7 @@ final class TestVtn implements AutoCloseable {
     private final Map<String, ObjectNode> vens = new LinkedHashMap<>();
     private final Map<String, ObjectNode> resources = new LinkedHashMap<>();
     private final Map<String, ObjectNode> subscriptions = new LinkedHashMap<>();
-    final List<JsonNode> reports = new CopyOnWriteArrayList<>();
+    public final List<JsonNode> reports = new CopyOnWriteArrayList<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
@@ -55,22 +55,22 @@ final class TestVtn implements AutoCloseable {
     /** What /auth/server answers as tokenURL (the proxy's address when the VTN sits behind one). */
     volatile String publicBase;
 
-    TestVtn(int port) throws IOException {
+    public TestVtn(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.start();
         publicBase = "http://127.0.0.1:" + port;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    synchronized void addProgram(Program program) {
+    public synchronized void addProgram(Program program) {
         programs.put(program.id(), OadrWriter.program(program));
     }
 
-    synchronized void putEvent(Event event) {
+    public synchronized void putEvent(Event event) {
         events.put(event.id(), OadrWriter.event(event));
     }
 
@@ -79,16 +79,16 @@ final class TestVtn implements AutoCloseable {
         events.put(id, raw);
     }
 
-    synchronized void deleteEvent(String id) {
+    public synchronized void deleteEvent(String id) {
         events.remove(id);
     }
 
-    void revokeTokens() {
+    public void revokeTokens() {
         tokens.clear();
     }
 
     /** Posts a notification to every subscription's callback with its bearer token; returns the statuses. */
-    List<Integer> notify(String objectType, String operation, JsonNode object) throws IOException, InterruptedException {
+    public List<Integer> notify(String objectType, String operation, JsonNode object) throws IOException, InterruptedException {
         List<Integer> statuses = new ArrayList<>();
         List<ObjectNode> subs;
         synchronized (this) {
@@ -112,15 +112,15 @@ final class TestVtn implements AutoCloseable {
         return statuses;
     }
 
-    synchronized List<ObjectNode> subscriptions() {
+    public synchronized List<ObjectNode> subscriptions() {
         return List.copyOf(subscriptions.values());
     }
 
-    synchronized List<ObjectNode> vens() {
+    public synchronized List<ObjectNode> vens() {
         return List.copyOf(vens.values());
     }
 
-    synchronized List<ObjectNode> resources() {
+    public synchronized List<ObjectNode> resources() {
         return List.copyOf(resources.values());
     }
 

@@ -1,0 +1,93 @@
+package io.kelvin.greenpower.dr;
+
+import io.kelvin.core.dr.DrEventStatus;
+import io.kelvin.core.dr.DrEventStore;
+import io.kelvin.core.dr.DrTransition;
+import io.kelvin.core.identity.Actor;
+import io.kelvin.core.identity.AuditEntry;
+import io.kelvin.core.identity.AuditKind;
+import io.kelvin.core.identity.AuditLog;
+import io.kelvin.core.identity.Outcome;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link DrEventStore} that also puts every lifecycle step Kelvin itself takes (actors "vtn", "kelvin",
+ * "planner", "clock") into the audit trail: receipt as {@link AuditKind#DR_EVENT_CREATED}, an opt-out as
+ * {@link AuditKind#DR_OPT_OUT}, every other step as {@link AuditKind#DR_EVENT_CHANGED}; a refused step has
+ * outcome DENIED. Steps an operator takes are recorded by whoever serves the operator (they know the
+ * caller's address), not here. A failing audit store does not undo the step: it is logged.
+ */
+public final class AuditedDrEventStore implements DrEventStore {
+
+    /** The actors DrEvents uses for steps no person took. */
+    public static final Set<String> SYSTEM_ACTORS = Set.of("vtn", "kelvin", "planner", "clock");
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditedDrEventStore.class);
+
+    private final DrEventStore delegate;
+    private final AuditLog audit;
+    private final String address;
+
+    /** {@code address}: where the system steps come from for the trail (e.g. the VTN's host), "-" if none. */
+    public AuditedDrEventStore(DrEventStore delegate, AuditLog audit, String address) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.address = address;
+    }
+
+    @Override
+    public Optional<DrEventStatus> find(String eventId) {
+        return delegate.find(eventId);
+    }
+
+    @Override
+    public void record(DrEventStatus status, DrTransition transition) {
+        delegate.record(status, transition);
+        audit(transition);
+    }
+
+    @Override
+    public void refused(DrTransition transition) {
+        delegate.refused(transition);
+        audit(transition);
+    }
+
+    @Override
+    public List<DrEventStatus> all() {
+        return delegate.all();
+    }
+
+    @Override
+    public List<DrTransition> history(String eventId) {
+        return delegate.history(eventId);
+    }
+
+    /** The audit entry for one transition, whoever took it. */
+    public static AuditEntry entry(DrTransition t, Actor actor, String address) {
+        AuditKind kind = switch (t.action()) {
+            case "receive" -> AuditKind.DR_EVENT_CREATED;
+            case "opt-out" -> AuditKind.DR_OPT_OUT;
+            default -> AuditKind.DR_EVENT_CHANGED;
+        };
+        return new AuditEntry(actor, kind, "dr-event " + t.ref(), address,
+                t.isRefused() ? Outcome.DENIED : Outcome.SUCCESS,
+                t.action() + " " + t.from() + "->" + t.to() + (t.detail() == null || t.detail().isBlank() ? ""
+                        : ": " + t.detail()));
+    }
+
+    private void audit(DrTransition t) {
+        if (!SYSTEM_ACTORS.contains(t.actor())) {
+            return;
+        }
+        try {
+            audit.record(entry(t, Actor.system("dr-" + t.actor()), address));
+        } catch (RuntimeException e) {
+            LOG.error("Could not put DR step {} of {} on record: {}", t.action(), t.ref(), e.getMessage());
+        }
+    }
+}

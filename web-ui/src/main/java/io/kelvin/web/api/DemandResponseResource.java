@@ -1,0 +1,115 @@
+package io.kelvin.web.api;
+
+import io.kelvin.core.dr.DrEventStatus;
+import io.kelvin.core.dr.DrPlanOutcome;
+import io.kelvin.core.dr.DrTransition;
+import io.kelvin.core.dr.VenStatus;
+import io.kelvin.core.site.DemandResponse;
+import io.kelvin.web.dr.DemandResponseRuntime;
+import io.kelvin.web.dr.DrStepRefusedException;
+import io.kelvin.web.security.Caller;
+import io.kelvin.web.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Demand response for people: {@code GET /api/v1/dr} the VEN's state, the programs the site takes part in
+ * and the newest DR re-plan; {@code GET /api/v1/dr/events} every event with its lifecycle state, span and
+ * every transition; {@code POST /api/v1/dr/events/{id}/opt-out} (OPERATOR, body {@code {"reason": "..."}},
+ * reason required) opts the site out. Opt-out attempts, done or refused, go into the audit trail with the
+ * caller and address; a refused step (the event is over, cancelled, ...) is 409 naming why.
+ */
+@Path("/api/v1/dr")
+@Produces(MediaType.APPLICATION_JSON)
+public class DemandResponseResource {
+
+    /** Longest opt-out reason kept. */
+    static final int MAX_REASON = 500;
+
+    private final DemandResponseRuntime dr;
+    private final Caller caller;
+
+    public DemandResponseResource(DemandResponseRuntime dr, Caller caller) {
+        this.dr = dr;
+        this.caller = caller;
+    }
+
+    public record ProgramView(String id, String name, boolean hard) {
+    }
+
+    public record Overview(boolean configured, String vtnUrl, String venName, VenStatus ven, List<ProgramView> programs,
+                           DrPlanOutcome lastReplan) {
+    }
+
+    public record TransitionView(Instant at, String actor, String action, String from, String to, String outcome,
+                                 String version, String detail) {
+        static TransitionView of(DrTransition t) {
+            return new TransitionView(t.at(), t.actor(), t.action(), t.from().name(), t.to().name(), t.outcome().name(),
+                    t.ref().version().toString(), t.detail());
+        }
+    }
+
+    public record EventView(String id, String programId, String name, Instant version, String state, Instant receivedAt,
+                            Instant changedAt, Instant start, Instant end, String decidedBy, String reason,
+                            List<TransitionView> transitions) {
+    }
+
+    public record OptOut(String reason) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
+    public Overview overview() {
+        var settings = dr.settings();
+        List<ProgramView> programs = dr.programs().stream().map(p -> new ProgramView(p.id(), p.programName(),
+                settings.flatMap(s -> s.program(p.programName())).map(DemandResponse.Program::hard).orElse(true)))
+                .toList();
+        return new Overview(dr.configured(), settings.map(s -> s.vtnUrl().toString()).orElse(null),
+                settings.map(DemandResponse::venName).orElse(null), dr.venStatus().orElse(null), programs,
+                dr.lastOutcome().orElse(null));
+    }
+
+    @GET
+    @Path("/events")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
+    public List<EventView> events() {
+        return dr.events().stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("/events/{id}/opt-out")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public TransitionView optOut(@PathParam("id") String id, OptOut body) {
+        String reason = body == null ? null : body.reason();
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason: required (why the site opts out of the event)");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new IllegalArgumentException("reason: at most " + MAX_REASON + " characters (got " + reason.length() + ")");
+        }
+        DrTransition step = dr.optOut(id, reason, caller.actor(), caller.address());
+        if (step.isRefused()) {
+            throw new DrStepRefusedException("event '" + id + "': " + step.detail());
+        }
+        return TransitionView.of(step);
+    }
+
+    private EventView view(DrEventStatus s) {
+        var span = dr.span(s.ref().eventId());
+        return new EventView(s.ref().eventId(), s.ref().programId(), s.eventName(), s.ref().version(), s.state().name(),
+                s.receivedAt(), s.changedAt(), span.map(DemandResponseRuntime.Span::start).orElse(null),
+                span.map(DemandResponseRuntime.Span::end).orElse(null), s.decidedBy().orElse(null),
+                s.reason().orElse(null), dr.history(s.ref().eventId()).stream().map(TransitionView::of).toList());
+    }
+}

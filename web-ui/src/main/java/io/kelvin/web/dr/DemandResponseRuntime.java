@@ -1,0 +1,287 @@
+package io.kelvin.web.dr;
+
+import io.kelvin.core.dr.DrDirective;
+import io.kelvin.core.dr.DrEventStatus;
+import io.kelvin.core.dr.DrEventStore;
+import io.kelvin.core.dr.DrPlanOutcome;
+import io.kelvin.core.dr.DrPlanning;
+import io.kelvin.core.dr.DrTransition;
+import io.kelvin.core.dr.VenStatus;
+import io.kelvin.core.identity.Actor;
+import io.kelvin.core.identity.AuditLog;
+import io.kelvin.core.site.DemandResponse;
+import io.kelvin.core.site.Site;
+import io.kelvin.core.telemetry.TelemetryStore;
+import io.kelvin.greenpower.dr.AuditedDrEventStore;
+import io.kelvin.greenpower.dr.DrEvents;
+import io.kelvin.greenpower.dr.EventResolver;
+import io.kelvin.greenpower.dr.TimedInterval;
+import io.kelvin.greenpower.dr.oadr.Program;
+import io.kelvin.greenpower.dr.ven.MeterReportSource;
+import io.kelvin.greenpower.dr.ven.TokenSource;
+import io.kelvin.greenpower.dr.ven.VenClient;
+import io.kelvin.greenpower.dr.ven.VtnApi;
+import io.kelvin.greenpower.dr.ven.VtnException;
+import io.kelvin.greenpower.dr.ven.VtnHttp;
+import io.kelvin.greenpower.dr.ven.WebhookReceiver;
+import io.kelvin.state.JdbcDrEventStore;
+import io.kelvin.web.planning.NoSuchEntryException;
+import io.kelvin.web.runtime.StateDatabase;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Wires demand response when the site file has a {@code demandResponse:} section: the event lifecycle
+ * ({@link DrEvents}) kept in the state database ({@link JdbcDrEventStore}) with Kelvin's own steps in the
+ * audit trail, the VEN client polling the VTN on its own thread (at the poll interval, or the client's
+ * backoff), the webhook receiver for the VTN's notifications (its bearer token is made at each start and
+ * given to the VTN in the subscription), and re-plans through {@link DrPlanning} whenever the directives
+ * in force change (on one thread, the newest set only). Without the section everything here is empty.
+ */
+@ApplicationScoped
+public class DemandResponseRuntime {
+
+    private static final Logger LOG = Logger.getLogger(DemandResponseRuntime.class);
+    /** How far ahead events are resolved into directives (the planner's horizon is shorter). */
+    static final Duration HORIZON = Duration.ofHours(48);
+    private static final Duration REPORT_STEP = Duration.ofMinutes(15);
+    private static final Duration RETRY_AFTER_BUG = Duration.ofSeconds(30);
+
+    /** The running parts, when the site has demand response. */
+    private record Running(DemandResponse settings, DrEventStore store, DrEvents events, VenClient client) {
+    }
+
+    private final Site site;
+    private final StateDatabase database;
+    private final AuditLog audit;
+    private final DrPlanning planning;
+    private final InstantSource clock;
+    private final TelemetryStore telemetry;
+    private final AtomicReference<List<DrDirective>> pending = new AtomicReference<>();
+    private final ScheduledExecutorService venThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kelvin-ven"));
+    private final ScheduledExecutorService replanThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kelvin-dr-replan"));
+    private volatile Running running;
+    private volatile Optional<DrPlanOutcome> lastOutcome = Optional.empty();
+
+    DemandResponseRuntime(Site site, StateDatabase database, AuditLog audit, DrPlanning planning, InstantSource clock,
+                          TelemetryStore telemetry) {
+        this.site = site;
+        this.database = database;
+        this.audit = audit;
+        this.planning = planning;
+        this.clock = clock;
+        this.telemetry = telemetry;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        site.demandResponse().ifPresent(this::start);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        venThread.shutdownNow();
+        replanThread.shutdownNow();
+        try {
+            venThread.awaitTermination(5, TimeUnit.SECONDS);
+            replanThread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void start(DemandResponse settings) {
+        if (running != null) {
+            return;
+        }
+        var store = new AuditedDrEventStore(new JdbcDrEventStore(database.dataSource()), audit,
+                settings.vtnUrl().getHost());
+        DrEvents events = new DrEvents(settings, store, new EventResolver(settings.venName(), HORIZON), clock,
+                this::directivesChanged);
+        VtnHttp http = new VtnHttp(settings.vtnUrl(), settings.requestTimeout());
+        TokenSource tokens = new TokenSource(http, settings.tokenUrl(), settings.clientId(), () -> secret(settings), clock);
+        VenClient client = new VenClient(settings, new VtnApi(http, tokens, settings.targets()), events,
+                new MeterReportSource(site, telemetry, REPORT_STEP, Set.of()), clock, webhookToken());
+        running = new Running(settings, store, events, client);
+        LOG.infof("Demand response: VEN '%s' against VTN %s, programs %s", settings.venName(), settings.vtnUrl(),
+                settings.programs().stream().map(DemandResponse.Program::name).toList());
+        venThread.execute(this::cycle);
+    }
+
+    /** Whether the site file configures demand response. */
+    public boolean configured() {
+        return running != null;
+    }
+
+    public Optional<VenStatus> venStatus() {
+        return Optional.ofNullable(running).map(r -> r.client().status());
+    }
+
+    public Optional<DemandResponse> settings() {
+        return Optional.ofNullable(running).map(Running::settings);
+    }
+
+    /** The VTN's programs the site takes part in, as last read. */
+    public List<Program> programs() {
+        return running == null ? List.of() : running.client().programs();
+    }
+
+    /** Every event's newest status, oldest received first. */
+    public List<DrEventStatus> events() {
+        Running r = running;
+        return r == null ? List.of() : r.store().all();
+    }
+
+    public List<DrTransition> history(String eventId) {
+        return running == null ? List.of() : running.events().history(eventId);
+    }
+
+    /** The event's span {@code [start, end)} as far as it is placed in time, while the site holds the event. */
+    public Optional<Span> span(String eventId) {
+        if (running == null) {
+            return Optional.empty();
+        }
+        List<TimedInterval> intervals = running.events().intervals(eventId);
+        return intervals.isEmpty() ? Optional.empty()
+                : Optional.of(new Span(intervals.getFirst().start(), intervals.getLast().end()));
+    }
+
+    public record Span(Instant start, Instant end) {
+    }
+
+    /** The outcome of the newest DR re-plan, if one ran. */
+    public Optional<DrPlanOutcome> lastOutcome() {
+        return lastOutcome;
+    }
+
+    /** The webhook receiver, when demand response is configured. */
+    public Optional<WebhookReceiver> webhook() {
+        return Optional.ofNullable(running).map(r -> r.client().webhook());
+    }
+
+    /** A webhook notification asked for a poll (an event of a program not yet read): poll now. */
+    public void pollIfAsked() {
+        Running r = running;
+        if (r != null && r.client().pollSoon()) {
+            venThread.execute(() -> r.client().runOnce());
+        }
+    }
+
+    /**
+     * An operator opts the site out of an event (the reason is required) and the step is put on record with
+     * the operator and their address, whether it was done or refused.
+     */
+    public DrTransition optOut(String eventId, String reason, Actor actor, String address) {
+        Running r = running;
+        if (r == null) {
+            throw new NoSuchEntryException("demand response is not configured on this site (no demandResponse: in the site file)");
+        }
+        if (r.events().state(eventId).isEmpty()) {
+            throw new NoSuchEntryException("no demand-response event '" + eventId + "'");
+        }
+        DrTransition step = r.events().optOut(eventId, actor.name(), reason);
+        try {
+            audit.record(AuditedDrEventStore.entry(step, actor, address));
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not put the opt-out of %s on record: %s", eventId, e.getMessage());
+        }
+        return step;
+    }
+
+    private void cycle() {
+        Running r = running;
+        Duration wait;
+        try {
+            wait = r.client().runOnce();
+            if (r.client().pollSoon()) {
+                wait = Duration.ofSeconds(1);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("The VEN cycle failed; trying again in " + RETRY_AFTER_BUG, e);
+            wait = RETRY_AFTER_BUG;
+        }
+        if (!venThread.isShutdown()) {
+            venThread.schedule(this::cycle, Math.max(wait.toMillis(), 100), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Called by DrEvents (under its lock) when the directives in force change: re-plan on the DR thread. */
+    private void directivesChanged(List<DrDirective> directives) {
+        pending.set(directives);
+        if (!replanThread.isShutdown()) {
+            replanThread.execute(this::replanPending);
+        }
+    }
+
+    private void replanPending() {
+        List<DrDirective> directives = pending.getAndSet(null);
+        Running r = running;
+        if (directives == null || r == null) {
+            return;
+        }
+        try {
+            DrPlanOutcome outcome = planning.replanFor(directives);
+            lastOutcome = Optional.of(outcome);
+            for (DrDirective directive : directives) {
+                String eventId = directive.ref().eventId();
+                Optional<DrPlanOutcome.Shortfall> shortfall = outcome.shortfalls().stream()
+                        .filter(s -> s.event().eventId().equals(eventId)).findFirst();
+                if (shortfall.isEmpty()) {
+                    r.events().replanned(eventId, "plan " + outcome.planId() + " keeps the caps (re-planned in "
+                            + outcome.replanTime().toMillis() + " ms)");
+                } else {
+                    DrPlanOutcome.Shortfall s = shortfall.get();
+                    LOG.warnf("DR event %s: the plan exceeds the cap by up to %.0f kW, %.1f kWh in all, from %s to %s;"
+                            + " jobs that would miss: %s", directive.ref(), s.peakKw(), s.excessKwh(), s.from(), s.to(),
+                            s.jobsMissed());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Re-planning for demand response failed", e);
+        }
+    }
+
+    private static String secret(DemandResponse settings) {
+        if (settings.secretEnv().isPresent()) {
+            String value = System.getenv(settings.secretEnv().get());
+            if (value == null || value.isBlank()) {
+                throw new VtnException(0, "demandResponse.secretEnv: environment variable "
+                        + settings.secretEnv().get() + " is not set");
+            }
+            return value.strip();
+        }
+        try {
+            return Files.readAllLines(settings.secretFile().orElseThrow()).stream().findFirst().orElse("").strip();
+        } catch (IOException e) {
+            throw new VtnException(0, "demandResponse.secretFile: cannot read " + settings.secretFile().get() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private static String webhookToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -25,7 +25,7 @@ import io.kelvin.greenpower.dr.ven.VtnException;
 import io.kelvin.greenpower.dr.ven.VtnHttp;
 import io.kelvin.greenpower.dr.ven.WebhookReceiver;
 import io.kelvin.state.JdbcDrEventStore;
-import io.kelvin.web.planning.NoSuchEntryException;
+import io.kelvin.energyoptimizer.app.NoSuchEntryException;
 import io.kelvin.web.runtime.StateDatabase;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -49,6 +49,8 @@ public class MainLayout extends Div implements RouterLayout {
         nav.add(new Span("Kelvin"));
         if (has(request, Role.VIEWER, Role.OPERATOR, Role.AUDITOR, Role.ADMIN)) {
             nav.add(link("Overview", OverviewView.class, "nav-overview"));
+            nav.add(link("Alarms", AlarmsView.class, "nav-alarms"));
+            nav.add(link("Devices", DevicesView.class, "nav-devices"));
         }
         if (has(request, Role.AUDITOR, Role.ADMIN)) {
             nav.add(link("Audit trail", AuditView.class, "nav-audit"));

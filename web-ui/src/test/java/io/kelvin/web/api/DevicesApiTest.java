@@ -78,6 +78,21 @@ class DevicesApiTest {
     }
 
     @Test
+    void eachDevicesStateAndTheAlarmCountsAreMetrics() {
+        AppReady.awaitReady();
+
+        await().atMost(AppReady.TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String metrics = TestAuth.as(Role.VIEWER).get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).contains("kelvin_device_state{device=\"cdu-01\"} 0.0")
+                    .contains("kelvin_device_state{device=\"chiller-01\"} 0.0")
+                    .contains("kelvin_device_reads_failed{device=\"pv-inv-01\"}")
+                    .contains("kelvin_device_last_error_timestamp_seconds{device=\"cdu-01\"}")
+                    .containsPattern("(?m)^kelvin_alarms_current \\d")
+                    .containsPattern("(?m)^kelvin_alarms_unacknowledged \\d");
+        });
+    }
+
+    @Test
     void devicesAreForReadersOnly() {
         TestAuth.as(Role.PLATFORM).get("/api/v1/devices").then().statusCode(403);
         given().get("/api/v1/devices").then().statusCode(401);

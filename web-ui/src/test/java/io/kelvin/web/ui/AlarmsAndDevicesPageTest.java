@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The alarms and devices views in headless Chromium against the running demo twin: a viewer sees a
  * CDU's leak without any button, an operator acknowledges it with a comment and the device holds the
- * acknowledgement, and the devices view shows every device's state and common information.
+ * acknowledgement, the alarm banner counts what waits, and the devices view shows every device's state and common information.
  * Screenshots: target/screenshots/alarms-viewer.png, alarms-operator-*.png, devices.png.
  */
 @QuarkusTest
@@ -79,6 +79,8 @@ class AlarmsAndDevicesPageTest {
             assertThat(textOf("alarm-" + id + "-message")).contains("Leak detected at cdu-07");
             assertThat(browser.findElements(By.id("ack-" + id))).isEmpty();
             assertThat(browser.findElements(By.id("alarm-comment"))).isEmpty();
+            // the banner every page carries counts the leak among the unacknowledged alarms
+            assertThat(textOf("alarm-banner")).matches("\\d+ unacknowledged alarms? \\(\\d+ active\\)");
             BrowserLogin.screenshot(browser, "alarms-viewer");
             browser.manage().deleteAllCookies();
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = TempDataDir.class, scope = TestResourceScope.GLOBAL)
 class AlarmsApiTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
     KelvinRuntime runtime;

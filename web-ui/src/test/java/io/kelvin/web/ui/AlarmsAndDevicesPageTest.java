@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The alarms and devices views in headless Chromium against the running demo twin: a viewer sees a
  * CDU's leak without any button, an operator acknowledges it with a comment and the device holds the
  * acknowledgement, the alarm banner counts what waits, and the devices view shows every device's state and common information.
- * Screenshots: target/screenshots/alarms-viewer.png, alarms-operator-*.png, devices.png.
+ * Screenshots: target/screenshots/alarms-viewer.png, alarms-operator-*.png, alarms-auditor.png, devices.png.
  */
 @QuarkusTest
 @WithTestResource(value = TempDataDir.class, scope = TestResourceScope.GLOBAL)
@@ -68,10 +68,7 @@ class AlarmsAndDevicesPageTest {
         SiteTwin twin = runtime.twin().orElseThrow();
         twin.leak("cdu-07");
         try {
-            Alarm leak = await().atMost(Duration.ofSeconds(30)).until(() -> desk.current(100).stream()
-                    .filter(a -> a.device().equals("cdu-07") && a.phase() == AlarmPhase.UNACKNOWLEDGED).findFirst(),
-                    java.util.Optional::isPresent).orElseThrow();
-            String id = leak.key().id();
+            String id = awaitUnacknowledged("cdu-07").key().id();
 
             BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.VIEWER), TestAuth.PASSWORD);
             waitFor("nav-alarms").click();
@@ -106,6 +103,27 @@ class AlarmsAndDevicesPageTest {
     }
 
     @Test
+    void anAuditorSeesAPumpFaultButCannotActOnIt() {
+        SiteTwin twin = runtime.twin().orElseThrow();
+        twin.pumpFault("cdu-08");
+        try {
+            String id = awaitUnacknowledged("cdu-08").key().id();
+
+            BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.AUDITOR), TestAuth.PASSWORD);
+            browser.get(root + "alarms");
+
+            assertThat(textOf("alarm-" + id + "-phase")).isEqualTo("UNACKNOWLEDGED");
+            assertThat(textOf("alarm-" + id + "-message")).contains("PumpFault");
+            assertThat(browser.findElements(By.id("ack-" + id))).isEmpty();
+            assertThat(browser.findElements(By.id("shelve-" + id))).isEmpty();
+            assertThat(browser.findElements(By.id("alarm-comment"))).isEmpty();
+            BrowserLogin.screenshot(browser, "alarms-auditor");
+        } finally {
+            twin.pumpFaultCleared("cdu-08");
+        }
+    }
+
+    @Test
     void theDevicesViewShowsEveryDevicesStateAndItsMakerModelSerialAndFirmware() {
         BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.VIEWER), TestAuth.PASSWORD);
         waitFor("nav-devices").click();
@@ -118,6 +136,12 @@ class AlarmsAndDevicesPageTest {
         assertThat(textOf("device-pv-inv-01-info")).contains("SunSpec-compliant").contains("pv-inv-01");
         assertThat(textOf("device-cdu-01-points")).matches("(\\d+)/\\1 GOOD");
         BrowserLogin.screenshot(browser, "devices");
+    }
+
+    private Alarm awaitUnacknowledged(String device) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> desk.current(100).stream()
+                .filter(a -> a.device().equals(device) && a.phase() == AlarmPhase.UNACKNOWLEDGED).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
     }
 
     private WebElement waitFor(String id) {

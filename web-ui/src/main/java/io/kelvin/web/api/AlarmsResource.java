@@ -4,7 +4,10 @@ import io.kelvin.core.alarm.ActionResult;
 import io.kelvin.core.alarm.Alarm;
 import io.kelvin.core.alarm.AlarmDesk;
 import io.kelvin.core.alarm.AlarmKey;
+import io.kelvin.core.alarm.AlarmTransition;
 import io.kelvin.core.alarm.AuditedAlarmActions;
+import io.kelvin.core.alarm.HistoryPage;
+import io.kelvin.core.alarm.HistoryQuery;
 import io.kelvin.core.alarm.Note;
 import io.kelvin.web.security.Caller;
 import io.kelvin.web.security.Roles;
@@ -25,7 +28,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The site's current alarms (active first, by severity; cleared ones are history) and what an operator
+ * The site's current alarms (active first, by severity; cleared ones are history), their history, and what an operator
  * does to them: acknowledge with a comment, shelve for a time or until it returns to normal with a
  * reason, unshelve. Actions are carried out on the device first (OPC UA Acknowledge, TimedShelve,
  * OneShotShelve, Unshelve) and each is audited, done or not. {@code id} is {@link AlarmKey#id()}.
@@ -62,6 +65,19 @@ public class AlarmsResource {
     public record Alarms(int count, List<AlarmView> alarms) {
     }
 
+    /** One line of an alarm's history: what happened, the phase it left, who did it (null when the device alone). */
+    public record HistoryLine(String id, String device, String conditionId, String branchId, String kind, String phase,
+                              int severity, String message, Instant deviceTime, Instant recordedAt, Mark note) {
+        static HistoryLine of(AlarmTransition t) {
+            return new HistoryLine(t.key().id(), t.key().device(), t.key().conditionId(), t.key().branchId().orElse(null),
+                    t.kind().name(), t.phase().name(), t.severity(), t.message(), t.deviceTime(), t.recordedAt(),
+                    Mark.of(t.note()));
+        }
+    }
+
+    public record History(long total, int offset, int limit, List<HistoryLine> lines) {
+    }
+
     /** Body of acknowledge and unshelve; the comment may be empty. */
     public record Comment(String comment) {
     }
@@ -90,6 +106,32 @@ public class AlarmsResource {
         }
         List<AlarmView> alarms = desk.current(limit).stream().map(AlarmView::of).toList();
         return new Alarms(alarms.size(), alarms);
+    }
+
+    /**
+     * Alarm history, newest first: optionally of one alarm ({@code id}) or one {@code device}, recorded in
+     * [{@code from}, {@code until}) (ISO-8601 instants), paged by {@code offset} and {@code limit} (1..1000).
+     */
+    @GET
+    @Path("/history")
+    @Blocking
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
+    public History history(@QueryParam("id") String id, @QueryParam("device") String device,
+                           @QueryParam("from") String from, @QueryParam("until") String until,
+                           @QueryParam("offset") String offsetText, @QueryParam("limit") String limitText) {
+        int offset = QueryParams.wholeInt("offset", offsetText, 0);
+        int limit = QueryParams.wholeInt("limit", limitText, 100);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset: must be at least 0, was " + offset);
+        }
+        if (limit < 1 || limit > HistoryQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit: must be 1.." + HistoryQuery.MAX_LIMIT + ", was " + limit);
+        }
+        HistoryQuery query = new HistoryQuery(Optional.ofNullable(device).filter(d -> !d.isBlank()),
+                Optional.ofNullable(id).filter(i -> !i.isBlank()).map(AlarmKey::fromId), instant("from", from),
+                instant("until", until), offset, limit);
+        HistoryPage page = desk.history(query);
+        return new History(page.total(), offset, limit, page.lines().stream().map(HistoryLine::of).toList());
     }
 
     @POST
@@ -127,6 +169,18 @@ public class AlarmsResource {
 
     private static String comment(Comment body) {
         return body == null || body.comment() == null ? "" : body.comment();
+    }
+
+    private static Optional<Instant> instant(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text.trim()));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + ": must be an ISO-8601 instant such as 2026-06-01T00:00:00Z, was '"
+                    + text + "'");
+        }
     }
 
     /** Absent or blank: one-shot. Otherwise a positive ISO-8601 duration. */

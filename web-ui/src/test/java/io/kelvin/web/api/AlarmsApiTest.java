@@ -81,6 +81,15 @@ class AlarmsApiTest {
             assertThat(ofThisAlarm).extracting(r -> r.entry().outcome()).containsExactly(Outcome.DENIED, Outcome.SUCCESS);
             assertThat(ofThisAlarm.get(1).entry().detail()).isEqualTo("comment=\"valve V-12 closed\"");
             assertThat(ofThisAlarm.get(1).entry().address()).isNotBlank().isNotEqualTo("-");
+
+            // the alarm's history, newest first: raised by the device, acknowledged by the operator
+            JsonPath history = TestAuth.as(Role.AUDITOR).queryParam("id", id).get("/api/v1/alarms/history").then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(history.getList("lines.kind", String.class)).containsSubsequence("ACKNOWLEDGED", "RAISED");
+            assertThat(history.getString("lines.find { it.kind == 'ACKNOWLEDGED' }.note.by"))
+                    .isEqualTo(TestAuth.clientId(Role.OPERATOR));
+            assertThat(history.getString("lines.find { it.kind == 'ACKNOWLEDGED' }.note.comment")).isEqualTo("valve V-12 closed");
+            assertThat(history.getList("lines.device", String.class)).containsOnly("cdu-05");
         } finally {
             twin.leakCleared("cdu-05");
         }
@@ -130,6 +139,10 @@ class AlarmsApiTest {
                     .isEqualTo("reason: shelving needs a reason");
             assertThat(problem(post(Role.OPERATOR, "not-an-alarm", "acknowledge", "{}"), 400))
                     .isEqualTo("id: not an alarm id, was 'not-an-alarm'");
+            assertThat(problem(TestAuth.as(Role.VIEWER).get("/api/v1/alarms/history?from=yesterday").then(), 400))
+                    .startsWith("from: must be an ISO-8601 instant");
+            assertThat(problem(TestAuth.as(Role.VIEWER).get("/api/v1/alarms/history?limit=5000").then(), 400))
+                    .isEqualTo("limit: must be 1..1000, was 5000");
             String unknown = AlarmKey.of("cdu-04", "nsu=urn:nowhere;s=Nothing").id();
             assertThat(problem(post(Role.OPERATOR, unknown, "acknowledge", "{}"), 404)).contains("no alarm");
 

@@ -47,6 +47,7 @@ public final class HealthTracker {
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong overruns = new AtomicLong();
     private final AtomicInteger unansweredInARow = new AtomicInteger();
     private final Map<String, PointHealth> points = new LinkedHashMap<>();
     private volatile boolean connected;
@@ -120,6 +121,15 @@ public final class HealthTracker {
         samples.forEach(s -> observe(s, reason));
     }
 
+    /** {@code cycles} poll cycles could not start on time (the poll or its hand-over to the sink ran long). */
+    public void overran(long cycles) {
+        overruns.addAndGet(cycles);
+    }
+
+    public long overruns() {
+        return overruns.get();
+    }
+
     public DeviceHealth snapshot(DeviceInfo info) {
         DeviceState state = !connected || unansweredInARow.get() >= DOWN_AFTER ? DeviceState.DOWN
                 : failing.isEmpty() ? DeviceState.UP : DeviceState.DEGRADED;
@@ -128,7 +138,7 @@ public final class HealthTracker {
             pointList = new ArrayList<>(points.values());
         }
         return new DeviceHealth(device, state, Optional.ofNullable(lastError), Optional.ofNullable(lastSuccess),
-                Optional.ofNullable(lastGood), ok.get(), failed.get(), pointList, info);
+                Optional.ofNullable(lastGood), ok.get(), failed.get(), pointList, info, overruns.get());
     }
 
     private DeviceError error(Failure failure) {

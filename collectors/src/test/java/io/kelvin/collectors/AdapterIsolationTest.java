@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** STYLE.md habit 3: each outside library is imported only in its adapter package. */
+/** Each outside library is imported only in its adapter package. */
 class AdapterIsolationTest {
 
     private static JavaClasses production;

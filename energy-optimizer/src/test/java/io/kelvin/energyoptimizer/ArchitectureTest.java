@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** STYLE.md habit 3: OR-Tools is imported only in the adapter package; the model and checker stay plain Java. */
+/** OR-Tools is imported only in the adapter package; the model and checker stay plain Java. */
 @AnalyzeClasses(packages = "io.kelvin.energyoptimizer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

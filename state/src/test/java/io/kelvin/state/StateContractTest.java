@@ -26,12 +26,22 @@ import io.kelvin.core.identity.OAuthClient;
 import io.kelvin.core.identity.Outcome;
 import io.kelvin.core.identity.Role;
 import io.kelvin.core.identity.UserAccount;
+import io.kelvin.core.plan.JobSpec;
+import io.kelvin.core.plan.Placement;
+import io.kelvin.core.plan.PlanCosts;
+import io.kelvin.core.plan.PlanInput;
+import io.kelvin.core.plan.PlannedJob;
+import io.kelvin.core.plan.PlannedSlot;
+import io.kelvin.core.plan.StoredJob;
+import io.kelvin.core.plan.StoredPlan;
 import io.kelvin.testkit.alarm.AlarmStoreContract;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -149,6 +159,74 @@ abstract class StateContractTest {
             throw new IllegalStateException(e);
         }
         return new JdbcAlarmStore(dataSource());
+    }
+
+    @Test
+    void jobRoundTripsATakenIdIsRefusedAndACancelledJobIsNoLongerACandidate() {
+        JdbcJobStore jobs = new JdbcJobStore(dataSource());
+        StoredJob full = new StoredJob(new JobSpec("job-full", 8, 0.7, null, Duration.ofMinutes(90), T0,
+                T0.plus(Duration.ofHours(6)), 3, true, Duration.ofMinutes(10)), T0);
+        StoredJob bare = new StoredJob(new JobSpec("job-bare", 2, null, 5.5, Duration.ofHours(1), T0,
+                T0.plus(Duration.ofHours(2)), null, false, null), T0.plusSeconds(1));
+        assertThat(jobs.insert(full)).isTrue();
+        assertThat(jobs.insert(bare)).isTrue();
+        assertThat(jobs.insert(full)).isFalse();
+
+        assertThat(jobs.find("job-full")).contains(full);
+        assertThat(jobs.find("job-bare")).contains(bare);
+        assertThat(jobs.all()).containsSubsequence(full, bare);
+        assertThat(jobs.submittedSince(T0.plusSeconds(1))).contains(bare).doesNotContain(full);
+        assertThat(jobs.candidates(T0.plus(Duration.ofHours(3)), T0)).contains(full).doesNotContain(bare);
+
+        assertThat(jobs.cancel("job-full", T0.plusSeconds(60))).isTrue();
+        assertThat(jobs.cancel("job-full", T0.plusSeconds(90))).isFalse();
+        assertThat(jobs.cancel("job-ghost", T0)).isFalse();
+        assertThat(jobs.find("job-full").orElseThrow().cancelledAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(jobs.candidates(T0, T0)).doesNotContain(jobs.find("job-full").orElseThrow());
+    }
+
+    @Test
+    void planRoundTripsWithItsSlotsJobsInputsAndDispatchesItsFirstSlot() {
+        JdbcJobStore jobs = new JdbcJobStore(dataSource());
+        JdbcPlanStore plans = new JdbcPlanStore(dataSource());
+        JdbcJobRunStore runs = new JdbcJobRunStore(dataSource());
+        Instant start = Instant.parse("2026-07-01T00:00:00Z");
+        for (String id : List.of("plan-a", "plan-b")) {
+            jobs.insert(new StoredJob(new JobSpec(id, 4, null, null, Duration.ofMinutes(30), start,
+                    start.plus(Duration.ofHours(4)), null, false, null), start));
+        }
+        PlannedJob a = new PlannedJob("plan-a", start, start.plus(Duration.ofMinutes(30)), List.of(0, 1), "ON_TIME", 0,
+                "runs at once: ü", 1.5, 0.25, 0.125, "RELEASE");
+        PlannedJob b = new PlannedJob("plan-b", null, null, List.of(), "MISSED", 0, "no room", 0, 0, 0, "NO_ROOM");
+        List<PlannedSlot> slots = List.of(
+                new PlannedSlot(0, start, 4, 100.5, 120.25, 3.0, 0.0, 117.25, 0.0, 0.15, 412.0),
+                new PlannedSlot(1, start.plus(Duration.ofMinutes(15)), 4, 100.5, 120.25, 0.0, 7.5, 112.75, 0.0, 0.2, 1e-3));
+        StoredPlan plan = new StoredPlan(0, start.plusSeconds(5), "job submitted: plan-a", "optimizer", "OPTIMAL", true,
+                "solver gave nothing", false, 42, start, 15, new PlanCosts(10, 7.5, 8, 0.5, 1, 0, 0, 0, 0.5, 0, 57.5, 23.1,
+                1.2), List.of("note one", "note two"), slots, List.of(b, a), "ab".repeat(32), 17, true, List.of(
+                new PlanInput("CARBON_LOCATION_BASED", "grid-carbon (csv file)", start.minusSeconds(600),
+                        PlanInput.Freshness.FRESH, "", 0, 2, false),
+                new PlanInput("IMPORT_PRICE", "setting kelvin.planning.tariff-eur-per-kwh", null,
+                        PlanInput.Freshness.NOT_CONFIGURED, "no price feed", 2, 2, true)));
+
+        StoredPlan saved = plans.save(plan, "{\"format\":\"kelvin-problem\"}");
+
+        assertThat(saved.id()).isPositive();
+        StoredPlan expected = plan.withId(saved.id()).withSlotsAndJobs(slots, List.of(a, b));
+        assertThat(plans.find(saved.id())).contains(expected);
+        assertThat(plans.latest()).contains(expected);
+        assertThat(plans.history(1)).containsExactly(expected.withoutSlots());
+        assertThat(plans.inputs(saved.id())).contains("{\"format\":\"kelvin-problem\"}");
+        assertThat(plans.latestFor("plan-b")).contains(new Placement(saved.id(), b));
+        assertThat(plans.latestFor("nobody")).isEmpty();
+        assertThat(plans.find(saved.id() + 1000)).isEmpty();
+        assertThat(runs.runsOf(List.of("plan-a", "plan-b"))).containsExactly(Map.entry("plan-a", List.of(start)));
+
+        // The slots after the first are recorded when the cluster followed this plan; a later record replaces a slot's jobs.
+        Instant second = start.plus(Duration.ofMinutes(15));
+        runs.dispatch(saved.id(), Map.of(second, List.of("plan-a", "plan-b")));
+        runs.dispatch(saved.id(), Map.of(second, List.of("plan-a")));
+        assertThat(runs.runsOf(List.of("plan-a", "plan-b"))).containsExactly(Map.entry("plan-a", List.of(start, second)));
     }
 
     @Test

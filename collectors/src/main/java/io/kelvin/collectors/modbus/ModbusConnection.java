@@ -96,7 +96,47 @@ public final class ModbusConnection implements AutoCloseable {
 
     private void schedulePolls(ModbusDevice device) {
         for (Duration interval : device.plan().intervals()) {
-            thread.scheduleAtFixedRate(() -> pollSafely(device, interval), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            thread.execute(new PollCycle(device, interval, System.nanoTime()));
+        }
+    }
+
+    /**
+     * One device's polls of one interval, on a fixed time grid. When a poll (or the sink taking its
+     * samples: a full store queue back-pressures here) runs past the next grid tick, the cycles whose
+     * tick has passed are skipped, not run back to back, and counted as overruns in the device's
+     * health; the next poll starts on the next tick still ahead.
+     */
+    private final class PollCycle implements Runnable {
+        private final ModbusDevice device;
+        private final Duration interval;
+        private final long periodNanos;
+        private long dueNanos;
+
+        PollCycle(ModbusDevice device, Duration interval, long firstDueNanos) {
+            this.device = device;
+            this.interval = interval;
+            this.periodNanos = Math.max(1, interval.toNanos());
+            this.dueNanos = firstDueNanos;
+        }
+
+        @Override
+        public void run() {
+            pollSafely(device, interval);
+            long now = System.nanoTime();
+            long next = dueNanos + periodNanos;
+            if (now - next > 0) {
+                long missed = (now - next) / periodNanos + 1;
+                next += missed * periodNanos;
+                device.healthTracker().overran(missed);
+                LOG.debug("modbus {}: poll of {} every {} ms overran; {} cycles skipped", name, device.deviceId(),
+                        interval.toMillis(), missed);
+            }
+            dueNanos = next;
+            try {
+                thread.schedule(this, next - now, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("modbus {} closed; polls of {} stop", name, device.deviceId());
+            }
         }
     }
 

@@ -46,15 +46,15 @@ final class DeviceOutput {
         this.health = health;
     }
 
-    void values(Map<PointDef, DataValue> values) {
-        values(List.copyOf(values.keySet()), List.copyOf(values.values()));
+    List<Sample> values(Map<PointDef, DataValue> values) {
+        return values(List.copyOf(values.keySet()), List.copyOf(values.values()));
     }
 
     /**
      * Values the server gave; a Bad status is a refusal of that node (degrades, and the device's last
      * error names it, e.g. {@code BadSensorFailure}), anything else a success.
      */
-    void values(List<PointDef> points, List<DataValue> values) {
+    List<Sample> values(List<PointDef> points, List<DataValue> values) {
         Instant now = clock.instant();
         List<Sample> samples = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
@@ -71,6 +71,15 @@ final class DeviceOutput {
             samples.add(sample);
         }
         accept(samples);
+        return samples;
+    }
+
+    /** GOOD values re-asserted for steady points the subscription still vouches for ({@link Reassertion}). */
+    void reasserted(List<Sample> samples) {
+        if (!samples.isEmpty()) {
+            health.observe(samples, Optional.empty());
+            accept(samples);
+        }
     }
 
     /** Points whose node id the session could not use: BAD, and the reason in the health. */

@@ -160,6 +160,19 @@ final class DeviceSession implements AutoCloseable {
         return refused;
     }
 
+    /** The current subscription's publishing interval as the server revised it (1 s when unknown). */
+    java.time.Duration publishingInterval() {
+        double ms = subscription == null ? PUBLISHING_INTERVAL_MS
+                : subscription.getRevisedPublishingInterval().orElse(PUBLISHING_INTERVAL_MS);
+        return java.time.Duration.ofMillis(Math.max(1, Math.round(ms)));
+    }
+
+    /** After how many empty publishing intervals the server sends a keep-alive, as it revised it. */
+    long maxKeepAliveCount() {
+        return subscription == null ? 10 : subscription.getRevisedMaxKeepAliveCount()
+                .map(c -> c.longValue()).orElse(subscription.getMaxKeepAliveCount().longValue());
+    }
+
     private Map<PointDef, NodeId> percentPoints() {
         Map<PointDef, NodeId> percent = new LinkedHashMap<>();
         nodes.forEach((point, node) -> {
@@ -263,6 +276,11 @@ final class DeviceSession implements AutoCloseable {
         @Override
         public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<DataValue> values) {
             onData.accept(items.stream().map(i -> (PointDef) i.getUserObject().orElseThrow()).toList(), values);
+        }
+
+        @Override
+        public void onKeepAliveReceived(OpcUaSubscription s) {
+            onStatus.onKeepAliveReceived(s);
         }
 
         @Override

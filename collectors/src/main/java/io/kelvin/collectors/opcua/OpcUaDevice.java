@@ -12,6 +12,7 @@ import io.kelvin.core.device.DeviceHealth;
 import io.kelvin.core.device.DeviceInfo;
 import io.kelvin.core.telemetry.SampleSink;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final OpcUaWriter writer;
     private final Polling polling = new Polling();
+    private final Reassertion reassertion;
     private volatile DeviceSession session;
     private volatile boolean closed;
     private volatile boolean polled;
@@ -81,6 +84,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         this.output = new DeviceOutput(device, clock, sink, events, health);
         this.writer = new OpcUaWriter(device.id());
         this.outage = new Outage(clock, device.endpoint().orElse(""));
+        this.reassertion = new Reassertion(device);
     }
 
     /** Starts the device's thread; returns at once even when the server is down. */
@@ -112,6 +116,9 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
                 } else if (polling.isActive()) {
                     poll(current);
                 }
+                if (!lostSinceSync && session == current) {
+                    output.reasserted(reassertion.due(clock.instant()));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -120,11 +127,19 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
 
     private long waitMillis() {
         long idle = IDLE_WAIT.toMillis();
-        if (lostSinceSync || !polling.isActive()) {
+        if (lostSinceSync) {
             return idle;
         }
-        long untilDue = Duration.between(clock.instant(), polling.next().orElseThrow()).toMillis();
-        return Math.clamp(untilDue, 0, idle);
+        Instant now = clock.instant();
+        long wait = idle;
+        if (polling.isActive()) {
+            wait = Math.min(wait, Duration.between(now, polling.next().orElseThrow()).toMillis());
+        }
+        Optional<Instant> reassert = reassertion.nextDue();
+        if (reassert.isPresent()) {
+            wait = Math.min(wait, Duration.between(now, reassert.get()).toMillis() + 1);
+        }
+        return Math.clamp(wait, 0, idle);
     }
 
     private void connectOrWait() throws InterruptedException {
@@ -166,6 +181,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         switch (event) {
             case LOST -> {
                 lostSinceSync = true;
+                reassertion.forget();
                 polling.stop();
                 down(new HealthTracker.Failure("BadSessionClosed", "session lost"));
                 outage.lost();
@@ -189,15 +205,17 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
     /** Initial read, then a fresh subscription, or polling when configured or refused; all feed the sink. */
     private void synchronize(DeviceSession current) throws UaException {
         polling.stop();
+        reassertion.forget();
         output.unusable(current.unresolved());
-        output.values(current.readAll());
+        delivered(current.readAll());
         if (device.opcua().mode() == AcquisitionMode.POLL) {
             startPolling(current.points(), "the site file says mode: poll");
             return;
         }
         try {
-            Map<PointDef, StatusCode> refused = current.subscribe(output::values, new SubscriptionEvents(generation),
+            Map<PointDef, StatusCode> refused = current.subscribe(this::published, new SubscriptionEvents(generation),
                     clock, output::event);
+            reassertion.subscribed(current.publishingInterval(), current.maxKeepAliveCount(), clock.instant());
             polled = false;
             List<PointDef> tooMany = new ArrayList<>();
             refused.forEach((point, status) -> {
@@ -224,14 +242,30 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
 
     private void poll(DeviceSession current) {
         List<PointDef> due = polling.due(clock.instant());
+        long overran = polling.takeOverruns();
+        if (overran > 0) {
+            health.overran(overran);
+        }
         if (due.isEmpty()) {
             return;
         }
         try {
-            output.values(current.read(due));
+            delivered(current.read(due));
         } catch (UaException | RuntimeException e) {
             output.unanswered(due, new HealthTracker.Failure(StatusNames.of(e), "poll failed: " + e.getMessage()));
         }
+    }
+
+    private void delivered(Map<PointDef, DataValue> values) {
+        List<PointDef> points = List.copyOf(values.keySet());
+        reassertion.delivered(points, output.values(points, List.copyOf(values.values())), clock.instant());
+    }
+
+    /** A publish response with data, on Milo's thread: the subscription is alive and these points changed. */
+    private void published(List<PointDef> points, List<DataValue> values) {
+        Instant now = clock.instant();
+        reassertion.heard(now);
+        reassertion.delivered(points, output.values(points, values), now);
     }
 
     private void down(HealthTracker.Failure reason) {
@@ -330,6 +364,13 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
         @Override
         public void onTransferFailed(OpcUaSubscription s, StatusCode status) {
             offer(from, Event.RESUBSCRIBE);
+        }
+
+        @Override
+        public void onKeepAliveReceived(OpcUaSubscription s) {
+            if (from == generation) {
+                reassertion.heard(clock.instant());
+            }
         }
 
         @Override

@@ -20,6 +20,7 @@ final class Polling {
     static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
     private final Map<PointDef, Instant> nextDue = new LinkedHashMap<>();
+    private long overruns;
 
     /** Starts polling {@code points}, first read one interval after {@code now} (the caller has just read them). */
     void start(Collection<PointDef> points, Instant now) {
@@ -34,18 +35,31 @@ final class Polling {
         return !nextDue.isEmpty();
     }
 
-    /** The points due at {@code now}; each is scheduled again one interval after its due time (or after now, if late). */
+    /**
+     * The points due at {@code now}; each is scheduled again one interval after its due time (or after
+     * now, if late). A round late by whole intervals counts them as overruns (the most of any point).
+     */
     List<PointDef> due(Instant now) {
         List<PointDef> due = new ArrayList<>();
+        long[] late = {0};
         nextDue.replaceAll((point, at) -> {
             if (at.isAfter(now)) {
                 return at;
             }
             due.add(point);
+            late[0] = Math.max(late[0], Duration.between(at, now).toNanos() / interval(point).toNanos());
             Instant next = at.plus(interval(point));
             return next.isAfter(now) ? next : now.plus(interval(point));
         });
+        overruns += late[0];
         return due;
+    }
+
+    /** Poll cycles skipped since the last call because reads came late by whole intervals; resets the count. */
+    long takeOverruns() {
+        long taken = overruns;
+        overruns = 0;
+        return taken;
     }
 
     /** When the next point falls due, if any is polled. */

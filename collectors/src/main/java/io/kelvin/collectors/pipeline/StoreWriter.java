@@ -15,8 +15,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Decouples collectors from the store: {@link #accept} puts samples in a bounded queue and never
- * blocks; when the queue is full it drops and counts. A background thread ({@link WriteLoop}) takes
+ * Decouples collectors from the store: {@link #accept} puts samples in a bounded queue. With a
+ * journal, a full queue back-pressures the caller: {@code accept} waits for room, so a collector that
+ * outruns the store slows down (its poll cycles overrun) and nothing it collected is dropped while the
+ * journal takes appends; it drops and counts only when the journal refuses them too (disk full) or the
+ * writer is closing. Without a journal it never blocks; when the queue is full it drops and counts. A background thread ({@link WriteLoop}) takes
  * batches (up to {@code maxBatch} samples, or what arrived within {@code flushInterval}) and writes
  * them, with up to {@code writesInFlight} writes running at once ({@link WriteLanes}).
  *
@@ -39,6 +42,9 @@ public final class StoreWriter implements SampleSink, AutoCloseable {
     private final WriterStats stats;
     private final WriteLoop loop;
     private final Thread thread;
+    private final boolean journaled;
+    /** How often a waiting {@code accept} looks again whether it must give up (closing, journal refusing). */
+    private static final long WAIT_SLICE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20);
 
     /** A failed write: when it happened and what the store said. */
     public record WriteError(Instant at, String message) {
@@ -69,23 +75,58 @@ public final class StoreWriter implements SampleSink, AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.stats = new WriterStats(Objects.requireNonNull(clock, "clock"));
         this.queue = new ArrayBlockingQueue<>(settings.capacity());
+        this.journaled = spill.durable();
         this.loop = new WriteLoop(settings, queue, Objects.requireNonNull(spill, "spill"),
                 new StoreAttempt(store, stats), stats);
         this.thread = Thread.ofPlatform().name("kelvin-store-writer").daemon().unstarted(loop);
         thread.start();
     }
 
-    /** Queues the samples without blocking; those that do not fit are dropped and counted. */
+    /**
+     * Queues the samples. With a journal, waits while the queue is full, for as long as the journal
+     * takes appends; without one (or while the journal refuses appends, or at close) what does not
+     * fit is dropped and counted.
+     */
     @Override
     public void accept(List<Sample> samples) {
         int taken = 0;
-        for (Sample sample : samples) {
-            if (!loop.closing() && queue.offer(sample)) {
-                taken++;
+        long waitedSince = 0;
+        try {
+            for (Sample sample : samples) {
+                if (loop.closing()) {
+                    break;
+                }
+                if (queue.offer(sample)) {
+                    taken++;
+                    continue;
+                }
+                if (waitedSince == 0) {
+                    waitedSince = System.nanoTime();
+                    stats.backPressured.incrementAndGet();
+                }
+                if (waitForRoom(sample)) {
+                    taken++;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (waitedSince != 0) {
+                stats.backPressureNanos.addAndGet(System.nanoTime() - waitedSince);
+            }
+            stats.accepted.addAndGet(taken);
+            stats.dropped.addAndGet(samples.size() - taken);
+        }
+    }
+
+    /** Waits for room for the sample while the journal may take the backlog; false when it must be dropped. */
+    private boolean waitForRoom(Sample sample) throws InterruptedException {
+        while (journaled && !loop.closing() && stats.journalDown.get() == null && thread.isAlive()) {
+            if (queue.offer(sample, WAIT_SLICE_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                return true;
             }
         }
-        stats.accepted.addAndGet(taken);
-        stats.dropped.addAndGet(samples.size() - taken);
+        return false;
     }
 
     public long accepted() {
@@ -97,8 +138,18 @@ public final class StoreWriter implements SampleSink, AutoCloseable {
         return stats.written.get();
     }
 
+    /** Hand-overs ({@code accept} calls) that had to wait for room in a full queue. */
+    public long backPressured() {
+        return stats.backPressured.get();
+    }
+
+    /** Total time {@code accept} calls waited for room in a full queue. */
+    public Duration backPressureWait() {
+        return Duration.ofNanos(stats.backPressureNanos.get());
+    }
+
     /**
-     * Samples lost: queue full, memory spill full, writer closed, left unwritten at close without a
+     * Samples lost: queue full (without a journal, or while the journal refuses appends), memory spill full, writer closed, left unwritten at close without a
      * journal, or dropped from the journal at its size cap ({@link #evictedFromJournal()}).
      */
     public long dropped() {
@@ -142,7 +193,7 @@ public final class StoreWriter implements SampleSink, AutoCloseable {
     /** Whether the store and the journal take samples now, and what was lost since start. */
     public StoreWriterHealth health() {
         return new StoreWriterHealth(Optional.ofNullable(stats.storeDown.get()),
-                Optional.ofNullable(stats.journalDown.get()), dropped(), evictedFromJournal(), queued());
+                Optional.ofNullable(stats.journalDown.get()), dropped(), evictedFromJournal(), queued(), backPressured());
     }
 
     /** Whether the writer thread runs; it stops only at {@link #close()}. */

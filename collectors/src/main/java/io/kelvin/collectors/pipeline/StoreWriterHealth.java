@@ -8,10 +8,19 @@ import java.util.Optional;
  * journal refuses appends, e.g. a full disk (samples then wait in memory, and past the queue's
  * capacity are dropped and counted); {@code dropped}: every sample lost since start, of which
  * {@code evictedFromJournal} were the oldest journal segments dropped at the journal's size cap;
- * {@code pending}: samples not yet in the store (queue, writes in flight, journal).
+ * {@code pending}: samples not yet in the store (queue, writes in flight, journal);
+ * {@code backPressured}: hand-overs that waited for room in a full queue (the collectors then slowed
+ * down: see the devices' poll overruns).
  */
 public record StoreWriterHealth(Optional<StoreWriter.WriteError> storeError,
-        Optional<StoreWriter.WriteError> journalError, long dropped, long evictedFromJournal, long pending) {
+        Optional<StoreWriter.WriteError> journalError, long dropped, long evictedFromJournal, long pending,
+        long backPressured) {
+
+    /** A writer that never made a collector wait. */
+    public StoreWriterHealth(Optional<StoreWriter.WriteError> storeError,
+            Optional<StoreWriter.WriteError> journalError, long dropped, long evictedFromJournal, long pending) {
+        this(storeError, journalError, dropped, evictedFromJournal, pending, 0);
+    }
 
     /** Nothing refused right now and nothing ever lost. */
     public boolean healthy() {
@@ -31,6 +40,9 @@ public record StoreWriterHealth(Optional<StoreWriter.WriteError> storeError,
                     + "dropped at its size cap); " : "; ");
         }
         text.append(pending).append(" samples waiting");
+        if (backPressured > 0) {
+            text.append("; collectors waited for a full queue ").append(backPressured).append(" times");
+        }
         return text.toString();
     }
 }

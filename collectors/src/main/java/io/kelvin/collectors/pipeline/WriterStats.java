@@ -17,6 +17,9 @@ final class WriterStats {
     final AtomicLong spilled = new AtomicLong();
     final AtomicLong spillPending = new AtomicLong();
     final AtomicLong replayed = new AtomicLong();
+    /** Calls of {@code accept} that waited for room in a full queue, and how long they waited in total. */
+    final AtomicLong backPressured = new AtomicLong();
+    final AtomicLong backPressureNanos = new AtomicLong();
     final AtomicReference<StoreWriter.WriteError> lastError = new AtomicReference<>();
     /** Set while the store refuses writes, cleared by the next write it takes. */
     final AtomicReference<StoreWriter.WriteError> storeDown = new AtomicReference<>();

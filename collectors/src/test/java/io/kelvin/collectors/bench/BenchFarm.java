@@ -38,7 +38,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
  * sessions each, {@link BenchOpcUaServer}) serving {@link #POINTS} Double nodes that a ticker
  * changes every second.
  */
-final class BenchFarm implements AutoCloseable {
+final class BenchFarm implements Farm {
 
     static final int POINTS = 50;
     static final int UNITS_PER_GATEWAY = 50;
@@ -82,11 +82,13 @@ final class BenchFarm implements AutoCloseable {
         return new BenchFarm(modbusDevices, opcuaDevices);
     }
 
-    Site site() {
+    @Override
+    public Site site() {
         return site;
     }
 
-    List<Integer> gatewayPorts() {
+    @Override
+    public List<Integer> gatewayPorts() {
         return gatewayPorts;
     }
 
@@ -119,7 +121,7 @@ final class BenchFarm implements AutoCloseable {
         return port;
     }
 
-    private static DeviceProfile modbusProfile() {
+    static DeviceProfile modbusProfile() {
         List<PointDef> points = new ArrayList<>();
         for (int p = 0; p < POINTS; p++) {
             Register register = new Register(RegisterType.INPUT, 2 * p, DataType.FLOAT32, WordOrder.ABCD, 1, 0, -1);
@@ -129,7 +131,7 @@ final class BenchFarm implements AutoCloseable {
                 Optional.empty(), points);
     }
 
-    private static DeviceProfile opcuaProfile() {
+    static DeviceProfile opcuaProfile() {
         List<PointDef> points = new ArrayList<>();
         for (int p = 0; p < POINTS; p++) {
             points.add(TestSites.opcuaPoint(point(p), "s=" + node(p), TestSites.WIDE, Optional.empty()));

@@ -17,13 +17,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code bench collect}: many synthetic devices (Modbus and OPC UA, {@value BenchFarm#POINTS} FAST
  * points each) on loopback, collected through Collectors and a journaled StoreWriter into a real
- * influxd, then the raw ceilings alone. Everything but influxd runs in this JVM, devices included,
- * so the CPU figure covers the simulated devices too.
+ * influxd, then the raw ceilings alone. The simulated devices run in a JVM of their own
+ * ({@link FarmProcess}, {@code --farm-heap} default 1g), so this JVM's CPU and heap figures are
+ * Kelvin's alone; {@code --devices-in-process} runs them in this JVM instead, as before.
  *
  * <p>Args: {@code --devices N} (default 1000), {@code --seconds S} measured (default 60),
  * {@code --warmup W} (default 15), {@code --opcua-share F} of the devices (default 0.5),
@@ -46,7 +48,11 @@ public final class CollectBench {
         Path work = Files.createTempDirectory("kelvin-bench-");
         System.out.printf(Locale.ROOT, "bench collect: %d devices (%d Modbus, %d OPC UA) x %d FAST points, %d s after %d s warm-up%n",
                 devices, devices - opcua, opcua, BenchFarm.POINTS, seconds, warmup);
-        try (InfluxdServer influxd = InfluxdServer.startNew(); BenchFarm farm = BenchFarm.start(devices - opcua, opcua)) {
+        boolean inProcess = List.of(args).contains("--devices-in-process");
+        try (InfluxdServer influxd = InfluxdServer.startNew();
+                Farm farm = inProcess ? BenchFarm.start(devices - opcua, opcua)
+                        : FarmProcess.start(devices - opcua, opcua, arg(args, "--farm-heap", "1g"))) {
+            System.out.println(inProcess ? "simulated devices in this JVM" : "simulated devices in a separate JVM");
             Result result = run(farm, influxd, work, seconds, warmup, intArg(args, "--batch", 10_000),
                     intArg(args, "--writes", 2));
             // the ceilings after the run, on a warm influxd, each alone
@@ -58,7 +64,7 @@ public final class CollectBench {
         }
     }
 
-    private static Result run(BenchFarm farm, InfluxdServer influxd, Path work, int seconds, int warmup, int batch,
+    private static Result run(Farm farm, InfluxdServer influxd, Path work, int seconds, int warmup, int batch,
             int writes) throws Exception {
         BenchMeter meter = new BenchMeter();
         InfluxTelemetryStore influx = InfluxTelemetryStore.connect(InfluxConnection.of(influxd.url(), "kelvin", "bench"),
@@ -86,6 +92,7 @@ public final class CollectBench {
             Thread.sleep(Duration.ofSeconds(warmup));
             long cpuStart = os.getProcessCpuTime();
             Duration influxdCpuStart = influxdCpu();
+            Optional<Duration> farmCpuStart = farm.cpu();
             double loadStart = os.getSystemLoadAverage();
             meter.startWindow();
             Thread.sleep(Duration.ofSeconds(seconds));
@@ -94,6 +101,12 @@ public final class CollectBench {
             double influxdCores = influxdCpu().minus(influxdCpuStart).toNanos() / 1e9 / meter.windowSeconds();
             System.out.printf(Locale.ROOT, "influxd %.2f cores; machine load average %.2f at the window's start, %.2f at its end%n",
                     influxdCores, loadStart, os.getSystemLoadAverage());
+            farmCpuStart.ifPresent(start -> farm.cpu().ifPresent(end -> System.out.printf(Locale.ROOT,
+                    "simulated devices (their own JVM) %.2f cores%n", end.minus(start).toNanos() / 1e9 / meter.windowSeconds())));
+            long overruns = collectors.health().values().stream().mapToLong(h -> h.pollOverruns()).sum();
+            System.out.printf(Locale.ROOT, "poll overruns (cycles skipped while a poll or the store queue held it up): %d; "
+                    + "store writer made collectors wait %d times, %.1f s in all%n", overruns, writer.backPressured(),
+                    writer.backPressureWait().toMillis() / 1000.0);
             String health = collectors.health().values().stream()
                     .collect(java.util.stream.Collectors.groupingBy(h -> h.state().name(), java.util.TreeMap::new,
                             java.util.stream.Collectors.counting())).toString();
@@ -104,7 +117,7 @@ public final class CollectBench {
             }
             writer.close();
             heapWatch.interrupt();
-            return new Result(meter, writer, influxd, cores, peakHeap.get(), health);
+            return new Result(meter, writer, influxd, cores, peakHeap.get(), health, farmCpuStart.isPresent());
         } finally {
             store.close();
         }
@@ -138,7 +151,7 @@ public final class CollectBench {
 
     /** What one collection run measured; printed with the ceilings measured after it. */
     private record Result(BenchMeter meter, StoreWriter writer, InfluxdServer influxd, double cores, long peakHeap,
-            String health) {
+            String health, boolean devicesApart) {
 
         void print(double j2modCeiling, double influxCeiling) {
             long inStore = 0;
@@ -157,8 +170,8 @@ public final class CollectBench {
             System.out.printf(Locale.ROOT, "device health at the end of the window: %s%n", health);
             System.out.printf(Locale.ROOT, "sustained %.0f points/s end to end; sample age p50 %.2f s, p99 %.2f s%n",
                     rate, meter.ageQuantile(0.50), meter.ageQuantile(0.99));
-            System.out.printf(Locale.ROOT, "CPU %.2f cores (this JVM incl. simulated devices) of %d; peak heap %d MiB of %d MiB max%n",
-                    cores, Runtime.getRuntime().availableProcessors(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(Locale.ROOT, "CPU %.2f cores (this JVM, %s) of %d; peak heap %d MiB of %d MiB max%n",
+                    cores, devicesApart ? "Kelvin alone" : "incl. simulated devices", Runtime.getRuntime().availableProcessors(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf(Locale.ROOT, "ceilings alone: j2mod %.0f points/s (one master per gateway, 100-register reads), "
                     + "influxdb-java %.0f samples/s (batches of 10,000)%n", j2modCeiling, influxCeiling);
             System.out.printf(Locale.ROOT, "collect: %.0f points/s, lost %d, duplicated %d, p99 age %.2f s, ceiling ratio %.2f%n",

@@ -43,6 +43,10 @@ class PollingTest {
         assertThat(polling.due(T0.plusMillis(1250))).containsExactly(FAST);
         assertThat(polling.due(T0.plusMillis(1251))).isEmpty();
         assertThat(polling.next()).contains(T0.plusMillis(1500));
+        // the four cycles it was late are counted as overruns, once
+        assertThat(polling.takeOverruns()).isEqualTo(4);
+        assertThat(polling.due(T0.plusMillis(1500))).containsExactly(FAST);
+        assertThat(polling.takeOverruns()).isZero();
     }
 
     @Test

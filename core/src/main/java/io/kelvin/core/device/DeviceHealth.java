@@ -11,11 +11,20 @@ import java.util.Optional;
  * understood). {@code lastSuccess} is the time of the newest answered read, {@code lastGoodSample}
  * of the newest GOOD value of any point (collector clock). {@code readsOk} and {@code readsFailed}
  * count reads since start (Modbus: requests; OPC UA: node reads and notifications). {@code points}
- * lists every point that has been read, in profile order.
+ * lists every point that has been read, in profile order. {@code pollOverruns} counts the poll cycles
+ * that could not start on time since start (the previous poll, or the store taking its samples, was
+ * still running): acquisition slowed down instead of dropping samples.
  */
 public record DeviceHealth(String device, DeviceState state, Optional<DeviceError> lastError,
                            Optional<Instant> lastSuccess, Optional<Instant> lastGoodSample, long readsOk,
-                           long readsFailed, List<PointHealth> points, DeviceInfo info) {
+                           long readsFailed, List<PointHealth> points, DeviceInfo info, long pollOverruns) {
+
+    /** A device without poll overruns. */
+    public DeviceHealth(String device, DeviceState state, Optional<DeviceError> lastError,
+                        Optional<Instant> lastSuccess, Optional<Instant> lastGoodSample, long readsOk,
+                        long readsFailed, List<PointHealth> points, DeviceInfo info) {
+        this(device, state, lastError, lastSuccess, lastGoodSample, readsOk, readsFailed, points, info, 0);
+    }
 
     public DeviceHealth {
         Objects.requireNonNull(device, "device");

@@ -2,10 +2,13 @@ package io.kelvin.core.kpi;
 
 import io.kelvin.core.site.Meter;
 import io.kelvin.core.site.MeterRole;
+import io.kelvin.core.site.PollClass;
 import io.kelvin.core.site.Site;
+import io.kelvin.core.telemetry.Freshness;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +26,13 @@ import java.util.Optional;
  *   <li>{@code pv_kw}, {@code wind_kw}, {@code cooling_kw}, {@code heat_export_kw}: sums of their roles</li>
  * </ul>
  *
- * A total is GOOD only when every meter behind it has a GOOD sample; if one is missing the total is
- * not published (a sum over missing meters would understate it), and if one is of another quality
- * the total is UNCERTAIN.
+ * A total is GOOD only when every meter behind it has a GOOD sample collected within the
+ * {@link Freshness} limit of its point's poll interval. Otherwise, worst first: an input that is
+ * COMM_FAILED makes the total COMM_FAILED with no value ({@code NaN}), so stored history shows the
+ * outage as a gap; an input past its limit (or itself STALE) makes it STALE, keeping the sum of the
+ * last values for display; any other quality makes it UNCERTAIN. A meter with no sample at all yet
+ * suppresses the totals that need it (a sum over missing meters would understate them). Totals are
+ * stamped {@code now}, so a STALE or COMM_FAILED total is published, and stored, every round.
  */
 public final class SiteKpis {
 
@@ -46,56 +53,103 @@ public final class SiteKpis {
     private SiteKpis() {
     }
 
-    /** Derives the site totals from a snapshot of latest samples; {@code now} stamps them. */
+    /** Derives the site totals from a snapshot of latest samples with the default freshness; {@code now} stamps them. */
     public static List<Sample> derive(Site site, Map<PointId, Sample> latest, Instant now) {
+        return derive(site, latest, now, Freshness.DEFAULT);
+    }
+
+    /** Derives the site totals from a snapshot of latest samples; {@code now} stamps them and judges freshness. */
+    public static List<Sample> derive(Site site, Map<PointId, Sample> latest, Instant now, Freshness freshness) {
+        Inputs in = new Inputs(site, latest, now, freshness);
         List<Sample> out = new ArrayList<>();
-        Optional<Total> grid = sum(site, latest, MeterRole.GRID_IMPORT)
-                .flatMap(imp -> sum(site, latest, MeterRole.GRID_EXPORT).map(exp -> imp.minus(exp)));
-        Optional<Total> pv = sum(site, latest, MeterRole.PV);
-        Optional<Total> wind = sum(site, latest, MeterRole.WIND);
-        Optional<Total> it = sum(site, latest, MeterRole.IT_LOAD);
+        Optional<Total> grid = in.sum(MeterRole.GRID_IMPORT)
+                .flatMap(imp -> in.sum(MeterRole.GRID_EXPORT).map(exp -> imp.minus(exp)));
+        Optional<Total> pv = in.sum(MeterRole.PV);
+        Optional<Total> wind = in.sum(MeterRole.WIND);
+        Optional<Total> it = in.sum(MeterRole.IT_LOAD);
         Optional<Total> facility = grid.flatMap(g -> pv.flatMap(p -> wind.map(w -> g.plus(p).plus(w))));
         grid.ifPresent(t -> out.add(t.sample(GRID_IMPORT_KW, now)));
         pv.ifPresent(t -> out.add(t.sample(PV_KW, now)));
         wind.ifPresent(t -> out.add(t.sample(WIND_KW, now)));
         it.ifPresent(t -> out.add(t.sample(IT_KW, now)));
         facility.ifPresent(t -> out.add(t.sample(FACILITY_KW, now)));
-        sum(site, latest, MeterRole.COOLING).ifPresent(t -> out.add(t.sample(COOLING_KW, now)));
-        sum(site, latest, MeterRole.HEAT_EXPORT).ifPresent(t -> out.add(t.sample(HEAT_EXPORT_KW, now)));
-        facility.flatMap(f -> it.filter(i -> i.kw() > 0).map(i -> f.ratio(i)))
+        in.sum(MeterRole.COOLING).ifPresent(t -> out.add(t.sample(COOLING_KW, now)));
+        in.sum(MeterRole.HEAT_EXPORT).ifPresent(t -> out.add(t.sample(HEAT_EXPORT_KW, now)));
+        facility.flatMap(f -> it.filter(i -> i.kw() > 0 || i.quality() == Quality.COMM_FAILED).map(i -> f.ratio(i)))
                 .ifPresent(t -> out.add(t.sample(PUE, now)));
         return out;
     }
 
-    /** Sum of the role's meters; empty when a meter has no sample yet. A role with no meter sums to 0. */
-    private static Optional<Total> sum(Site site, Map<PointId, Sample> latest, MeterRole role) {
-        Total total = new Total(0, true);
-        for (Meter meter : site.meters(role)) {
-            Sample sample = latest.get(meter.point());
-            if (sample == null || Double.isNaN(sample.value())) {
-                return Optional.empty();
+    private record Inputs(Site site, Map<PointId, Sample> latest, Instant now, Freshness freshness) {
+
+        /**
+         * Sum of the role's meters; empty when a meter has no sample yet. A role with no meter sums to 0.
+         * The sum's quality is the worst of its inputs' (a missed refresh counting as STALE).
+         */
+        Optional<Total> sum(MeterRole role) {
+            Total total = new Total(0, Quality.GOOD);
+            for (Meter meter : site.meters(role)) {
+                Sample sample = latest.get(meter.point());
+                if (sample == null || Double.isNaN(sample.value()) && sample.quality() != Quality.COMM_FAILED) {
+                    return Optional.empty();
+                }
+                total = total.plus(new Total(sample.value(), quality(sample)));
             }
-            total = total.plus(new Total(sample.value(), sample.quality().isGood()));
+            return Optional.of(total);
         }
-        return Optional.of(total);
+
+        private Quality quality(Sample sample) {
+            if (sample.quality() == Quality.GOOD && !freshness.isFresh(sample, refreshInterval(sample.point()), now)) {
+                return Quality.STALE;
+            }
+            return sample.quality();
+        }
+
+        /** The meter point's refresh interval from its device's profile; FAST for a point the site does not describe. */
+        private Duration refreshInterval(PointId point) {
+            return site.device(point.device())
+                    .flatMap(d -> d.profile().point(point.point()).map(p -> d.profile().refreshInterval(p)))
+                    .orElse(PollClass.FAST.interval());
+        }
     }
 
-    private record Total(double kw, boolean good) {
+    private record Total(double kw, Quality quality) {
 
         Total plus(Total other) {
-            return new Total(kw + other.kw, good && other.good);
+            return new Total(kw + other.kw, worst(quality, other.quality));
         }
 
         Total minus(Total other) {
-            return new Total(kw - other.kw, good && other.good);
+            return new Total(kw - other.kw, worst(quality, other.quality));
         }
 
         Total ratio(Total denominator) {
-            return new Total(kw / denominator.kw, good && denominator.good);
+            return new Total(kw / denominator.kw, worst(quality, denominator.quality));
         }
 
         Sample sample(PointId point, Instant now) {
-            return new Sample(point, kw, good ? Quality.GOOD : Quality.UNCERTAIN, now, now);
+            return new Sample(point, quality == Quality.COMM_FAILED ? Double.NaN : kw, quality, now, now);
+        }
+
+        /** COMM_FAILED over STALE over UNCERTAIN over GOOD; any other non-GOOD quality counts as UNCERTAIN. */
+        private static Quality worst(Quality a, Quality b) {
+            return rank(a) >= rank(b) ? normal(a) : normal(b);
+        }
+
+        private static Quality normal(Quality q) {
+            return switch (q) {
+                case GOOD, STALE, COMM_FAILED -> q;
+                default -> Quality.UNCERTAIN;
+            };
+        }
+
+        private static int rank(Quality q) {
+            return switch (q) {
+                case GOOD -> 0;
+                case COMM_FAILED -> 3;
+                case STALE -> 2;
+                default -> 1;
+            };
         }
     }
 }

@@ -28,4 +28,17 @@ public record DeviceProfile(String id, String manufacturer, String model, Device
     public Duration interval(PointDef point) {
         return pollIntervals.of(point);
     }
+
+    /**
+     * How often a fresh sample of {@code point} is due: its poll interval, or for OPC UA its sampling
+     * interval when that is longer (a polled OPC UA point is read at its sampling interval; a subscribed
+     * one is re-asserted at its poll interval). Staleness is judged against this.
+     */
+    public Duration refreshInterval(PointDef point) {
+        Duration interval = interval(point);
+        if (protocol == Protocol.OPCUA && point.monitoring().samplingInterval().compareTo(interval) > 0) {
+            return point.monitoring().samplingInterval();
+        }
+        return interval;
+    }
 }

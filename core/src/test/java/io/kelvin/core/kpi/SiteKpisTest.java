@@ -4,16 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kelvin.core.site.Cluster;
+import io.kelvin.core.site.DataType;
+import io.kelvin.core.site.Device;
+import io.kelvin.core.site.DeviceClass;
+import io.kelvin.core.site.DeviceProfile;
+import io.kelvin.core.site.Monitoring;
+import io.kelvin.core.site.PointDef;
+import io.kelvin.core.site.PollClass;
+import io.kelvin.core.site.Protocol;
+import io.kelvin.core.site.Register;
+import io.kelvin.core.site.RegisterType;
+import io.kelvin.core.site.ValueRange;
+import io.kelvin.core.site.WordOrder;
 import io.kelvin.core.site.GridConnection;
 import io.kelvin.core.site.Meter;
 import io.kelvin.core.site.MeterRole;
 import io.kelvin.core.site.PueCategory;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.SiteInfo;
+import io.kelvin.core.telemetry.Freshness;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -87,11 +101,95 @@ class SiteKpisTest {
     }
 
     @Test
-    void aTotalOverANonGoodReadingIsUncertain() {
+    void aTotalOverAReadingTheDeviceFlaggedIsUncertain() {
         Map<PointId, Sample> latest = readings(8_000, 4_200, 4_200, 1_500, 500);
-        latest.computeIfPresent(PointId.parse("pv-1.p"), (k, s) -> s.withQuality(Quality.STALE));
+        latest.computeIfPresent(PointId.parse("pv-1.p"), (k, s) -> s.withQuality(Quality.OUT_OF_RANGE));
         Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, latest, NOW));
         assertThat(kpis.get(SiteKpis.PUE).quality()).isEqualTo(Quality.UNCERTAIN);
         assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.GOOD);
+    }
+
+    @Test
+    void aTotalOverAReadingNotRefreshedWithinThreePollIntervalsIsStaleButKeepsItsSum() {
+        Map<PointId, Sample> latest = readings(8_000, 4_200, 4_200, 1_500, 500);
+        // the PV meter (poll interval 1 s: the site does not describe it, so FAST) last answered 3.5 s ago
+        latest.put(PointId.parse("pv-1.p"), Sample.good(PointId.parse("pv-1.p"), 1_500, NOW.minusMillis(3_500)));
+
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, latest, NOW));
+
+        assertThat(kpis.get(SiteKpis.PV_KW).quality()).isEqualTo(Quality.STALE);
+        assertThat(kpis.get(SiteKpis.PV_KW).value()).isEqualTo(1_500);
+        assertThat(kpis.get(SiteKpis.PV_KW).sourceTime()).isEqualTo(NOW);
+        assertThat(kpis.get(SiteKpis.FACILITY_KW).quality()).isEqualTo(Quality.STALE);
+        assertThat(kpis.get(SiteKpis.PUE).quality()).isEqualTo(Quality.STALE);
+        assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.GOOD);
+        // within the limit it is still fresh, and a larger multiple stretches the limit
+        assertThat(byPoint(SiteKpis.derive(SITE, latest, NOW.minusMillis(600))).get(SiteKpis.PV_KW).quality())
+                .isEqualTo(Quality.GOOD);
+        assertThat(byPoint(SiteKpis.derive(SITE, latest, NOW, new Freshness(4))).get(SiteKpis.PV_KW).quality())
+                .isEqualTo(Quality.GOOD);
+    }
+
+    @Test
+    void aTotalOverAnInputThatFailedIsCommFailedWithoutAValueAndOutranksStale() {
+        Map<PointId, Sample> latest = readings(8_000, 4_200, 4_200, 1_500, 500);
+        latest.put(PointId.parse("pv-1.p"),
+                new Sample(PointId.parse("pv-1.p"), Double.NaN, Quality.COMM_FAILED, NOW, NOW));
+        latest.put(PointId.parse("wt-1.p"), Sample.good(PointId.parse("wt-1.p"), 500, NOW.minusSeconds(60)));
+        latest.put(PointId.parse("hvdc-1.out"),
+                new Sample(PointId.parse("hvdc-1.out"), Double.NaN, Quality.COMM_FAILED, NOW, NOW));
+
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, latest, NOW));
+
+        assertThat(kpis.get(SiteKpis.PV_KW).quality()).isEqualTo(Quality.COMM_FAILED);
+        assertThat(kpis.get(SiteKpis.PV_KW).value()).isNaN();
+        assertThat(kpis.get(SiteKpis.WIND_KW).quality()).isEqualTo(Quality.STALE);
+        assertThat(kpis.get(SiteKpis.FACILITY_KW).quality()).isEqualTo(Quality.COMM_FAILED);
+        assertThat(kpis.get(SiteKpis.FACILITY_KW).value()).isNaN();
+        assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.COMM_FAILED);
+        assertThat(kpis.get(SiteKpis.PUE).quality()).isEqualTo(Quality.COMM_FAILED);
+        assertThat(kpis.get(SiteKpis.PUE).value()).isNaN();
+    }
+
+    @Test
+    void aTotalOverAStaleInputIsStale() {
+        Map<PointId, Sample> latest = readings(8_000, 4_200, 4_200, 1_500, 500);
+        latest.computeIfPresent(PointId.parse("pv-1.p"), (k, s) -> s.withQuality(Quality.STALE));
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(SITE, latest, NOW));
+        assertThat(kpis.get(SiteKpis.PUE).quality()).isEqualTo(Quality.STALE);
+        assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.GOOD);
+    }
+
+    @Test
+    void staleMeansThreeMissedRefreshesOfThePointsOwnIntervalFromItsProfile() {
+        // a Modbus meter polled NORMAL (10 s) and an OPC UA meter sampled every 60 s by the server
+        PointDef modbusPower = new PointDef("p", "kW", "", Optional.of(new Register(RegisterType.HOLDING, 0,
+                DataType.UINT16, WordOrder.ABCD, 1, 0, -1)), Optional.empty(), new ValueRange(0, 1e6), Optional.empty(),
+                PollClass.NORMAL);
+        PointDef opcuaPower = new PointDef("p", "kW", "", Optional.empty(), Optional.of("s=P"), new ValueRange(0, 1e6),
+                Optional.empty(), PollClass.FAST,
+                new Monitoring(Duration.ofSeconds(60), 1, Monitoring.Deadband.NONE));
+        Device grid = new Device("grid", new DeviceProfile("m", "m", "m", DeviceClass.METER, Protocol.MODBUS,
+                Optional.empty(), List.of(modbusPower)), Optional.empty(), Optional.of("127.0.0.1"), 502, 1, Optional.empty());
+        Device it = new Device("it", new DeviceProfile("u", "u", "u", DeviceClass.HVDC, Protocol.OPCUA,
+                Optional.of("urn:x"), List.of(opcuaPower)), Optional.of("opc.tcp://127.0.0.1:4840"), Optional.empty(), 0, 0,
+                Optional.empty());
+        Site site = new Site(new SiteInfo("t", "t", ZoneOffset.UTC, 0, 0),
+                new GridConnection(10_000, true, Optional.empty(), Optional.empty()),
+                List.of(meter("G", MeterRole.GRID_IMPORT, "grid.p"), meter("IT", MeterRole.IT_LOAD, "it.p")),
+                List.of(grid, it), new Cluster(1, 0, 1), Path.of("."));
+
+        Map<PointId, Sample> fresh = Map.of(
+                PointId.parse("grid.p"), Sample.good(PointId.parse("grid.p"), 900, NOW.minusSeconds(29)),
+                PointId.parse("it.p"), Sample.good(PointId.parse("it.p"), 600, NOW.minusSeconds(179)));
+        assertThat(byPoint(SiteKpis.derive(site, fresh, NOW)).values()).extracting(Sample::quality)
+                .containsOnly(Quality.GOOD);
+
+        Map<PointId, Sample> old = Map.of(
+                PointId.parse("grid.p"), Sample.good(PointId.parse("grid.p"), 900, NOW.minusSeconds(31)),
+                PointId.parse("it.p"), Sample.good(PointId.parse("it.p"), 600, NOW.minusSeconds(181)));
+        Map<PointId, Sample> kpis = byPoint(SiteKpis.derive(site, old, NOW));
+        assertThat(kpis.get(SiteKpis.GRID_IMPORT_KW).quality()).isEqualTo(Quality.STALE);
+        assertThat(kpis.get(SiteKpis.IT_KW).quality()).isEqualTo(Quality.STALE);
     }
 }

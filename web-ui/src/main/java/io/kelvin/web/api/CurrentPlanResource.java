@@ -1,7 +1,7 @@
 package io.kelvin.web.api;
 
-import io.kelvin.web.planning.PlanningService;
-import io.kelvin.web.planning.StoredPlan;
+import io.kelvin.core.plan.StoredPlan;
+import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

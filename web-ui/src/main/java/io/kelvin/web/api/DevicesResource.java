@@ -31,12 +31,13 @@ public class DevicesResource {
     }
 
     public record DeviceView(String id, String state, ErrorView lastError, Instant lastSuccess, Instant lastGoodSample,
-                             long readsOk, long readsFailed, InfoView info, List<PointView> points) {
+                             long readsOk, long readsFailed, long pollOverruns, InfoView info,
+                             List<PointView> points) {
 
         static DeviceView of(DeviceHealth h) {
             return new DeviceView(h.device(), h.state().name(), h.lastError().map(ErrorView::of).orElse(null),
                     h.lastSuccess().orElse(null), h.lastGoodSample().orElse(null), h.readsOk(), h.readsFailed(),
-                    InfoView.of(h.info()), h.points().stream().map(PointView::of).toList());
+                    h.pollOverruns(), InfoView.of(h.info()), h.points().stream().map(PointView::of).toList());
         }
     }
 

@@ -1,11 +1,11 @@
 package io.kelvin.web.api;
 
-import io.kelvin.energyoptimizer.api.JobRequest;
-import io.kelvin.web.planning.JobProgress;
-import io.kelvin.web.planning.PlannedJob;
-import io.kelvin.web.planning.StoredJob;
+import io.kelvin.core.plan.JobSpec;
+import io.kelvin.core.plan.Placement;
+import io.kelvin.core.plan.PlannedJob;
+import io.kelvin.core.plan.StoredJob;
+import io.kelvin.energyoptimizer.app.JobProgress;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A job as the API shows it: what was submitted (durations as ISO-8601 text), when, what has happened
@@ -19,13 +19,13 @@ public record JobView(String id, int gpus, Double powerKwPerGpu, Double totalPow
                       Instant submittedAt, String state, String workDone, Instant startedAt, Instant finishedAt,
                       Instant cancelledAt, Long planId, PlannedJob planned) {
 
-    static JobView of(StoredJob job, JobProgress progress, Map.Entry<Long, PlannedJob> placement) {
-        JobRequest r = job.request();
+    static JobView of(StoredJob job, JobProgress progress, Placement placement) {
+        JobSpec r = job.spec();
         return new JobView(r.id(), r.gpus(), r.powerKwPerGpu(), r.totalPowerKw(), r.duration().toString(),
                 r.release(), r.deadline(), r.priority(), r.preemptible(),
                 r.checkpoint() == null ? null : r.checkpoint().toString(), job.submittedAt(),
                 job.cancelled() ? "CANCELLED" : progress.state().name(), progress.workDone().toString(),
                 progress.startedAt(), progress.finishedAt(), job.cancelledAt(),
-                placement == null ? null : placement.getKey(), placement == null ? null : placement.getValue());
+                placement == null ? null : placement.planId(), placement == null ? null : placement.job());
     }
 }

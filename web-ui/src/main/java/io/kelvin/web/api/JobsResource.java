@@ -5,9 +5,9 @@ import io.kelvin.core.identity.AuditEntry;
 import io.kelvin.core.identity.AuditKind;
 import io.kelvin.core.identity.AuditLog;
 import io.kelvin.core.identity.Outcome;
+import io.kelvin.core.plan.StoredJob;
 import io.kelvin.energyoptimizer.api.JobRequest;
-import io.kelvin.web.planning.PlanningService;
-import io.kelvin.web.planning.StoredJob;
+import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.web.security.Caller;
 import io.kelvin.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +56,7 @@ public class JobsResource {
             record(AuditKind.JOB_SUBMITTED, "-", Outcome.DENIED, refused.getMessage());
             throw refused;
         }
-        record(AuditKind.JOB_SUBMITTED, job.id(), Outcome.SUCCESS, "gpus=" + job.request().gpus());
+        record(AuditKind.JOB_SUBMITTED, job.id(), Outcome.SUCCESS, "gpus=" + job.spec().gpus());
         return Response.created(UriBuilder.fromPath("/api/v1/jobs/{id}").build(job.id()))
                 .entity(JobView.of(job, planning.progress(job), null)).build();
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The command line for a site's state, run by the launcher from the built app's jars with no Quarkus:
- * {@code ./kelvin user|client|audit ... [--data-dir DIR]} against {@code DATA_DIR/kelvin-db} (default
+ * {@code ./kelvin user|client|audit|replan ... [--data-dir DIR]} against {@code DATA_DIR/kelvin-db} (default
  * {@code var}), with the app stopped or running, or {@code --jdbc-url URL --db-user USER} (password in
  * {@code KELVIN_DB_PASSWORD}) for PostgreSQL. A new command is a {@link Command} added to {@link #COMMANDS}
  * and a case in the launcher.
@@ -22,6 +22,7 @@ public final class KelvinCli {
         COMMANDS.put("user", new UserCommand());
         COMMANDS.put("client", new ClientCommand());
         COMMANDS.put("audit", new AuditCommand());
+        COMMANDS.put("replan", new ReplanCommand());
     }
 
     private KelvinCli() {

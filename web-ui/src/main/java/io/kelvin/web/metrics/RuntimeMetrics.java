@@ -1,9 +1,9 @@
 package io.kelvin.web.metrics;
 
 import io.kelvin.collectors.pipeline.StoreWriterHealth;
-import io.kelvin.web.planning.NoSuchEntryException;
-import io.kelvin.web.planning.PlanningService;
-import io.kelvin.web.planning.StoredPlan;
+import io.kelvin.core.plan.StoredPlan;
+import io.kelvin.energyoptimizer.app.NoSuchEntryException;
+import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.web.runtime.KelvinRuntime;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +18,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * Gauges of the running site at {@code /q/metrics}, read when scraped: the store writer's samples
  * waiting ({@code kelvin_store_pending_samples}: queue, in flight and journal), samples in the journal
- * ({@code kelvin_store_journal_samples}) and lost ({@code kelvin_store_dropped_samples}); the newest
+ * ({@code kelvin_store_journal_samples}) and lost ({@code kelvin_store_dropped_samples}), the times a
+ * full queue made the collectors wait ({@code kelvin_store_backpressured}) and the poll cycles all
+ * devices skipped meanwhile ({@code kelvin_collect_poll_overruns}); the newest
  * plan's age ({@code kelvin_plan_age_seconds}) and solve time ({@code kelvin_plan_solve_seconds}), NaN
  * before the first plan. Device gauges belong with device health.
  */
@@ -40,6 +42,11 @@ public class RuntimeMetrics {
     void register(@Observes StartupEvent event) {
         store("kelvin.store.pending.samples", "Samples not yet in the store", StoreWriterHealth::pending);
         store("kelvin.store.dropped.samples", "Samples lost since start", StoreWriterHealth::dropped);
+        store("kelvin.store.backpressured", "Hand-overs that waited for room in the store writer's full queue",
+                StoreWriterHealth::backPressured);
+        Gauge.builder("kelvin.collect.poll.overruns", runtime, r -> r.pollOverruns().orElse(Double.NaN))
+                .description("Poll cycles skipped since start because a poll or the store queue held the device up")
+                .register(registry);
         Gauge.builder("kelvin.store.journal.samples", runtime, r -> r.journalSamples().orElse(Double.NaN))
                 .description("Samples waiting in the journal for the store").register(registry);
         Gauge.builder("kelvin.plan.age.seconds", this, m -> m.latestPlan()

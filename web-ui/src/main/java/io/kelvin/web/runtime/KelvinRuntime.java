@@ -163,6 +163,13 @@ public class KelvinRuntime {
         return now == null ? Optional.empty() : Optional.of(now.writer().health());
     }
 
+    /** Poll cycles all devices skipped since start (overload slows acquisition); empty before start and after close. */
+    public Optional<Double> pollOverruns() {
+        Running now = running;
+        return now == null ? Optional.empty()
+                : Optional.of((double) now.collectors().health().values().stream().mapToLong(h -> h.pollOverruns()).sum());
+    }
+
     /** Samples waiting in the store writer's journal; empty before start and after close. */
     public Optional<Double> journalSamples() {
         Running now = running;

@@ -64,7 +64,7 @@ public interface KelvinSettings {
         }
     }
 
-    /** Job planning (io.kelvin.web.planning.PlanningSettings, SiteForecast). */
+    /** Job planning (io.kelvin.energyoptimizer.app.PlanningSettings, SiteForecast). */
     interface Planning {
 
         /** Horizon length in quarter-hour slots (96 = 24 h). */

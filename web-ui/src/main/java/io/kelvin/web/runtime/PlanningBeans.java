@@ -1,19 +1,17 @@
 package io.kelvin.web.runtime;
 
-import io.kelvin.core.kpi.SiteKpis;
+import io.kelvin.core.forecast.ScheduledLoadHistory;
 import io.kelvin.core.site.Site;
-import io.kelvin.core.telemetry.LatestValues;
-import io.kelvin.core.telemetry.Sample;
-import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
-import io.kelvin.energyoptimizer.ortools.OrToolsMilpSolver;
-import io.kelvin.energyoptimizer.solve.OptimizingPlanner;
+import io.kelvin.core.telemetry.TelemetryStore;
+import io.kelvin.energyoptimizer.app.AppPlanners;
+import io.kelvin.energyoptimizer.app.PlanningService;
+import io.kelvin.energyoptimizer.app.PlanningSettings;
+import io.kelvin.energyoptimizer.app.ProvidedForecast;
 import io.kelvin.energyoptimizer.solve.Planner;
-import io.kelvin.energyoptimizer.solve.SolverSettings;
-import io.kelvin.web.planning.JobRepository;
-import io.kelvin.web.planning.JobRunRepository;
-import io.kelvin.web.planning.PlanRepository;
-import io.kelvin.web.planning.PlanningService;
-import io.kelvin.web.planning.PlanningSettings;
+import io.kelvin.greenpower.forecast.SiteForecastProvider;
+import io.kelvin.state.JdbcJobRunStore;
+import io.kelvin.state.JdbcJobStore;
+import io.kelvin.state.JdbcPlanStore;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,9 +25,12 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Wires job planning: the state database ({@link StateDatabase}: H2 file database by default,
- * PostgreSQL when configured, migrated at start), the repositories, the MILP planner (CBC with a
- * time limit, greedy fallback), and one background thread for re-plans, stopped at shutdown.
+ * Wires job planning: energy-optimizer's {@link PlanningService} (also the {@code DrPlanning} port) over the
+ * state database ({@link StateDatabase}: H2 file database by default, PostgreSQL when configured, migrated
+ * at start) through the state module's JDBC adapters, the app's planners ({@link AppPlanners}: CBC with a
+ * work budget and a wall-clock safety cap, greedy fallback), the site's forecast from green-power's
+ * {@link SiteForecastProvider} (site file {@code feeds:} and {@code forecast:}, the telemetry store's meters;
+ * the app's settings only where it has no value), and one background thread for re-plans, stopped at shutdown.
  */
 @ApplicationScoped
 public class PlanningBeans {
@@ -50,14 +51,15 @@ public class PlanningBeans {
 
     @Produces
     @Singleton
-    PlanningService planningService(KelvinSettings settings, Site site, LatestValues latest, InstantSource clock) {
+    PlanningService planningService(KelvinSettings settings, Site site, TelemetryStore store, InstantSource clock) {
         DataSource dataSource = database.dataSource();
         KelvinSettings.Planning p = settings.planning();
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
-        return new PlanningService(site, new JobRepository(dataSource), new PlanRepository(dataSource),
-                new JobRunRepository(dataSource), planner(planning), new GreedyWindowPlanner(), planning, clock,
-                () -> latest.get(SiteKpis.WIND_KW).filter(s -> s.quality().isGood()).map(Sample::value),
+        return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
+                new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
+                new ProvidedForecast(SiteForecastProvider.create(site, store, ScheduledLoadHistory.unknown(), clock), site,
+                        planning),
                 replanThread);
     }
 
@@ -75,12 +77,11 @@ public class PlanningBeans {
     /** CBC through OR-Tools; if its native libraries cannot load here, plans come from the greedy planner. */
     private static Planner planner(PlanningSettings planning) {
         try {
-            return new OptimizingPlanner(new OrToolsMilpSolver(),
-                    SolverSettings.of(SolverSettings.Backend.CBC, planning.solverTimeLimit()));
+            return AppPlanners.optimizer(planning.solverTimeLimit());
         } catch (LinkageError e) {
             LOG.errorf("OR-Tools native libraries did not load (%s); planning with the greedy heuristic only",
                     e.getMessage());
-            return new GreedyWindowPlanner();
+            return AppPlanners.fallback();
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.kelvin.web.runtime;
 
-import io.kelvin.web.planning.PlanningService;
+import io.kelvin.energyoptimizer.app.PlanningService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -99,6 +99,12 @@ class JobsApiTest {
         assertThat(plan.getDouble("predicted.pue")).isBetween(1.0, 2.0);
         assertThat(plan.getString("solverStatus")).isNotBlank();
         assertThat(plan.getList("checkNotes")).isNotNull();
+        // Which inputs the plan used, from the site file's feeds and the meters, and how fresh each was.
+        assertThat(plan.getList("inputs.input")).contains("PV", "WIND", "CARBON_LOCATION_BASED", "IMPORT_PRICE", "AMBIENT");
+        assertThat(plan.getString("inputs.find { it.input == 'CARBON_LOCATION_BASED' }.source")).contains("feed grid-carbon");
+        assertThat(plan.getString("inputs.find { it.input == 'IMPORT_PRICE' }.freshness"))
+                .isIn("FRESH", "STALE", "UNAVAILABLE", "NOT_CONFIGURED");
+        assertThat(plan.getString("inputHash")).hasSize(64);
 
         JsonPath job = TestAuth.as(Role.PLATFORM).get("/api/v1/jobs/api-plan-1").then().statusCode(200).extract().jsonPath();
         assertThat(job.getString("planned.start")).isNotNull();

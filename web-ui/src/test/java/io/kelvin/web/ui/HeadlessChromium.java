@@ -12,7 +12,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium driven by Debian's chromedriver, with the flags STACK-NOTES.md lists:
+ * Debian's headless Chromium driven by Debian's chromedriver, with the flags a root user in a container needs:
  * no sandbox or GPU, a fresh profile under target/, and every host name except localhost unresolvable,
  * so the browser never reaches outside the machine.
  */

@@ -1,0 +1,13 @@
+package io.kelvin.core.plan;
+
+import java.time.Instant;
+
+/**
+ * One slot of a plan, all power in kW as slot averages: IT and facility load, PV and wind
+ * forecast, grid import and export (both positive), the import price in EUR/kWh and the grid
+ * carbon intensity in gCO2/kWh the plan assumed.
+ */
+public record PlannedSlot(int slot, Instant start, int busyGpus, double itKw, double facilityKw, double pvKw,
+                          double windKw, double gridImportKw, double gridExportKw, double priceEurPerKwh,
+                          double carbonGPerKwh) {
+}

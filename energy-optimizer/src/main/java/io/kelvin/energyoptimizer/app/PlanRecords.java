@@ -1,0 +1,69 @@
+package io.kelvin.energyoptimizer.app;
+
+import io.kelvin.core.plan.PlanCosts;
+import io.kelvin.core.plan.PlanInput;
+import io.kelvin.core.plan.PlannedJob;
+import io.kelvin.core.plan.PlannedSlot;
+import io.kelvin.core.plan.StoredPlan;
+import io.kelvin.energyoptimizer.model.Costs;
+import io.kelvin.energyoptimizer.model.Explanation;
+import io.kelvin.energyoptimizer.model.Forecast;
+import io.kelvin.energyoptimizer.model.JobSchedule;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.SlotFlow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns an optimizer plan, the problem it solved and the hash of its inputs into the record that is stored and shown. */
+final class PlanRecords {
+
+    private PlanRecords() {
+    }
+
+    static StoredPlan of(Problem problem, Plan plan, String reason, Instant createdAt, List<String> checkNotes,
+                         String inputHash, List<PlanInput> inputs) {
+        return new StoredPlan(0, createdAt, reason, plan.info().planner(), plan.info().status().name(),
+                plan.info().fallbackReason().isPresent(), plan.info().fallbackReason().orElse(null),
+                plan.info().drRelaxed(), plan.info().millis(), problem.horizon().start(),
+                (int) problem.horizon().slotLength().toMinutes(), costs(problem, plan), checkNotes,
+                slots(problem, plan), jobs(problem, plan), inputHash, plan.info().workUsed(),
+                plan.info().cutByWallClock(), inputs);
+    }
+
+    private static PlanCosts costs(Problem problem, Plan plan) {
+        Costs c = plan.costs();
+        double itKwh = plan.slots().stream().mapToDouble(SlotFlow::itKw).sum();
+        double facilityKwh = plan.slots().stream().mapToDouble(SlotFlow::facilityKw).sum();
+        double pue = itKwh > 0 ? facilityKwh / itKwh : 0;
+        return new PlanCosts(c.totalEur(), c.energyEur() - c.exportCreditEur(), c.energyEur(), c.exportCreditEur(),
+                c.carbonEur(), c.latenessEur(), c.missedEur(), c.drPenaltyEur(), c.switchingEur(), c.heatCreditEur(),
+                c.importKwh(), c.co2Kg(), pue);
+    }
+
+    private static List<PlannedSlot> slots(Problem problem, Plan plan) {
+        Forecast f = problem.forecast();
+        List<PlannedSlot> out = new ArrayList<>();
+        for (int t = 0; t < plan.slots().size(); t++) {
+            SlotFlow s = plan.slots().get(t);
+            out.add(new PlannedSlot(t, problem.horizon().slotStart(t), s.busyGpus(), s.itKw(), s.facilityKw(),
+                    f.pvKw()[t], f.windKw()[t], s.importKw(), s.exportKw(), f.priceEurPerKwh()[t],
+                    f.carbonGPerKwh()[t]));
+        }
+        return out;
+    }
+
+    private static List<PlannedJob> jobs(Problem problem, Plan plan) {
+        return plan.jobs().stream().map(j -> job(problem, j)).toList();
+    }
+
+    private static PlannedJob job(Problem problem, JobSchedule j) {
+        Explanation e = j.explanation() != null ? j.explanation()
+                : new Explanation("no explanation given", 0, 0, 0, Explanation.Driver.NO_ROOM);
+        Instant start = j.runSlots().isEmpty() ? null : problem.horizon().slotStart(j.firstSlot());
+        Instant end = j.runSlots().isEmpty() ? null : problem.horizon().slotStart(j.endSlot());
+        return new PlannedJob(j.jobId(), start, end, j.runSlots(), j.outcome().name(), j.lateSlots(), e.text(),
+                e.savedKwh(), e.savedEur(), e.savedKgCo2(), e.driver().name());
+    }
+}

@@ -1,0 +1,380 @@
+package io.kelvin.energyoptimizer.app;
+
+import io.kelvin.core.dr.DrDirective;
+import io.kelvin.core.dr.DrPlanOutcome;
+import io.kelvin.core.dr.DrPlanning;
+import io.kelvin.core.plan.JobRunStore;
+import io.kelvin.core.plan.JobSpec;
+import io.kelvin.core.plan.JobStore;
+import io.kelvin.core.plan.Placement;
+import io.kelvin.core.plan.PlanInput;
+import io.kelvin.core.plan.PlanStore;
+import io.kelvin.core.plan.PlannedJob;
+import io.kelvin.core.plan.StoredJob;
+import io.kelvin.core.plan.StoredPlan;
+import io.kelvin.core.site.Site;
+import io.kelvin.energyoptimizer.api.JobRequest;
+import io.kelvin.energyoptimizer.api.JobRequestValidator;
+import io.kelvin.energyoptimizer.check.CheckReport;
+import io.kelvin.energyoptimizer.check.PlanChecker;
+import io.kelvin.energyoptimizer.model.CoolingModel;
+import io.kelvin.energyoptimizer.model.Horizon;
+import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.JobRuns;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.SiteModel;
+import io.kelvin.energyoptimizer.model.Weights;
+import io.kelvin.energyoptimizer.replan.UrgentArrivals;
+import io.kelvin.energyoptimizer.solve.PlanBelowBoundException;
+import io.kelvin.energyoptimizer.solve.Planner;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts jobs and keeps a plan for them. A submitted job is validated ({@link JobRequestValidator};
+ * every problem in one message), stored, and triggers a re-plan in the background; the composition
+ * root also calls {@link #replan} on a fixed interval. A re-plan builds the {@link Problem} for the
+ * site (horizon of quarter hours from the current one, {@link SiteForecast}, the stored jobs whose
+ * deadline is still ahead and whose release lies inside the horizon, room kept for urgent arrivals),
+ * asks the planner, checks the plan with {@link PlanChecker} and stores it with its explanations.
+ * The newest stored plan, moved into the new horizon, is the planner's warm start. A plan the checker
+ * rejects is replaced by the fallback planner's; if that is rejected too, nothing is stored.
+ */
+public final class PlanningService implements DrPlanning {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanningService.class);
+
+    private final Site site;
+    private final SiteModel siteModel;
+    private final JobStore jobs;
+    private final PlanStore plans;
+    private final JobRunStore runs;
+    private final Planner planner;
+    private final Planner fallback;
+    private final PlanningSettings settings;
+    private final InstantSource clock;
+    private final ForecastSource forecasts;
+    private final Executor background;
+    private final AtomicBoolean replanQueued = new AtomicBoolean();
+    private final PlanChecker checker = new PlanChecker();
+    /** The DR directives in force (set by {@link #replanFor}), turned into the caps of every plan. */
+    private volatile List<DrDirective> directives = List.of();
+
+    public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
+                           Planner fallback,
+                           PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
+                           Executor background) {
+        this.site = site;
+        this.siteModel = SiteModel.of(site);
+        this.jobs = jobs;
+        this.plans = plans;
+        this.runs = runs;
+        this.planner = planner;
+        this.fallback = fallback;
+        this.settings = settings;
+        this.clock = clock;
+        this.forecasts = forecasts;
+        this.background = background;
+    }
+
+    /** Validates and stores a job, then asks for a re-plan; invalid input changes nothing. */
+    public StoredJob submit(JobRequest request) {
+        List<String> problems = new JobRequestValidator(siteModel).problems(request);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        if (jobs.find(request.id()).isPresent()) {
+            throw new JobConflictException("id: a job '" + request.id() + "' already exists");
+        }
+        StoredJob stored = new StoredJob(spec(request), clock.instant());
+        if (!jobs.insert(stored)) {
+            throw new JobConflictException("id: a job '" + request.id() + "' already exists");
+        }
+        requestReplan("job submitted: " + request.id());
+        return stored;
+    }
+
+    /**
+     * Cancels a job so no plan places it again (a quarter hour already dispatched runs out); 409 when it
+     * is cancelled, finished or expired already, 404 when unknown. Re-plans at once.
+     */
+    public StoredJob cancel(String id) {
+        StoredJob job = job(id);
+        if (job.cancelled()) {
+            throw new JobConflictException("id: job '" + id + "' was cancelled at " + job.cancelledAt());
+        }
+        JobProgress.State state = progress(job).state();
+        if (state == JobProgress.State.FINISHED || state == JobProgress.State.EXPIRED) {
+            throw new JobConflictException("id: job '" + id + "' is " + state + " and cannot be cancelled");
+        }
+        if (!jobs.cancel(id, clock.instant())) {
+            throw new JobConflictException("id: job '" + id + "' was cancelled meanwhile");
+        }
+        requestReplan("job cancelled: " + id);
+        return job(id);
+    }
+
+    public StoredJob job(String id) {
+        return jobs.find(id).orElseThrow(() -> new NoSuchEntryException("No job with id '" + id + "'."));
+    }
+
+    public List<StoredJob> jobs() {
+        return jobs.all();
+    }
+
+    /** The job's place in the newest plan that has it, with that plan's id. */
+    public Optional<Placement> latestPlacement(String jobId) {
+        return plans.latestFor(jobId);
+    }
+
+    public StoredPlan latestPlan() {
+        return plans.latest().orElseThrow(() -> new NoSuchEntryException("No plan yet: plans are made once a job"
+                + " is submitted."));
+    }
+
+    public StoredPlan plan(long id) {
+        return plans.find(id).orElseThrow(() -> new NoSuchEntryException("No plan with id " + id + "."));
+    }
+
+    public List<StoredPlan> history(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit: must be 1..1000, was " + limit);
+        }
+        return plans.history(limit);
+    }
+
+    /**
+     * Re-plans at once with {@code directives} as the DR caps in force (replacing the earlier set) and
+     * reports, per event, what the stored plan cannot keep ({@link DrCaps#shortfalls}). Plan id 0: there
+     * was nothing to plan, or no plan passed the checker (the previous plan stays current).
+     */
+    @Override
+    public DrPlanOutcome replanFor(List<DrDirective> newDirectives) {
+        long started = System.nanoTime();
+        this.directives = List.copyOf(newDirectives);
+        String reason = "demand response: " + (newDirectives.isEmpty() ? "no event in force"
+                : newDirectives.stream().map(d -> d.ref().toString()).collect(java.util.stream.Collectors.joining(", ")));
+        Optional<StoredPlan> stored;
+        Optional<Problem> solved;
+        synchronized (this) {
+            stored = replan(reason);
+            solved = stored.flatMap(p -> plans.inputs(p.id())).map(t -> PlanInputs.read(t).problem());
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (stored.isEmpty() || solved.isEmpty()) {
+            return new DrPlanOutcome(0, took, List.of());
+        }
+        return new DrPlanOutcome(stored.get().id(), took, DrCaps.shortfalls(directives, solved.get(), stored.get()));
+    }
+
+    /** The DR directives the plans currently keep. */
+    public List<DrDirective> directives() {
+        return directives;
+    }
+
+    /** Queues one background re-plan; requests arriving while one is queued join it. */
+    public void requestReplan(String reason) {
+        if (replanQueued.compareAndSet(false, true)) {
+            background.execute(() -> {
+                replanQueued.set(false);
+                try {
+                    replan(reason);
+                } catch (RuntimeException e) {
+                    LOG.error("Re-plan ({}) failed; the previous plan stays current", reason, e);
+                }
+            });
+        }
+    }
+
+    /**
+     * Plans the jobs still open and stores the plan; empty when there is nothing to plan or no valid plan.
+     * First the slots that passed since the newest plan are recorded as run by it (the cluster follows
+     * the newest plan), so each job's progress ({@link JobProgress}) is known: finished jobs drop out,
+     * running jobs that may not pause are fixed, paused ones pay their checkpoint to resume.
+     */
+    public synchronized Optional<StoredPlan> replan(String reason) {
+        Instant now = clock.instant();
+        Instant currentSlot = slotOf(now);
+        Horizon horizon = Horizon.quarterHours(currentSlot, settings.horizonSlots());
+        Instant horizonEnd = horizon.slotStart(horizon.slots());
+        plans.latest().filter(p -> p.horizonStart().isBefore(currentSlot)).ifPresent(p -> follow(p, currentSlot));
+        List<Job> open = new java.util.ArrayList<>();
+        for (var e : openJobs(horizon, currentSlot).entrySet()) {
+            if (e.getValue().state() == JobProgress.State.PENDING && !e.getKey().release().isBefore(horizonEnd)) {
+                continue;
+            }
+            try {
+                open.add(e.getValue().toJob(inHorizon(e.getKey(), horizon)));
+            } catch (RuntimeException ex) {
+                // A stored job that cannot be put into this horizon must never stop planning the others.
+                LOG.error("Job {} left out of this plan: {}", e.getKey().id(), ex.toString());
+            }
+        }
+        if (open.isEmpty()) {
+            LOG.debug("Nothing to plan ({})", reason);
+            return Optional.empty();
+        }
+        ForecastSource.PlanForecast forecast = forecasts.forecast(horizon);
+        Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
+                CoolingModel.liquidCooledDefault(), forecast.forecast(), DrCaps.events(directives, horizon),
+                open, Weights.defaults(), settings.maxLateSlots()).withZone(site.info().timezone()));
+        PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
+        String text = inputs.write();
+        String hash = PlanInputs.sha256(text);
+        Optional<StoredPlan> stored = checked(inputs, planner, reason, now, hash, forecast.inputs())
+                .or(() -> checked(inputs, fallback, reason, now, hash, forecast.inputs()))
+                .map(p -> plans.save(p, text));
+        stored.ifPresent(p -> LOG.info(String.format(java.util.Locale.ROOT,
+                "Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f, inputs %s", p.id(), reason,
+                p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),
+                p.predicted().pue(), p.inputHash())));
+        return stored;
+    }
+
+    /**
+     * The problem keeping room for urgent jobs like those submitted over the last
+     * {@code urgentArrivalWindow} ({@link UrgentArrivals}), from their submission times, in slots of
+     * the problem's horizon.
+     */
+    private Problem keepingRoomForUrgentArrivals(Problem problem) {
+        Duration window = settings.urgentArrivalWindow();
+        Horizon horizon = problem.horizon();
+        long slotSeconds = horizon.slotLength().toSeconds();
+        int windowSlots = (int) (window.toSeconds() / slotSeconds);
+        if (windowSlots < 1) {
+            return problem;
+        }
+        int slackSlots = (int) (settings.urgentSlack().toSeconds() / slotSeconds);
+        UrgentArrivals arrivals = new UrgentArrivals(windowSlots, slackSlots);
+        for (StoredJob j : jobs.submittedSince(horizon.start().minus(window))) {
+            long sinceStart = Duration.between(horizon.start(), j.submittedAt()).toSeconds();
+            int arrived = (int) Math.floorDiv(sinceStart, slotSeconds);
+            arrivals.record(arrived, request(j.spec()).toJob(horizon, siteModel));
+        }
+        return arrivals.keepingRoomIn(problem, 0);
+    }
+
+    /** What has happened to a job so far, as of now. */
+    public JobProgress progress(StoredJob job) {
+        return JobProgress.of(job.spec(), runs.runsOf(List.of(job.id())).getOrDefault(job.id(), List.of()),
+                slotOf(clock.instant()), settings.maxLateSlots());
+    }
+
+    /** Open jobs (not finished, not expired) with their progress, oldest submission first. */
+    private Map<JobSpec, JobProgress> openJobs(Horizon horizon, Instant currentSlot) {
+        Duration slot = horizon.slotLength();
+        List<StoredJob> candidates = jobs.candidates(currentSlot.minus(slot.multipliedBy(settings.maxLateSlots())),
+                currentSlot.minus(slot.multipliedBy(horizon.slots())));
+        Map<String, List<Instant>> ran = runs.runsOf(candidates.stream().map(StoredJob::id).toList());
+        Map<JobSpec, JobProgress> out = new LinkedHashMap<>();
+        for (StoredJob j : candidates) {
+            JobProgress p = JobProgress.of(j.spec(), ran.getOrDefault(j.id(), List.of()), currentSlot,
+                    settings.maxLateSlots());
+            if (p.open()) {
+                out.put(j.spec(), p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Records that the cluster followed {@code plan} from the slot after its first up to and including
+     * {@code currentSlot}, because no newer plan was made in between (its first slot was dispatched when
+     * it was stored).
+     */
+    private void follow(StoredPlan plan, Instant currentSlot) {
+        long slotSeconds = plan.slotMinutes() * 60L;
+        long through = Duration.between(plan.horizonStart(), currentSlot).toSeconds() / slotSeconds;
+        Map<Instant, List<String>> bySlot = new java.util.TreeMap<>();
+        for (PlannedJob j : plan.jobs()) {
+            for (int t : j.runSlots()) {
+                if (t >= 1 && t <= through) {
+                    bySlot.computeIfAbsent(plan.horizonStart().plusSeconds(t * slotSeconds),
+                            k -> new java.util.ArrayList<>()).add(j.jobId());
+                }
+            }
+        }
+        runs.dispatch(plan.id(), bySlot);
+    }
+
+    /** The stored form of an accepted request. */
+    static JobSpec spec(JobRequest r) {
+        return new JobSpec(r.id(), r.gpus(), r.powerKwPerGpu(), r.totalPowerKw(), r.duration(), r.release(),
+                r.deadline(), r.priority(), r.preemptible(), r.checkpoint());
+    }
+
+    /** A stored job as the optimizer's request. */
+    static JobRequest request(JobSpec s) {
+        return new JobRequest(s.id(), s.gpus(), s.powerKwPerGpu(), s.totalPowerKw(), s.duration(), s.release(),
+                s.deadline(), s.priority(), s.preemptible(), s.checkpoint());
+    }
+
+    private static Instant slotOf(Instant t) {
+        long slotSeconds = Horizon.QUARTER_HOUR.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), slotSeconds) * slotSeconds);
+    }
+
+    /**
+     * The newest plan's run slots moved into this horizon's slots (slots already past dropped): the warm
+     * start, so a re-plan keeps what is still good about the last plan instead of starting afresh.
+     */
+    private Map<String, List<Integer>> previousRunSlots(Horizon horizon) {
+        Optional<StoredPlan> last = plans.latest();
+        if (last.isEmpty() || last.get().slotMinutes() * 60L != horizon.slotLength().toSeconds()) {
+            return Map.of();
+        }
+        long shift = java.time.Duration.between(last.get().horizonStart(), horizon.start()).toSeconds()
+                / horizon.slotLength().toSeconds();
+        Map<String, List<Integer>> out = new java.util.HashMap<>();
+        for (PlannedJob j : last.get().jobs()) {
+            List<Integer> moved = j.runSlots().stream().map(t -> (int) (t - shift)).filter(t -> t >= 0 && t < horizon.slots())
+                    .toList();
+            if (!moved.isEmpty()) {
+                out.put(j.jobId(), moved);
+            }
+        }
+        return out;
+    }
+
+    private Optional<StoredPlan> checked(PlanInputs inputs, Planner by, String reason, Instant now, String hash,
+                                         List<PlanInput> sources) {
+        Problem problem = inputs.problem();
+        Plan plan;
+        try {
+            plan = by.plan(problem, inputs.previous());
+        } catch (PlanBelowBoundException e) {
+            LOG.error("Plan by {} not used: {}", by.name(), e.getMessage());
+            return Optional.empty();
+        }
+        CheckReport report = checker.check(problem, plan);
+        if (!report.ok()) {
+            LOG.warn("Plan by {} rejected by the plan checker: {}", by.name(), report.violations());
+            return Optional.empty();
+        }
+        return Optional.of(PlanRecords.of(problem, plan, reason, now, report.notes(), hash, sources));
+    }
+
+    /**
+     * A job released before the horizon may start at its first slot; a release inside a slot moves to
+     * the next slot start (as {@link JobRequest#toJob} also does), so a job never starts before its release.
+     */
+    private Job inHorizon(JobSpec r, Horizon horizon) {
+        long slotSeconds = horizon.slotLength().toSeconds();
+        long sinceStart = java.time.Duration.between(horizon.start(), r.release()).toSeconds();
+        Instant release = sinceStart <= 0 ? horizon.start()
+                : horizon.start().plusSeconds(Math.ceilDiv(sinceStart, slotSeconds) * slotSeconds);
+        JobRequest clamped = new JobRequest(r.id(), r.gpus(), r.powerKwPerGpu(), r.totalPowerKw(), r.duration(),
+                release, r.deadline(), r.priority(), r.preemptible(), r.checkpoint());
+        return clamped.toJob(horizon, siteModel);
+    }
+}

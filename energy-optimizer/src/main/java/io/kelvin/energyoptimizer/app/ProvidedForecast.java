@@ -1,0 +1,94 @@
+package io.kelvin.energyoptimizer.app;
+
+import io.kelvin.core.forecast.ForecastProvider;
+import io.kelvin.core.forecast.ForecastRequest;
+import io.kelvin.core.forecast.Freshness;
+import io.kelvin.core.forecast.HorizonForecast;
+import io.kelvin.core.forecast.InputStatus;
+import io.kelvin.core.forecast.SlotSeries;
+import io.kelvin.core.plan.PlanInput;
+import io.kelvin.core.site.Site;
+import io.kelvin.energyoptimizer.model.Forecast;
+import io.kelvin.energyoptimizer.model.Horizon;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The app's forecast from the site's {@link ForecastProvider} (green-power: PV from the inverters' measured
+ * clearness, wind, carbon and price feeds of the site file, ambient), with each input's provenance and
+ * freshness. A slot the provider has no value for ({@code NaN}: input not configured, source never answered)
+ * takes the app's setting for it ({@link SiteForecast}: clear-sky PV, the tariff, flat carbon and ambient,
+ * no wind) and counts as a fallback slot. Grid carbon is the location-based series, else the market-based
+ * one. Prices are taken as EUR/kWh whatever currency the feed names. The forecast of unscheduled IT load is
+ * reported but not yet part of the problem.
+ */
+public final class ProvidedForecast implements ForecastSource {
+
+    private final ForecastProvider provider;
+    private final Site site;
+    private final PlanningSettings settings;
+
+    public ProvidedForecast(ForecastProvider provider, Site site, PlanningSettings settings) {
+        this.provider = provider;
+        this.site = site;
+        this.settings = settings;
+    }
+
+    @Override
+    public PlanForecast forecast(Horizon h) {
+        HorizonForecast f = provider.forecast(new ForecastRequest(site.info().id(), h.start(), h.slotLength(),
+                h.slots()));
+        Forecast setting = SiteForecast.build(site, h, settings, Optional.empty());
+        int n = h.slots();
+        double[] pv = new double[n];
+        double[] wind = new double[n];
+        double[] price = new double[n];
+        double[] carbon = new double[n];
+        double[] ambient = new double[n];
+        for (int t = 0; t < n; t++) {
+            pv[t] = Math.max(0, or(f.pvKw().p50(), t, setting.pvKw()[t]));
+            wind[t] = Math.max(0, or(f.windKw(), t, setting.windKw()[t]));
+            price[t] = or(f.importPrice().perKwh(), t, setting.priceEurPerKwh()[t]);
+            carbon[t] = Math.max(0, or(f.carbon().locationBased(), t, or(f.carbon().marketBased(), t,
+                    setting.carbonGPerKwh()[t])));
+            ambient[t] = or(f.ambientC(), t, setting.ambientC()[t]);
+        }
+        List<PlanInput> inputs = new ArrayList<>();
+        for (InputStatus s : f.inputs()) {
+            inputs.add(input(s));
+        }
+        return new PlanForecast(new Forecast(pv, wind, price, carbon, ambient, new double[n]), inputs);
+    }
+
+    private static double or(SlotSeries series, int t, double otherwise) {
+        double v = series.value(t);
+        return Double.isFinite(v) ? v : otherwise;
+    }
+
+    private static PlanInput input(InputStatus s) {
+        Freshness fresh = s.provenance().freshness();
+        PlanInput.Freshness freshness;
+        String detail;
+        switch (fresh) {
+            case Freshness.Fresh ok -> {
+                freshness = PlanInput.Freshness.FRESH;
+                detail = ok.lastProblem().map(p -> "last refresh failed: " + p).orElse("");
+            }
+            case Freshness.Stale stale -> {
+                freshness = PlanInput.Freshness.STALE;
+                detail = "last good answer " + stale.age() + " old, limit " + stale.limit() + ": " + stale.lastProblem();
+            }
+            case Freshness.Unavailable none -> {
+                freshness = PlanInput.Freshness.UNAVAILABLE;
+                detail = none.reason();
+            }
+            case Freshness.NotConfigured nc -> {
+                freshness = PlanInput.Freshness.NOT_CONFIGURED;
+                detail = "the app's setting is used where there is no value";
+            }
+        }
+        return new PlanInput(s.input().name(), s.provenance().source(), s.provenance().refreshedAt().orElse(null),
+                freshness, detail, s.fallbackSlots(), s.slots(), s.isFallback());
+    }
+}

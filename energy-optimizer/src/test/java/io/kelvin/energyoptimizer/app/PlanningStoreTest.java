@@ -1,0 +1,324 @@
+package io.kelvin.energyoptimizer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kelvin.core.dr.DrDirective;
+import io.kelvin.core.dr.DrPlanOutcome;
+import io.kelvin.core.dr.DrSignal;
+import io.kelvin.core.dr.EventRef;
+import io.kelvin.core.plan.PlannedJob;
+import io.kelvin.core.plan.StoredJob;
+import io.kelvin.core.plan.StoredPlan;
+import io.kelvin.core.site.Site;
+import io.kelvin.core.site.load.SiteLoader;
+import io.kelvin.energyoptimizer.api.JobRequest;
+import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.solve.Planner;
+import io.kelvin.state.JdbcJobRunStore;
+import io.kelvin.state.JdbcJobStore;
+import io.kelvin.state.JdbcPlanStore;
+import io.kelvin.testkit.SettableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The planning service against a real H2 file database, migrated by Flyway as the application does. */
+class PlanningStoreTest {
+
+    private static final Site SITE = SiteLoader.load(Path.of("../site-configs/sites/demo-aidc.yaml"));
+    private static final Instant NOW = Instant.parse("2026-06-21T00:05:00Z");
+    private static final Instant SLOT_START = Instant.parse("2026-06-21T00:00:00Z");
+    private static final List<Double> TARIFF = java.util.Collections.nCopies(24, 0.15);
+
+    @TempDir
+    Path dir;
+
+    private Path dbFile;
+
+    @BeforeEach
+    void freshDatabase() {
+        dbFile = dir.toAbsolutePath().resolve("kelvin-db");
+    }
+
+    @Test
+    void jobsAndPlanHistorySurviveReopeningTheDatabase() {
+        PlanningService first = service(open());
+        first.submit(job("train-a", NOW, NOW.plus(Duration.ofHours(6)), 100.0));
+        first.submit(job("train-b", NOW.plus(Duration.ofHours(2)), NOW.plus(Duration.ofHours(12)), 200.0));
+
+        // A restart: a new connection pool, Flyway again (nothing to migrate), new repositories.
+        PlanningService second = service(open());
+
+        assertThat(second.jobs()).extracting(StoredJob::id).containsExactly("train-a", "train-b");
+        assertThat(second.history(10)).hasSize(2);
+        StoredPlan latest = second.latestPlan();
+        assertThat(latest.slots()).hasSize(96);
+        assertThat(latest.jobs()).extracting(PlannedJob::jobId).containsExactly("train-a", "train-b");
+        assertThat(latest.jobs()).allSatisfy(j -> assertThat(j.explanation()).isNotBlank());
+        assertThat(second.latestPlacement("train-b")).get().satisfies(e -> assertThat(e.planId()).isEqualTo(latest.id()));
+    }
+
+    @Test
+    void everyJobStartsInsideItsWindow() {
+        PlanningService planning = service(open());
+        Instant release = NOW.plus(Duration.ofHours(3));
+        Instant deadline = NOW.plus(Duration.ofHours(9));
+        planning.submit(job("window", release, deadline, 50.0));
+
+        PlannedJob placed = planning.latestPlan().jobs().get(0);
+        assertThat(placed.outcome()).isEqualTo("ON_TIME");
+        assertThat(placed.start()).isAfterOrEqualTo(release);
+        // Two hours of work must end by the deadline.
+        assertThat(placed.end()).isBeforeOrEqualTo(deadline);
+    }
+
+    @Test
+    void invalidOrDuplicateJobsChangeNothing() {
+        PlanningService planning = service(open());
+        planning.submit(job("once", NOW, NOW.plus(Duration.ofHours(6)), 10.0));
+
+        assertThatThrownBy(() -> planning.submit(job("neg", NOW, NOW.plus(Duration.ofHours(6)), -5.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("totalPowerKw");
+        assertThatThrownBy(() -> planning.submit(job("once", NOW, NOW.plus(Duration.ofHours(6)), 10.0)))
+                .isInstanceOf(JobConflictException.class).hasMessageContaining("once");
+        assertThat(planning.jobs()).extracting(StoredJob::id).containsExactly("once");
+        assertThat(planning.history(10)).hasSize(1);
+    }
+
+    @Test
+    void aReplanStartsFromTheLastPlanMovedIntoItsHorizon() {
+        SettableClock clock = new SettableClock(NOW);
+        List<io.kelvin.energyoptimizer.model.JobRuns> warmStarts = new java.util.ArrayList<>();
+        Planner recording = new Planner() {
+            private final Planner greedy = new GreedyWindowPlanner();
+
+            @Override
+            public String name() {
+                return "recording-greedy";
+            }
+
+            @Override
+            public io.kelvin.energyoptimizer.model.Plan plan(io.kelvin.energyoptimizer.model.Problem problem,
+                                                             io.kelvin.energyoptimizer.model.JobRuns previous) {
+                warmStarts.add(previous);
+                return greedy.plan(problem, previous);
+            }
+        };
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(open()), new JdbcPlanStore(open()),
+                new JdbcJobRunStore(open()), recording, new GreedyWindowPlanner(), settings, clock, SiteForecast.source(SITE, settings, Optional::empty), Runnable::run);
+        planning.submit(job("later", NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofHours(12)), 100.0));
+        List<Integer> firstRun = planning.latestPlan().jobs().get(0).runSlots();
+
+        clock.set(NOW.plus(Duration.ofHours(1)));
+        planning.replan("interval");
+
+        assertThat(warmStarts.get(0).isEmpty()).isTrue();
+        assertThat(warmStarts.get(1).slots("later")).isEqualTo(firstRun.stream().map(t -> t - 4).toList());
+    }
+
+    @Test
+    void aStartedJobStaysFixedWhileItRunsAndFinishesOnceItsWorkIsDone() {
+        SettableClock clock = new SettableClock(NOW);
+        DataSource ds = open();
+        PlanningService planning = service(ds, new GreedyWindowPlanner(), TARIFF, clock);
+        planning.submit(job("train", SLOT_START, NOW.plus(Duration.ofHours(12)), 100.0));
+        assertThat(planning.latestPlan().jobs().get(0).runSlots()).startsWith(0);
+
+        // An hour on: four quarter hours of work are done and the fifth is under way; four are left, fixed.
+        clock.set(NOW.plus(Duration.ofHours(1)));
+        StoredPlan second = planning.replan("interval").orElseThrow();
+        PlannedJob fixed = second.jobs().get(0);
+        assertThat(fixed.outcome()).isEqualTo("FIXED");
+        assertThat(fixed.runSlots()).containsExactly(0, 1, 2, 3);
+        JobProgress running = planning.progress(planning.job("train"));
+        assertThat(running.state()).isEqualTo(JobProgress.State.RUNNING);
+        assertThat(running.workDone()).isEqualTo(Duration.ofHours(1));
+
+        // Two hours on the work is done: the job finished at 02:00 and there is nothing left to plan.
+        clock.set(NOW.plus(Duration.ofHours(2)));
+        assertThat(planning.replan("interval")).isEmpty();
+        JobProgress done = planning.progress(planning.job("train"));
+        assertThat(done.state()).isEqualTo(JobProgress.State.FINISHED);
+        assertThat(done.finishedAt()).isEqualTo(Instant.parse("2026-06-21T02:00:00Z"));
+        assertThat(done.startedAt()).isEqualTo(Instant.parse("2026-06-21T00:00:00Z"));
+
+        // A restart reads the same progress from the database.
+        assertThat(service(open(), new GreedyWindowPlanner(), TARIFF, clock).progress(planning.job("train")))
+                .isEqualTo(done);
+    }
+
+    @Test
+    void aReplanInTheSameQuarterHourKeepsAJobStartedThereWhereItIs() {
+        SettableClock clock = new SettableClock(NOW);
+        DataSource ds = open();
+        service(ds, new io.kelvin.energyoptimizer.baseline.RunImmediatelyPlanner(), TARIFF, clock)
+                .submit(job("started", SLOT_START, NOW.plus(Duration.ofHours(12)), 100.0));
+
+        // Power is far cheaper from 06:00; a planner free to move the job would start it there.
+        List<Double> cheapLater = new java.util.ArrayList<>(TARIFF);
+        for (int h = 6; h < 12; h++) {
+            cheapLater.set(h, 0.01);
+        }
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
+        PlanningService greedy = service(ds, new GreedyWindowPlanner(), cheapLater, clock);
+        greedy.submit(job("new", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+
+        StoredPlan plan = greedy.latestPlan();
+        PlannedJob started = plan.jobs().stream().filter(j -> j.jobId().equals("started")).findFirst().orElseThrow();
+        PlannedJob fresh = plan.jobs().stream().filter(j -> j.jobId().equals("new")).findFirst().orElseThrow();
+        assertThat(started.outcome()).isEqualTo("FIXED");
+        assertThat(started.runSlots()).startsWith(0);
+        assertThat(fresh.runSlots().get(0)).isPositive();
+    }
+
+    @Test
+    void urgentJobsSubmittedOverTheLastDayMakePlansKeepRoomForMoreLikeThem() {
+        // 64 GPUs for 2 h (8 slots) with 1 h to spare: urgent. If one such job comes a day, one is as
+        // likely to start in any slot; 20 slots on, 64 x 8 / 96 = 5.3 GPUs are expected busy with it.
+        JobRequest urgent = job("urgent", SLOT_START, SLOT_START.plus(Duration.ofHours(3)), 100.0);
+        int[] heldAtSlot20 = new int[2];
+        for (int keep = 0; keep < 2; keep++) {
+            freshDatabase();
+            dbFile = dbFile.resolveSibling("kelvin-db-" + keep);
+            PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16,
+                    keep == 1 ? Duration.ofHours(24) : Duration.ZERO, Duration.ofHours(2));
+            DataSource ds = open();
+            PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds),
+                    new JdbcJobRunStore(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
+                    new SettableClock(NOW), SiteForecast.source(SITE, settings, Optional::empty), Runnable::run);
+            planning.submit(urgent);
+            StoredPlan plan = planning.latestPlan();
+            assertThat(plan.jobs().get(0).runSlots()).as("the urgent job itself is not held back").startsWith(0);
+            heldAtSlot20[keep] = plan.slots().get(20).busyGpus();
+        }
+        assertThat(heldAtSlot20).containsExactly(0, 5);
+    }
+
+    @Test
+    void aStoredPlanKeepsTheHashOfItsInputsAndTheInputsMakeTheSamePlanAgain() {
+        DataSource ds = open();
+        PlanningService planning = service(ds);
+        planning.submit(job("again", NOW, NOW.plus(Duration.ofHours(8)), 100.0));
+        StoredPlan plan = planning.latestPlan();
+
+        String text = new JdbcPlanStore(ds).inputs(plan.id()).orElseThrow();
+        PlanInputs inputs = PlanInputs.read(text);
+        assertThat(plan.inputHash()).hasSize(64).isEqualTo(inputs.sha256()).isEqualTo(PlanInputs.sha256(text));
+        assertThat(inputs.previous().isEmpty()).as("the first plan has no warm start").isTrue();
+        assertThat(plan.cutByWallClock()).isFalse();
+        Plan again = new GreedyWindowPlanner().plan(inputs.problem(), inputs.previous());
+        assertThat(again.jobs().get(0).runSlots()).isEqualTo(plan.jobs().get(0).runSlots());
+    }
+
+    @Test
+    void aPlanMadeFromAWarmStartIsMadeAgainTheSameFromItsStoredInputs() {
+        DataSource ds = open();
+        PlanningService planning = service(ds);
+        planning.submit(job("replay-a", NOW, NOW.plus(Duration.ofHours(8)), 100.0));
+        planning.submit(job("replay-b", NOW.plus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(9)), 200.0));
+        StoredPlan plan = planning.latestPlan();
+
+        PlanReplay.Result replay = PlanReplay.replay(new JdbcPlanStore(ds), plan.id(),
+                name -> AppPlanners.byName(name, Duration.ofSeconds(5)));
+
+        assertThat(PlanInputs.read(new JdbcPlanStore(ds).inputs(plan.id()).orElseThrow()).previous().isEmpty())
+                .as("the second plan started from the first").isFalse();
+        assertThat(replay.differences()).isEmpty();
+        assertThat(replay.again().jobs()).isEqualTo(plan.jobs());
+        assertThat(replay.again().inputHash()).isEqualTo(plan.inputHash());
+        assertThat(PlanReplay.describe(replay.again(), replay.zone())).first().asString()
+                .startsWith("plan " + plan.id() + " by greedy-window (HEURISTIC), inputs " + plan.inputHash());
+    }
+
+    @Test
+    void drDirectivesBecomeTheCapsOfTheNextPlanAndACapThePlanCannotKeepIsReportedAsAShortfall() {
+        DataSource ds = open();
+        PlanningService planning = service(ds);
+        planning.submit(job("dr-job", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        EventRef ref = new EventRef("prog-1", "evt-1", Instant.parse("2026-06-20T12:00:00Z"));
+        Instant from = SLOT_START.plus(Duration.ofHours(1));
+        Instant to = SLOT_START.plus(Duration.ofHours(2));
+        // A soft cap of 0 kW at night: the idle cluster alone imports more, so the plan cannot keep it.
+        DrDirective zeroCap = new DrDirective(ref, "evening", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
+                DrSignal.Direction.IMPORT, 0, false, "IMPORT_CAPACITY_LIMIT")), List.of());
+
+        DrPlanOutcome outcome = planning.replanFor(List.of(zeroCap));
+
+        assertThat(outcome.planId()).isEqualTo(planning.latestPlan().id());
+        Problem solved = PlanInputs.read(new JdbcPlanStore(ds).inputs(outcome.planId()).orElseThrow()).problem();
+        assertThat(solved.drEvents()).singleElement().satisfies(e -> {
+            assertThat(e.fromSlot()).isEqualTo(4);
+            assertThat(e.toSlot()).isEqualTo(8);
+            assertThat(e.capKw()).isZero();
+        });
+        assertThat(outcome.capsKept()).isFalse();
+        DrPlanOutcome.Shortfall shortfall = outcome.shortfalls().get(0);
+        assertThat(shortfall.event()).isEqualTo(ref);
+        assertThat(shortfall.from()).isEqualTo(from);
+        assertThat(shortfall.to()).isEqualTo(to);
+        assertThat(shortfall.peakKw()).isPositive();
+        assertThat(shortfall.excessKwh()).isCloseTo(planning.latestPlan().slots().subList(4, 8).stream()
+                .mapToDouble(sl -> sl.gridImportKw() * 0.25).sum(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(shortfall.proven()).isFalse();
+
+        // Lifting every directive re-plans without caps.
+        DrPlanOutcome lifted = planning.replanFor(List.of());
+        assertThat(lifted.capsKept()).isTrue();
+        assertThat(lifted.planId()).isGreaterThan(outcome.planId());
+        assertThat(PlanInputs.read(new JdbcPlanStore(ds).inputs(lifted.planId()).orElseThrow()).problem().drEvents())
+                .isEmpty();
+    }
+
+    @Test
+    void aCapTheSiteKeepsEasilyIsNoShortfall() {
+        PlanningService planning = service(open());
+        planning.submit(job("easy", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        EventRef ref = new EventRef("prog-1", "evt-2", Instant.parse("2026-06-20T12:00:00Z"));
+        Instant from = SLOT_START.plus(Duration.ofHours(1));
+        Instant to = SLOT_START.plus(Duration.ofHours(2));
+        DrDirective generous = new DrDirective(ref, "generous", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
+                DrSignal.Direction.IMPORT, 1_000_000, true, "IMPORT_CAPACITY_LIMIT")), List.of());
+
+        DrPlanOutcome outcome = planning.replanFor(List.of(generous));
+
+        assertThat(outcome.planId()).isPositive();
+        assertThat(outcome.capsKept()).isTrue();
+        assertThat(planning.directives()).containsExactly(generous);
+    }
+
+    private DataSource open() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dbFile);
+        ds.setUser("kelvin");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return ds;
+    }
+
+    /** The greedy planner as both planner and fallback keeps this test fast; re-plans run on the caller's thread. */
+    private static PlanningService service(DataSource ds) {
+        return service(ds, new GreedyWindowPlanner(), TARIFF, new SettableClock(NOW));
+    }
+
+    private static PlanningService service(DataSource ds, Planner planner, List<Double> tariff, SettableClock clock) {
+        PlanningSettings settings = new PlanningSettings(96, tariff, 550, 20, Duration.ofSeconds(1), 16);
+        return new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds), new JdbcJobRunStore(ds),
+                planner, new GreedyWindowPlanner(), settings, clock, SiteForecast.source(SITE, settings, Optional::empty), Runnable::run);
+    }
+
+    private static JobRequest job(String id, Instant release, Instant deadline, double totalKw) {
+        return new JobRequest(id, 64, null, totalKw, Duration.ofHours(2), release, deadline, null, false, null);
+    }
+}

@@ -1,0 +1,86 @@
+package io.kelvin.energyoptimizer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kelvin.core.forecast.BandSeries;
+import io.kelvin.core.forecast.CarbonSeries;
+import io.kelvin.core.forecast.ForecastInput;
+import io.kelvin.core.forecast.Freshness;
+import io.kelvin.core.forecast.HorizonForecast;
+import io.kelvin.core.forecast.PriceSeries;
+import io.kelvin.core.forecast.Provenance;
+import io.kelvin.core.forecast.SlotBasis;
+import io.kelvin.core.forecast.SlotSeries;
+import io.kelvin.core.plan.PlanInput;
+import io.kelvin.core.site.Site;
+import io.kelvin.core.site.load.SiteLoader;
+import io.kelvin.energyoptimizer.model.Forecast;
+import io.kelvin.energyoptimizer.model.Horizon;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ProvidedForecastTest {
+
+    private static final Site SITE = SiteLoader.load(Path.of("../site-configs/sites/demo-aidc.yaml"));
+    private static final Instant START = Instant.parse("2026-06-21T00:00:00Z");
+    private static final PlanningSettings SETTINGS = new PlanningSettings(4, Collections.nCopies(24, 0.15), 550, 20,
+            Duration.ofSeconds(1), 16);
+    private static final Provenance FRESH = new Provenance("feed carbon (csv file)", Optional.of(START.minusSeconds(60)),
+            Freshness.Fresh.ok());
+
+    @Test
+    void theProvidersValuesAreUsedAndASlotWithoutOneTakesTheSettingFlaggedAsAFallback() {
+        Provenance stale = new Provenance("feed price (http)", Optional.of(START.minus(Duration.ofHours(30))),
+                new Freshness.Stale(Duration.ofHours(30), Duration.ofHours(6), "HTTP 503"));
+        List<Double> seen = new java.util.ArrayList<>();
+        ProvidedForecast source = new ProvidedForecast(request -> {
+            seen.add((double) request.slots());
+            return new HorizonForecast(request,
+                    BandSeries.exact(series(FRESH, 100, 120, 140, 160)),
+                    series(FRESH, 5, 5, 5, 5),
+                    series(FRESH, 900, 900, 900, 900),
+                    new CarbonSeries(series(FRESH, 300, Double.NaN, 310, 320), SlotSeries.missing(4,
+                            Provenance.notConfigured("market-based carbon"))),
+                    new PriceSeries(series(stale, 0.2, 0.2, 0.2, 0.2), Optional.empty()),
+                    SlotSeries.missing(4, Provenance.notConfigured("ambient")));
+        }, SITE, SETTINGS);
+
+        ForecastSource.PlanForecast planned = source.forecast(Horizon.quarterHours(START, 4));
+
+        Forecast f = planned.forecast();
+        assertThat(seen).containsExactly(4.0);
+        assertThat(f.pvKw()).containsExactly(100, 120, 140, 160);
+        assertThat(f.windKw()).containsExactly(5, 5, 5, 5);
+        assertThat(f.carbonGPerKwh()).containsExactly(300, 550, 310, 320);
+        assertThat(f.priceEurPerKwh()).containsExactly(0.2, 0.2, 0.2, 0.2);
+        assertThat(f.ambientC()).containsExactly(20, 20, 20, 20);
+        assertThat(planned.inputs()).extracting(PlanInput::input).containsExactly(
+                java.util.Arrays.stream(ForecastInput.values()).map(Enum::name).toArray(String[]::new));
+        PlanInput carbon = planned.inputs().get(ForecastInput.CARBON_LOCATION_BASED.ordinal());
+        assertThat(carbon.freshness()).isEqualTo(PlanInput.Freshness.FRESH);
+        assertThat(carbon.fallbackSlots()).isEqualTo(1);
+        assertThat(carbon.fallback()).isTrue();
+        assertThat(carbon.refreshedAt()).isEqualTo(START.minusSeconds(60));
+        PlanInput price = planned.inputs().get(ForecastInput.IMPORT_PRICE.ordinal());
+        assertThat(price.freshness()).isEqualTo(PlanInput.Freshness.STALE);
+        assertThat(price.detail()).contains("PT30H").contains("HTTP 503");
+        assertThat(price.fallback()).isTrue();
+        PlanInput ambient = planned.inputs().get(ForecastInput.AMBIENT.ordinal());
+        assertThat(ambient.freshness()).isEqualTo(PlanInput.Freshness.NOT_CONFIGURED);
+        assertThat(ambient.fallbackSlots()).isEqualTo(4);
+        assertThat(planned.inputs().get(ForecastInput.PV.ordinal()).fallback()).isFalse();
+    }
+
+    private static SlotSeries series(Provenance p, double... values) {
+        SlotBasis[] basis = new SlotBasis[values.length];
+        for (int i = 0; i < values.length; i++) {
+            basis[i] = Double.isNaN(values[i]) ? SlotBasis.MISSING : SlotBasis.FEED;
+        }
+        return new SlotSeries(values, basis, p);
+    }
+}

@@ -1,7 +1,21 @@
 package io.kelvin.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kelvin.core.alarm.AckState;
+import io.kelvin.core.alarm.Alarm;
+import io.kelvin.core.alarm.AlarmKey;
+import io.kelvin.core.alarm.AlarmPhase;
+import io.kelvin.core.alarm.AlarmStore;
+import io.kelvin.core.alarm.AlarmTransition;
+import io.kelvin.core.alarm.ConditionHandle;
+import io.kelvin.core.alarm.ConfirmState;
+import io.kelvin.core.alarm.EventId;
+import io.kelvin.core.alarm.HistoryQuery;
+import io.kelvin.core.alarm.OperatorMarks;
+import io.kelvin.core.alarm.Shelving;
+import io.kelvin.core.alarm.Transition;
 import io.kelvin.core.identity.Actor;
 import io.kelvin.core.identity.AuditEntry;
 import io.kelvin.core.identity.AuditKind;
@@ -13,20 +27,25 @@ import io.kelvin.core.identity.Outcome;
 import io.kelvin.core.identity.Role;
 import io.kelvin.core.identity.UserAccount;
 import io.kelvin.core.plan.JobSpec;
+import io.kelvin.core.plan.Placement;
 import io.kelvin.core.plan.PlanCosts;
 import io.kelvin.core.plan.PlanInput;
-import io.kelvin.core.plan.Placement;
 import io.kelvin.core.plan.PlannedJob;
 import io.kelvin.core.plan.PlannedSlot;
 import io.kelvin.core.plan.StoredJob;
 import io.kelvin.core.plan.StoredPlan;
+import io.kelvin.testkit.alarm.AlarmStoreContract;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +118,47 @@ abstract class StateContractTest {
         assertThat(audit.count(logins)).isEqualTo(1);
         List<AuditRecord> page = audit.search(AuditQuery.newest(1));
         assertThat(page).containsExactly(second);
+    }
+
+    /** The alarm store holds to the port's contract (testkit) on this database. */
+    @Nested
+    class AlarmStoreOnThisDatabase extends AlarmStoreContract {
+        @Override
+        protected AlarmStore newStore() {
+            return emptyAlarmStore();
+        }
+    }
+
+    @Test
+    void anAlarmSaveThatFailsInItsHistoryLinesLeavesTheAlarmAsItWas() {
+        JdbcAlarmStore alarms = emptyAlarmStore();
+        AlarmKey key = AlarmKey.of("cdu-09", "nsu=urn:t;s=Leak");
+        OperatorMarks marks = new OperatorMarks(AckState.UNACKNOWLEDGED, Optional.empty(), ConfirmState.NOT_OFFERED,
+                Optional.empty(), Shelving.NOT_OFFERED, Optional.empty(), Optional.empty());
+        Alarm raised = new Alarm(new ConditionHandle(key, new EventId("01"), Optional.empty()), "i=2915", "cdu-09",
+                "Leak", 900, "leak", Optional.empty(), true, true, marks, true, T0, T0, T0);
+        alarms.save(raised, List.of());
+        Alarm louder = new Alarm(raised.handle(), "i=2915", "cdu-09", "Leak", 1000, "leak, louder", Optional.empty(), true,
+                true, marks, true, T0, T0.plusSeconds(1), T0.plusSeconds(1));
+        // a history line longer than its column: the database refuses the line, so the new state must not stay
+        AlarmTransition tooLong = new AlarmTransition(key, Transition.UPDATED, AlarmPhase.UNACKNOWLEDGED, 1000,
+                "x".repeat(5000), T0, T0, Optional.empty());
+
+        assertThatThrownBy(() -> alarms.save(louder, List.of(tooLong))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("saving alarm cdu-09/nsu=urn:t;s=Leak failed");
+        assertThat(alarms.find(key)).contains(raised);
+        assertThat(alarms.history(HistoryQuery.of(key, 10)).total()).isZero();
+    }
+
+    /** The alarm tables emptied, so each contract test starts from nothing on the shared database. */
+    private JdbcAlarmStore emptyAlarmStore() {
+        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM alarm_transitions");
+            st.executeUpdate("DELETE FROM alarms");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new JdbcAlarmStore(dataSource());
     }
 
     @Test

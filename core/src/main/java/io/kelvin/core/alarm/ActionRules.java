@@ -8,7 +8,7 @@ import java.util.Optional;
  * Bad_ConditionBranchAlreadyAcked, 5.7.4 Bad_ConditionBranchAlreadyConfirmed, 5.5.4
  * Bad_ConditionDisabled, 5.8.10 Bad_ConditionAlreadyShelved / Bad_ConditionNotShelved /
  * Bad_ShelvingTimeOutOfRange), checked before anything goes to the device, plus the checks of the
- * operator's own input. Pure: the answer is a message naming what is wrong, or empty.
+ * operator's own input (name, comment length, a shelving's reason, kind and duration: INVALID_INPUT). Pure: the answer is a message naming what is wrong, or empty.
  */
 final class ActionRules {
 
@@ -56,8 +56,11 @@ final class ActionRules {
             return Optional.of("comment: at most " + policy.maxCommentLength() + " characters, was "
                     + action.comment().length());
         }
-        if (action instanceof OperatorAction.Shelve && action.comment().isBlank()) {
-            return Optional.of("comment: shelving needs a reason");
+        if (action instanceof OperatorAction.Shelve shelve) {
+            if (action.comment().isBlank()) {
+                return Optional.of("comment: shelving needs a reason");
+            }
+            return checkShelveRequest(shelve).map(reason -> "duration: " + reason);
         }
         return Optional.empty();
     }
@@ -82,10 +85,6 @@ final class ActionRules {
     }
 
     private Optional<String> checkShelve(Alarm alarm, OperatorAction.Shelve shelve) {
-        Optional<String> request = checkShelveRequest(shelve);
-        if (request.isPresent()) {
-            return request;
-        }
         OperatorMarks marks = alarm.marks();
         return switch (marks.shelving()) {
             case NOT_OFFERED -> Optional.of("the device offers no shelving for it");

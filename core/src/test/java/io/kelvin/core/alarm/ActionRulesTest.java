@@ -61,12 +61,14 @@ class ActionRulesTest {
     }
 
     @Test
-    void aTimedShelvingLongerThanThePolicyAllowsIsRejected() {
+    void aTimedShelvingLongerThanThePolicyAllowsIsInvalidInputNamingTheDuration() {
         OperatorAction shelve = new OperatorAction.Shelve("alice", Shelving.TIMED, Optional.of(Duration.ofHours(25)), "noisy");
 
         // AlarmPolicy.DEFAULT allows 24 h
-        assertThat(reason(alarm(leak(T0).shelving(Shelving.UNSHELVED)), shelve))
-                .endsWith("a timed shelving may last at most PT24H, asked PT25H");
+        assertThat(lifecycle.check(alarm(leak(T0).shelving(Shelving.UNSHELVED)), shelve)).get().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(ActionResult.Kind.INVALID_INPUT);
+            assertThat(r.reason()).isEqualTo("duration: a timed shelving may last at most PT24H, asked PT25H");
+        });
     }
 
     @Test

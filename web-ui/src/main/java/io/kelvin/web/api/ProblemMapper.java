@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * status; invalid input (IllegalArgumentException from the plain-Java layer, whose messages name the
  * bad parameter) is 400 with that message; a taken job id, user name or client id is 409 and an
  * unknown job, plan, user or client and a report period without data 404, with their messages; a setpoint outside its limits is 400 and
- * one the device did not take 502; an unavailable store is 503 (retry later); anything else is a 500 whose cause goes to the
+ * one the device did not take 502;
+ * an alarm action not done is 404, 400, 409 or 502 as {@link AlarmActionRejectedException} says; an unavailable store is 503 (retry later); anything else is a 500 whose cause goes to the
  * log, not to the client.
  */
 @Provider
@@ -47,6 +48,8 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
             case SetpointRejectedException refused -> problem(Response.Status.BAD_REQUEST, refused.getMessage());
             case WriteFailedException failed -> problem(Response.Status.BAD_GATEWAY,
                     "The device did not take the write: " + failed.getMessage());
+            case AlarmActionRejectedException rejected -> problem(Response.Status.fromStatusCode(rejected.status()),
+                    rejected.getMessage());
             case StoreUnavailableException store -> problem(Response.Status.SERVICE_UNAVAILABLE,
                     "The telemetry store is not available right now; try again shortly.");
             default -> {

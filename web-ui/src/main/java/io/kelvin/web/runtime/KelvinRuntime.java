@@ -4,20 +4,23 @@ import io.kelvin.collectors.CollectorSettings;
 import io.kelvin.collectors.Collectors;
 import io.kelvin.collectors.pipeline.StoreWriter;
 import io.kelvin.collectors.pipeline.StoreWriterHealth;
-import io.kelvin.core.alarm.AlarmPolicy;
-import io.kelvin.core.alarm.ConditionEvent;
-import io.kelvin.core.alarm.DeviceEventSink;
+import io.kelvin.core.alarm.AlarmActions;
+import io.kelvin.core.alarm.AlarmDesk;
+import io.kelvin.core.alarm.AlarmTransition;
+import io.kelvin.core.alarm.AuditedAlarmActions;
+import io.kelvin.core.alarm.Transition;
+import io.kelvin.core.device.DeviceHealthSource;
+import io.kelvin.core.identity.AuditLog;
 import io.kelvin.core.control.PlantControl;
 import io.kelvin.core.kpi.SiteKpis;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.load.SiteLoader;
-import io.kelvin.core.telemetry.Alarm;
-import io.kelvin.core.telemetry.AlarmLog;
 import io.kelvin.core.telemetry.LatestValues;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.SampleSink;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.simulator.SiteTwin;
+import io.kelvin.state.JdbcAlarmStore;
 import io.kelvin.simulator.TwinOptions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,13 +50,11 @@ import org.jboss.logging.Logger;
 public class KelvinRuntime {
 
     private static final Logger LOG = Logger.getLogger(KelvinRuntime.class);
-    /** Alarms kept in memory for the API; older ones are only in the log. */
-    static final int ALARMS_KEPT = 1000;
 
     private final KelvinSettings settings;
     private final InstantSource clock = InstantSource.system();
     private final LatestValues latest = new LatestValues();
-    private final AlarmLog alarms = new AlarmLog(ALARMS_KEPT);
+    private final AlarmDesk alarmDesk;
     private volatile Running running;
     private boolean closed;
 
@@ -62,8 +63,12 @@ public class KelvinRuntime {
                            SampleSink sink, Collectors collectors) {
     }
 
-    KelvinRuntime(KelvinSettings settings) {
+    KelvinRuntime(KelvinSettings settings, StateDatabase state) {
         this.settings = settings;
+        // Alarms live in the state database; operator actions reach the devices through the collectors
+        // once they run (before that they are answered as unreachable).
+        this.alarmDesk = new AlarmDesk(new JdbcAlarmStore(state.dataSource()), AlarmActions.via(this::collectorsIfRunning),
+                settings.alarms().policy(), clock, KelvinRuntime::logAlarm);
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -99,11 +104,46 @@ public class KelvinRuntime {
         return latest;
     }
 
-    /** Alarms devices reported (OPC UA events), newest first. */
+    /** Alarms of the site's devices, with their state, history and the operator actions on them. */
     @Produces
     @Singleton
-    AlarmLog alarmLog() {
-        return alarms;
+    AlarmDesk alarmDesk() {
+        return alarmDesk;
+    }
+
+    /** Operator actions on alarms, each put on the audit trail; the REST API and the dashboard share it. */
+    @Produces
+    @Singleton
+    AuditedAlarmActions auditedAlarmActions(AuditLog audit) {
+        return new AuditedAlarmActions(alarmDesk, audit);
+    }
+
+    /** Each device's state, last error, last good sample, point quality and common information. */
+    @Produces
+    @Singleton
+    DeviceHealthSource deviceHealth() {
+        return started().collectors();
+    }
+
+    /** The site's digital twin when the runtime simulates it (the demo and the tests drive faults through it). */
+    public Optional<SiteTwin> twin() {
+        return started().twin();
+    }
+
+    private Collectors collectorsIfRunning() {
+        Running now = running;
+        return now == null ? null : now.collectors();
+    }
+
+    private static void logAlarm(io.kelvin.core.alarm.Alarm alarm, List<AlarmTransition> transitions) {
+        for (AlarmTransition t : transitions) {
+            if (t.kind() == Transition.RAISED || t.kind() == Transition.APPEARED) {
+                LOG.warnf("Alarm from %s: %s (severity %d, source %s)", alarm.device(), alarm.message(), alarm.severity(),
+                        alarm.sourceName());
+            } else {
+                LOG.infof("Alarm %s: %s, now %s", alarm.key(), t.kind(), t.phase());
+            }
+        }
     }
 
     @Produces
@@ -185,16 +225,8 @@ public class KelvinRuntime {
                 sinkWriter.accept(samples);
             };
             // OPC UA certificates (own, trusted, rejected) live under the data dir, so trust survives restarts.
-            // Only conditions are alarms (OPC UA Part 9, 5.5.2): the server's session and audit events are not.
-            DeviceEventSink alarmEvents = event -> {
-                if (event instanceof ConditionEvent c && c.states().active() && AlarmPolicy.DEFAULT.admits(c)) {
-                    LOG.warnf("Alarm from %s: %s (severity %d, source %s)", c.device(), c.message(), c.severity(),
-                            c.sourceName());
-                    alarms.accept(new Alarm(c.device(), c.sourceName() + "." + c.conditionName(), c.severity(), c.message(),
-                            c.time(), c.receivedAt()));
-                }
-            };
-            Collectors collectors = Collectors.start(site, sink, alarmEvents, clock,
+            // Only conditions are alarms (OPC UA Part 9, 5.5.2): the desk drops the server's session and audit events.
+            Collectors collectors = Collectors.start(site, sink, alarmDesk, clock,
                     CollectorSettings.defaults().withPkiDir(dataDir.resolve("pki")));
             LOG.infof("Kelvin runtime started in %d ms (store %s under %s)",
                     Duration.ofNanos(System.nanoTime() - startNanos).toMillis(),

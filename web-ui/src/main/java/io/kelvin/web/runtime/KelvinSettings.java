@@ -35,8 +35,34 @@ public interface KelvinSettings {
 
     Planning planning();
 
+    /** Which device events become alarms and how far operators may shelve them (core AlarmPolicy). */
+    Alarms alarms();
+
     /** Logins, tokens, allowed hosts, demo accounts, OIDC roles. */
     SecuritySettings security();
+
+    /** Alarm policy: see {@link io.kelvin.core.alarm.AlarmPolicy}. */
+    interface Alarms {
+
+        /** Conditions below this severity (1..1000, OPC UA) are not listed as new alarms. */
+        @WithName("severity-floor")
+        @WithDefault("1")
+        int severityFloor();
+
+        /** The longest timed shelving an operator may ask for. */
+        @WithName("max-shelve-time")
+        @WithDefault("24h")
+        java.time.Duration maxShelveTime();
+
+        /** The longest operator comment (acknowledge, shelve, unshelve), in characters. */
+        @WithName("max-comment-length")
+        @WithDefault("1000")
+        int maxCommentLength();
+
+        default io.kelvin.core.alarm.AlarmPolicy policy() {
+            return new io.kelvin.core.alarm.AlarmPolicy(severityFloor(), maxShelveTime(), maxCommentLength());
+        }
+    }
 
     /** Job planning (io.kelvin.energyoptimizer.app.PlanningSettings, SiteForecast). */
     interface Planning {

@@ -27,8 +27,12 @@ class ReplannerTest {
     private final InstantSource clock = now::get;
 
     private Replanner replanner(Forecast f) {
+        return replanner(f, 0);
+    }
+
+    private Replanner replanner(Forecast f, int maxLateSlots) {
         PlanningContext ctx = new PlanningContext(Tiny.T0, Duration.ofMinutes(15), 6, Duration.ofMinutes(15), Tiny.SITE,
-                Tiny.FLAT_10_PERCENT, Weights.defaults().withCarbonPrice(0), 0, f);
+                Tiny.FLAT_10_PERCENT, Weights.defaults().withCarbonPrice(0), maxLateSlots, f);
         return new Replanner(Tiny.optimizer(Backend.CBC), clock, ctx);
     }
 
@@ -53,6 +57,21 @@ class ReplannerTest {
         Plan after = r.replanIfDue().orElseThrow();
         assertThat(after.job("a").orElseThrow().runSlots()).containsExactly(4, 5);
         assertThat(new PlanChecker().check(r.problemAt(0), after).violations()).isEmpty();
+    }
+
+    @Test
+    void aJobThatCanNoLongerFinishWithinItsAllowedLatenessIsDroppedAndReportedNotRunLater() {
+        // At slot 3, "gone" (2 slots, due at slot 2, 2 slots late allowed) could end at slot 5 at best, past 2 + 2:
+        // it is dropped. "late" (due at 3) can still end at 5 = 3 + 2 and is planned at once.
+        Replanner r = replanner(Tiny.flat(20), 2);
+        now.set(Tiny.T0.plus(Duration.ofMinutes(45)));
+        r.submit(Tiny.job("gone", 2, 0, 2));
+        r.submit(Tiny.job("late", 2, 0, 3));
+        Plan plan = r.replanIfDue().orElseThrow();
+        assertThat(r.expired()).containsExactly("gone");
+        assertThat(plan.job("gone")).isEmpty();
+        assertThat(plan.job("late").orElseThrow().runSlots()).containsExactly(0, 1);
+        assertThat(r.pendingJobs()).isEqualTo(1);
     }
 
     @Test

@@ -26,7 +26,11 @@ import java.util.stream.Collectors;
  * interval has passed ({@link #replanIfDue()}); the plan starts at the current slot, running
  * non-preemptible jobs are fixed, and the previous plan (shifted) is the warm start. A job that
  * can no longer finish by its deadline gets its deadline moved to the earliest possible end (its
- * miss is the caller's to count). The caller executes slot 0 and reports it with {@link #advance}.
+ * miss is the caller's to count). A job that has not started and can no longer finish within the
+ * lateness the context allows ({@code deadline + maxLateSlots}) is dropped at the next re-plan and
+ * reported by {@link #expired()}: a plan may never run a job later than that, and keeping it
+ * pending would let a later plan run it arbitrarily late, at a lateness cost above the miss it is.
+ * The caller executes slot 0 and reports it with {@link #advance}.
  * Optionally, plans keep room for urgent jobs expected to arrive ({@link UrgentArrivals}).
  */
 public final class Replanner {
@@ -41,6 +45,7 @@ public final class Replanner {
     private Plan plan;
     private int planSlot;
     private UrgentArrivals urgentArrivals;
+    private final List<String> expired = new ArrayList<>();
 
     public Replanner(Planner planner, InstantSource clock, PlanningContext context) {
         this.planner = planner;
@@ -84,12 +89,34 @@ public final class Replanner {
             return Optional.empty();
         }
         int slot = context.slotAt(now);
+        expireOverdue(slot);
         Problem problem = problemAt(slot);
         plan = planner.plan(problem, shiftedPrevious(slot));
         planSlot = slot;
         lastPlanAt = now;
         dirty = false;
         return Optional.of(plan);
+    }
+
+    /**
+     * Drops the jobs that have not started (pending, or paused with work left) and can no longer
+     * finish by their deadline plus the lateness allowed, even if they started now.
+     */
+    private void expireOverdue(int slot) {
+        for (Job j : List.copyOf(jobs.values())) {
+            boolean started = j.phase() == Job.Phase.RUNNING;
+            int work = j.durationSlots() + (j.phase() == Job.Phase.PAUSED ? j.checkpointSlots() : 0);
+            if (!started && slot + work > j.deadlineSlot() + context.maxLateSlots()) {
+                jobs.remove(j.id());
+                expired.add(j.id());
+                dirty = true;
+            }
+        }
+    }
+
+    /** Ids of the jobs dropped so far because they could no longer finish within the lateness allowed, in order. */
+    public List<String> expired() {
+        return List.copyOf(expired);
     }
 
     /** The problem the last re-plan solved is rebuilt on demand for checking. */

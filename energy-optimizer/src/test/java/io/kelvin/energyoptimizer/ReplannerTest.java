@@ -27,12 +27,8 @@ class ReplannerTest {
     private final InstantSource clock = now::get;
 
     private Replanner replanner(Forecast f) {
-        return replanner(f, 0);
-    }
-
-    private Replanner replanner(Forecast f, int maxLateSlots) {
         PlanningContext ctx = new PlanningContext(Tiny.T0, Duration.ofMinutes(15), 6, Duration.ofMinutes(15), Tiny.SITE,
-                Tiny.FLAT_10_PERCENT, Weights.defaults().withCarbonPrice(0), maxLateSlots, f);
+                Tiny.FLAT_10_PERCENT, Weights.defaults().withCarbonPrice(0), 0, f);
         return new Replanner(Tiny.optimizer(Backend.CBC), clock, ctx);
     }
 
@@ -60,13 +56,14 @@ class ReplannerTest {
     }
 
     @Test
-    void aJobThatCanNoLongerFinishWithinItsAllowedLatenessIsDroppedAndReportedNotRunLater() {
-        // At slot 3, "gone" (2 slots, due at slot 2, 2 slots late allowed) could end at slot 5 at best, past 2 + 2:
-        // it is dropped. "late" (due at 3) can still end at 5 = 3 + 2 and is planned at once.
-        Replanner r = replanner(Tiny.flat(20), 2);
-        now.set(Tiny.T0.plus(Duration.ofMinutes(45)));
+    void aJobWhoseLatenessWouldCostMoreThanItsMissIsDroppedAndReportedNotRunLater() {
+        // 8 GPUs, 2 slots of work: a miss costs 20 EUR x 4 GPU-h + 500 EUR = 580 EUR, lateness 4 EUR per slot.
+        // At slot 150, "gone" (due at slot 2) would be 150 slots late (600 EUR): dropped. "late" (due at 20)
+        // would be 132 slots late (528 EUR): cheaper than its miss, so it is planned at once.
+        Replanner r = replanner(Tiny.flat(300));
+        now.set(Tiny.T0.plus(Duration.ofMinutes(15 * 150)));
         r.submit(Tiny.job("gone", 2, 0, 2));
-        r.submit(Tiny.job("late", 2, 0, 3));
+        r.submit(Tiny.job("late", 2, 0, 20));
         Plan plan = r.replanIfDue().orElseThrow();
         assertThat(r.expired()).containsExactly("gone");
         assertThat(plan.job("gone")).isEmpty();

@@ -9,6 +9,7 @@ import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.JobSchedule;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.solve.Planner;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -26,10 +27,9 @@ import java.util.stream.Collectors;
  * interval has passed ({@link #replanIfDue()}); the plan starts at the current slot, running
  * non-preemptible jobs are fixed, and the previous plan (shifted) is the warm start. A job that
  * can no longer finish by its deadline gets its deadline moved to the earliest possible end (its
- * miss is the caller's to count). A job that has not started and can no longer finish within the
- * lateness the context allows ({@code deadline + maxLateSlots}) is dropped at the next re-plan and
- * reported by {@link #expired()}: a plan may never run a job later than that, and keeping it
- * pending would let a later plan run it arbitrarily late, at a lateness cost above the miss it is.
+ * miss is the caller's to count). A job that has not started and would by now cost more in lateness
+ * than its miss is dropped at the next re-plan and reported by {@link #expired()}: kept pending, a
+ * plan that left it out for want of room would run it whenever room appeared, however late.
  * The caller executes slot 0 and reports it with {@link #advance}.
  * Optionally, plans keep room for urgent jobs expected to arrive ({@link UrgentArrivals}).
  */
@@ -99,14 +99,23 @@ public final class Replanner {
     }
 
     /**
-     * Drops the jobs that have not started (pending, or paused with work left) and can no longer
-     * finish by their deadline plus the lateness allowed, even if they started now.
+     * Drops the jobs that have not started and whose lateness, were they started now, would already
+     * cost at least what missing them costs (the objective's own weights: lateness per GPU-hour late
+     * against the miss per GPU-hour of work plus the per-job charge; the priority scales both). From
+     * then on running the job can only make the objective worse than its miss. A job already running
+     * or paused with work done is never dropped.
      */
     private void expireOverdue(int slot) {
+        Weights w = context.weights();
+        double hours = context.slotLength().toMinutes() / 60.0;
         for (Job j : List.copyOf(jobs.values())) {
-            boolean started = j.phase() == Job.Phase.RUNNING;
-            int work = j.durationSlots() + (j.phase() == Job.Phase.PAUSED ? j.checkpointSlots() : 0);
-            if (!started && slot + work > j.deadlineSlot() + context.maxLateSlots()) {
+            if (j.phase() != Job.Phase.PENDING) {
+                continue;
+            }
+            int lateIfStartedNow = slot + j.durationSlots() - j.deadlineSlot();
+            double lateEur = w.latenessEurPerGpuHour() * j.gpus() * hours * lateIfStartedNow;
+            double missEur = w.missedEurPerGpuHour() * j.gpus() * hours * j.durationSlots() + w.missedJobEur();
+            if (lateIfStartedNow > 0 && lateEur >= missEur) {
                 jobs.remove(j.id());
                 expired.add(j.id());
                 dirty = true;
@@ -114,7 +123,7 @@ public final class Replanner {
         }
     }
 
-    /** Ids of the jobs dropped so far because they could no longer finish within the lateness allowed, in order. */
+    /** Ids of the jobs dropped so far because running them would cost more than missing them, in order. */
     public List<String> expired() {
         return List.copyOf(expired);
     }

@@ -56,6 +56,22 @@ class ReplannerTest {
     }
 
     @Test
+    void aJobWhoseLatenessWouldCostMoreThanItsMissIsDroppedAndReportedNotRunLater() {
+        // 8 GPUs, 2 slots of work: a miss costs 20 EUR x 4 GPU-h + 500 EUR = 580 EUR, lateness 4 EUR per slot.
+        // At slot 150, "gone" (due at slot 2) would be 150 slots late (600 EUR): dropped. "late" (due at 20)
+        // would be 132 slots late (528 EUR): cheaper than its miss, so it is planned at once.
+        Replanner r = replanner(Tiny.flat(300));
+        now.set(Tiny.T0.plus(Duration.ofMinutes(15 * 150)));
+        r.submit(Tiny.job("gone", 2, 0, 2));
+        r.submit(Tiny.job("late", 2, 0, 20));
+        Plan plan = r.replanIfDue().orElseThrow();
+        assertThat(r.expired()).containsExactly("gone");
+        assertThat(plan.job("gone")).isEmpty();
+        assertThat(plan.job("late").orElseThrow().runSlots()).containsExactly(0, 1);
+        assertThat(r.pendingJobs()).isEqualTo(1);
+    }
+
+    @Test
     void startedJobIsFixedInTheNextPlan() {
         // Slot 0 is cheapest so the job starts; then slot 1 turns very expensive, but a started job cannot move.
         Replanner r = replanner(Tiny.flat(20).withPrice(0, 0.01).withPrice(1, 0.01));

@@ -9,6 +9,7 @@ import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.JobSchedule;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.solve.Planner;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -26,7 +27,10 @@ import java.util.stream.Collectors;
  * interval has passed ({@link #replanIfDue()}); the plan starts at the current slot, running
  * non-preemptible jobs are fixed, and the previous plan (shifted) is the warm start. A job that
  * can no longer finish by its deadline gets its deadline moved to the earliest possible end (its
- * miss is the caller's to count). The caller executes slot 0 and reports it with {@link #advance}.
+ * miss is the caller's to count). A job that has not started and would by now cost more in lateness
+ * than its miss is dropped at the next re-plan and reported by {@link #expired()}: kept pending, a
+ * plan that left it out for want of room would run it whenever room appeared, however late.
+ * The caller executes slot 0 and reports it with {@link #advance}.
  * Optionally, plans keep room for urgent jobs expected to arrive ({@link UrgentArrivals}).
  */
 public final class Replanner {
@@ -41,6 +45,7 @@ public final class Replanner {
     private Plan plan;
     private int planSlot;
     private UrgentArrivals urgentArrivals;
+    private final List<String> expired = new ArrayList<>();
 
     public Replanner(Planner planner, InstantSource clock, PlanningContext context) {
         this.planner = planner;
@@ -84,12 +89,43 @@ public final class Replanner {
             return Optional.empty();
         }
         int slot = context.slotAt(now);
+        expireOverdue(slot);
         Problem problem = problemAt(slot);
         plan = planner.plan(problem, shiftedPrevious(slot));
         planSlot = slot;
         lastPlanAt = now;
         dirty = false;
         return Optional.of(plan);
+    }
+
+    /**
+     * Drops the jobs that have not started and whose lateness, were they started now, would already
+     * cost at least what missing them costs (the objective's own weights: lateness per GPU-hour late
+     * against the miss per GPU-hour of work plus the per-job charge; the priority scales both). From
+     * then on running the job can only make the objective worse than its miss. A job already running
+     * or paused with work done is never dropped.
+     */
+    private void expireOverdue(int slot) {
+        Weights w = context.weights();
+        double hours = context.slotLength().toMinutes() / 60.0;
+        for (Job j : List.copyOf(jobs.values())) {
+            if (j.phase() != Job.Phase.PENDING) {
+                continue;
+            }
+            int lateIfStartedNow = slot + j.durationSlots() - j.deadlineSlot();
+            double lateEur = w.latenessEurPerGpuHour() * j.gpus() * hours * lateIfStartedNow;
+            double missEur = w.missedEurPerGpuHour() * j.gpus() * hours * j.durationSlots() + w.missedJobEur();
+            if (lateIfStartedNow > 0 && lateEur >= missEur) {
+                jobs.remove(j.id());
+                expired.add(j.id());
+                dirty = true;
+            }
+        }
+    }
+
+    /** Ids of the jobs dropped so far because running them would cost more than missing them, in order. */
+    public List<String> expired() {
+        return List.copyOf(expired);
     }
 
     /** The problem the last re-plan solved is rebuilt on demand for checking. */

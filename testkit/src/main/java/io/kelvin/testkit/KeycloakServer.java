@@ -41,6 +41,14 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_USERNAME = "kc-admin";
     public static final String ADMIN_PASSWORD = "kc-admin-test-pw";
 
+    /**
+     * System property (JVM-wide; outside the app's {@code kelvin.*} config root) naming the shared server as {@code <port>|<home>} once it is up, so
+     * that a copy of this class in another class loader (Quarkus loads a {@code @QuarkusTest} class,
+     * its test profile and its test resources apart from JUnit's conditions) uses the same server
+     * instead of starting a second one.
+     */
+    static final String SHARED_PROPERTY = "io.kelvin.testkit.keycloak.shared";
+
     private static final Object SHARED_LOCK = new Object();
     private static KeycloakServer shared;
     private static RuntimeException sharedFailure;
@@ -64,7 +72,13 @@ public final class KeycloakServer implements AutoCloseable {
         synchronized (SHARED_LOCK) {
             if (shared == null && sharedFailure == null) {
                 try {
-                    shared = start(KeycloakDistribution.locate(), Settings.fromSystemProperties());
+                    String running = System.getProperty(SHARED_PROPERTY);
+                    if (running != null) {
+                        shared = attach(running);
+                    } else {
+                        shared = start(KeycloakDistribution.locate(), Settings.fromSystemProperties());
+                        System.setProperty(SHARED_PROPERTY, shared.process.port() + "|" + shared.home());
+                    }
                 } catch (RuntimeException e) {
                     sharedFailure = e;
                 }
@@ -77,6 +91,18 @@ public final class KeycloakServer implements AutoCloseable {
             }
             return shared;
         }
+    }
+
+    /**
+     * The shared server another class loader started ({@link #SHARED_PROPERTY}): same port and home,
+     * no process of its own (closing it stops nothing; the owner's shutdown hook does), and a zero
+     * {@link Startup} since this copy did not start it.
+     */
+    private static KeycloakServer attach(String running) {
+        String[] parts = running.split("\\|", 2);
+        KeycloakProcess process = new KeycloakProcess(Path.of(parts[1]), Integer.parseInt(parts[0]),
+                Settings.fromSystemProperties());
+        return new KeycloakServer(process, new Startup(Duration.ZERO, Duration.ZERO, false, false, false));
     }
 
     /** Starts a server of its own (not shared), e.g. for the start-up benchmark. */

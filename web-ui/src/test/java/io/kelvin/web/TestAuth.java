@@ -27,6 +27,8 @@ public final class TestAuth {
     private static final Map<Role, String> SECRETS = new EnumMap<>(Role.class);
     private static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
     private static final Map<Role, Instant> FETCHED = new EnumMap<>(Role.class);
+    /** The app the caches belong to: a test profile restarts it with a new data dir, keys and database. */
+    private static String dataDir;
 
     private TestAuth() {
     }
@@ -42,6 +44,7 @@ public final class TestAuth {
 
     /** A current token for the role's test client (fetched again after four of its five minutes). */
     public static synchronized String token(Role role) {
+        forgetOnRestart();
         Instant fetched = FETCHED.get(role);
         if (fetched == null || Instant.now().isAfter(fetched.plus(REFRESH_AFTER))) {
             TOKENS.put(role, given().auth().preemptive().basic(clientId(role), secret(role))
@@ -54,12 +57,23 @@ public final class TestAuth {
 
     /** The secret of the role's test client, creating the client on first use. */
     public static synchronized String secret(Role role) {
+        forgetOnRestart();
         return SECRETS.computeIfAbsent(role, r -> {
             Clients clients = Arc.container().instance(Clients.class).get();
             Actor by = Actor.system("test");
             return clients.find(clientId(r)).isPresent() ? clients.rotate(clientId(r), by, "-").secret()
                     : clients.add(clientId(r), r, Set.of(), by, "-").secret();
         });
+    }
+
+    private static void forgetOnRestart() {
+        String current = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kelvin.data-dir", String.class);
+        if (!current.equals(dataDir)) {
+            SECRETS.clear();
+            TOKENS.clear();
+            FETCHED.clear();
+            dataDir = current;
+        }
     }
 
     /** Makes (once) the user {@code user-<role>} with {@link #PASSWORD}, past its one-time password; returns the name. */

@@ -72,17 +72,27 @@ public interface SecuritySettings {
         Duration window();
     }
 
-    /** Roles of people and machines an external OIDC identity provider vouches for (quarkus.oidc.*). */
+    /**
+     * Sites with an OpenID Connect identity provider (quarkus-oidc's default tenant, {@code quarkus.oidc.*}):
+     * its bearer tokens on the API beside Kelvin's own, and a dashboard login through it beside the form.
+     */
     interface Oidc {
-        /** The token claim holding the role names (a string or a list; dotted path into nested claims). */
+        /** Turns the identity provider on ({@code quarkus.oidc.tenant-enabled} follows it); off by default. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The token claim holding the role names (a string or a list; {@code /} walks into nested claims). */
         @WithName("role-claim")
-        @WithDefault("groups")
+        @WithDefault("realm_access/roles")
         String roleClaim();
 
         /** Claim value to Kelvin role, e.g. {@code kelvin.security.oidc.role-map."dcim-ops"=OPERATOR}; unmapped values that name a role count as it. */
         @WithName("role-map")
-        java.util.Map<String, String> roleMap();
+        java.util.Map<String, io.kelvin.core.identity.Role> roleMap();
 
-        Optional<String> issuer();
+        /** What the login page's button to the identity provider says. */
+        @WithName("login-label")
+        @WithDefault("Log in with single sign-on")
+        String loginLabel();
     }
 }

@@ -18,9 +18,9 @@ import java.util.Set;
 
 /**
  * {@code Authorization: Bearer} with a token Kelvin issued ({@code POST /oauth/token}): verified by
- * {@link BearerIdentityProvider}. A token that names another issuer is left alone (no identity), so an
- * OIDC provider's mechanism can take it when one is configured. The challenge is RFC 6750 section 3's
- * {@code WWW-Authenticate: Bearer}.
+ * {@link BearerIdentityProvider}. A token that names another issuer goes to the site's OpenID Connect
+ * identity provider when one is configured ({@link OidcIdentities#verifyBearer}) and is otherwise left
+ * alone (no identity, so 401). The challenge is RFC 6750 section 3's {@code WWW-Authenticate: Bearer}.
  */
 @ApplicationScoped
 public class BearerMechanism implements HttpAuthenticationMechanism {
@@ -29,9 +29,11 @@ public class BearerMechanism implements HttpAuthenticationMechanism {
     private static final String PREFIX = "bearer ";
 
     private final AccessTokens tokens;
+    private final OidcIdentities oidc;
 
-    BearerMechanism(AccessTokens tokens) {
+    BearerMechanism(AccessTokens tokens, OidcIdentities oidc) {
         this.tokens = tokens;
+        this.oidc = oidc;
     }
 
     @Override
@@ -47,7 +49,7 @@ public class BearerMechanism implements HttpAuthenticationMechanism {
         }
         String token = header.substring(PREFIX.length()).trim();
         if (!tokens.namesThisIssuer(token) && !looksUnsigned(token)) {
-            return Uni.createFrom().nullItem();
+            return oidc.verifyBearer(token);
         }
         AuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, SCHEME));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);

@@ -39,7 +39,7 @@ public class HttpHardening {
      * After the REST routes (order 1500 beside a servlet) and Quarkus' own routes (health, metrics,
      * openapi), before the default route (10000: the Vaadin servlet).
      */
-    private static final int FALLBACK_ORDER = 9_000;
+    static final int FALLBACK_ORDER = 9_000;
 
     private final Set<String> allowedHosts;
 
@@ -106,7 +106,7 @@ public class HttpHardening {
         return colon < 0 ? host : host.substring(0, colon);
     }
 
-    private static void problem(RoutingContext context, int status, String detail) {
+    static void problem(RoutingContext context, int status, String detail) {
         String title = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -14,6 +14,9 @@ import jakarta.servlet.http.Cookie;
 /** Ends a dashboard session: the session cookie is removed, the Vaadin session closed, the browser sent to /login. */
 final class Logout {
 
+    /** quarkus-oidc's session cookie name for the default tenant. */
+    static final String OIDC_SESSION_COOKIE = "q_session";
+
     private Logout() {
     }
 
@@ -26,6 +29,18 @@ final class Logout {
             expired.setMaxAge(0);
             expired.setHttpOnly(true);
             response.addCookie(expired);
+            // quarkus-oidc's session of a code-flow login (q_session, split into q_session_chunk_N when large).
+            com.vaadin.flow.server.VaadinServletRequest current = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+            Cookie[] cookies = current == null ? null : current.getCookies();
+            for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
+                if (cookie.getName().startsWith(OIDC_SESSION_COOKIE)) {
+                    Cookie gone = new Cookie(cookie.getName(), "");
+                    gone.setPath("/");
+                    gone.setMaxAge(0);
+                    gone.setHttpOnly(true);
+                    response.addCookie(gone);
+                }
+            }
         }
         com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
         String address = request == null ? "-" : request.getRemoteAddr();

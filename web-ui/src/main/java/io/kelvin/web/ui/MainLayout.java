@@ -20,6 +20,7 @@ import io.kelvin.core.alarm.AlarmDesk;
 import io.kelvin.core.identity.AuditLog;
 import io.kelvin.core.identity.Role;
 import io.kelvin.identity.Accounts;
+import io.kelvin.web.security.OidcIdentities;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +83,8 @@ public class MainLayout extends Div implements RouterLayout {
         Span who = new Span(user);
         who.setId("signed-in-as");
         RouterLink password = link("Change password", ChangePasswordView.class, "nav-password");
+        // The identity provider keeps the passwords of the people it vouches for.
+        password.setVisible(!OidcIdentities.isExternal(user));
         Button logout = new Button("Log out", e -> Logout.now(UI.getCurrent(), user, audit));
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -130,7 +133,9 @@ public class MainLayout extends Div implements RouterLayout {
         UI ui = event.getUI();
         Optional<String> user = Optional.ofNullable(VaadinRequest.getCurrent()).map(VaadinRequest::getUserPrincipal)
                 .map(java.security.Principal::getName);
-        user.ifPresent(name -> accountCheck = ticker.push(ui, ACCOUNT_CHECK, () -> {
+        // Local accounts only: the identity provider ends the sessions of the people it vouches for.
+        user.filter(name -> !OidcIdentities.isExternal(name)).ifPresent(name -> accountCheck = ticker.push(ui,
+                ACCOUNT_CHECK, () -> {
             boolean enabled = accounts.find(name).map(a -> a.enabled()).orElse(false);
             if (!enabled) {
                 Logout.ended(ui);

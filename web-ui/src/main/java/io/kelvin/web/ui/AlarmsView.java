@@ -1,8 +1,5 @@
 package io.kelvin.web.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,7 +12,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.shared.Registration;
 import io.kelvin.core.alarm.AckState;
 import io.kelvin.core.alarm.ActionResult;
 import io.kelvin.core.alarm.Alarm;
@@ -53,20 +49,18 @@ public class AlarmsView extends Div {
 
     private final AlarmDesk desk;
     private final AuditedAlarmActions actions;
-    private final UiTicker ticker;
     private final boolean operator;
     private final Grid<Alarm> grid = new Grid<>();
     private final Span summary = new Span();
     private final Span result = new Span();
     private final TextField comment = new TextField("Comment / shelving reason");
     private final Select<String> shelveFor = new Select<>();
-    private Registration refresh;
     private List<Alarm> shown = List.of();
 
     public AlarmsView(AlarmDesk desk, AuditedAlarmActions actions, UiTicker ticker) {
         this.desk = desk;
         this.actions = actions;
-        this.ticker = ticker;
+        ticker.pushWhileAttached(this, REFRESH, this::refresh);
         VaadinRequest request = VaadinRequest.getCurrent();
         this.operator = request != null && request.isUserInRole(Role.OPERATOR.name());
         addClassName("kelvin-page");
@@ -186,19 +180,5 @@ public class AlarmsView extends Div {
         Span span = new Span(text);
         span.setId("alarm-" + a.key().id() + "-" + key);
         return span;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        refresh = ticker.push(ui, REFRESH, this::refresh);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (refresh != null) {
-            refresh.remove();
-            refresh = null;
-        }
     }
 }

@@ -1,8 +1,5 @@
 package io.kelvin.web.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -10,7 +7,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.kelvin.core.device.DeviceHealth;
 import io.kelvin.core.device.DeviceHealthSource;
 import io.kelvin.core.device.DeviceInfo;
@@ -39,14 +35,12 @@ public class DevicesView extends Div {
     static final Duration REFRESH = Duration.ofSeconds(3);
 
     private final DeviceHealthSource health;
-    private final UiTicker ticker;
     private final Grid<DeviceHealth> grid = new Grid<>();
     private final Span summary = new Span();
-    private Registration refresh;
 
     public DevicesView(DeviceHealthSource health, UiTicker ticker) {
         this.health = health;
-        this.ticker = ticker;
+        ticker.pushWhileAttached(this, REFRESH, this::refresh);
         addClassName("kelvin-page");
         summary.setId("devices-summary");
         summary.addClassName("kelvin-updated");
@@ -119,19 +113,5 @@ public class DevicesView extends Div {
         span.setId("device-" + d.device() + "-" + key);
         span.addClassName("kelvin-cell-text");
         return span;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        refresh = ticker.push(ui, REFRESH, this::refresh);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (refresh != null) {
-            refresh.remove();
-            refresh = null;
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.kelvin.web.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -11,7 +9,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.shared.Registration;
 import io.kelvin.core.dr.DrEventStatus;
 import io.kelvin.core.dr.DrTransition;
 import io.kelvin.core.dr.VenStatus;
@@ -41,17 +38,15 @@ public class DrView extends Div {
     static final Duration REFRESH = Duration.ofSeconds(5);
 
     private final DemandResponseRuntime dr;
-    private final UiTicker ticker;
     private final DateTimeFormatter time;
     private final Div ven = new Div();
     private final Grid<Program> programs = new Grid<>();
     private final Grid<DrEventStatus> events = new Grid<>();
     private final Div result = new Div();
-    private Registration refresh;
 
     public DrView(DemandResponseRuntime dr, Site site, UiTicker ticker) {
         this.dr = dr;
-        this.ticker = ticker;
+        ticker.pushWhileAttached(this, REFRESH, this::refreshNow);
         ZoneId zone = site.info().timezone();
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         addClassName("kelvin-page");
@@ -136,17 +131,5 @@ public class DrView extends Div {
     private static boolean isOperator() {
         VaadinRequest request = VaadinRequest.getCurrent();
         return request != null && request.isUserInRole(Role.OPERATOR.name());
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        refresh = ticker.push(event.getUI(), REFRESH, this::refreshNow);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (refresh != null) {
-            refresh.remove();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.kelvin.web.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.server.Command;
@@ -52,6 +53,23 @@ public class UiTicker {
             }
         }));
         return self.get();
+    }
+
+    /**
+     * Pushes {@code command} every {@code period} while {@code component} is attached: started on each
+     * attach, removed on detach. Call it once, from the component's constructor.
+     */
+    public void pushWhileAttached(Component component, Duration period, Command command) {
+        AtomicReference<Registration> running = new AtomicReference<>();
+        component.addAttachListener(e -> replace(running, push(e.getUI(), period, command)));
+        component.addDetachListener(e -> replace(running, null));
+    }
+
+    private static void replace(AtomicReference<Registration> slot, Registration next) {
+        Registration previous = slot.getAndSet(next);
+        if (previous != null) {
+            previous.remove();
+        }
     }
 
     private static void runGuarded(Runnable task) {

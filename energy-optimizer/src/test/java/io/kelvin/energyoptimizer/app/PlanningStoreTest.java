@@ -283,6 +283,49 @@ class PlanningStoreTest {
     }
 
     @Test
+    void aDrCapBelowTheUnscheduledLoadAloneIsReportedAsAShortfallAndTheStoredPlanImportsIt() {
+        DataSource ds = open();
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
+        ForecastSource siteForecast = SiteForecast.source(SITE, settings, Optional::empty);
+        double[] fiveMw = new double[96];
+        java.util.Arrays.fill(fiveMw, 5000);
+        ForecastSource withLoad = h -> {
+            ForecastSource.PlanForecast f = siteForecast.forecast(h);
+            return new ForecastSource.PlanForecast(f.forecast().withUnscheduledItKw(fiveMw), f.inputs());
+        };
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds),
+                new JdbcJobRunStore(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
+                new SettableClock(NOW), withLoad, Runnable::run);
+        planning.submit(job("dr-job", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        EventRef ref = new EventRef("prog-1", "evt-3", Instant.parse("2026-06-20T12:00:00Z"));
+        Instant from = SLOT_START.plus(Duration.ofHours(1));
+        Instant to = SLOT_START.plus(Duration.ofHours(2));
+        // Idle cluster 2,560 kW + 5,000 kW unscheduled, with cooling, less the PV of the early morning: above a
+        // 6,000 kW cap whatever the plan does with the job.
+        DrDirective cap = new DrDirective(ref, "evening", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
+                DrSignal.Direction.IMPORT, 6000, false, "IMPORT_CAPACITY_LIMIT")), List.of());
+
+        DrPlanOutcome outcome = planning.replanFor(List.of(cap));
+
+        StoredPlan plan = planning.latestPlan();
+        assertThat(plan.slots()).allSatisfy(s -> assertThat(s.itKw()).isGreaterThanOrEqualTo(2560 + 5000));
+        assertThat(plan.slots()).allSatisfy(s -> assertThat(s.gridImportKw())
+                .isCloseTo(s.facilityKw() - s.pvKw() - s.windKw(), org.assertj.core.api.Assertions.within(1e-6)));
+        assertThat(plan.slots().subList(4, 8)).allSatisfy(s -> assertThat(s.gridImportKw()).isGreaterThan(6000));
+        assertThat(plan.predicted().importKwh()).isPositive();
+        assertThat(plan.predicted().costEur()).isPositive();
+        assertThat(outcome.capsKept()).isFalse();
+        DrPlanOutcome.Shortfall shortfall = outcome.shortfalls().get(0);
+        assertThat(shortfall.event()).isEqualTo(ref);
+        assertThat(shortfall.peakKw()).isCloseTo(plan.slots().subList(4, 8).stream()
+                .mapToDouble(sl -> sl.gridImportKw() - 6000).max().orElseThrow(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(shortfall.excessKwh()).isCloseTo(plan.slots().subList(4, 8).stream()
+                .mapToDouble(sl -> (sl.gridImportKw() - 6000) * 0.25).sum(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(PlanInputs.read(new JdbcPlanStore(ds).inputs(outcome.planId()).orElseThrow()).problem().forecast()
+                .unscheduledItKw()).containsOnly(5000.0);
+    }
+
+    @Test
     void aCapTheSiteKeepsEasilyIsNoShortfall() {
         PlanningService planning = service(open());
         planning.submit(job("easy", NOW, NOW.plus(Duration.ofHours(12)), 100.0));

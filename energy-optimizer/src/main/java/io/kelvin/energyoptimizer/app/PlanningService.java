@@ -53,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class PlanningService implements DrPlanning {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanningService.class);
+    /** The objective's weights of every plan, and of when a pending job is given up ({@link JobProgress}). */
+    private static final Weights WEIGHTS = Weights.defaults();
 
     private final Site site;
     private final SiteModel siteModel;
@@ -227,7 +229,7 @@ public final class PlanningService implements DrPlanning {
         ForecastSource.PlanForecast forecast = forecasts.forecast(horizon);
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
                 CoolingModel.liquidCooledDefault(), forecast.forecast(), DrCaps.events(directives, horizon),
-                open, Weights.defaults(), settings.maxLateSlots()).withZone(site.info().timezone()));
+                open, WEIGHTS, settings.maxLateSlots()).withZone(site.info().timezone()));
         PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
         String text = inputs.write();
         String hash = PlanInputs.sha256(text);
@@ -267,7 +269,7 @@ public final class PlanningService implements DrPlanning {
     /** What has happened to a job so far, as of now. */
     public JobProgress progress(StoredJob job) {
         return JobProgress.of(job.spec(), runs.runsOf(List.of(job.id())).getOrDefault(job.id(), List.of()),
-                slotOf(clock.instant()), settings.maxLateSlots());
+                slotOf(clock.instant()), settings.maxLateSlots(), WEIGHTS);
     }
 
     /** Open jobs (not finished, not expired) with their progress, oldest submission first. */
@@ -279,7 +281,7 @@ public final class PlanningService implements DrPlanning {
         Map<JobSpec, JobProgress> out = new LinkedHashMap<>();
         for (StoredJob j : candidates) {
             JobProgress p = JobProgress.of(j.spec(), ran.getOrDefault(j.id(), List.of()), currentSlot,
-                    settings.maxLateSlots());
+                    settings.maxLateSlots(), WEIGHTS);
             if (p.open()) {
                 out.put(j.spec(), p);
             }

@@ -326,6 +326,43 @@ class PlanningStoreTest {
     }
 
     @Test
+    void aPendingJobWhoseLatenessWouldCostMoreThanItsMissExpiresByTheReplannersRuleAndIsNoLongerPlanned() {
+        DataSource ds = open();
+        // 100 h of lateness allowed, so only the cost rule can give up on these jobs.
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 400);
+        JdbcJobStore store = new JdbcJobStore(ds);
+        // 64 GPUs for 2 h: missing one costs 20 EUR x 64 x 2 h + 500 EUR = 3,060 EUR, a quarter hour late
+        // 2 EUR x 64 x 0.25 h = 32 EUR. Started now, the first ends 32 h late (128 slots, 4,096 EUR): given up;
+        // the second 22 h late (88 slots, 2,816 EUR): still planned, at once, so it runs from the current slot.
+        store.insert(new StoredJob(overdue("long-overdue", Duration.ofHours(30)), NOW.minus(Duration.ofHours(40))));
+        store.insert(new StoredJob(overdue("overdue", Duration.ofHours(20)), NOW.minus(Duration.ofHours(30))));
+        PlanningService planning = new PlanningService(SITE, store, new JdbcPlanStore(ds), new JdbcJobRunStore(ds),
+                new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings, new SettableClock(NOW),
+                SiteForecast.source(SITE, settings, Optional::empty), Runnable::run);
+
+        planning.replan("interval");
+
+        Map<String, JobProgress.State> states = new java.util.TreeMap<>();
+        planning.jobs().forEach(j -> states.put(j.id(), planning.progress(j).state()));
+        assertThat(states).containsExactly(Map.entry("long-overdue", JobProgress.State.EXPIRED),
+                Map.entry("overdue", JobProgress.State.RUNNING));
+        assertThat(planning.latestPlan().jobs()).extracting(PlannedJob::jobId).containsExactly("overdue");
+        // The same rule as the benchmarks' Replanner, on the same jobs in slots from the current one.
+        assertThat(io.kelvin.energyoptimizer.replan.JobExpiry.expired(
+                io.kelvin.energyoptimizer.model.Job.of("long-overdue", 64, 100, 8, -160, -120), 0,
+                io.kelvin.energyoptimizer.model.Weights.defaults(), 0.25)).isTrue();
+        assertThat(io.kelvin.energyoptimizer.replan.JobExpiry.expired(
+                io.kelvin.energyoptimizer.model.Job.of("overdue", 64, 100, 8, -120, -80), 0,
+                io.kelvin.energyoptimizer.model.Weights.defaults(), 0.25)).isFalse();
+    }
+
+    private static io.kelvin.core.plan.JobSpec overdue(String id, Duration deadlineAgo) {
+        Instant deadline = SLOT_START.minus(deadlineAgo);
+        return new io.kelvin.core.plan.JobSpec(id, 64, null, 100.0, Duration.ofHours(2),
+                deadline.minus(Duration.ofHours(10)), deadline, null, false, null);
+    }
+
+    @Test
     void aCapTheSiteKeepsEasilyIsNoShortfall() {
         PlanningService planning = service(open());
         planning.submit(job("easy", NOW, NOW.plus(Duration.ofHours(12)), 100.0));

@@ -58,7 +58,8 @@ import org.jboss.logging.Logger;
  * audit trail, the VEN client polling the VTN on its own thread (at the poll interval, or the client's
  * backoff), the webhook receiver for the VTN's notifications (its bearer token is made at each start and
  * given to the VTN in the subscription), and re-plans through {@link DrPlanning} whenever the directives
- * in force change (on one thread, the newest set only). Without the section everything here is empty.
+ * in force change (on one thread, the newest set only). Kelvin's own grid API ({@link GridApi}) is a second
+ * source of events for the same lifecycle. Without the section everything here is empty.
  */
 @ApplicationScoped
 public class DemandResponseRuntime {

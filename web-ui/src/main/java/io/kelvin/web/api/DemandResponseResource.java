@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * Demand response for people: {@code GET /api/v1/dr} the VEN's state, the programs the site takes part in
- * and the newest DR re-plan; {@code GET /api/v1/dr/events} every event with its lifecycle state, span and
+ * (the VTN's and the grid API's) and the newest DR re-plan; {@code GET /api/v1/dr/events} every event with its lifecycle state, span and
  * every transition; {@code POST /api/v1/dr/events/{id}/opt-out} (OPERATOR, body {@code {"reason": "..."}},
  * reason required) opts the site out. Opt-out attempts, done or refused, go into the audit trail with the
  * caller and address; a refused step (the event is over, cancelled, ...) is 409 naming why.
@@ -70,7 +70,9 @@ public class DemandResponseResource {
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.ADMIN})
     public Overview overview() {
         var settings = dr.settings();
-        List<ProgramView> programs = dr.programs().stream().map(p -> new ProgramView(p.id(), p.programName(),
+        List<io.kelvin.greenpower.dr.oadr.Program> all = new java.util.ArrayList<>(dr.programs());
+        dr.gridApi().ifPresent(grid -> all.addAll(grid.programs()));
+        List<ProgramView> programs = all.stream().map(p -> new ProgramView(p.id(), p.programName(),
                 settings.flatMap(s -> s.program(p.programName())).map(DemandResponse.Program::hard).orElse(true)))
                 .toList();
         return new Overview(dr.configured(), settings.map(s -> s.vtnUrl().toString()).orElse(null),

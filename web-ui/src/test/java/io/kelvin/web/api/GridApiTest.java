@@ -145,6 +145,8 @@ class GridApiTest {
         assertThat(created.getString("createdDateTime")).isEqualTo(created.getString("modificationDateTime"));
 
         Map<String, Object> event = awaitDrEvent(id, "REPLANNED");
+        TestAuth.as(Role.VIEWER).get("/api/v1/dr").then().statusCode(200)
+                .body("programs.id", org.hamcrest.Matchers.hasItem(programId));
         assertThat(event.get("programId")).isEqualTo(programId);
         assertThat((List<Map<String, Object>>) event.get("transitions")).extracting(t -> t.get("action"))
                 .containsSubsequence("receive", "acknowledge", "opt-in", "re-plan");

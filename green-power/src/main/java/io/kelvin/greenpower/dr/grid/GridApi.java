@@ -93,6 +93,12 @@ public final class GridApi {
         return new GridResult.Done(page, false, type.name().toLowerCase(java.util.Locale.ROOT) + "s");
     }
 
+    /** Every program the grid API holds, oldest first. */
+    public List<Program> programs() {
+        return store.list(GridObjectType.PROGRAM, GridObjectStore.Filter.ALL).stream()
+                .map(o -> OadrReader.program(o.document())).toList();
+    }
+
     public GridResult get(GridObjectType type, String id) {
         return store.find(type, id).<GridResult>map(o -> new GridResult.Done(parse(o.document()), false, target(type, id)))
                 .orElseGet(() -> notFound(type, id));

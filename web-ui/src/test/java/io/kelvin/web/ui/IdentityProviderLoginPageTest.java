@@ -6,7 +6,7 @@ import io.kelvin.testkit.KeycloakRealm;
 import io.kelvin.testkit.KeycloakServer;
 import io.kelvin.testkit.RequiresKeycloak;
 import io.kelvin.web.AppReady;
-import io.kelvin.web.WithKeycloakLogin;
+import io.kelvin.web.WithKeycloak;
 import io.kelvin.core.identity.Role;
 import io.kelvin.testkit.LoginOutcome;
 import io.kelvin.web.TestAuth;
@@ -20,7 +20,6 @@ import java.net.URL;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -28,17 +27,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * With an identity provider ({@link WithKeycloakLogin}: testkit's real Keycloak), the login page offers a
+ * With an identity provider ({@link WithKeycloak}: testkit's real Keycloak), the login page offers a
  * login through it beside the form; in headless Chromium a realm user goes through Keycloak's own login
  * page and lands on the dashboard with the realm's role; screenshots under target/screenshots/oidc-*.png.
  */
 @QuarkusTest
-@TestProfile(WithKeycloakLogin.class)
+@TestProfile(WithKeycloak.class)
 @RequiresKeycloak
-@Disabled("Known defect (web-ui/README.md, OIDC): run after the whole default-profile suite, the app's code-flow"
-        + " callback refuses Keycloak's ID token ('ID token verification has failed: token not valid'), although both"
-        + " tests pass when run with IdentityProviderTest alone (-Dtest=IdentityProviderTest,IdentityProviderLoginPageTest)."
-        + " Bearer tokens from the provider are tested by IdentityProviderTest in every run.")
 class IdentityProviderLoginPageTest {
 
     @TestHTTPResource("/")

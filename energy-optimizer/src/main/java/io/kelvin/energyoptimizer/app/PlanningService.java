@@ -3,6 +3,7 @@ package io.kelvin.energyoptimizer.app;
 import io.kelvin.core.dr.DrDirective;
 import io.kelvin.core.dr.DrPlanOutcome;
 import io.kelvin.core.dr.DrPlanning;
+import io.kelvin.core.plan.ClusterDispatch;
 import io.kelvin.core.plan.JobRunStore;
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.core.plan.JobStore;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -49,8 +51,13 @@ import org.slf4j.LoggerFactory;
  * asks the planner, checks the plan with {@link PlanChecker} and stores it with its explanations.
  * The newest stored plan, moved into the new horizon, is the planner's warm start. A plan the checker
  * rejects is replaced by the fallback planner's; if that is rejected too, nothing is stored.
+ *
+ * <p>It is also the {@link ClusterDispatch}: the newest stored plan's IT power (idle plus the jobs it runs)
+ * in the slot of the instant asked, held in memory (read from the store once, then replaced by each plan
+ * stored here), so the cluster, or the twin standing in for it, can ask every second. When a re-plan finds
+ * nothing to plan, nothing is dispatched any more.
  */
-public final class PlanningService implements DrPlanning {
+public final class PlanningService implements DrPlanning, ClusterDispatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanningService.class);
 
@@ -69,6 +76,9 @@ public final class PlanningService implements DrPlanning {
     private final PlanChecker checker = new PlanChecker();
     /** The DR directives in force (set by {@link #replanFor}), turned into the caps of every plan. */
     private volatile List<DrDirective> directives = List.of();
+    /** The plan the cluster follows; null until first read from the store. */
+    private final java.util.concurrent.atomic.AtomicReference<Optional<StoredPlan>> dispatched =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
                            Planner fallback,
@@ -177,6 +187,27 @@ public final class PlanningService implements DrPlanning {
         return new DrPlanOutcome(stored.get().id(), took, DrCaps.shortfalls(directives, solved.get(), stored.get()));
     }
 
+    @Override
+    public OptionalDouble itKwAt(Instant at) {
+        Optional<StoredPlan> plan = dispatched.get();
+        if (plan == null) {
+            // First question: the store's newest plan, unless a re-plan stored a newer one meanwhile.
+            dispatched.compareAndSet(null, plans.latest());
+            plan = dispatched.get();
+        }
+        if (plan.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        StoredPlan p = plan.get();
+        long slotSeconds = p.slotMinutes() * 60L;
+        long since = Duration.between(p.horizonStart(), at).toSeconds();
+        if (since < 0 || slotSeconds <= 0) {
+            return OptionalDouble.empty();
+        }
+        long slot = since / slotSeconds;
+        return slot < p.slots().size() ? OptionalDouble.of(p.slots().get((int) slot).itKw()) : OptionalDouble.empty();
+    }
+
     /** The DR directives the plans currently keep. */
     public List<DrDirective> directives() {
         return directives;
@@ -221,6 +252,7 @@ public final class PlanningService implements DrPlanning {
             }
         }
         if (open.isEmpty()) {
+            dispatched.set(Optional.empty());
             LOG.debug("Nothing to plan ({})", reason);
             return Optional.empty();
         }
@@ -234,6 +266,7 @@ public final class PlanningService implements DrPlanning {
         Optional<StoredPlan> stored = checked(inputs, planner, reason, now, hash, forecast.inputs())
                 .or(() -> checked(inputs, fallback, reason, now, hash, forecast.inputs()))
                 .map(p -> plans.save(p, text));
+        stored.ifPresent(p -> dispatched.set(Optional.of(p)));
         stored.ifPresent(p -> LOG.info(String.format(java.util.Locale.ROOT,
                 "Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f, inputs %s", p.id(), reason,
                 p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),

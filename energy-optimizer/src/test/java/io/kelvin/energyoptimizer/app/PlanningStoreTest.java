@@ -283,6 +283,28 @@ class PlanningStoreTest {
     }
 
     @Test
+    void theNewestStoredPlanIsDispatchedSlotBySlotAndARestartDispatchesItFromTheStore() {
+        DataSource ds = open();
+        PlanningService planning = service(ds);
+        assertThat(planning.itKwAt(NOW)).as("no plan yet").isEmpty();
+        planning.submit(job("dispatched", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        StoredPlan plan = planning.latestPlan();
+
+        for (int slot : List.of(0, 1, 47, 95)) {
+            Instant inside = plan.horizonStart().plus(Duration.ofMinutes(15L * slot + 7));
+            assertThat(planning.itKwAt(inside)).as("slot " + slot).hasValue(plan.slots().get(slot).itKw());
+        }
+        assertThat(planning.itKwAt(plan.horizonStart().minusSeconds(1))).isEmpty();
+        assertThat(planning.itKwAt(plan.horizonStart().plus(Duration.ofHours(24)))).isEmpty();
+        int run = plan.jobs().get(0).runSlots().get(0);
+        assertThat(plan.slots().get(run).itKw()).as("idle plus the job against idle alone")
+                .isGreaterThan(plan.slots().get(95).itKw());
+
+        PlanningService restarted = service(open());
+        assertThat(restarted.itKwAt(plan.horizonStart())).hasValue(plan.slots().get(0).itKw());
+    }
+
+    @Test
     void aCapTheSiteKeepsEasilyIsNoShortfall() {
         PlanningService planning = service(open());
         planning.submit(job("easy", NOW, NOW.plus(Duration.ofHours(12)), 100.0));

@@ -7,6 +7,7 @@ import io.kelvin.core.plan.ClusterDispatch;
 import io.kelvin.core.plan.JobRunStore;
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.core.plan.JobStore;
+import io.kelvin.core.plan.MeteredImport;
 import io.kelvin.core.plan.Placement;
 import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.PlanStore;
@@ -60,6 +61,8 @@ import org.slf4j.LoggerFactory;
 public final class PlanningService implements DrPlanning, ClusterDispatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanningService.class);
+    /** The window over which the meter is compared with the dispatched plan. */
+    public static final Duration BIAS_WINDOW = Duration.ofMinutes(5);
 
     private final Site site;
     private final SiteModel siteModel;
@@ -72,10 +75,13 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     private final InstantSource clock;
     private final ForecastSource forecasts;
     private final Executor background;
+    private final MeteredImport metered;
     private final AtomicBoolean replanQueued = new AtomicBoolean();
     private final PlanChecker checker = new PlanChecker();
     /** The DR directives in force (set by {@link #replanFor}), turned into the caps of every plan. */
     private volatile List<DrDirective> directives = List.of();
+    /** How far the meter read above the dispatched plan's predicted import when the newest plan was made (kW, >= 0). */
+    private volatile double importBiasKw;
     /** The plan the cluster follows; null until first read from the store. */
     private final java.util.concurrent.atomic.AtomicReference<Optional<StoredPlan>> dispatched =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -84,6 +90,18 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
                            Planner fallback,
                            PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
                            Executor background) {
+        this(site, jobs, plans, runs, planner, fallback, settings, clock, forecasts, background, MeteredImport.none());
+    }
+
+    /**
+     * With the site's metered grid import: every plan's DR caps are tightened by how far the meter read above
+     * what the dispatched plan predicted over the last {@link #BIAS_WINDOW} ({@link DrCaps}), so the caps are
+     * kept on the meter even where the planner's model of cooling and conversion losses is off.
+     */
+    public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
+                           Planner fallback, PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
+                           Executor background, MeteredImport metered) {
+        this.metered = java.util.Objects.requireNonNull(metered, "metered");
         this.site = site;
         this.siteModel = SiteModel.of(site);
         this.jobs = jobs;
@@ -184,7 +202,53 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         if (stored.isEmpty() || solved.isEmpty()) {
             return new DrPlanOutcome(0, took, List.of());
         }
-        return new DrPlanOutcome(stored.get().id(), took, DrCaps.shortfalls(directives, solved.get(), stored.get()));
+        return new DrPlanOutcome(stored.get().id(), took, DrCaps.shortfalls(directives, solved.get(), stored.get(),
+                importBiasKw));
+    }
+
+    /**
+     * Metered import less the dispatched plan's predicted import over the last {@link #BIAS_WINDOW}, when both
+     * are known and the meter read more; else 0.
+     */
+    private double importBias(Instant now) {
+        Optional<StoredPlan> plan = dispatched.get();
+        if (plan == null) {
+            plan = plans.latest();
+        }
+        if (plan.isEmpty()) {
+            return 0;
+        }
+        Instant from = now.minus(BIAS_WINDOW);
+        OptionalDouble measured = metered.meanKw(from, now);
+        OptionalDouble predicted = plannedImportKw(plan.get(), from, now);
+        if (measured.isEmpty() || predicted.isEmpty()) {
+            return 0;
+        }
+        double bias = measured.getAsDouble() - predicted.getAsDouble();
+        if (bias > 0) {
+            LOG.info(String.format(java.util.Locale.ROOT, "The grid meter read %.0f kW above plan %d over the last %s:"
+                    + " DR caps are planned that much lower", bias, plan.get().id(), BIAS_WINDOW));
+        }
+        return Math.max(0, bias);
+    }
+
+    /** The plan's predicted grid import averaged over {@code [from, to)}, empty where the plan does not cover it all. */
+    static OptionalDouble plannedImportKw(StoredPlan plan, Instant from, Instant to) {
+        long slotSeconds = plan.slotMinutes() * 60L;
+        double kwSeconds = 0;
+        long covered = 0;
+        for (var s : plan.slots()) {
+            Instant a = s.start().isAfter(from) ? s.start() : from;
+            Instant slotEnd = s.start().plusSeconds(slotSeconds);
+            Instant b = slotEnd.isBefore(to) ? slotEnd : to;
+            long seconds = Duration.between(a, b).toSeconds();
+            if (seconds > 0) {
+                kwSeconds += s.gridImportKw() * seconds;
+                covered += seconds;
+            }
+        }
+        long wanted = Duration.between(from, to).toSeconds();
+        return wanted > 0 && covered == wanted ? OptionalDouble.of(kwSeconds / covered) : OptionalDouble.empty();
     }
 
     @Override
@@ -257,8 +321,10 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
             return Optional.empty();
         }
         ForecastSource.PlanForecast forecast = forecasts.forecast(horizon);
+        double biasKw = directives.isEmpty() ? 0 : importBias(now);
+        importBiasKw = biasKw;
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
-                CoolingModel.liquidCooledDefault(), forecast.forecast(), DrCaps.events(directives, horizon),
+                CoolingModel.liquidCooledDefault(), forecast.forecast(), DrCaps.events(directives, horizon, biasKw),
                 open, Weights.defaults(), settings.maxLateSlots()).withZone(site.info().timezone()));
         PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
         String text = inputs.write();

@@ -16,7 +16,9 @@ import java.util.OptionalDouble;
  * current instant, IT power is that value reached through a ramp, plus the site's own unscheduled load.
  * The ramp: whenever the dispatched value changes (a slot boundary, or a new plan inside a slot) the
  * cluster moves linearly from where it is to the new value over {@link #RAMP_SECONDS} (jobs checkpoint and
- * pause, or resume, within seconds; GPU power follows its kernels). The unscheduled load is a mean plus a
+ * pause, or resume, within seconds; GPU power follows its kernels). A fall at a slot boundary is started
+ * {@link #RAMP_SECONDS} early (jobs to pause are told ahead, so the new slot starts at its power); a rise
+ * starts at the boundary (jobs do not start before their slot). The unscheduled load is a mean plus a
  * seeded random walk (std 10 % of the mean, correlation time 30 min), never below 0; the sum is kept
  * within the cluster's idle and full power. Where the dispatch has no value the daily pattern returns.
  */
@@ -77,6 +79,10 @@ public final class ItLoad {
             return false;
         }
         double target = dispatched.getAsDouble();
+        OptionalDouble ahead = dispatch.itKwAt(at.plusMillis((long) (RAMP_SECONDS * 1000)));
+        if (ahead.isPresent() && ahead.getAsDouble() < target) {
+            target = ahead.getAsDouble();
+        }
         if (Double.isNaN(scheduledKw)) {
             // Taking over from the daily pattern: the ramp starts at the power the cluster draws now.
             scheduledKw = Math.max(0, itPowerKw() - unscheduledKw());

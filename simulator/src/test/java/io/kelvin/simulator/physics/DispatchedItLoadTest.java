@@ -31,18 +31,34 @@ class DispatchedItLoadTest {
 
     /** 6,000 kW of IT until the boundary, 4,000 kW after it. */
     private static final ClusterDispatch PLAN = at -> OptionalDouble.of(at.isBefore(BOUNDARY) ? 6000.0 : 4000.0);
+    /** 4,000 kW of IT until the boundary, 6,000 kW after it. */
+    private static final ClusterDispatch RISE = at -> OptionalDouble.of(at.isBefore(BOUNDARY) ? 4000.0 : 6000.0);
 
     @Test
-    void itLoadFollowsTheDispatchedPlanAndReachesANewSlotsPowerWithinTheRamp() {
+    void aRiseStartsAtTheSlotBoundaryAndTakesTheRamp() {
+        PlantModel model = PlantModel.create(site, 3, NIGHT);
+        model.follow(RISE, 0.0);
+        model.advanceTo(BOUNDARY.minusSeconds(1));
+        assertThat(model.totals().itKw()).isCloseTo(4000.0, within(1e-6));
+        model.advanceTo(BOUNDARY.plusSeconds(5));
+        assertThat(model.totals().itKw()).isCloseTo(5000.0, within(1e-6));
+        model.advanceTo(BOUNDARY.plusSeconds((long) ItLoad.RAMP_SECONDS));
+        assertThat(model.totals().itKw()).isCloseTo(6000.0, within(1e-6));
+    }
+
+    @Test
+    void itLoadFollowsTheDispatchedPlanAndIsDownToALowerSlotsPowerWhenTheSlotBegins() {
         PlantModel model = PlantModel.create(site, 3, NIGHT);
         model.follow(PLAN, 0.0);
-        model.advanceTo(BOUNDARY.minusSeconds(1));
+        long ramp = (long) ItLoad.RAMP_SECONDS;
+        model.advanceTo(BOUNDARY.minusSeconds(ramp + 1));
         assertThat(model.totals().itKw()).isCloseTo(6000.0, within(1e-6));
         double gridBefore = model.totals().gridKw();
 
-        model.advanceTo(BOUNDARY.plusSeconds(5));
+        // A fall is anticipated: the ramp down begins RAMP_SECONDS before the boundary and ends on it.
+        model.advanceTo(BOUNDARY.minusSeconds(ramp / 2));
         assertThat(model.totals().itKw()).as("half-way down the ramp").isCloseTo(5000.0, within(1e-6));
-        model.advanceTo(BOUNDARY.plusSeconds((long) ItLoad.RAMP_SECONDS));
+        model.advanceTo(BOUNDARY);
         assertThat(model.totals().itKw()).isCloseTo(4000.0, within(1e-6));
         model.advanceTo(BOUNDARY.plus(Duration.ofMinutes(5)));
         assertThat(model.totals().gridKw()).as("the metered import falls with the IT load")
@@ -53,7 +69,7 @@ class DispatchedItLoadTest {
     void unscheduledLoadComesOnTopOfThePlanAndTheDailyPatternReturnsWithoutAPlan() {
         PlantModel planned = PlantModel.create(site, 3, NIGHT);
         planned.follow(PLAN, 500.0);
-        planned.advanceTo(BOUNDARY.minusSeconds(1));
+        planned.advanceTo(BOUNDARY.minusSeconds(60));
         assertThat(planned.totals().itKw()).isBetween(6000.0 + 250.0, 6000.0 + 750.0);
 
         PlantModel free = PlantModel.create(site, 3, NIGHT);

@@ -124,6 +124,16 @@ public final class SiteTwin implements AutoCloseable {
     }
 
     /**
+     * Makes the twin's IT load follow the plan Kelvin dispatches, with {@code unscheduledMeanKw} of load Kelvin
+     * does not schedule on top ({@link PlantModel#follow}); asked once per physics substep, so it must be cheap.
+     */
+    public void follow(io.kelvin.core.plan.ClusterDispatch dispatch, double unscheduledMeanKw) {
+        synchronized (model) {
+            model.follow(dispatch, unscheduledMeanKw);
+        }
+    }
+
+    /**
      * Applies a setpoint as if written on the wire.
      *
      * @throws io.kelvin.core.control.SetpointRejectedException when not writable or outside the limits

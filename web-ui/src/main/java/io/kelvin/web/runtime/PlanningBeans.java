@@ -7,6 +7,7 @@ import io.kelvin.energyoptimizer.app.AppPlanners;
 import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.energyoptimizer.app.PlanningSettings;
 import io.kelvin.energyoptimizer.app.ProvidedForecast;
+import io.kelvin.energyoptimizer.app.StoredMeteredImport;
 import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.greenpower.forecast.SiteForecastProvider;
 import io.kelvin.state.JdbcJobRunStore;
@@ -30,7 +31,8 @@ import org.jboss.logging.Logger;
  * at start) through the state module's JDBC adapters, the app's planners ({@link AppPlanners}: CBC with a
  * work budget and a wall-clock safety cap, greedy fallback), the site's forecast from green-power's
  * {@link SiteForecastProvider} (site file {@code feeds:} and {@code forecast:}, the telemetry store's meters;
- * the app's settings only where it has no value), and one background thread for re-plans, stopped at shutdown.
+ * the app's settings only where it has no value), the grid meters in the telemetry store as the metered import
+ * DR caps are corrected by ({@link StoredMeteredImport}), and one background thread for re-plans, stopped at shutdown.
  */
 @ApplicationScoped
 public class PlanningBeans {
@@ -60,7 +62,7 @@ public class PlanningBeans {
                 new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
                 new ProvidedForecast(SiteForecastProvider.create(site, store, ScheduledLoadHistory.unknown(), clock), site,
                         planning),
-                replanThread);
+                replanThread, new StoredMeteredImport(site, store));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -2,6 +2,9 @@ package io.kelvin.web.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kelvin.core.dr.DrDirective;
+import io.kelvin.core.dr.DrSignal;
+import io.kelvin.core.dr.EventRef;
 import io.kelvin.core.forecast.BandSeries;
 import io.kelvin.core.forecast.CarbonSeries;
 import io.kelvin.core.forecast.ForecastRequest;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -79,6 +83,26 @@ class PlanScreenTest {
         }
         assertThat(shown.flaggedInputs()).extracting(i -> i.input()).contains("WIND", "IMPORT_PRICE")
                 .doesNotContain("UNSCHEDULED_IT_LOAD");
+    }
+
+    @Test
+    void theDemandResponseCapInForceShowsInTheSlotsItCovers() {
+        ForecastMemory forecasts = new ForecastMemory(PlanScreenTest::forecast);
+        PlanningService planning = service(forecasts);
+        planning.submit(new JobRequest("screen-dr", 64, null, 80.0, Duration.ofHours(2), NOW, NOW.plus(Duration.ofHours(12)),
+                null, false, null));
+        EventRef ref = new EventRef("prog-1", "evt-screen", NOW.minus(Duration.ofHours(1)));
+        Instant from = Instant.parse("2026-06-21T01:00:00Z");
+        Instant to = Instant.parse("2026-06-21T02:00:00Z");
+        planning.replanFor(List.of(new DrDirective(ref, "cap", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
+                DrSignal.Direction.IMPORT, 750_000, true, "IMPORT_CAPACITY_LIMIT")), List.of())));
+
+        List<Double> caps = new PlanScreen(planning, forecasts).current().orElseThrow().horizon().drCapKw();
+
+        // The horizon starts at 00:00 in quarter hours: 01:00-02:00 is slots 4..7.
+        for (int t = 0; t < caps.size(); t++) {
+            assertThat(caps.get(t)).as("slot %d", t).isEqualTo(t >= 4 && t < 8 ? 750_000.0 : null);
+        }
     }
 
     @Test

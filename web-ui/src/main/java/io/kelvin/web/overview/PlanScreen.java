@@ -13,6 +13,7 @@ import io.kelvin.energyoptimizer.app.PlanHorizon;
 import io.kelvin.energyoptimizer.app.PlanningService;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,30 +73,59 @@ public final class PlanScreen {
                         boolean forecastKnown) {
     }
 
-    private final PlanningService planning;
-    private final ForecastMemory forecasts;
-    private volatile Optional<PlanHorizon> lastHorizon = Optional.empty();
+    /** Kept at most this long: a cancelled job's state shows within it even when no new plan follows. */
+    static final Duration KEPT = Duration.ofSeconds(30);
 
-    public PlanScreen(PlanningService planning, ForecastMemory forecasts) {
-        this.planning = planning;
-        this.forecasts = forecasts;
+    /** What was shown for a plan: job states change with a new plan, a new quarter hour or a cancellation. */
+    private record Cached(long planId, long slot, Instant at, Shown shown) {
     }
 
-    /** The newest plan, or empty before the first plan. */
+    private final PlanningService planning;
+    private final ForecastMemory forecasts;
+    private final InstantSource clock;
+    private volatile Optional<PlanHorizon> lastHorizon = Optional.empty();
+    private volatile Cached last;
+
+    public PlanScreen(PlanningService planning, ForecastMemory forecasts, InstantSource clock) {
+        this.planning = planning;
+        this.forecasts = forecasts;
+        this.clock = clock;
+    }
+
+    /**
+     * The newest plan, or empty before the first plan. Every open view asks every few seconds, so the answer is
+     * kept while the newest plan and the current quarter hour stay the same, for at most {@link #KEPT}.
+     */
     public Optional<Shown> current() {
-        StoredPlan plan;
-        try {
-            plan = planning.latestPlan();
-        } catch (NoSuchEntryException none) {
+        List<StoredPlan> newest = planning.history(1);
+        if (newest.isEmpty()) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        long slot = Math.floorDiv(now.getEpochSecond(), Duration.ofMinutes(15).toSeconds());
+        Cached cached = last;
+        if (cached != null && cached.planId() == newest.getFirst().id() && cached.slot() == slot
+                && now.isBefore(cached.at().plus(KEPT))) {
+            return Optional.of(cached.shown());
+        }
+        StoredPlan plan;
+        try {
+            plan = planning.plan(newest.getFirst().id());
+        } catch (NoSuchEntryException gone) {
+            return Optional.empty();
+        }
+        Shown shown = shown(plan);
+        last = new Cached(plan.id(), slot, now, shown);
+        return Optional.of(shown);
+    }
+
+    private Shown shown(StoredPlan plan) {
         Optional<PlanHorizon> horizon = horizonOf(plan);
         Optional<HorizonForecast> forecast = forecasts.answerFor(plan.horizonStart(),
                 Duration.ofMinutes(plan.slotMinutes()), plan.slots().size());
         List<PlanInput> flagged = plan.inputs().stream()
                 .filter(i -> i.fallback() || i.freshness() != PlanInput.Freshness.FRESH).toList();
-        return Optional.of(new Shown(plan, horizon(plan, horizon, forecast), jobs(plan, horizon), flagged,
-                forecast.isPresent()));
+        return new Shown(plan, horizon(plan, horizon, forecast), jobs(plan, horizon), flagged, forecast.isPresent());
     }
 
     /** Read from the stored problem once per plan. */

@@ -32,8 +32,8 @@ class ViewModels {
 
     @Produces
     @Singleton
-    PlanScreen planScreen(PlanningService planning, ForecastMemory forecasts) {
-        return new PlanScreen(planning, forecasts);
+    PlanScreen planScreen(PlanningService planning, ForecastMemory forecasts, InstantSource clock) {
+        return new PlanScreen(planning, forecasts, clock);
     }
 
     @Produces

@@ -28,14 +28,14 @@ import java.util.stream.Collectors;
  * The newest plan: its header (id, when and why it was made, planner, solver status, predicted cost, CO2 and PUE),
  * the inputs it was made from with the fallbacks and stale ones flagged, its horizon as a chart and its jobs as a
  * Gantt with each job's explanation on hover, all times in the site's zone. Before the first plan it says how
- * plans get made. Pushed every 10 s.
+ * plans get made. Pushed every 5 s.
  */
 @Route(value = "plan", layout = MainLayout.class)
 @PageTitle("Kelvin · Plan")
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.PLATFORM, Roles.ADMIN})
 public class PlanView extends Div {
 
-    static final Duration REFRESH = Duration.ofSeconds(10);
+    static final Duration REFRESH = Duration.ofSeconds(5);
 
     private final PlanScreen screen;
     private final InstantSource clock;

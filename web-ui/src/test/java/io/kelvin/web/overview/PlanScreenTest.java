@@ -44,10 +44,12 @@ class PlanScreenTest {
     @TempDir
     Path dir;
 
+    private final SettableClock clock = new SettableClock(NOW);
+
     @Test
     void beforeTheFirstPlanThereIsNothingToShow() {
         ForecastMemory forecasts = new ForecastMemory(PlanScreenTest::forecast);
-        PlanScreen screen = new PlanScreen(service(forecasts), forecasts);
+        PlanScreen screen = new PlanScreen(service(forecasts), forecasts, clock);
 
         assertThat(screen.current()).isEmpty();
     }
@@ -61,7 +63,7 @@ class PlanScreenTest {
         planning.submit(new JobRequest("screen-a", 64, null, 80.0, Duration.ofHours(2), release, deadline, null, false,
                 null));
 
-        PlanScreen.Shown shown = new PlanScreen(planning, forecasts).current().orElseThrow();
+        PlanScreen.Shown shown = new PlanScreen(planning, forecasts, clock).current().orElseThrow();
 
         assertThat(shown.forecastKnown()).isTrue();
         PlanScreen.JobRow row = shown.jobs().getFirst();
@@ -86,6 +88,26 @@ class PlanScreenTest {
     }
 
     @Test
+    void aNewPlanOrTheEndOfTheKeepingTimeIsShownAtOnceAndNothingElseIsReadAgain() {
+        ForecastMemory forecasts = new ForecastMemory(PlanScreenTest::forecast);
+        PlanningService planning = service(forecasts);
+        planning.submit(new JobRequest("screen-1", 64, null, 80.0, Duration.ofHours(2), NOW, NOW.plus(Duration.ofHours(12)),
+                null, false, null));
+        PlanScreen screen = new PlanScreen(planning, forecasts, clock);
+        PlanScreen.Shown first = screen.current().orElseThrow();
+
+        assertThat(screen.current().orElseThrow()).isSameAs(first);
+        planning.submit(new JobRequest("screen-2", 64, null, 80.0, Duration.ofHours(2), NOW, NOW.plus(Duration.ofHours(12)),
+                null, false, null));
+        PlanScreen.Shown second = screen.current().orElseThrow();
+        assertThat(second.plan().id()).isGreaterThan(first.plan().id());
+        assertThat(second.jobs()).extracting(PlanScreen.JobRow::jobId).containsExactlyInAnyOrder("screen-1", "screen-2");
+        clock.set(NOW.plus(PlanScreen.KEPT));
+        assertThat(screen.current().orElseThrow()).isNotSameAs(second).satisfies(s -> assertThat(s.plan().id())
+                .isEqualTo(second.plan().id()));
+    }
+
+    @Test
     void theDemandResponseCapInForceShowsInTheSlotsItCovers() {
         ForecastMemory forecasts = new ForecastMemory(PlanScreenTest::forecast);
         PlanningService planning = service(forecasts);
@@ -97,7 +119,7 @@ class PlanScreenTest {
         planning.replanFor(List.of(new DrDirective(ref, "cap", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
                 DrSignal.Direction.IMPORT, 750_000, true, "IMPORT_CAPACITY_LIMIT")), List.of())));
 
-        List<Double> caps = new PlanScreen(planning, forecasts).current().orElseThrow().horizon().drCapKw();
+        List<Double> caps = new PlanScreen(planning, forecasts, clock).current().orElseThrow().horizon().drCapKw();
 
         // The horizon starts at 00:00 in quarter hours: 01:00-02:00 is slots 4..7.
         for (int t = 0; t < caps.size(); t++) {
@@ -148,6 +170,6 @@ class PlanScreenTest {
                 Duration.ofSeconds(1), 16);
         return new PlanningService(DemoSite.SITE, new JdbcJobStore(data), new JdbcPlanStore(data),
                 new JdbcJobRunStore(data), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
-                new SettableClock(NOW), new ProvidedForecast(forecasts, DemoSite.SITE, settings), Runnable::run);
+                clock, new ProvidedForecast(forecasts, DemoSite.SITE, settings), Runnable::run);
     }
 }

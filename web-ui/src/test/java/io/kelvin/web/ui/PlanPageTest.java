@@ -91,9 +91,9 @@ class PlanPageTest {
                     .getDomAttribute("data-state")).isIn("PLANNED", "RUNNING", "LATE");
         }
 
-        // The tooltip over a bar says what the planner said about the job (read again if a re-plan came between).
+        // The tooltip over a bar says what the planner said about the job in the plan the page shows.
         String shown = wait.until(d -> {
-            String explanation = explanation(JOBS.get(1));
+            String explanation = explanation(d.findElement(By.id("plan-id")).getText(), JOBS.get(1));
             WebElement bar = d.findElement(By.cssSelector("#plan-gantt .gantt-bar[data-job='" + JOBS.get(1) + "']"));
             new Actions(d).moveToElement(bar).perform();
             WebElement tip = d.findElement(By.cssSelector("#plan-gantt .gantt-tooltip"));
@@ -103,7 +103,7 @@ class PlanPageTest {
 
         // The horizon: a value per slot of the plan, the jobs' power among the series, in the site's zone.
         WebElement chart = browser.findElement(By.id("plan-chart"));
-        int slots = TestAuth.as(Role.VIEWER).get("/api/v1/plan").then().statusCode(200).extract().jsonPath()
+        int slots = TestAuth.as(Role.VIEWER).get("/api/v1/plans/" + browser.findElement(By.id("plan-id")).getText()).then().statusCode(200).extract().jsonPath()
                 .getList("slots").size();
         assertThat(chart.getDomAttribute("data-slots")).isEqualTo(String.valueOf(slots));
         assertThat(chart.getDomAttribute("data-series")).contains("IT not scheduled by Kelvin", "Planned jobs",
@@ -114,6 +114,9 @@ class PlanPageTest {
         assertThat(browser.findElement(By.id("plan-made")).getText()).contains(site.info().timezone().getId());
         assertThat(browser.findElement(By.id("plan-status")).getText()).isNotBlank();
         assertThat(browser.findElements(By.id("plan-none")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        // The test site configures no market-based carbon feed: the plan used a fallback there, and says so.
+        assertThat(browser.findElement(By.id("plan-inputs-warning")).getText())
+                .contains("inputs were fallbacks or not fresh").contains("CARBON_MARKET_BASED (NOT_CONFIGURED");
         BrowserLogin.screenshot(browser, "plan-view");
     }
 
@@ -129,8 +132,8 @@ class PlanPageTest {
         assertThat(browser.findElements(By.id("nav-plan"))).isEmpty();
     }
 
-    private static String explanation(String jobId) {
-        JsonPath plan = TestAuth.as(Role.VIEWER).get("/api/v1/plan").then().statusCode(200).extract().jsonPath();
+    private static String explanation(String planId, String jobId) {
+        JsonPath plan = TestAuth.as(Role.VIEWER).get("/api/v1/plans/" + planId).then().statusCode(200).extract().jsonPath();
         return plan.getString("jobs.find { it.jobId == '" + jobId + "' }.explanation");
     }
 

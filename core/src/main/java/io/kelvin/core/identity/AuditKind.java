@@ -28,5 +28,6 @@ public enum AuditKind {
     DR_EVENT_CREATED,
     DR_EVENT_CHANGED,
     DR_OPT_OUT,
+    DR_GRID_API_CHANGED,
     REPORT_EXPORTED
 }

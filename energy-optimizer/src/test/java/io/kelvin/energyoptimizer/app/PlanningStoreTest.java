@@ -283,6 +283,54 @@ class PlanningStoreTest {
     }
 
     @Test
+    void theNewestStoredPlanIsDispatchedSlotBySlotAndARestartDispatchesItFromTheStore() {
+        DataSource ds = open();
+        PlanningService planning = service(ds);
+        assertThat(planning.itKwAt(NOW)).as("no plan yet").isEmpty();
+        planning.submit(job("dispatched", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        StoredPlan plan = planning.latestPlan();
+
+        for (int slot : List.of(0, 1, 47, 95)) {
+            Instant inside = plan.horizonStart().plus(Duration.ofMinutes(15L * slot + 7));
+            assertThat(planning.itKwAt(inside)).as("slot " + slot).hasValue(plan.slots().get(slot).itKw());
+        }
+        assertThat(planning.itKwAt(plan.horizonStart().minusSeconds(1))).isEmpty();
+        assertThat(planning.itKwAt(plan.horizonStart().plus(Duration.ofHours(24)))).isEmpty();
+        int run = plan.jobs().get(0).runSlots().get(0);
+        assertThat(plan.slots().get(run).itKw()).as("idle plus the job against idle alone")
+                .isGreaterThan(plan.slots().get(95).itKw());
+
+        PlanningService restarted = service(open());
+        assertThat(restarted.itKwAt(plan.horizonStart())).hasValue(plan.slots().get(0).itKw());
+    }
+
+    @Test
+    void aDrCapIsPlannedLowerByHowFarTheMeterReadAboveTheDispatchedPlan() {
+        DataSource ds = open();
+        SettableClock clock = new SettableClock(NOW);
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
+        JdbcPlanStore plans = new JdbcPlanStore(ds);
+        // The meter reads 400 kW more than whatever the newest plan predicted.
+        io.kelvin.core.plan.MeteredImport meter = (from, to) -> PlanningService.plannedImportKw(
+                plans.latest().orElseThrow(), from, to).stream().map(kw -> kw + 400).findFirst();
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), plans, new JdbcJobRunStore(ds),
+                new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings, clock,
+                SiteForecast.source(SITE, settings, Optional::empty), Runnable::run, meter);
+        planning.submit(job("metered", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        EventRef ref = new EventRef("prog-1", "evt-bias", Instant.parse("2026-06-20T12:00:00Z"));
+        Instant from = SLOT_START.plus(Duration.ofHours(1));
+        Instant to = SLOT_START.plus(Duration.ofHours(2));
+        DrDirective cap = new DrDirective(ref, "bias", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
+                DrSignal.Direction.IMPORT, 5_000, true, "IMPORT_CAPACITY_LIMIT")), List.of());
+
+        DrPlanOutcome outcome = planning.replanFor(List.of(cap));
+
+        Problem solved = PlanInputs.read(plans.inputs(outcome.planId()).orElseThrow()).problem();
+        assertThat(solved.drEvents()).singleElement().satisfies(e -> assertThat(e.capKw())
+                .isCloseTo(4_600.0, org.assertj.core.api.Assertions.within(1e-6)));
+    }
+
+    @Test
     void aCapTheSiteKeepsEasilyIsNoShortfall() {
         PlanningService planning = service(open());
         planning.submit(job("easy", NOW, NOW.plus(Duration.ofHours(12)), 100.0));

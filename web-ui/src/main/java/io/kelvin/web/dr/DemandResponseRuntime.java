@@ -16,8 +16,11 @@ import io.kelvin.greenpower.dr.AuditedDrEventStore;
 import io.kelvin.greenpower.dr.DrEvents;
 import io.kelvin.greenpower.dr.EventResolver;
 import io.kelvin.greenpower.dr.TimedInterval;
+import io.kelvin.greenpower.dr.grid.GridApi;
+import io.kelvin.greenpower.dr.grid.WebhookNotifier;
 import io.kelvin.greenpower.dr.oadr.Program;
 import io.kelvin.greenpower.dr.ven.MeterReportSource;
+import io.kelvin.greenpower.dr.ven.ReportBuilder;
 import io.kelvin.greenpower.dr.ven.TokenSource;
 import io.kelvin.greenpower.dr.ven.VenClient;
 import io.kelvin.greenpower.dr.ven.VtnApi;
@@ -25,6 +28,8 @@ import io.kelvin.greenpower.dr.ven.VtnException;
 import io.kelvin.greenpower.dr.ven.VtnHttp;
 import io.kelvin.greenpower.dr.ven.WebhookReceiver;
 import io.kelvin.state.JdbcDrEventStore;
+import io.kelvin.state.JdbcGridObjectStore;
+import io.kelvin.core.retry.Backoff;
 import io.kelvin.energyoptimizer.app.NoSuchEntryException;
 import io.kelvin.web.runtime.StateDatabase;
 import io.quarkus.runtime.ShutdownEvent;
@@ -53,7 +58,8 @@ import org.jboss.logging.Logger;
  * audit trail, the VEN client polling the VTN on its own thread (at the poll interval, or the client's
  * backoff), the webhook receiver for the VTN's notifications (its bearer token is made at each start and
  * given to the VTN in the subscription), and re-plans through {@link DrPlanning} whenever the directives
- * in force change (on one thread, the newest set only). Without the section everything here is empty.
+ * in force change (on one thread, the newest set only). Kelvin's own grid API ({@link GridApi}) is a second
+ * source of events for the same lifecycle. Without the section everything here is empty.
  */
 @ApplicationScoped
 public class DemandResponseRuntime {
@@ -63,6 +69,9 @@ public class DemandResponseRuntime {
     static final Duration HORIZON = Duration.ofHours(48);
     private static final Duration REPORT_STEP = Duration.ofMinutes(15);
     private static final Duration RETRY_AFTER_BUG = Duration.ofSeconds(30);
+    private static final Duration GRID_REPORT_EVERY = Duration.ofSeconds(30);
+    private static final Duration GRID_WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+    private static final int GRID_WEBHOOK_ATTEMPTS = 6;
 
     /** The running parts, when the site has demand response. */
     private record Running(DemandResponse settings, DrEventStore store, DrEvents events, VenClient client) {
@@ -77,7 +86,9 @@ public class DemandResponseRuntime {
     private final AtomicReference<List<DrDirective>> pending = new AtomicReference<>();
     private final ScheduledExecutorService venThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kelvin-ven"));
     private final ScheduledExecutorService replanThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kelvin-dr-replan"));
+    private final ScheduledExecutorService gridThread = Executors.newScheduledThreadPool(2, r -> daemon(r, "kelvin-grid-api"));
     private volatile Running running;
+    private volatile GridApi grid;
     private volatile Optional<DrPlanOutcome> lastOutcome = Optional.empty();
 
     DemandResponseRuntime(Site site, StateDatabase database, AuditLog audit, DrPlanning planning, InstantSource clock,
@@ -97,6 +108,7 @@ public class DemandResponseRuntime {
     void onStop(@Observes ShutdownEvent event) {
         venThread.shutdownNow();
         replanThread.shutdownNow();
+        gridThread.shutdownNow();
         try {
             venThread.awaitTermination(5, TimeUnit.SECONDS);
             replanThread.awaitTermination(10, TimeUnit.SECONDS);
@@ -116,11 +128,38 @@ public class DemandResponseRuntime {
         VtnHttp http = new VtnHttp(settings.vtnUrl(), settings.requestTimeout());
         TokenSource tokens = new TokenSource(http, settings.tokenUrl(), settings.clientId(), () -> secret(settings), clock);
         VenClient client = new VenClient(settings, new VtnApi(http, tokens, settings.targets()), events,
-                new MeterReportSource(site, telemetry, REPORT_STEP, Set.of()), clock, webhookToken());
+                new MeterReportSource(site, telemetry, REPORT_STEP, Set.of(), this::shortfall), clock, webhookToken());
         running = new Running(settings, store, events, client);
+        startGridApi(settings, events);
         LOG.infof("Demand response: VEN '%s' against VTN %s, programs %s", settings.venName(), settings.vtnUrl(),
                 settings.programs().stream().map(DemandResponse.Program::name).toList());
         venThread.execute(this::cycle);
+    }
+
+    /**
+     * Kelvin's own OpenADR 3.1 grid API: a second source of events for the same {@link DrEvents}, its objects
+     * in the state database, webhook notifications and Kelvin's reports on the grid API's own threads.
+     */
+    private void startGridApi(DemandResponse settings, DrEvents events) {
+        WebhookNotifier notifier = new WebhookNotifier(gridThread, GRID_WEBHOOK_TIMEOUT, GRID_WEBHOOK_ATTEMPTS,
+                () -> new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)));
+        ReportBuilder reports = new ReportBuilder(new MeterReportSource(site, telemetry, REPORT_STEP, Set.of()),
+                settings.venName(), settings.resources().stream().map(DemandResponse.Resource::name).toList());
+        GridApi api = new GridApi(new JdbcGridObjectStore(database.dataSource()), events, clock, notifier, reports,
+                settings.venName());
+        grid = api;
+        gridThread.scheduleWithFixedDelay(() -> {
+            try {
+                api.publishReports();
+            } catch (RuntimeException e) {
+                LOG.error("Publishing Kelvin's reports to the grid API failed; trying again next round", e);
+            }
+        }, GRID_REPORT_EVERY.toSeconds(), GRID_REPORT_EVERY.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Kelvin's own grid API, when demand response is configured. */
+    public Optional<GridApi> gridApi() {
+        return Optional.ofNullable(grid);
     }
 
     /** Whether the site file configures demand response. */
@@ -167,6 +206,12 @@ public class DemandResponseRuntime {
     /** The outcome of the newest DR re-plan, if one ran. */
     public Optional<DrPlanOutcome> lastOutcome() {
         return lastOutcome;
+    }
+
+    /** What the newest DR re-plan cannot keep of the event's caps; empty when it keeps them or none ran. */
+    public Optional<DrPlanOutcome.Shortfall> shortfall(String eventId) {
+        return lastOutcome.flatMap(o -> o.shortfalls().stream().filter(s -> s.event().eventId().equals(eventId))
+                .findFirst());
     }
 
     /** The webhook receiver, when demand response is configured. */

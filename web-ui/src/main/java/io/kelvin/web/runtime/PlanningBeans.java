@@ -7,6 +7,7 @@ import io.kelvin.energyoptimizer.app.AppPlanners;
 import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.energyoptimizer.app.PlanningSettings;
 import io.kelvin.energyoptimizer.app.ProvidedForecast;
+import io.kelvin.energyoptimizer.app.StoredMeteredImport;
 import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.greenpower.forecast.SiteForecastProvider;
 import io.kelvin.state.JdbcJobRunStore;
@@ -32,7 +33,8 @@ import org.jboss.logging.Logger;
  * work budget and a wall-clock safety cap, greedy fallback), the site's forecast from green-power's
  * {@link SiteForecastProvider} (site file {@code feeds:} and {@code forecast:}, the telemetry store's meters;
  * the app's settings only where it has no value; through {@link ForecastMemory}, which keeps its last answers for
- * the plan view), and one background thread for re-plans, stopped at shutdown.
+ * the plan view), the grid meters in the telemetry store as the metered import DR caps are corrected by
+ * ({@link StoredMeteredImport}), and one background thread for re-plans, stopped at shutdown.
  */
 @ApplicationScoped
 public class PlanningBeans {
@@ -53,7 +55,8 @@ public class PlanningBeans {
 
     @Produces
     @Singleton
-    PlanningService planningService(KelvinSettings settings, Site site, ForecastMemory forecasts, InstantSource clock) {
+    PlanningService planningService(KelvinSettings settings, Site site, ForecastMemory forecasts, TelemetryStore store,
+                                    InstantSource clock) {
         DataSource dataSource = database.dataSource();
         KelvinSettings.Planning p = settings.planning();
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
@@ -61,7 +64,7 @@ public class PlanningBeans {
         return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
                 new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
                 new ProvidedForecast(forecasts, site, planning),
-                replanThread);
+                replanThread, new StoredMeteredImport(site, store));
     }
 
     /** The site's forecast, keeping its last answers for the plan view. */

@@ -21,6 +21,12 @@ public class Caller {
         return KelvinIdentities.actor(identity);
     }
 
+    /** Whether the caller's token carries the OAuth2 scope (machine clients; people and other tokens carry none). */
+    public boolean hasScope(String scope) {
+        Object scopes = identity.getAttribute("scope");
+        return scopes instanceof String text && java.util.Arrays.asList(text.split(" ")).contains(scope);
+    }
+
     public String address() {
         return ClientAddress.of(request.getCurrent());
     }

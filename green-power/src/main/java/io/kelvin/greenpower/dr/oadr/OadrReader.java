@@ -68,6 +68,42 @@ public final class OadrReader {
         }
     }
 
+    /**
+     * A client's {@code programRequest}, given the metadata the server sets ({@code id}, times and
+     * {@code objectType} in the body are the server's to set and are not read).
+     */
+    public static Program programRequest(String json, ObjectMetadata meta) {
+        return one("program", json, c -> ObjectReader.program(c, meta));
+    }
+
+    /** A client's {@code eventRequest}, given the metadata the server sets (see {@link #programRequest}). */
+    public static Event eventRequest(String json, ObjectMetadata meta) {
+        return one("event", json, c -> ObjectReader.event(c, meta));
+    }
+
+    /** A client's {@code reportRequest}; server-set metadata and {@code clientID} in the body are not read. */
+    public static Report reportRequest(String json) {
+        return one("report", withoutServerFields(json), ReportReader::report);
+    }
+
+    /** A client's {@code subscriptionRequest}; server-set metadata and {@code clientID} in the body are not read. */
+    public static Subscription subscriptionRequest(String json) {
+        return one("subscription", withoutServerFields(json), VenObjectsReader::subscription);
+    }
+
+    private static String withoutServerFields(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                object.remove(List.of("id", "createdDateTime", "modificationDateTime", "objectType", "clientID"));
+                return JSON.writeValueAsString(object);
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            return json;
+        }
+    }
+
     public static Ven ven(String json) {
         return one("ven", json, VenObjectsReader::ven);
     }

@@ -106,6 +106,43 @@ public final class OadrWriter {
         return node;
     }
 
+    /** A whole report as a server returns it: metadata, {@code clientID} and the request's fields. */
+    public static ObjectNode report(Report report) {
+        ObjectNode node = serverObject(report.meta(), report.clientId());
+        node.setAll((ObjectNode) tree(reportRequest(report)));
+        return node;
+    }
+
+    /** A whole subscription as a server returns it: metadata, {@code clientID} and the request's fields. */
+    public static ObjectNode subscription(Subscription subscription) {
+        ObjectNode node = serverObject(subscription.meta(), subscription.clientId());
+        node.setAll((ObjectNode) tree(subscriptionRequest(subscription)));
+        return node;
+    }
+
+    /** A {@code notification} of {@code operation} on {@code object} (a whole object as written here). */
+    public static ObjectNode notification(ObjectType type, Operation operation, ObjectNode object, List<String> targets) {
+        ObjectNode node = object().put("objectType", type.name()).put("operation", operation.name());
+        node.set("object", object);
+        targets(node, targets);
+        return node;
+    }
+
+    private static ObjectNode serverObject(java.util.Optional<ObjectMetadata> meta, java.util.Optional<String> clientId) {
+        ObjectNode node = metadata(meta.orElseThrow(() -> new IllegalArgumentException("a server object needs metadata")));
+        node.put("clientID", clientId.orElseThrow(() -> new IllegalArgumentException("a server object needs clientID")));
+        return node;
+    }
+
+    /** JSON text Kelvin wrote itself, as a tree. */
+    public static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return OadrReader.JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot read JSON Kelvin wrote", e);
+        }
+    }
+
     /** An OpenADR {@code problem} (RFC 7807) body. */
     public static ObjectNode problem(int status, String title, String detail) {
         return object().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail);

@@ -53,7 +53,11 @@ final class ObjectReader {
     }
 
     static Program program(JsonCursor c) {
-        ObjectMetadata meta = metadata(c);
+        return program(c, metadata(c));
+    }
+
+    /** A {@code programRequest} (no metadata: the server sets it) with the metadata {@code meta}. */
+    static Program program(JsonCursor c, ObjectMetadata meta) {
         String name = c.requiredText("programName", 1, 128);
         Optional<IntervalPeriod> period = c.object("intervalPeriod").map(ObjectReader::intervalPeriod);
         List<String> urls = c.objects("programDescriptions", d -> d.requiredText("URL", 2, 8000));
@@ -72,7 +76,11 @@ final class ObjectReader {
     }
 
     static Event event(JsonCursor c) {
-        ObjectMetadata meta = metadata(c);
+        return event(c, metadata(c));
+    }
+
+    /** An {@code eventRequest} (no metadata: the server sets it) with the metadata {@code meta}. */
+    static Event event(JsonCursor c, ObjectMetadata meta) {
         String programId = c.requiredObjectId("programID");
         Optional<String> name = c.text("eventName", 0, Integer.MAX_VALUE);
         Optional<OadrDuration> duration = c.duration("duration");

@@ -193,7 +193,9 @@ public final class VenClient {
         for (String eventId : events.heldEventIds()) {
             Optional<Event> event = events.event(eventId);
             Optional<DrState> state = events.state(eventId);
-            if (event.isEmpty() || state.isEmpty() || event.get().reportDescriptors().isEmpty()) {
+            // Only the VTN's events: events of Kelvin's own grid API share the lifecycle, not the VTN.
+            if (event.isEmpty() || state.isEmpty() || event.get().reportDescriptors().isEmpty()
+                    || !programs.containsKey(event.get().programId())) {
                 continue;
             }
             for (ReportBuilder.Due due : reports.due(event.get(), events.intervals(eventId), state.get(), now)) {

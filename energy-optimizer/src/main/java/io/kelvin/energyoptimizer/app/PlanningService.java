@@ -178,6 +178,19 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         return plans.find(id).orElseThrow(() -> new NoSuchEntryException("No plan with id " + id + "."));
     }
 
+    /**
+     * The jobs' power and the DR caps of stored plan {@code plan} per slot, from the problem stored with it; empty
+     * when it was stored without its inputs or they no longer read back.
+     */
+    public Optional<PlanHorizon> horizon(StoredPlan plan) {
+        try {
+            return plans.inputs(plan.id()).map(t -> PlanHorizon.of(plan, PlanInputs.read(t).problem()));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Plan {}: stored inputs do not read back: {}", plan.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     public List<StoredPlan> history(int limit) {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit: must be 1..1000, was " + limit);

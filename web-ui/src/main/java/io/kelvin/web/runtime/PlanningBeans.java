@@ -13,6 +13,7 @@ import io.kelvin.greenpower.forecast.SiteForecastProvider;
 import io.kelvin.state.JdbcJobRunStore;
 import io.kelvin.state.JdbcJobStore;
 import io.kelvin.state.JdbcPlanStore;
+import io.kelvin.web.overview.ForecastMemory;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,8 +32,9 @@ import org.jboss.logging.Logger;
  * at start) through the state module's JDBC adapters, the app's planners ({@link AppPlanners}: CBC with a
  * work budget and a wall-clock safety cap, greedy fallback), the site's forecast from green-power's
  * {@link SiteForecastProvider} (site file {@code feeds:} and {@code forecast:}, the telemetry store's meters;
- * the app's settings only where it has no value), the grid meters in the telemetry store as the metered import
- * DR caps are corrected by ({@link StoredMeteredImport}), and one background thread for re-plans, stopped at shutdown.
+ * the app's settings only where it has no value; through {@link ForecastMemory}, which keeps its last answers for
+ * the plan view), the grid meters in the telemetry store as the metered import DR caps are corrected by
+ * ({@link StoredMeteredImport}), and one background thread for re-plans, stopped at shutdown.
  */
 @ApplicationScoped
 public class PlanningBeans {
@@ -53,16 +55,23 @@ public class PlanningBeans {
 
     @Produces
     @Singleton
-    PlanningService planningService(KelvinSettings settings, Site site, TelemetryStore store, InstantSource clock) {
+    PlanningService planningService(KelvinSettings settings, Site site, ForecastMemory forecasts, TelemetryStore store,
+                                    InstantSource clock) {
         DataSource dataSource = database.dataSource();
         KelvinSettings.Planning p = settings.planning();
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
         return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
                 new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
-                new ProvidedForecast(SiteForecastProvider.create(site, store, ScheduledLoadHistory.unknown(), clock), site,
-                        planning),
+                new ProvidedForecast(forecasts, site, planning),
                 replanThread, new StoredMeteredImport(site, store));
+    }
+
+    /** The site's forecast, keeping its last answers for the plan view. */
+    @Produces
+    @Singleton
+    ForecastMemory forecasts(Site site, TelemetryStore store, InstantSource clock) {
+        return new ForecastMemory(SiteForecastProvider.create(site, store, ScheduledLoadHistory.unknown(), clock));
     }
 
     void onStop(@Observes ShutdownEvent event) {

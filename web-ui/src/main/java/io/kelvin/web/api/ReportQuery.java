@@ -21,6 +21,30 @@ public final class ReportQuery {
     private ReportQuery() {
     }
 
+    private static final java.util.regex.Pattern ARCHIVE_MONTH = java.util.regex.Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final java.util.regex.Pattern ARCHIVE_FILE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    /** The month of an archive path: {@code YYYY-MM}. */
+    public static java.time.YearMonth archiveMonth(String month) {
+        if (month == null || !ARCHIVE_MONTH.matcher(month).matches()) {
+            throw new IllegalArgumentException("month: '" + clip(month) + "' is not a month (YYYY-MM)");
+        }
+        return java.time.YearMonth.parse(month);
+    }
+
+    /** A file name of an archived month: letters, digits, '.', '_', '-', not starting with '.' and without "..". */
+    public static String archiveFile(String file) {
+        if (file == null || !ARCHIVE_FILE.matcher(file).matches() || file.contains("..")) {
+            throw new IllegalArgumentException("file: '" + clip(file) + "' is not a file name of the archive"
+                    + " (letters, digits, '.', '_' and '-'; no path)");
+        }
+        return file;
+    }
+
+    private static String clip(String text) {
+        return text == null ? "" : text.length() <= 100 ? text : text.substring(0, 100) + "...";
+    }
+
     public static ReportPeriod period(String period, String from, String to, ZoneId zone) {
         boolean named = present(period);
         if (named && (present(from) || present(to))) {

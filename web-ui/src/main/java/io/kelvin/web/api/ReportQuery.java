@@ -11,7 +11,7 @@ import java.time.ZoneId;
  * The query parameters of the reports API read as text, so every bad one is a 400 naming it:
  * {@code period} ({@code 2026-03}, {@code 2026-Q1}, {@code 2026}) or {@code from} and {@code to}
  * (a date, a local time in the site's zone, or a time with offset; {@code to} exclusive), at most
- * {@link #MAX_DAYS} days; {@code completeness} (a share 0..1, default 0.95); {@code format}.
+ * {@link #MAX_DAYS} days; {@code completeness} (a share 0..1, default the site file's, 0.95 unless set); {@code format}.
  */
 public final class ReportQuery {
 
@@ -68,9 +68,10 @@ public final class ReportQuery {
         return result;
     }
 
-    public static ReportSettings settings(String completeness) {
+    /** The {@code completeness} asked for, else {@code siteDefault} (the site file's threshold). */
+    public static ReportSettings settings(String completeness, ReportSettings siteDefault) {
         if (!present(completeness)) {
-            return ReportSettings.DEFAULTS;
+            return siteDefault;
         }
         try {
             double share = Double.parseDouble(completeness.trim());

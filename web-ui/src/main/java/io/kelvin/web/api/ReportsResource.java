@@ -3,6 +3,7 @@ package io.kelvin.web.api;
 import io.kelvin.reports.archive.ArchivedMonth;
 import io.kelvin.reports.export.ReportFormat;
 import io.kelvin.reports.period.ReportPeriod;
+import io.kelvin.reports.report.ReportSettings;
 import io.kelvin.web.reporting.KpiSummary;
 import io.kelvin.web.reporting.ReportExports;
 import io.kelvin.web.reporting.SiteReports;
@@ -53,7 +54,7 @@ public class ReportsResource {
     public KpiSummary kpis(@QueryParam("period") String period, @QueryParam("from") String from,
                            @QueryParam("to") String to, @QueryParam("completeness") String completeness) {
         ReportPeriod p = ReportQuery.period(period, from, to, reports.site().info().timezone());
-        return KpiSummary.of(reports.build(p, ReportQuery.settings(completeness)));
+        return KpiSummary.of(reports.build(p, ReportQuery.settings(completeness, ReportSettings.of(reports.site()))));
     }
 
     @GET
@@ -66,7 +67,7 @@ public class ReportsResource {
                            @QueryParam("completeness") String completeness) {
         ReportFormat f = ReportQuery.format(format);
         ReportPeriod p = ReportQuery.period(period, from, to, reports.site().info().timezone());
-        ReportExports.Export export = exports.export(p, ReportQuery.settings(completeness), f, caller.actor(),
+        ReportExports.Export export = exports.export(p, ReportQuery.settings(completeness, ReportSettings.of(reports.site())), f, caller.actor(),
                 caller.address());
         return Response.ok(export.bytes(), export.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")

@@ -95,7 +95,8 @@ public final class ReportCommand {
         Report report;
         try (TelemetryStore store = open(arguments, site)) {
             report = new ReportEngine(store, drEvents(arguments), Optional.empty()).build(site, period,
-                    new ReportSettings(arguments.completeness()),
+                    arguments.completeness().isPresent()
+                    ? new ReportSettings(arguments.completeness().getAsDouble()) : ReportSettings.of(site),
                     arguments.influxUrl().isPresent() ? DataSources.influxDb(arguments.influxDb()) : DataSources.RRD4J);
         }
         byte[] bytes = Exporter.export(report, arguments.format());

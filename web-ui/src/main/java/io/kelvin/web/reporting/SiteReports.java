@@ -39,7 +39,7 @@ public class SiteReports {
             case INFLUXDB -> DataSources.influxDb(settings.store().influx().database());
         };
         Path root = settings.dataDir().toAbsolutePath().normalize().resolve("reports");
-        this.archive = new MonthlyArchive(root, site.info().timezone(), period -> build(period, ReportSettings.DEFAULTS));
+        this.archive = new MonthlyArchive(root, site.info().timezone(), period -> build(period, ReportSettings.of(site)));
     }
 
     public Site site() {

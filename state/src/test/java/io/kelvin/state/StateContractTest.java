@@ -228,6 +228,12 @@ abstract class StateContractTest {
         runs.dispatch(saved.id(), Map.of(second, List.of("plan-a", "plan-b")));
         runs.dispatch(saved.id(), Map.of(second, List.of("plan-a")));
         assertThat(runs.runsOf(List.of("plan-a", "plan-b"))).containsExactly(Map.entry("plan-a", List.of(start, second)));
+        runs.dispatch(saved.id(), Map.of(second, List.of("plan-b", "plan-a")));
+        assertThat(runs.runsBetween(start, second.plus(Duration.ofMinutes(15))))
+                .containsExactly(Map.entry(start, List.of("plan-a")), Map.entry(second, List.of("plan-a", "plan-b")));
+        assertThat(runs.runsBetween(second, second.plus(Duration.ofMinutes(15)))).containsOnlyKeys(second);
+        assertThat(runs.runsBetween(start, second)).containsOnlyKeys(start);
+        assertThat(runs.runsBetween(second, start)).isEmpty();
     }
 
     @Test

@@ -31,20 +31,28 @@ public final class StoredMeteredImport implements MeteredImport {
 
     @Override
     public OptionalDouble meanKw(Instant from, Instant to) {
+        return imports.isEmpty() ? OptionalDouble.empty() : meanKw(store, imports, exports, from, to);
+    }
+
+    /**
+     * The sum of the mean GOOD kW of {@code plus} less that of {@code minus} over {@code [from, to)}; empty when a
+     * meter has no GOOD value there or its values cover less than half of the window.
+     */
+    static OptionalDouble meanKw(TelemetryStore store, List<Meter> plus, List<Meter> minus, Instant from, Instant to) {
         Duration window = Duration.between(from, to);
-        if (imports.isEmpty() || window.isNegative() || window.isZero()) {
+        if (window.isNegative() || window.isZero()) {
             return OptionalDouble.empty();
         }
         double total = 0;
-        for (Meter m : imports) {
-            OptionalDouble kw = mean(m, from, to, window);
+        for (Meter m : plus) {
+            OptionalDouble kw = mean(store, m, from, to, window);
             if (kw.isEmpty()) {
                 return kw;
             }
             total += kw.getAsDouble();
         }
-        for (Meter m : exports) {
-            OptionalDouble kw = mean(m, from, to, window);
+        for (Meter m : minus) {
+            OptionalDouble kw = mean(store, m, from, to, window);
             if (kw.isEmpty()) {
                 return kw;
             }
@@ -53,7 +61,7 @@ public final class StoredMeteredImport implements MeteredImport {
         return OptionalDouble.of(total);
     }
 
-    private OptionalDouble mean(Meter m, Instant from, Instant to, Duration window) {
+    private static OptionalDouble mean(TelemetryStore store, Meter m, Instant from, Instant to, Duration window) {
         List<StepMean> means = store.goodMeans(m.point(), from, to, window);
         if (means.isEmpty() || Double.isNaN(means.getFirst().mean())
                 || means.getFirst().covered().multipliedBy(2).compareTo(window) < 0) {

@@ -1,6 +1,7 @@
 package io.kelvin.energyoptimizer.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kelvin.core.dr.DrDirective;
@@ -428,6 +429,37 @@ class PlanningStoreTest {
         assertThat(outcome.planId()).isPositive();
         assertThat(outcome.capsKept()).isTrue();
         assertThat(planning.directives()).containsExactly(generous);
+    }
+
+    @Test
+    void whatTheDispatchedJobsDrewAboveIdleIsTakenOffTheMeteredItLoadForTheLoadForecast() {
+        DataSource ds = open();
+        PlanningService service = service(ds);
+        service.submit(job("train-a", SLOT_START, NOW.plus(Duration.ofHours(6)), 100.0));
+        service.submit(job("train-b", SLOT_START, NOW.plus(Duration.ofHours(6)), 200.0));
+        assertThat(service.latestPlan().jobs()).allSatisfy(j -> assertThat(j.runSlots()).contains(0));
+        DispatchedJobsDraw draw = new DispatchedJobsDraw(SITE, new JdbcJobStore(ds), new JdbcJobRunStore(ds));
+
+        // 64 GPUs idle at 0.25 kW each: 100 - 16 and 200 - 16 kW above idle, in the dispatched quarter hour only.
+        double[] kw = draw.drawnKw(SLOT_START.minus(Duration.ofHours(1)), SLOT_START.plus(Duration.ofHours(1)))
+                .slotMeans(SLOT_START.minus(Duration.ofMinutes(15)), Duration.ofMinutes(15), 3);
+        assertThat(kw[0]).isNaN();
+        assertThat(kw[1]).isCloseTo(84.0 + 184.0, within(1e-9));
+        assertThat(kw[2]).isNaN();
+        assertThat(draw.kwAt(NOW)).isCloseTo(268.0, within(1e-9));
+        assertThat(draw.kwAt(NOW.plus(Duration.ofMinutes(15)))).isZero();
+
+        // The IT meters read 5,268 kW over the last five minutes: 5,000 kW of it is not Kelvin's.
+        io.kelvin.testkit.MemoryTelemetryStore store = new io.kelvin.testkit.MemoryTelemetryStore();
+        Instant from = NOW.minus(Duration.ofMinutes(6));
+        store.fill(io.kelvin.core.telemetry.PointId.of("hvdc-01", "output_power_kw"), from, NOW.plusSeconds(1),
+                Duration.ofSeconds(10), t -> 3000.0);
+        store.fill(io.kelvin.core.telemetry.PointId.of("hvdc-02", "output_power_kw"), from, NOW.plusSeconds(1),
+                Duration.ofSeconds(10), t -> 2268.0);
+        MeteredLiveItLoad live = new MeteredLiveItLoad(SITE, store, draw, new SettableClock(NOW));
+        assertThat(live.unscheduledKw().orElseThrow()).isCloseTo(5000.0, within(1.0));
+        assertThat(new MeteredLiveItLoad(SITE, new io.kelvin.testkit.MemoryTelemetryStore(), draw,
+                new SettableClock(NOW)).unscheduledKw()).isEmpty();
     }
 
     private DataSource open() {

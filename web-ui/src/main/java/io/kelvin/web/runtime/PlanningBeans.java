@@ -1,11 +1,12 @@
 package io.kelvin.web.runtime;
 
-import io.kelvin.core.forecast.ScheduledLoadHistory;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.energyoptimizer.app.AppPlanners;
 import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.energyoptimizer.app.PlanningSettings;
+import io.kelvin.energyoptimizer.app.DispatchedJobsDraw;
+import io.kelvin.energyoptimizer.app.MeteredLiveItLoad;
 import io.kelvin.energyoptimizer.app.ProvidedForecast;
 import io.kelvin.energyoptimizer.app.StoredMeteredImport;
 import io.kelvin.energyoptimizer.solve.Planner;
@@ -33,7 +34,9 @@ import org.jboss.logging.Logger;
  * work budget and a wall-clock safety cap, greedy fallback), the site's forecast from green-power's
  * {@link SiteForecastProvider} (site file {@code feeds:} and {@code forecast:}, the telemetry store's meters;
  * the app's settings only where it has no value; through {@link ForecastMemory}, which keeps its last answers for
- * the plan view), the grid meters in the telemetry store as the metered import DR caps are corrected by
+ * the plan view; the IT meters' history less what Kelvin's dispatched jobs drew, {@link DispatchedJobsDraw}, is
+ * the unscheduled load it forecasts, and slots it cannot forecast take that load as metered now,
+ * {@link MeteredLiveItLoad}), the grid meters in the telemetry store as the metered import DR caps are corrected by
  * ({@link StoredMeteredImport}), and one background thread for re-plans, stopped at shutdown.
  */
 @ApplicationScoped
@@ -63,15 +66,22 @@ public class PlanningBeans {
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
         return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
                 new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
-                new ProvidedForecast(forecasts, site, planning),
+                new ProvidedForecast(forecasts, site, planning, new MeteredLiveItLoad(site, store, jobsDraw(site),
+                        clock)),
                 replanThread, new StoredMeteredImport(site, store));
+    }
+
+    /** What Kelvin's dispatched jobs drew, taken off the metered IT load before the load is forecast. */
+    private DispatchedJobsDraw jobsDraw(Site site) {
+        DataSource dataSource = database.dataSource();
+        return new DispatchedJobsDraw(site, new JdbcJobStore(dataSource), new JdbcJobRunStore(dataSource));
     }
 
     /** The site's forecast, keeping its last answers for the plan view. */
     @Produces
     @Singleton
     ForecastMemory forecasts(Site site, TelemetryStore store, InstantSource clock) {
-        return new ForecastMemory(SiteForecastProvider.create(site, store, ScheduledLoadHistory.unknown(), clock));
+        return new ForecastMemory(SiteForecastProvider.create(site, store, jobsDraw(site), clock));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -9,7 +9,6 @@ import io.kelvin.core.alarm.AlarmPhase;
 import io.kelvin.core.identity.Role;
 import io.kelvin.simulator.SiteTwin;
 import io.kelvin.simulator.TwinAlarm;
-import io.kelvin.web.AppReady;
 import io.kelvin.web.TempDataDir;
 import io.kelvin.web.TestAuth;
 import io.kelvin.web.runtime.KelvinRuntime;
@@ -20,13 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @WithTestResource(value = TempDataDir.class, scope = TestResourceScope.GLOBAL)
-class AlarmsAndDevicesPageTest {
+class AlarmsAndDevicesPageTest extends BrowserPageTest {
 
     @TestHTTPResource("/")
     URL root;
@@ -47,21 +43,6 @@ class AlarmsAndDevicesPageTest {
 
     @Inject
     AlarmDesk desk;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        AppReady.awaitReady();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aViewerSeesTheLeakButNoButtonsAndAnOperatorAcknowledgesItWithAComment() {

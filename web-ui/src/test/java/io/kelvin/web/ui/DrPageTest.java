@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.kelvin.core.identity.Role;
 import io.kelvin.greenpower.dr.DrFixtures;
 import io.kelvin.greenpower.dr.ven.TestVtn;
-import io.kelvin.web.AppReady;
 import io.kelvin.web.TempDataDir;
 import io.kelvin.web.TestAuth;
 import io.quarkus.test.common.TestResourceScope;
@@ -19,38 +18,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The DR view in a real browser against the app polling a test VTN; screenshot under target/screenshots/dr-view.png. */
 @QuarkusTest
 @WithTestResource(value = TempDataDir.class, scope = TestResourceScope.GLOBAL)
-class DrPageTest {
+class DrPageTest extends BrowserPageTest {
 
     @TestHTTPResource("/")
     URL root;
 
     TestVtn vtn;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        AppReady.awaitReady();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anOperatorSeesTheProgramAndEventsAndOptsOutOfOneWithAReason() {

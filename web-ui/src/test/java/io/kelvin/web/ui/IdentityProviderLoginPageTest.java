@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.kelvin.testkit.KeycloakRealm;
 import io.kelvin.testkit.KeycloakServer;
 import io.kelvin.testkit.RequiresKeycloak;
-import io.kelvin.web.AppReady;
 import io.kelvin.web.WithKeycloak;
 import io.kelvin.core.identity.Role;
 import io.kelvin.testkit.LoginOutcome;
@@ -19,12 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,25 +32,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @TestProfile(WithKeycloak.class)
 @RequiresKeycloak
-class IdentityProviderLoginPageTest {
+class IdentityProviderLoginPageTest extends BrowserPageTest {
 
     @TestHTTPResource("/")
     URL root;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        AppReady.awaitReady();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aCodeFlowLoginThroughTheProviderLandsOnTheDashboardAndIsAudited() {

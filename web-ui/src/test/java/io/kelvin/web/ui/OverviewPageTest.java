@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kelvin.core.control.PlantControl;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.identity.Role;
-import io.kelvin.web.AppReady;
 import io.kelvin.web.TestAuth;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,18 +14,16 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard in a real browser, logged in as a VIEWER, against the app running the demo site's digital twin. */
 @QuarkusTest
-class OverviewPageTest {
+class OverviewPageTest extends BrowserPageTest {
 
     private static final Duration LIVE_TIMEOUT = Duration.ofSeconds(60);
     private static final String NUMBER = "[0-9][0-9,]*\\.[0-9]+";
@@ -40,20 +37,9 @@ class OverviewPageTest {
     @Inject
     PlantControl plant;
 
-    private ChromeDriver browser;
-
     @BeforeEach
-    void openBrowser() {
-        AppReady.awaitReady();
-        browser = HeadlessChromium.start();
+    void logInAsViewer() {
         BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.VIEWER), TestAuth.PASSWORD);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

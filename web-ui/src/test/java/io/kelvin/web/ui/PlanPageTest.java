@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.kelvin.core.identity.Role;
 import io.kelvin.core.site.Site;
-import io.kelvin.web.AppReady;
 import io.kelvin.web.TempDataDir;
 import io.kelvin.web.TestAuth;
 import io.quarkus.test.common.TestResourceScope;
@@ -21,13 +20,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @WithTestResource(value = TempDataDir.class, scope = TestResourceScope.GLOBAL)
-class PlanPageTest {
+class PlanPageTest extends BrowserPageTest {
 
     private static final List<String> JOBS = List.of("view-train-a", "view-train-b", "view-infer-c");
 
@@ -46,21 +42,6 @@ class PlanPageTest {
 
     @Inject
     Site site;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        AppReady.awaitReady();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aViewerSeesTheHorizonAndEveryJobAsABarWithItsExplanationOnHover() {

@@ -6,7 +6,6 @@ import io.kelvin.core.identity.AuditKind;
 import io.kelvin.core.identity.AuditQuery;
 import io.kelvin.core.identity.Role;
 import io.kelvin.identity.audit.AuditTrail;
-import io.kelvin.web.AppReady;
 import io.kelvin.web.TempDataDir;
 import io.kelvin.web.TestAuth;
 import io.quarkus.test.common.TestResourceScope;
@@ -20,14 +19,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @WithTestResource(value = TempDataDir.class, scope = TestResourceScope.GLOBAL)
-class ReportsPageTest {
+class ReportsPageTest extends BrowserPageTest {
 
     private static final ZoneId SITE_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -46,21 +42,6 @@ class ReportsPageTest {
 
     @Inject
     AuditTrail trail;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        AppReady.awaitReady();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void auditorSeesTheFiguresWithThoseBelowTheThresholdMarkedAndDownloadsAnAuditedCsv() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kelvin.core.identity.Actor;
 import io.kelvin.core.identity.Role;
 import io.kelvin.identity.Accounts;
-import io.kelvin.web.AppReady;
 import io.kelvin.web.TestAuth;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,11 +12,8 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -25,28 +21,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (web-ui/README.md) gives it; screenshots of each under target/screenshots/role-*.png.
  */
 @QuarkusTest
-class RoleViewsPageTest {
+class RoleViewsPageTest extends BrowserPageTest {
 
     @TestHTTPResource("/")
     URL root;
 
     @Inject
     Accounts accounts;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        AppReady.awaitReady();
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void viewerSeesTheOverviewButNotTheAuditTrail() {

@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The grid API object store on an H2 file database with the URL the app uses. */
+/** The grid API object store on an H2 file database with the URL the app uses ({@link TestDatabases#h2}). */
 class H2GridObjectStoreTest extends GridObjectStoreContractTest {
 
     @TempDir
@@ -14,8 +14,7 @@ class H2GridObjectStoreTest extends GridObjectStoreContractTest {
 
     @BeforeAll
     static void migrate() {
-        dataSource = KelvinDatabase.simple(KelvinDatabase.h2Url(dataDir), KelvinDatabase.H2_USER, "");
-        KelvinDatabase.migrate(dataSource);
+        dataSource = TestDatabases.h2(dataDir);
     }
 
     @Override

@@ -10,6 +10,7 @@ import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { KelvinEChartsElement, pad } from './kelvin-chart-element.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent,
   CanvasRenderer]);
@@ -33,55 +34,13 @@ function fmt(v, digits, unit) {
   return `${Number(v).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${unit}`;
 }
 
-function pad(n) {
-  return String(n).padStart(2, '0');
-}
-
 function label(ms, withDate) {
   const d = new Date(ms);
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
   return withDate ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${time}` : time;
 }
 
-class KelvinPlanChart extends HTMLElement {
-  constructor() {
-    super();
-    this._data = null;
-    this._chart = null;
-    this._resize = new ResizeObserver(() => this._chart && this._chart.resize());
-  }
-
-  connectedCallback() {
-    if (!this.style.display) {
-      this.style.display = 'block';
-    }
-    this._chart = echarts.init(this, null, { renderer: 'canvas' });
-    this._resize.observe(this);
-    this._render();
-  }
-
-  disconnectedCallback() {
-    this._resize.disconnect();
-    if (this._chart) {
-      this._chart.dispose();
-      this._chart = null;
-    }
-  }
-
-  set data(json) {
-    // The view pushes the same plan every few seconds: redraw only what changed (a hovered tooltip stays up).
-    if (typeof json === 'string' && json === this._json) {
-      return;
-    }
-    this._json = typeof json === 'string' ? json : null;
-    this._data = typeof json === 'string' ? JSON.parse(json) : json;
-    this._render();
-  }
-
-  get data() {
-    return this._data;
-  }
-
+class KelvinPlanChart extends KelvinEChartsElement {
   _render() {
     if (!this._chart || !this._data) {
       return;

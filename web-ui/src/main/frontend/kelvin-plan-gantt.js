@@ -5,6 +5,8 @@
 // Each unbroken run of slots is a bar (class `gantt-bar`, coloured by state); release and deadline are ticks
 // (`gantt-release`, `gantt-deadline`; an arrow at the edge when outside the horizon). Hovering a bar or a job's
 // name shows the tooltip `.gantt-tooltip` with the job's explanation.
+import { KelvinDataElement, pad } from './kelvin-chart-element.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 28;
 const LABEL = 220;
@@ -12,10 +14,6 @@ const AXIS = 28;
 const RIGHT = 16;
 const COLORS = { PLANNED: '#1f6feb', RUNNING: '#2da44e', PAUSED: '#bf8700', LATE: '#d1242f', MISSED: '#82071e',
   FINISHED: '#8c959f', CANCELLED: '#d0d7de' };
-
-function pad(n) {
-  return String(n).padStart(2, '0');
-}
 
 function el(name, attrs, parent) {
   const e = document.createElementNS(SVG, name);
@@ -40,10 +38,9 @@ function runs(slots) {
   return out;
 }
 
-class KelvinPlanGantt extends HTMLElement {
+class KelvinPlanGantt extends KelvinDataElement {
   constructor() {
     super();
-    this._data = null;
     // Redrawn when the width changes (its own height follows the rows and must not start a loop).
     this._resize = new ResizeObserver(() => {
       if (this.clientWidth !== this._width) {
@@ -61,20 +58,6 @@ class KelvinPlanGantt extends HTMLElement {
 
   disconnectedCallback() {
     this._resize.disconnect();
-  }
-
-  set data(json) {
-    // The view pushes the same plan every few seconds: redraw only what changed (a hovered tooltip stays up).
-    if (typeof json === 'string' && json === this._json) {
-      return;
-    }
-    this._json = typeof json === 'string' ? json : null;
-    this._data = typeof json === 'string' ? JSON.parse(json) : json;
-    this._render();
-  }
-
-  get data() {
-    return this._data;
   }
 
   _render() {

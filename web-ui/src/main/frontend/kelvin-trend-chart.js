@@ -9,6 +9,7 @@ import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { KelvinEChartsElement } from './kelvin-chart-element.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -29,40 +30,7 @@ function point(time, value, before, after) {
   return isolated ? { value: [time, value], symbol: 'circle', symbolSize: 5 } : [time, value];
 }
 
-class KelvinTrendChart extends HTMLElement {
-  constructor() {
-    super();
-    this._data = null;
-    this._chart = null;
-    this._resize = new ResizeObserver(() => this._chart && this._chart.resize());
-  }
-
-  connectedCallback() {
-    if (!this.style.display) {
-      this.style.display = 'block';
-    }
-    this._chart = echarts.init(this, null, { renderer: 'canvas' });
-    this._resize.observe(this);
-    this._render();
-  }
-
-  disconnectedCallback() {
-    this._resize.disconnect();
-    if (this._chart) {
-      this._chart.dispose();
-      this._chart = null;
-    }
-  }
-
-  set data(json) {
-    this._data = typeof json === 'string' ? JSON.parse(json) : json;
-    this._render();
-  }
-
-  get data() {
-    return this._data;
-  }
-
+class KelvinTrendChart extends KelvinEChartsElement {
   _render() {
     if (!this._chart || !this._data) {
       return;

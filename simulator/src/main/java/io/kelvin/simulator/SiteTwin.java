@@ -133,6 +133,13 @@ public final class SiteTwin implements AutoCloseable {
         }
     }
 
+    /** The IT load's dispatched and unscheduled parts at the last physics step; empty when not following a plan. */
+    public java.util.Optional<io.kelvin.simulator.physics.ItLoad.DispatchedParts> dispatchedItLoad() {
+        synchronized (model) {
+            return model.dispatchedItLoad();
+        }
+    }
+
     /**
      * Applies a setpoint as if written on the wire.
      *

@@ -43,6 +43,8 @@ public final class ItLoad {
     private double rampFromKw;
     private double rampToKw = Double.NaN;
     private Instant rampStart;
+    /** The unscheduled load drawn at the last evaluation while following, kW. */
+    private double lastUnscheduledKw;
 
     public ItLoad(Cluster cluster, ZoneId zone, long seed) {
         this.cluster = cluster;
@@ -63,6 +65,7 @@ public final class ItLoad {
         }
         scheduledKw = Double.NaN;
         rampToKw = Double.NaN;
+        lastUnscheduledKw = 0;
         if (override.isPresent()) {
             utilization = override.getAsDouble();
             return;
@@ -97,7 +100,8 @@ public final class ItLoad {
         scheduledKw = rampFromKw + (rampToKw - rampFromKw) * Math.min(1.0, Math.max(0.0, elapsed / RAMP_SECONDS));
         double idleKw = cluster.itPowerKw(0.0);
         double fullKw = cluster.itPowerKw(1.0);
-        double itKw = Physics.clamp(scheduledKw + unscheduledKw(), idleKw, fullKw);
+        lastUnscheduledKw = unscheduledKw();
+        double itKw = Physics.clamp(scheduledKw + lastUnscheduledKw, idleKw, fullKw);
         utilization = fullKw > idleKw ? (itKw - idleKw) / (fullKw - idleKw) : 0.0;
         return true;
     }
@@ -130,6 +134,19 @@ public final class ItLoad {
 
     public double utilization() {
         return utilization;
+    }
+
+    /**
+     * While following a dispatch, the IT power the dispatched jobs draw now (on its ramp) and the unscheduled
+     * load on top, as of the last evaluation; empty otherwise.
+     */
+    public java.util.Optional<DispatchedParts> dispatchedParts() {
+        return Double.isNaN(scheduledKw) ? java.util.Optional.empty()
+                : java.util.Optional.of(new DispatchedParts(scheduledKw, lastUnscheduledKw));
+    }
+
+    /** The two parts of the IT load while the cluster follows a dispatched plan, kW. */
+    public record DispatchedParts(double scheduledKw, double unscheduledKw) {
     }
 
     public double itPowerKw() {

@@ -159,6 +159,11 @@ public final class PlantModel {
         plant.itLoad().follow(dispatch, unscheduledMeanKw);
     }
 
+    /** The cluster's IT load split into what the dispatched plan runs and the unscheduled load; empty when not following. */
+    public java.util.Optional<ItLoad.DispatchedParts> dispatchedItLoad() {
+        return plant.itLoad().dispatchedParts();
+    }
+
     /** Points of the site's profiles that no model computes; they read as 0 clamped into their range. */
     public Set<PointId> unmodelledPoints() {
         return Set.copyOf(unmodelled);

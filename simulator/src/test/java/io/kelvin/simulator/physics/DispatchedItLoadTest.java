@@ -71,6 +71,9 @@ class DispatchedItLoadTest {
         planned.follow(PLAN, 500.0);
         planned.advanceTo(BOUNDARY.minusSeconds(60));
         assertThat(planned.totals().itKw()).isBetween(6000.0 + 250.0, 6000.0 + 750.0);
+        ItLoad.DispatchedParts parts = planned.dispatchedItLoad().orElseThrow();
+        assertThat(parts.scheduledKw()).isCloseTo(6000.0, within(1e-6));
+        assertThat(parts.scheduledKw() + parts.unscheduledKw()).isCloseTo(planned.totals().itKw(), within(1e-6));
 
         PlantModel free = PlantModel.create(site, 3, NIGHT);
         free.follow(at -> OptionalDouble.empty(), 500.0);
@@ -78,5 +81,6 @@ class DispatchedItLoadTest {
         free.advanceTo(BOUNDARY);
         untouched.advanceTo(BOUNDARY);
         assertThat(free.totals()).isEqualTo(untouched.totals());
+        assertThat(free.dispatchedItLoad()).isEmpty();
     }
 }

@@ -45,9 +45,12 @@ class DrPlanningWiringTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Instant at = twin.now();
             assertThat(planning.itKwAt(at)).isPresent();
-            // No unscheduled load in the app's twin: once the 10 s ramp is over it draws exactly what is dispatched.
-            assertThat(twin.totals().itKw()).isCloseTo(planning.itKwAt(at).getAsDouble(),
+            // Once the 10 s ramp is over the jobs' part draws exactly what is dispatched; the twin's own
+            // unscheduled load comes on top.
+            var parts = twin.dispatchedItLoad().orElseThrow();
+            assertThat(parts.scheduledKw()).isCloseTo(planning.itKwAt(at).getAsDouble(),
                     org.assertj.core.api.Assertions.within(1.0));
+            assertThat(parts.unscheduledKw()).isPositive();
         });
     }
 

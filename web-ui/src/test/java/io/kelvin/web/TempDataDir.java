@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Gives the application under test a fresh data directory under target/, removed afterwards, and
  * a copy of the demo site whose devices listen on free loopback ports, so the tests never clash
- * with a demo running on the same machine. The copy has a {@code demandResponse:} section against a
+ * with a demo running on the same machine. The copy's {@code demandResponse:} section is replaced by one against a
  * test VTN (green-power's {@link TestVtn} on loopback, holding program CPP-2026; client secret in a
  * file under the site-configs copy) with the webhook callback on the app's own port, fixed here so
  * the site file can name it. The VTN is injected into a test's {@code TestVtn} field. Under the
@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * grid API.
  */
 public class TempDataDir implements QuarkusTestResourceLifecycleManager {
+
+    /** The demo site's own {@code demandResponse:} section (grid API only), replaced by the test's. */
+    private static final String DEMO_DR_SECTION = "(?m)^demandResponse:\\R(?:[ \\t].*\\R?|\\R)*";
 
     private Path dir;
     private TestVtn vtn;
@@ -44,7 +47,8 @@ public class TempDataDir implements QuarkusTestResourceLifecycleManager {
         Path site = io.kelvin.testkit.SiteFixtures.copyWithFreePorts(dir, io.kelvin.testkit.SiteFixtures.DEMO_SITE);
         int appPort = FreePorts.loopback();
         try {
-            Files.writeString(site, Files.readString(site) + (gridApiOnly ? gridApiOnlySection() : vtnSection(site, appPort)));
+            String withoutDemoSection = Files.readString(site).replaceAll(DEMO_DR_SECTION, "");
+            Files.writeString(site, withoutDemoSection + (gridApiOnly ? gridApiOnlySection() : vtnSection(site, appPort)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

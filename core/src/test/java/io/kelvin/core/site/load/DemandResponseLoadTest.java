@@ -39,6 +39,9 @@ class DemandResponseLoadTest {
                 - { name: site-main, meters: [M-GRID] }
             """;
 
+    /** The demo site's own section, replaced by each test's. */
+    private static final String DEMO_DR_SECTION = "(?m)^demandResponse:\\R(?:[ \\t].*\\R?|\\R)*";
+
     @TempDir
     Path tmp;
 
@@ -47,7 +50,7 @@ class DemandResponseLoadTest {
     private Path site(String section) throws IOException {
         Path root = SiteConfigsFolder.copyTo(tmp.resolve("configs-" + copies++));
         Path file = root.resolve("sites/demo-aidc.yaml");
-        Files.writeString(file, Files.readString(file) + "\n" + section);
+        Files.writeString(file, Files.readString(file).replaceAll(DEMO_DR_SECTION, "") + "\n" + section);
         return file;
     }
 
@@ -118,8 +121,18 @@ class DemandResponseLoadTest {
     }
 
     @Test
-    void aSiteWithoutTheSectionTakesNoPartInDemandResponse() {
-        assertThat(SiteLoader.load(SiteConfigsFolder.root().resolve("sites/demo-aidc.yaml")).demandResponse()).isEmpty();
+    void aSiteWithoutTheSectionTakesNoPartInDemandResponse() throws IOException {
+        assertThat(SiteLoader.load(site("")).demandResponse()).isEmpty();
+    }
+
+    @Test
+    void theDemoSiteTakesEventsOnlyThroughTheGridApi() {
+        DemandResponse dr = SiteLoader.load(SiteConfigsFolder.root().resolve("sites/demo-aidc.yaml")).demandResponse()
+                .orElseThrow();
+
+        assertThat(dr.hasVtn()).isFalse();
+        assertThat(dr.gridApi()).isTrue();
+        assertThat(dr.program("CPP-2026")).isPresent();
     }
 
     @Test

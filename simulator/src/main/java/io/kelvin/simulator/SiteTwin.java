@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +39,8 @@ public final class SiteTwin implements AutoCloseable {
     private final Site site;
     private final TwinOptions options;
     private final PlantModel model;
-    private final Map<String, DeviceServer> serverByDevice = new LinkedHashMap<>();
-    private final List<DeviceServer> servers = new ArrayList<>();
+    private final Map<String, DeviceServer> serverByDevice = new ConcurrentHashMap<>();
+    private final List<DeviceServer> servers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker;
 
     private SiteTwin(Site site, TwinOptions options) {
@@ -122,6 +124,16 @@ public final class SiteTwin implements AutoCloseable {
     }
 
     /**
+     * Makes the twin's IT load follow the plan Kelvin dispatches, with {@code unscheduledMeanKw} of load Kelvin
+     * does not schedule on top ({@link PlantModel#follow}); asked once per physics substep, so it must be cheap.
+     */
+    public void follow(io.kelvin.core.plan.ClusterDispatch dispatch, double unscheduledMeanKw) {
+        synchronized (model) {
+            model.follow(dispatch, unscheduledMeanKw);
+        }
+    }
+
+    /**
      * Applies a setpoint as if written on the wire.
      *
      * @throws io.kelvin.core.control.SetpointRejectedException when not writable or outside the limits
@@ -167,6 +179,45 @@ public final class SiteTwin implements AutoCloseable {
     /** The pump runs again: the pump-fault condition goes inactive. */
     public void pumpFaultCleared(String deviceId) {
         clear(deviceId, TwinAlarm.PUMP_FAULT);
+    }
+
+    /**
+     * The device drops off the network (a pulled cable, a controller switched off): its endpoint closes, so
+     * connections are refused until {@link #plugIn}. Its physics keeps running.
+     *
+     * @throws IllegalArgumentException when {@code deviceId} is not a device of the site, or shares its
+     *     Modbus endpoint with other units (they would drop off too)
+     */
+    public synchronized void unplug(String deviceId) {
+        DeviceServer server = serverByDevice.get(deviceId);
+        if (server == null) {
+            throw new IllegalArgumentException(deviceId + " is not a connected device of this site");
+        }
+        List<String> sharing = serverByDevice.entrySet().stream().filter(e -> e.getValue() == server)
+                .map(Map.Entry::getKey).filter(id -> !id.equals(deviceId)).sorted().toList();
+        if (!sharing.isEmpty()) {
+            throw new IllegalArgumentException(deviceId + " shares its endpoint with " + sharing);
+        }
+        serverByDevice.remove(deviceId);
+        servers.remove(server);
+        server.close();
+        LOG.info("twin: {} unplugged", deviceId);
+    }
+
+    /** An unplugged device is back on its endpoint with its current values; nothing happens when it is connected. */
+    public synchronized void plugIn(String deviceId) {
+        Device device = site.device(deviceId)
+                .orElseThrow(() -> new IllegalArgumentException(deviceId + " is not a device of this site"));
+        if (serverByDevice.containsKey(deviceId)) {
+            return;
+        }
+        DeviceServer server = device.protocol() == Protocol.OPCUA
+                ? OpcUaDeviceServer.start(device, values(deviceId), options.clock(), this::write, options.stateDir())
+                : ModbusEndpoint.start(device.host().orElse("127.0.0.1"), device.port(), List.of(device),
+                        Map.of(deviceId, values(deviceId)), this::write);
+        servers.add(server);
+        serverByDevice.put(deviceId, server);
+        LOG.info("twin: {} plugged in again", deviceId);
     }
 
     /** Raises any alarm condition on an OPC UA device of the twin. */

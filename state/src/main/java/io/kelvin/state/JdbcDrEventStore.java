@@ -2,6 +2,7 @@ package io.kelvin.state;
 
 import io.kelvin.core.dr.DrEventStatus;
 import io.kelvin.core.dr.DrEventStore;
+import io.kelvin.core.dr.DrSignal;
 import io.kelvin.core.dr.DrState;
 import io.kelvin.core.dr.DrTransition;
 import io.kelvin.core.dr.EventRef;
@@ -16,7 +17,7 @@ import javax.sql.DataSource;
 /**
  * {@link DrEventStore} on the {@code dr_events} (newest status per event id) and {@code dr_transitions}
  * (every step, append-only) tables. {@link #record} writes both in one transaction, so a reader never
- * sees a status without its transition.
+ * sees a status without its transition. The caps each event asked for are in {@code dr_event_caps}.
  */
 public final class JdbcDrEventStore implements DrEventStore {
 
@@ -96,6 +97,45 @@ public final class JdbcDrEventStore implements DrEventStore {
     public List<DrTransition> history(String eventId) {
         return jdbc.query("SELECT " + TRANSITION_COLUMNS + " FROM dr_transitions WHERE event_id = ? ORDER BY seq",
                 st -> st.setString(1, eventId), JdbcDrEventStore::transition);
+    }
+
+    @Override
+    public void recordCaps(EventRef ref, List<DrSignal.CapLimit> caps) {
+        List<DrSignal.CapLimit> ordered = caps.stream().sorted(java.util.Comparator.comparing(DrSignal.CapLimit::start)).toList();
+        jdbc.inTransaction("recording the caps of DR event " + ref, c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM dr_event_caps WHERE event_id = ?")) {
+                st.setString(1, ref.eventId());
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO dr_event_caps (event_id, seq, version, program_id,"
+                    + " starts_at, ends_at, direction, kw, hard, payload_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < ordered.size(); i++) {
+                    DrSignal.CapLimit cap = ordered.get(i);
+                    st.setString(1, ref.eventId());
+                    st.setInt(2, i);
+                    Jdbc.instant(st, 3, ref.version());
+                    st.setString(4, ref.programId());
+                    Jdbc.instant(st, 5, cap.start());
+                    Jdbc.instant(st, 6, cap.end());
+                    st.setString(7, cap.direction().name());
+                    st.setDouble(8, cap.kw());
+                    st.setBoolean(9, cap.hard());
+                    st.setString(10, clip(cap.payloadType() == null ? "" : cap.payloadType(), 100));
+                    st.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<DrSignal.CapLimit> caps(String eventId) {
+        return jdbc.query("SELECT event_id, version, program_id, starts_at, ends_at, direction, kw, hard, payload_type"
+                + " FROM dr_event_caps WHERE event_id = ? ORDER BY seq", st -> st.setString(1, eventId), rs -> new DrSignal.CapLimit(
+                new EventRef(rs.getString("program_id"), rs.getString("event_id"), Jdbc.instant(rs, "version")),
+                Jdbc.instant(rs, "starts_at"), Jdbc.instant(rs, "ends_at"),
+                DrSignal.Direction.valueOf(rs.getString("direction")), rs.getDouble("kw"), rs.getBoolean("hard"),
+                rs.getString("payload_type")));
     }
 
     private static void bindStatus(PreparedStatement st, DrEventStatus s, int from) throws SQLException {

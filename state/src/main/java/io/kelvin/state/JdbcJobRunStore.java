@@ -45,6 +45,21 @@ public final class JdbcJobRunStore implements JobRunStore {
     }
 
     @Override
+    public java.util.SortedMap<Instant, List<String>> runsBetween(Instant from, Instant to) {
+        java.util.SortedMap<Instant, List<String>> out = new TreeMap<>();
+        if (!from.isBefore(to)) {
+            return out;
+        }
+        jdbc.query("SELECT job_id, slot_start FROM job_runs WHERE slot_start >= ? AND slot_start < ?"
+                + " ORDER BY slot_start, job_id", st -> {
+                    Jdbc.instant(st, 1, from);
+                    Jdbc.instant(st, 2, to);
+                }, rs -> Map.entry(Jdbc.instant(rs, "slot_start"), rs.getString("job_id")))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
+    }
+
+    @Override
     public void dispatch(long planId, Map<Instant, List<String>> jobsBySlotStart) {
         if (jobsBySlotStart.isEmpty()) {
             return;

@@ -10,6 +10,7 @@ import io.kelvin.core.plan.PlanStore;
 import io.kelvin.core.plan.Placement;
 import io.kelvin.core.plan.PlannedJob;
 import io.kelvin.core.plan.PlannedSlot;
+import io.kelvin.core.plan.SolverStatus;
 import io.kelvin.core.plan.StoredPlan;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -106,7 +107,7 @@ public final class JdbcPlanStore implements PlanStore {
             Jdbc.instant(st, 1, p.createdAt());
             st.setString(2, p.reason());
             st.setString(3, p.planner());
-            st.setString(4, p.solverStatus());
+            st.setString(4, p.solverStatus().name());
             st.setString(5, p.fallbackReason());
             st.setBoolean(6, p.drRelaxed());
             st.setLong(7, p.solveMillis());
@@ -203,11 +204,19 @@ public final class JdbcPlanStore implements PlanStore {
         Long work = Jdbc.nullableLong(rs, "work_used");
         boolean cut = rs.getBoolean("cut_by_wall_clock");
         return new StoredPlan(rs.getLong("id"), Jdbc.instant(rs, "created_at"), rs.getString("reason"),
-                rs.getString("planner"), rs.getString("solver_status"), fallbackReason != null, fallbackReason,
+                rs.getString("planner"), solverStatus(rs), fallbackReason != null, fallbackReason,
                 rs.getBoolean("dr_relaxed"), rs.getLong("solve_ms"), Jdbc.instant(rs, "horizon_start"),
                 rs.getInt("slot_minutes"), costs, notes.isEmpty() ? List.of() : Arrays.asList(notes.split("\n")),
                 withSlots ? fromJson(rs.getString("slots_json")) : List.of(), List.of(), rs.getString("input_hash"),
                 work == null ? 0 : work, cut, inputsFromJson(rs.getString("input_sources")));
+    }
+
+    private static SolverStatus solverStatus(ResultSet rs) throws SQLException {
+        try {
+            return SolverStatus.ofStored(rs.getString("solver_status"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("plan " + rs.getLong("id") + ": solver_status: " + e.getMessage(), e);
+        }
     }
 
     private static PlannedJob readJob(ResultSet rs) throws SQLException {

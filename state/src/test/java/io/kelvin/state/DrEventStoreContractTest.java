@@ -3,10 +3,12 @@ package io.kelvin.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kelvin.core.dr.DrEventStatus;
+import io.kelvin.core.dr.DrSignal;
 import io.kelvin.core.dr.DrState;
 import io.kelvin.core.dr.DrTransition;
 import io.kelvin.core.dr.EventRef;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -72,5 +74,23 @@ abstract class DrEventStoreContractTest {
         }
         assertThat(store.all()).extracting(s -> s.ref().eventId()).filteredOn(id -> id.startsWith("ev-order"))
                 .containsExactly("ev-order-early", "ev-order-late");
+    }
+
+    @Test
+    void theCapsOfTheNewestVersionReplaceTheOlderAndComeBackInTimeOrder() {
+        JdbcDrEventStore store = new JdbcDrEventStore(dataSource());
+        EventRef v1 = new EventRef("prog-3", "ev-caps", T0);
+        EventRef v2 = new EventRef("prog-3", "ev-caps", T0.plusSeconds(60));
+        store.recordCaps(v1, List.of(new DrSignal.CapLimit(v1, T0, T0.plusSeconds(3600), DrSignal.Direction.IMPORT, 900,
+                true, "IMPORT_CAPACITY_LIMIT")));
+        DrSignal.CapLimit late = new DrSignal.CapLimit(v2, T0.plusSeconds(3600), T0.plusSeconds(7200),
+                DrSignal.Direction.IMPORT, 750.5, false, "SIMPLE");
+        DrSignal.CapLimit early = new DrSignal.CapLimit(v2, T0, T0.plusSeconds(3600), DrSignal.Direction.EXPORT, 100,
+                true, "EXPORT_CAPACITY_LIMIT");
+
+        store.recordCaps(v2, List.of(late, early));
+
+        assertThat(store.caps("ev-caps")).containsExactly(early, late);
+        assertThat(store.caps("ev-none")).isEmpty();
     }
 }

@@ -33,6 +33,7 @@ import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.PlannedJob;
 import io.kelvin.core.plan.PlannedSlot;
 import io.kelvin.core.plan.StoredJob;
+import io.kelvin.core.plan.SolverStatus;
 import io.kelvin.core.plan.StoredPlan;
 import io.kelvin.testkit.alarm.AlarmStoreContract;
 import java.sql.Connection;
@@ -201,7 +202,7 @@ abstract class StateContractTest {
         List<PlannedSlot> slots = List.of(
                 new PlannedSlot(0, start, 4, 100.5, 120.25, 3.0, 0.0, 117.25, 0.0, 0.15, 412.0),
                 new PlannedSlot(1, start.plus(Duration.ofMinutes(15)), 4, 100.5, 120.25, 0.0, 7.5, 112.75, 0.0, 0.2, 1e-3));
-        StoredPlan plan = new StoredPlan(0, start.plusSeconds(5), "job submitted: plan-a", "optimizer", "OPTIMAL", true,
+        StoredPlan plan = new StoredPlan(0, start.plusSeconds(5), "job submitted: plan-a", "optimizer", SolverStatus.OPTIMAL, true,
                 "solver gave nothing", false, 42, start, 15, new PlanCosts(10, 7.5, 8, 0.5, 1, 0, 0, 0, 0.5, 0, 57.5, 23.1,
                 1.2), List.of("note one", "note two"), slots, List.of(b, a), "ab".repeat(32), 17, true, List.of(
                 new PlanInput("CARBON_LOCATION_BASED", "grid-carbon (csv file)", start.minusSeconds(600),
@@ -227,6 +228,37 @@ abstract class StateContractTest {
         runs.dispatch(saved.id(), Map.of(second, List.of("plan-a", "plan-b")));
         runs.dispatch(saved.id(), Map.of(second, List.of("plan-a")));
         assertThat(runs.runsOf(List.of("plan-a", "plan-b"))).containsExactly(Map.entry("plan-a", List.of(start, second)));
+        runs.dispatch(saved.id(), Map.of(second, List.of("plan-b", "plan-a")));
+        assertThat(runs.runsBetween(start, second.plus(Duration.ofMinutes(15))))
+                .containsExactly(Map.entry(start, List.of("plan-a")), Map.entry(second, List.of("plan-a", "plan-b")));
+        assertThat(runs.runsBetween(second, second.plus(Duration.ofMinutes(15)))).containsOnlyKeys(second);
+        assertThat(runs.runsBetween(start, second)).containsOnlyKeys(start);
+        assertThat(runs.runsBetween(second, start)).isEmpty();
+    }
+
+    @Test
+    void aSolverStatusTheCodeDoesNotKnowIsReadAsAnErrorNamingPlanColumnAndValue() throws Exception {
+        JdbcPlanStore plans = new JdbcPlanStore(dataSource());
+        Instant start = Instant.parse("2026-07-02T00:00:00Z");
+        StoredPlan plan = new StoredPlan(0, start, "status test", "greedy-window", SolverStatus.HEURISTIC, false, null,
+                false, 1, start, 15, new PlanCosts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), List.of(),
+                List.of(), null, 0, false, List.of());
+        long id = plans.save(plan, "{}").id();
+        assertThat(plans.find(id)).get().extracting(StoredPlan::solverStatus).isEqualTo(SolverStatus.HEURISTIC);
+        try (var c = dataSource().getConnection();
+             var st = c.prepareStatement("UPDATE plans SET solver_status = 'GUESSED' WHERE id = ?")) {
+            st.setLong(1, id);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThatThrownBy(() -> plans.find(id)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("plan " + id + ": solver_status: unknown solver status 'GUESSED'")
+                .hasMessageContaining("[OPTIMAL, FEASIBLE, HEURISTIC]");
+        // The database is shared by this class's tests, whose newest plan must stay theirs.
+        try (var c = dataSource().getConnection(); var st = c.prepareStatement("DELETE FROM plans WHERE id = ?")) {
+            st.setLong(1, id);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
     }
 
     @Test

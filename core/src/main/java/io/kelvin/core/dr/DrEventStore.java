@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Port to where demand-response lifecycle state is kept (the JDBC adapter lives with the app's
  * persistence; tests use {@code InMemoryDrEventStore} of green-power). {@link #record} stores the new
- * status and its transition together: a reader never sees one without the other.
+ * status and its transition together: a reader never sees one without the other. The caps an event
+ * asked for are kept too ({@link #recordCaps}), for the auditors' demand-response performance report.
  */
 public interface DrEventStore {
 
@@ -24,4 +25,13 @@ public interface DrEventStore {
 
     /** Every transition of the event id, oldest first. */
     List<DrTransition> history(String eventId);
+
+    /**
+     * Keeps the capacity limits the event version {@code ref} asks for (replacing any kept for the event
+     * id), so what was requested can be reported after the event is let go.
+     */
+    void recordCaps(EventRef ref, List<DrSignal.CapLimit> caps);
+
+    /** The capacity limits kept for the event id (its newest version's), oldest first. */
+    List<DrSignal.CapLimit> caps(String eventId);
 }

@@ -53,9 +53,9 @@ public final class SiteKpis {
     private SiteKpis() {
     }
 
-    /** Derives the site totals from a snapshot of latest samples with the default freshness; {@code now} stamps them. */
+    /** Derives the site totals from a snapshot of latest samples with the site file's freshness; {@code now} stamps them. */
     public static List<Sample> derive(Site site, Map<PointId, Sample> latest, Instant now) {
-        return derive(site, latest, now, Freshness.DEFAULT);
+        return derive(site, latest, now, site.reporting().freshness());
     }
 
     /** Derives the site totals from a snapshot of latest samples; {@code now} stamps them and judges freshness. */

@@ -16,6 +16,12 @@ public interface JobRunStore {
     Map<String, List<Instant>> runsOf(Collection<String> jobIds);
 
     /**
+     * The jobs dispatched in each slot starting in {@code [from, to)}, by slot start ascending; a slot in which
+     * nothing was dispatched is absent.
+     */
+    java.util.SortedMap<Instant, List<String>> runsBetween(Instant from, Instant to);
+
+    /**
      * In one transaction, makes each given list exactly the jobs dispatched in the slot starting at its key,
      * recorded as dispatched by plan {@code planId}.
      */

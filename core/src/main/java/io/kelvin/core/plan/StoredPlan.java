@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A plan as stored for audit: when and why it was made, by which planner with which solver status,
+ * A plan as stored for audit: when and why it was made, by which planner with which {@link SolverStatus},
  * whether the heuristic fallback was used and why, its predicted costs, the plan checker's notes,
  * its slots (empty in history listings) and every job's place and explanation. {@code id} is 0
  * until stored. {@code inputHash}: SHA-256 of the canonical form of the problem it solved, so two plans
@@ -13,13 +13,14 @@ import java.util.List;
  * cap stopped the solve early (then the same inputs may give another plan); {@code inputs}: which
  * forecast inputs it used and how fresh each was (empty for plans stored before these were kept).
  */
-public record StoredPlan(long id, Instant createdAt, String reason, String planner, String solverStatus,
+public record StoredPlan(long id, Instant createdAt, String reason, String planner, SolverStatus solverStatus,
                          boolean fallback, String fallbackReason, boolean drRelaxed, long solveMillis,
                          Instant horizonStart, int slotMinutes, PlanCosts predicted, List<String> checkNotes,
                          List<PlannedSlot> slots, List<PlannedJob> jobs, String inputHash, long workUsed,
                          boolean cutByWallClock, List<PlanInput> inputs) {
 
     public StoredPlan {
+        java.util.Objects.requireNonNull(solverStatus, "solverStatus");
         checkNotes = List.copyOf(checkNotes);
         slots = List.copyOf(slots);
         jobs = List.copyOf(jobs);

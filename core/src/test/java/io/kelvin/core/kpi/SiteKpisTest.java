@@ -21,6 +21,7 @@ import io.kelvin.core.site.Meter;
 import io.kelvin.core.site.MeterRole;
 import io.kelvin.core.site.PueCategory;
 import io.kelvin.core.site.Site;
+import io.kelvin.core.site.Reporting;
 import io.kelvin.core.site.SiteInfo;
 import io.kelvin.core.telemetry.Freshness;
 import io.kelvin.core.telemetry.PointId;
@@ -128,6 +129,21 @@ class SiteKpisTest {
                 .isEqualTo(Quality.GOOD);
         assertThat(byPoint(SiteKpis.derive(SITE, latest, NOW, new Freshness(4))).get(SiteKpis.PV_KW).quality())
                 .isEqualTo(Quality.GOOD);
+    }
+
+    @Test
+    void theSiteFilesStaleMultipleSetsHowManyMissedRefreshesMakeATotalStale() {
+        Map<PointId, Sample> latest = readings(8_000, 4_200, 4_200, 1_500, 500);
+        latest.put(PointId.parse("pv-1.p"), Sample.good(PointId.parse("pv-1.p"), 1_500, NOW.minusMillis(3_500)));
+        Reporting patient = new Reporting(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(),
+                java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(), 0.95, new Freshness(4));
+        Site site = new Site(SITE.info(), SITE.grid(), SITE.meters(), List.of(), SITE.cluster(), Path.of("."),
+                Optional.empty(), List.of(), io.kelvin.core.site.ForecastSettings.DEFAULT, patient, List.of());
+
+        // 3.5 poll intervals old: STALE with the default 3, fresh when the site file allows 4
+        assertThat(byPoint(SiteKpis.derive(SITE, latest, NOW)).get(SiteKpis.PV_KW).quality()).isEqualTo(Quality.STALE);
+        assertThat(byPoint(SiteKpis.derive(site, latest, NOW)).get(SiteKpis.PV_KW).quality()).isEqualTo(Quality.GOOD);
     }
 
     @Test

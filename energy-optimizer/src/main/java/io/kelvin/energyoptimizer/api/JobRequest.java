@@ -23,10 +23,14 @@ public record JobRequest(String id, Integer gpus, Double powerKwPerGpu, Double t
         int deadlineSlot = (int) Math.floorDiv(Duration.between(h.start(), deadline()).toSeconds(), slotSeconds);
         int slots = (int) Math.ceilDiv(duration.toSeconds(), slotSeconds);
         int checkpointSlots = checkpoint == null ? 0 : (int) Math.ceilDiv(checkpoint.toSeconds(), slotSeconds);
-        double kw = totalPowerKw != null ? totalPowerKw
-                : gpus * (powerKwPerGpu != null ? powerKwPerGpu : site.activeKwPerGpu());
-        return new io.kelvin.energyoptimizer.model.Job(id, gpus, kw, slots, releaseSlot, deadlineSlot,
+        return new io.kelvin.energyoptimizer.model.Job(id, gpus, powerKw(site), slots, releaseSlot, deadlineSlot,
                 priority == null ? 1 : priority, preemptible, checkpointSlots,
                 io.kelvin.energyoptimizer.model.Job.Phase.PENDING);
+    }
+
+    /** The job's IT power while running, kW: its total, else its GPUs times the per-GPU power or the site's busy kW. */
+    public double powerKw(io.kelvin.energyoptimizer.model.SiteModel site) {
+        return totalPowerKw != null ? totalPowerKw
+                : gpus * (powerKwPerGpu != null ? powerKwPerGpu : site.activeKwPerGpu());
     }
 }

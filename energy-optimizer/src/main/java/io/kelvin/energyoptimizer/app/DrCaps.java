@@ -26,9 +26,11 @@ import java.util.TreeSet;
  * <ul>
  *   <li>Each import capacity limit of a directive becomes one {@link DrEvent} over every slot it touches
  *       (a cap over part of a slot holds for the whole slot, never looser than asked), clipped to the
- *       horizon, id {@code eventId@version#n}. Export limits are not modelled and are left out.</li>
+ *       horizon, id {@code eventId@version#n}. Export limits are not modelled and are left out. The cap is
+ *       planned {@code biasKw} lower: how far the grid meter read above the dispatched plan lately (the
+ *       planner's model of the site is not the meter), never below 0.</li>
  *   <li>A shortfall is an event whose caps the plan's grid import exceeds in some slot (peak excess kW and
- *       excess kWh), or whose caps the over-subscription check ({@link DrOversubscription}) proves cannot
+ *       excess kWh; the planned import plus the bias against the cap asked for), or whose caps the over-subscription check ({@link DrOversubscription}) proves cannot
  *       hold every job on time (then {@code proven}, with the late or missed jobs among those it names).</li>
  * </ul>
  */
@@ -40,11 +42,11 @@ final class DrCaps {
     private DrCaps() {
     }
 
-    static List<DrEvent> events(List<DrDirective> directives, Horizon h) {
-        return List.copyOf(withRefs(directives, h).keySet());
+    static List<DrEvent> events(List<DrDirective> directives, Horizon h, double biasKw) {
+        return List.copyOf(withRefs(directives, h, biasKw).keySet());
     }
 
-    private static Map<DrEvent, EventRef> withRefs(List<DrDirective> directives, Horizon h) {
+    private static Map<DrEvent, EventRef> withRefs(List<DrDirective> directives, Horizon h, double biasKw) {
         Map<DrEvent, EventRef> out = new LinkedHashMap<>();
         long slotSeconds = h.slotLength().toSeconds();
         for (DrDirective d : directives) {
@@ -57,15 +59,16 @@ final class DrCaps {
                 int to = (int) Math.min(h.slots(), Math.ceilDiv(Duration.between(h.start(), cap.end()).toSeconds(), slotSeconds));
                 if (to > from) {
                     out.put(new DrEvent(d.ref().eventId() + "@" + d.ref().version() + "#" + n++, from, to,
-                            Math.max(0, cap.kw()), cap.hard()), d.ref());
+                            Math.max(0, cap.kw() - Math.max(0, biasKw)), cap.hard()), d.ref());
                 }
             }
         }
         return out;
     }
 
-    static List<DrPlanOutcome.Shortfall> shortfalls(List<DrDirective> directives, Problem problem, StoredPlan plan) {
-        Map<DrEvent, EventRef> refs = withRefs(directives, problem.horizon());
+    static List<DrPlanOutcome.Shortfall> shortfalls(List<DrDirective> directives, Problem problem, StoredPlan plan,
+                                                     double biasKw) {
+        Map<DrEvent, EventRef> refs = withRefs(directives, problem.horizon(), biasKw);
         Map<String, DrOversubscription.Finding> proven = new LinkedHashMap<>();
         DrOversubscription.of(problem).forEach(f -> proven.put(f.eventId(), f));
         Set<String> lateOrMissed = new TreeSet<>();

@@ -3,6 +3,8 @@ package io.kelvin.energyoptimizer.app;
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.energyoptimizer.model.Horizon;
 import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.Weights;
+import io.kelvin.energyoptimizer.replan.JobExpiry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +20,9 @@ import java.util.List;
  *   <li>{@code RUNNING}: dispatched in the current slot; {@code PAUSED}: ran before, not now;
  *       {@code PENDING}: never ran (or, for a job that may not pause, its run was broken off and it
  *       starts again); {@code FINISHED}: all its work done ({@code finishedAt} is the end of its last
- *       slot); {@code EXPIRED}: pending past its deadline plus the allowed lateness, so it is no longer
- *       planned.</li>
+ *       slot); {@code EXPIRED}: pending past its deadline plus the allowed lateness, or pending so late
+ *       that its lateness would cost at least its miss ({@link JobExpiry}, the rule the benchmarks'
+ *       {@code Replanner} applies too), so it is no longer planned.</li>
  * </ul>
  */
 public record JobProgress(State state, int workSlots, int doneSlots, int leftSlots, Instant startedAt,
@@ -27,7 +30,7 @@ public record JobProgress(State state, int workSlots, int doneSlots, int leftSlo
 
     public enum State { PENDING, RUNNING, PAUSED, FINISHED, EXPIRED }
 
-    public static JobProgress of(JobSpec job, List<Instant> runs, Instant currentSlot, int maxLateSlots) {
+    public static JobProgress of(JobSpec job, List<Instant> runs, Instant currentSlot, int maxLateSlots, Weights weights) {
         long slotSeconds = Horizon.QUARTER_HOUR.toSeconds();
         int work = (int) Math.ceilDiv(job.duration().toSeconds(), slotSeconds);
         int checkpoint = job.preemptible() && job.checkpoint() != null
@@ -51,8 +54,11 @@ public record JobProgress(State state, int workSlots, int doneSlots, int leftSlo
         }
         // Never ran, or a job that may not pause had its run broken off: it starts again from the beginning.
         Instant giveUp = job.deadline().plus(Horizon.QUARTER_HOUR.multipliedBy(maxLateSlots));
-        return new JobProgress(currentSlot.isBefore(giveUp) ? State.PENDING : State.EXPIRED, work, 0, work, started,
-                null);
+        // The deadline in slots from the current one, rounded down as a planned job's is.
+        int deadlineSlot = (int) Math.floorDiv(Duration.between(currentSlot, job.deadline()).toSeconds(), slotSeconds);
+        boolean givenUp = !currentSlot.isBefore(giveUp)
+                || JobExpiry.expired(job.gpus(), work, work - deadlineSlot, weights, slotSeconds / 3600.0);
+        return new JobProgress(givenUp ? State.EXPIRED : State.PENDING, work, 0, work, started, null);
     }
 
     /** Whether a plan should still place the job. */

@@ -24,7 +24,7 @@ final class PlanRecords {
 
     static StoredPlan of(Problem problem, Plan plan, String reason, Instant createdAt, List<String> checkNotes,
                          String inputHash, List<PlanInput> inputs) {
-        return new StoredPlan(0, createdAt, reason, plan.info().planner(), plan.info().status().name(),
+        return new StoredPlan(0, createdAt, reason, plan.info().planner(), plan.info().status(),
                 plan.info().fallbackReason().isPresent(), plan.info().fallbackReason().orElse(null),
                 plan.info().drRelaxed(), plan.info().millis(), problem.horizon().start(),
                 (int) problem.horizon().slotLength().toMinutes(), costs(problem, plan), checkNotes,

@@ -3,9 +3,11 @@ package io.kelvin.energyoptimizer.app;
 import io.kelvin.core.dr.DrDirective;
 import io.kelvin.core.dr.DrPlanOutcome;
 import io.kelvin.core.dr.DrPlanning;
+import io.kelvin.core.plan.ClusterDispatch;
 import io.kelvin.core.plan.JobRunStore;
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.core.plan.JobStore;
+import io.kelvin.core.plan.MeteredImport;
 import io.kelvin.core.plan.Placement;
 import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.PlanStore;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -49,10 +52,19 @@ import org.slf4j.LoggerFactory;
  * asks the planner, checks the plan with {@link PlanChecker} and stores it with its explanations.
  * The newest stored plan, moved into the new horizon, is the planner's warm start. A plan the checker
  * rejects is replaced by the fallback planner's; if that is rejected too, nothing is stored.
+ *
+ * <p>It is also the {@link ClusterDispatch}: the newest stored plan's IT power (idle plus the jobs it runs)
+ * in the slot of the instant asked, held in memory (read from the store once, then replaced by each plan
+ * stored here), so the cluster, or the twin standing in for it, can ask every second. When a re-plan finds
+ * nothing to plan, nothing is dispatched any more.
  */
-public final class PlanningService implements DrPlanning {
+public final class PlanningService implements DrPlanning, ClusterDispatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanningService.class);
+    /** The objective's weights of every plan, and of when a pending job is given up ({@link JobProgress}). */
+    private static final Weights WEIGHTS = Weights.defaults();
+    /** The window over which the meter is compared with the dispatched plan. */
+    public static final Duration BIAS_WINDOW = Duration.ofMinutes(5);
 
     private final Site site;
     private final SiteModel siteModel;
@@ -65,15 +77,35 @@ public final class PlanningService implements DrPlanning {
     private final InstantSource clock;
     private final ForecastSource forecasts;
     private final Executor background;
+    private final MeteredImport metered;
     private final AtomicBoolean replanQueued = new AtomicBoolean();
     private final PlanChecker checker = new PlanChecker();
     /** The DR directives in force (set by {@link #replanFor}), turned into the caps of every plan. */
     private volatile List<DrDirective> directives = List.of();
+    /** How far the meter read above the dispatched plan's predicted import when the newest plan was made (kW, >= 0). */
+    private volatile double importBiasKw;
+    /** The plan the cluster follows; null until first read from the store. */
+    private final java.util.concurrent.atomic.AtomicReference<Optional<StoredPlan>> dispatched =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<PlanLoad> dispatchedUnscheduled =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
                            Planner fallback,
                            PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
                            Executor background) {
+        this(site, jobs, plans, runs, planner, fallback, settings, clock, forecasts, background, MeteredImport.none());
+    }
+
+    /**
+     * With the site's metered grid import: every plan's DR caps are tightened by how far the meter read above
+     * what the dispatched plan predicted over the last {@link #BIAS_WINDOW} ({@link DrCaps}), so the caps are
+     * kept on the meter even where the planner's model of cooling and conversion losses is off.
+     */
+    public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
+                           Planner fallback, PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
+                           Executor background, MeteredImport metered) {
+        this.metered = java.util.Objects.requireNonNull(metered, "metered");
         this.site = site;
         this.siteModel = SiteModel.of(site);
         this.jobs = jobs;
@@ -146,6 +178,19 @@ public final class PlanningService implements DrPlanning {
         return plans.find(id).orElseThrow(() -> new NoSuchEntryException("No plan with id " + id + "."));
     }
 
+    /**
+     * The jobs' power and the DR caps of stored plan {@code plan} per slot, from the problem stored with it; empty
+     * when it was stored without its inputs or they no longer read back.
+     */
+    public Optional<PlanHorizon> horizon(StoredPlan plan) {
+        try {
+            return plans.inputs(plan.id()).map(t -> PlanHorizon.of(plan, PlanInputs.read(t).problem()));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Plan {}: stored inputs do not read back: {}", plan.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     public List<StoredPlan> history(int limit) {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit: must be 1..1000, was " + limit);
@@ -174,7 +219,101 @@ public final class PlanningService implements DrPlanning {
         if (stored.isEmpty() || solved.isEmpty()) {
             return new DrPlanOutcome(0, took, List.of());
         }
-        return new DrPlanOutcome(stored.get().id(), took, DrCaps.shortfalls(directives, solved.get(), stored.get()));
+        return new DrPlanOutcome(stored.get().id(), took, DrCaps.shortfalls(directives, solved.get(), stored.get(),
+                importBiasKw));
+    }
+
+    /**
+     * Metered import less the dispatched plan's predicted import over the last {@link #BIAS_WINDOW}, when both
+     * are known and the meter read more; else 0.
+     */
+    private double importBias(Instant now) {
+        Optional<StoredPlan> plan = dispatched.get();
+        if (plan == null) {
+            plan = plans.latest();
+        }
+        if (plan.isEmpty()) {
+            return 0;
+        }
+        Instant from = now.minus(BIAS_WINDOW);
+        OptionalDouble measured = metered.meanKw(from, now);
+        OptionalDouble predicted = plannedImportKw(plan.get(), from, now);
+        if (measured.isEmpty() || predicted.isEmpty()) {
+            return 0;
+        }
+        double bias = measured.getAsDouble() - predicted.getAsDouble();
+        if (bias > 0) {
+            LOG.info(String.format(java.util.Locale.ROOT, "The grid meter read %.0f kW above plan %d over the last %s:"
+                    + " DR caps are planned that much lower", bias, plan.get().id(), BIAS_WINDOW));
+        }
+        return Math.max(0, bias);
+    }
+
+    /** The plan's predicted grid import averaged over {@code [from, to)}, empty where the plan does not cover it all. */
+    static OptionalDouble plannedImportKw(StoredPlan plan, Instant from, Instant to) {
+        long slotSeconds = plan.slotMinutes() * 60L;
+        double kwSeconds = 0;
+        long covered = 0;
+        for (var s : plan.slots()) {
+            Instant a = s.start().isAfter(from) ? s.start() : from;
+            Instant slotEnd = s.start().plusSeconds(slotSeconds);
+            Instant b = slotEnd.isBefore(to) ? slotEnd : to;
+            long seconds = Duration.between(a, b).toSeconds();
+            if (seconds > 0) {
+                kwSeconds += s.gridImportKw() * seconds;
+                covered += seconds;
+            }
+        }
+        long wanted = Duration.between(from, to).toSeconds();
+        return wanted > 0 && covered == wanted ? OptionalDouble.of(kwSeconds / covered) : OptionalDouble.empty();
+    }
+
+    @Override
+    public OptionalDouble itKwAt(Instant at) {
+        Optional<StoredPlan> plan = dispatched.get();
+        if (plan == null) {
+            // First question: the store's newest plan, unless a re-plan stored a newer one meanwhile.
+            dispatched.compareAndSet(null, plans.latest());
+            plan = dispatched.get();
+        }
+        if (plan.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        StoredPlan p = plan.get();
+        long slotSeconds = p.slotMinutes() * 60L;
+        long since = Duration.between(p.horizonStart(), at).toSeconds();
+        if (since < 0 || slotSeconds <= 0) {
+            return OptionalDouble.empty();
+        }
+        long slot = since / slotSeconds;
+        if (slot >= p.slots().size()) {
+            return OptionalDouble.empty();
+        }
+        // The plan's IT power counts the load Kelvin does not schedule; the cluster is told only its own part.
+        double[] unscheduled = unscheduledKw(p);
+        return OptionalDouble.of(p.slots().get((int) slot).itKw() - (slot < unscheduled.length ? unscheduled[(int) slot] : 0));
+    }
+
+    /** The unscheduled IT load a plan counted per slot, from its stored inputs, read once per dispatched plan. */
+    private double[] unscheduledKw(StoredPlan p) {
+        PlanLoad known = dispatchedUnscheduled.get();
+        if (known != null && known.planId() == p.id()) {
+            return known.kw();
+        }
+        double[] kw;
+        try {
+            kw = plans.inputs(p.id()).map(t -> PlanInputs.read(t).problem().forecast().unscheduledItKw())
+                    .orElse(new double[0]);
+        } catch (RuntimeException e) {
+            LOG.warn("Plan {}: inputs unreadable, dispatched with its whole IT power: {}", p.id(), e.toString());
+            kw = new double[0];
+        }
+        dispatchedUnscheduled.set(new PlanLoad(p.id(), kw));
+        return kw;
+    }
+
+    /** A plan's unscheduled IT load per slot, kW. */
+    private record PlanLoad(long planId, double[] kw) {
     }
 
     /** The DR directives the plans currently keep. */
@@ -221,19 +360,23 @@ public final class PlanningService implements DrPlanning {
             }
         }
         if (open.isEmpty()) {
+            dispatched.set(Optional.empty());
             LOG.debug("Nothing to plan ({})", reason);
             return Optional.empty();
         }
         ForecastSource.PlanForecast forecast = forecasts.forecast(horizon);
+        double biasKw = directives.isEmpty() ? 0 : importBias(now);
+        importBiasKw = biasKw;
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
-                CoolingModel.liquidCooledDefault(), forecast.forecast(), DrCaps.events(directives, horizon),
-                open, Weights.defaults(), settings.maxLateSlots()).withZone(site.info().timezone()));
+                CoolingModel.liquidCooledDefault(), forecast.forecast(), DrCaps.events(directives, horizon, biasKw),
+                open, WEIGHTS, settings.maxLateSlots()).withZone(site.info().timezone()));
         PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
         String text = inputs.write();
         String hash = PlanInputs.sha256(text);
         Optional<StoredPlan> stored = checked(inputs, planner, reason, now, hash, forecast.inputs())
                 .or(() -> checked(inputs, fallback, reason, now, hash, forecast.inputs()))
                 .map(p -> plans.save(p, text));
+        stored.ifPresent(p -> dispatched.set(Optional.of(p)));
         stored.ifPresent(p -> LOG.info(String.format(java.util.Locale.ROOT,
                 "Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f, inputs %s", p.id(), reason,
                 p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),
@@ -267,7 +410,7 @@ public final class PlanningService implements DrPlanning {
     /** What has happened to a job so far, as of now. */
     public JobProgress progress(StoredJob job) {
         return JobProgress.of(job.spec(), runs.runsOf(List.of(job.id())).getOrDefault(job.id(), List.of()),
-                slotOf(clock.instant()), settings.maxLateSlots());
+                slotOf(clock.instant()), settings.maxLateSlots(), WEIGHTS);
     }
 
     /** Open jobs (not finished, not expired) with their progress, oldest submission first. */
@@ -279,7 +422,7 @@ public final class PlanningService implements DrPlanning {
         Map<JobSpec, JobProgress> out = new LinkedHashMap<>();
         for (StoredJob j : candidates) {
             JobProgress p = JobProgress.of(j.spec(), ran.getOrDefault(j.id(), List.of()), currentSlot,
-                    settings.maxLateSlots());
+                    settings.maxLateSlots(), WEIGHTS);
             if (p.open()) {
                 out.put(j.spec(), p);
             }

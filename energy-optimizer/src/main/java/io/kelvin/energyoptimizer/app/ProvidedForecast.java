@@ -1,5 +1,6 @@
 package io.kelvin.energyoptimizer.app;
 
+import io.kelvin.core.forecast.ForecastInput;
 import io.kelvin.core.forecast.ForecastProvider;
 import io.kelvin.core.forecast.ForecastRequest;
 import io.kelvin.core.forecast.Freshness;
@@ -12,7 +13,9 @@ import io.kelvin.energyoptimizer.model.Forecast;
 import io.kelvin.energyoptimizer.model.Horizon;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The app's forecast from the site's {@link ForecastProvider} (green-power: PV from the inverters' measured
@@ -20,19 +23,30 @@ import java.util.Optional;
  * freshness. A slot the provider has no value for ({@code NaN}: input not configured, source never answered)
  * takes the app's setting for it ({@link SiteForecast}: clear-sky PV, the tariff, flat carbon and ambient,
  * no wind) and counts as a fallback slot. Grid carbon is the location-based series, else the market-based
- * one. Prices are taken as EUR/kWh whatever currency the feed names. The forecast of unscheduled IT load is
- * reported but not yet part of the problem.
+ * one. Prices are taken as EUR/kWh whatever currency the feed names.
+ *
+ * <p>The IT load Kelvin does not schedule is part of the problem ({@link Forecast#unscheduledItKw()}). The
+ * provider forecasts the IT meters less Kelvin's jobs' draw; the meters also see the cluster's GPUs idling,
+ * which the model counts already, so the problem takes that forecast less the cluster's idle kW (never below 0).
+ * A slot without a forecast takes the {@link LiveItLoad} (metered now less the jobs' draw) if known, else 0,
+ * and counts as a fallback slot of the UNSCHEDULED_IT_LOAD input, whose detail says which was used.
  */
 public final class ProvidedForecast implements ForecastSource {
 
     private final ForecastProvider provider;
     private final Site site;
     private final PlanningSettings settings;
+    private final LiveItLoad live;
 
     public ProvidedForecast(ForecastProvider provider, Site site, PlanningSettings settings) {
+        this(provider, site, settings, LiveItLoad.unknown());
+    }
+
+    public ProvidedForecast(ForecastProvider provider, Site site, PlanningSettings settings, LiveItLoad live) {
         this.provider = provider;
         this.site = site;
         this.settings = settings;
+        this.live = live;
     }
 
     @Override
@@ -46,7 +60,19 @@ public final class ProvidedForecast implements ForecastSource {
         double[] price = new double[n];
         double[] carbon = new double[n];
         double[] ambient = new double[n];
+        double[] unscheduled = new double[n];
+        double idleKw = site.cluster().gpus() * site.cluster().idleKwPerGpu();
+        OptionalDouble now = OptionalDouble.empty();
+        int missing = 0;
         for (int t = 0; t < n; t++) {
+            double metered = f.unscheduledItKw().value(t);
+            if (!Double.isFinite(metered)) {
+                if (missing++ == 0) {
+                    now = live.unscheduledKw();
+                }
+                metered = now.isPresent() && Double.isFinite(now.getAsDouble()) ? now.getAsDouble() : 0;
+            }
+            unscheduled[t] = Math.max(0, metered - idleKw);
             pv[t] = Math.max(0, or(f.pvKw().p50(), t, setting.pvKw()[t]));
             wind[t] = Math.max(0, or(f.windKw(), t, setting.windKw()[t]));
             price[t] = or(f.importPrice().perKwh(), t, setting.priceEurPerKwh()[t]);
@@ -56,14 +82,26 @@ public final class ProvidedForecast implements ForecastSource {
         }
         List<PlanInput> inputs = new ArrayList<>();
         for (InputStatus s : f.inputs()) {
-            inputs.add(input(s));
+            PlanInput in = input(s);
+            if (s.input() == ForecastInput.UNSCHEDULED_IT_LOAD && missing > 0) {
+                in = withDetail(in, missing + " slots without a forecast take " + (now.isPresent()
+                        ? String.format(Locale.ROOT, "the metered IT load less the jobs' draw, %.0f kW", now.getAsDouble())
+                        : "no unscheduled load (nothing metered)"));
+            }
+            inputs.add(in);
         }
-        return new PlanForecast(new Forecast(pv, wind, price, carbon, ambient, new double[n]), inputs);
+        return new PlanForecast(new Forecast(pv, wind, price, carbon, ambient, new double[n], unscheduled), inputs);
     }
 
     private static double or(SlotSeries series, int t, double otherwise) {
         double v = series.value(t);
         return Double.isFinite(v) ? v : otherwise;
+    }
+
+    private static PlanInput withDetail(PlanInput in, String more) {
+        String detail = in.detail().isEmpty() ? more : in.detail() + "; " + more;
+        return new PlanInput(in.input(), in.source(), in.refreshedAt(), in.freshness(), detail,
+                Math.max(1, in.fallbackSlots()), in.slots(), true);
     }
 
     private static PlanInput input(InputStatus s) {

@@ -93,7 +93,8 @@ public final class OptimizeBench {
     private static double controllableGap(Problem p, Plan plan) {
         double noJobs = 0;
         for (int t = 0; t < p.slots(); t++) {
-            noJobs += io.kelvin.energyoptimizer.model.PowerFlow.slotEur(p, t, p.site().idleKw());
+            noJobs += io.kelvin.energyoptimizer.model.PowerFlow.slotEur(p, t, p.site().idleKw()
+                    + p.forecast().unscheduledItKw(t));
         }
         return Math.max(0, plan.objectiveEur() - plan.info().bound()) / Math.max(1, plan.objectiveEur() - noJobs);
     }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * (the overlap is a trapezoid in the start, so the smallest is at the first or the last start), a pausable
  * one whatever of its run does not fit in its window outside the interval. Their IT power above idle over
  * those slots is the energy the interval must take. Each slot can take only what lifts the site from its
- * floor (idle plus the running jobs that cannot pause) to the cap, import limit included, with that slot's
+ * floor (idle, the IT load Kelvin does not schedule and the running jobs that cannot pause) to the cap, import limit included, with that slot's
  * cooling, ambient and renewables. When the energy needed is larger than the room over the interval, no
  * plan meets every deadline within the cap; a plan that finishes one of these jobs late is then making a
  * choice, not a mistake. Expected load (jobs not yet submitted) is left out: the finding is about jobs
@@ -122,11 +122,11 @@ public final class DrOversubscription {
     }
 
     /**
-     * IT kW above the slot's floor (idle and fixed jobs) before import reaches {@code capKw}. Computed here, not
+     * IT kW above the slot's floor (idle, unscheduled load and fixed jobs) before import reaches {@code capKw}. Computed here, not
      * with the model's {@code PowerFlow}: the check package shares no physics code with the planner.
      */
     private static double roomKw(Problem p, int t, double capKw) {
-        double floor = p.site().idleKw();
+        double floor = p.site().idleKw() + p.forecast().unscheduledItKw()[t];
         for (Job j : p.jobs()) {
             floor += j.fixed() && t < j.durationSlots() ? j.deltaKw(p.site().idleKwPerGpu()) : 0;
         }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Recomputes a plan's physics and objective from its run slots alone (plus the problem's expected
- * load, counted like a running job): busy GPUs, IT kW (idle + job power above idle), facility kW
+ * load, counted like a running job, and the IT load Kelvin does not schedule): busy GPUs, IT kW (idle +
+ * unscheduled + job power above idle), facility kW
  * (IT + cooling curve), least import (facility - renewables, never below 0), export of surplus where
  * allowed, DR shortfall against the tightest cap, heat recovered, and every objective term.
  */
@@ -39,7 +40,7 @@ final class Recompute {
         java.util.Arrays.fill(itKw, p.site().gpus() * p.site().idleKwPerGpu());
         for (int t = 0; t < n; t++) {
             r.busy[t] += p.expectedLoad().gpus(t);
-            itKw[t] += p.expectedLoad().deltaKw(t);
+            itKw[t] += p.expectedLoad().deltaKw(t) + p.forecast().unscheduledItKw()[t];
         }
         Map<String, Job> jobs = new HashMap<>();
         p.jobs().forEach(j -> jobs.put(j.id(), j));

@@ -38,7 +38,8 @@ public final class ScheduleModel {
         this.p = p;
         this.hardDr = hardDr;
         int n = p.slots();
-        double maxKw = p.site().gpus() * Math.max(p.site().activeKwPerGpu(), 2.0) * 3 + 10_000;
+        double unscheduled = java.util.Arrays.stream(p.forecast().unscheduledItKw()).max().orElse(0);
+        double maxKw = p.site().gpus() * Math.max(p.site().activeKwPerGpu(), 2.0) * 3 + 10_000 + 2 * unscheduled;
         it = vars("it", n, maxKw);
         cooling = vars("cooling", n, maxKw);
         grid = vars("import", n, maxKw);

@@ -59,7 +59,7 @@ public record ExpectedLoad(int[] gpus, double[] deltaKw) {
         double[] k = new double[n];
         SiteModel site = p.site();
         for (int t = 0; t < n; t++) {
-            double baseKw = site.idleKw();
+            double baseKw = site.idleKw() + p.forecast().unscheduledItKw(t);
             int free = site.gpus();
             for (Job j : p.jobs()) {
                 int slack = j.deadlineSlot() - j.releaseSlot() - j.durationSlots();

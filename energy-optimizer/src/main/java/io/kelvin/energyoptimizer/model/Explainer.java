@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Explains a job's slots against running it at once from its release: what the move saves (grid kWh,
- * EUR of energy plus carbon price, kg CO2; the marginal grid share of a slot is 1 when the plan imports
- * there and 0 when renewables are in surplus; energy per slot is the job's IT delta times the slot's
- * overhead), or, where it saves nothing, what forced it (GPUs, import limit or DR cap at release, or
- * room for other jobs). Times are in the problem's zone, with the date.
+ * Explains a job's slots against running it at once from its release, every other job where the plan puts it:
+ * what the move saves (kWh of grid import, EUR of import at price plus carbon price less feed-in, kg CO2),
+ * computed with the power flow from the problem's forecasts, the IT load Kelvin does not schedule included,
+ * as the difference between the site's flows with the job at its release and with it where planned.
+ * Every move states it; where it saves nothing or costs more (negative savings), the text also says what the
+ * move serves instead (GPUs, import limit or DR cap at release, or room for other jobs that then meet their
+ * deadlines or save more). Times are in the problem's zone, with the date.
  */
 final class Explainer {
 
@@ -29,11 +31,10 @@ final class Explainer {
         }
         int release = Math.max(0, job.releaseSlot());
         List<Integer> immediate = Schedules.contiguous(release, s.runSlots().size(), p.slots());
-        double[] planned = marginal(p, job, s.runSlots(), flows);
-        double[] now = marginal(p, job, immediate, flows);
-        double kwh = now[0] - planned[0];
-        double eur = now[1] - planned[1];
-        double kg = now[2] - planned[2];
+        double[] saved = saving(p, job, s.runSlots(), immediate, flows);
+        double kwh = saved[0];
+        double eur = saved[1];
+        double kg = saved[2];
         double delayH = (s.firstSlot() - release) * p.horizon().slotHours();
         String late = s.outcome() == JobSchedule.Outcome.LATE
                 ? String.format(Locale.ROOT, "; ends %d slots after its deadline %s", s.lateSlots(), when(p, job.deadlineSlot()))
@@ -43,15 +44,18 @@ final class Explainer {
             return new Explanation("runs at its release, " + when(p, s.firstSlot()) + split + late, kwh, eur, kg, Explanation.Driver.RELEASE);
         }
         String moved = String.format(Locale.ROOT, "deferred %.2f h to %s%s", delayH, when(p, s.firstSlot()), split);
+        String against = " against starting at its release " + when(p, release);
         if (eur >= NO_SAVING_EUR) {
-            return new Explanation(String.format(Locale.ROOT, "%s: saves %.0f kWh from the grid, %.2f EUR and %.1f kg CO2"
-                    + " against starting at its release %s%s", moved, kwh, eur, kg, when(p, release), late), kwh, eur, kg,
-                    Explanation.Driver.COST_AND_CARBON);
+            return new Explanation(String.format(Locale.ROOT, "%s: saves %.1f kWh of grid import, %.2f EUR and %.1f kg CO2"
+                    + "%s%s", moved, tidy(kwh), eur, tidy(kg), against, late), kwh, eur, kg, Explanation.Driver.COST_AND_CARBON);
         }
         Explanation.Driver driver = forcedBy(p, job, flows, release);
-        String cost = eur <= -NO_SAVING_EUR ? String.format(Locale.ROOT, " (costs %.2f EUR and %.1f kg CO2 more than"
-                + " at release)", -eur, -kg) : " (no saving of its own)";
-        return new Explanation(moved + cost + ": " + reason(driver, p, release) + late, kwh, eur, kg, driver);
+        String benefit = eur <= -NO_SAVING_EUR
+                ? String.format(Locale.ROOT, "costs %.1f kWh of grid import, %.2f EUR and %.1f kg CO2 more (a negative"
+                        + " saving)%s; the move serves ", tidy(-kwh), -eur, tidy(-kg), against)
+                : String.format(Locale.ROOT, "saves nothing (%.1f kWh, %.2f EUR, %.1f kg CO2)%s; the move serves ",
+                        tidy(kwh), tidy(eur * 10) / 10, tidy(kg), against);
+        return new Explanation(moved + ": " + benefit + reason(driver, p, release) + late, kwh, eur, kg, driver);
     }
 
     private static Explanation missed(Problem p, Job job) {
@@ -89,29 +93,51 @@ final class Explainer {
 
     private static String reason(Explanation.Driver driver, Problem p, int release) {
         return switch (driver) {
-            case GPU_CAPACITY -> "all GPUs were taken at its release";
-            case DR_CAP -> "a DR cap of " + Math.round(p.drCapKw(release).orElse(0)) + " kW held at its release";
-            case IMPORT_LIMIT -> "the grid import limit was reached at its release";
-            default -> "its slots at release went to jobs that save more there, and it still ends by its deadline";
+            case GPU_CAPACITY -> "the GPU capacity: all GPUs were taken at its release";
+            case DR_CAP -> "a DR cap of " + Math.round(p.drCapKw(release).orElse(0)) + " kW at its release";
+            case IMPORT_LIMIT -> "the grid import limit at its release";
+            default -> "other jobs, which take its slots at release to save more there or to meet their deadlines;"
+                    + " it still ends by its deadline";
         };
+    }
+
+    /** The value shown with one decimal, without a "-0.0" for a rounding remainder. */
+    private static double tidy(double v) {
+        return Math.abs(v) < 0.05 ? 0 : v;
     }
 
     private static String when(Problem p, int slot) {
         return WHEN.format(p.horizon().slotStart(slot).atZone(p.zone()));
     }
 
-    /** {kWh from the grid, EUR, kg CO2} the job's slots draw at the margin. */
-    private static double[] marginal(Problem p, Job job, List<Integer> slots, List<SlotFlow> flows) {
+    /**
+     * {kWh of grid import, EUR, kg CO2} the plan saves against the job running in {@code immediate} instead of
+     * {@code planned}, the rest of the plan unchanged: the power flow of every slot the two differ in, recomputed
+     * with the job moved (cooling, renewables, export and the unscheduled load of that slot included).
+     */
+    private static double[] saving(Problem p, Job job, List<Integer> planned, List<Integer> immediate,
+                                   List<SlotFlow> flows) {
+        double delta = job.deltaKw(p.site().idleKwPerGpu());
+        java.util.Map<Integer, Integer> moved = new java.util.TreeMap<>();
+        planned.forEach(t -> moved.merge(t, -1, Integer::sum));
+        immediate.forEach(t -> moved.merge(t, 1, Integer::sum));
+        double h = p.horizon().slotHours();
         double kwh = 0, eur = 0, kg = 0;
-        for (int slot : slots) {
-            SlotFlow f = flows.get(slot);
-            double overhead = f.itKw() > 0 ? f.facilityKw() / f.itKw() : 1;
-            double gridShare = f.importKw() > 0 ? 1 : 0;
-            double e = job.deltaKw(p.site().idleKwPerGpu()) * overhead * p.horizon().slotHours() * gridShare;
-            kwh += e;
-            eur += e * (p.forecast().priceEurPerKwh()[slot] + p.weights().carbonEurPerTonne()
-                    * p.forecast().carbonGPerKwh()[slot] / 1e6);
-            kg += e * p.forecast().carbonGPerKwh()[slot] / 1000.0;
+        for (var e : moved.entrySet()) {
+            int t = e.getKey();
+            if (e.getValue() == 0 || t < 0 || t >= flows.size()) {
+                continue;
+            }
+            SlotFlow plan = flows.get(t);
+            SlotFlow other = PowerFlow.flow(p, t, plan.busyGpus() + e.getValue() * job.gpus(),
+                    plan.itKw() + e.getValue() * delta);
+            double importKwh = (other.importKw() - plan.importKw()) * h;
+            double exportKwh = (other.exportKw() - plan.exportKw()) * h;
+            double carbon = p.forecast().carbonGPerKwh()[t];
+            kwh += importKwh;
+            eur += importKwh * (p.forecast().priceEurPerKwh()[t] + p.weights().carbonEurPerTonne() * carbon / 1e6)
+                    - exportKwh * p.weights().feedInEurPerKwh();
+            kg += importKwh * carbon / 1000.0;
         }
         return new double[] {kwh, eur, kg};
     }

@@ -1,10 +1,11 @@
 package io.kelvin.energyoptimizer.model;
 
 /**
- * Why a job runs where it runs. Savings compare the planned slots with running the job from its
- * release at once, priced at each slot's marginal grid share (0 where surplus renewables cover it):
- * positive = the plan is better (kWh from the grid, EUR of energy and carbon price, kg CO2).
- * {@code driver} names what put the job there.
+ * Why a job runs where it runs. Savings compare the plan with the same plan but this job run from its
+ * release at once, through the power flow of the slots the two differ in (renewables, cooling and the IT
+ * load Kelvin does not schedule included): positive = the plan is better (kWh of grid import, EUR of import
+ * at price plus carbon price less feed-in, kg CO2); negative when the move serves something else (a DR cap,
+ * the import limit, GPUs, other jobs' savings or deadlines), which {@code driver} names.
  */
 public record Explanation(String text, double savedKwh, double savedEur, double savedKgCo2, Driver driver) {
 

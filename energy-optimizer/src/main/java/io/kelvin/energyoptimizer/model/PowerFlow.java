@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The plan-side power balance: from the slots each job runs in to per-slot IT, cooling, facility,
- * grid import and export. IT = cluster idle kW + sum of running jobs' (power - idle share); import
+ * grid import and export. IT = cluster idle kW + unscheduled IT kW + sum of running jobs' (power - idle
+ * share) + expected load; import
  * = max(0, facility - renewables); surplus is exported where the site allows it, else curtailed.
  * The {@code check} package recomputes all of this on its own.
  */
@@ -23,7 +24,7 @@ public final class PowerFlow {
         double[] delta = new double[n];
         for (int slot = 0; slot < n; slot++) {
             busy[slot] = p.expectedLoad().gpus(slot);
-            delta[slot] = p.expectedLoad().deltaKw(slot);
+            delta[slot] = p.forecast().unscheduledItKw(slot) + p.expectedLoad().deltaKw(slot);
         }
         for (JobSchedule s : schedules) {
             Job job = jobById(p, s.jobId());
@@ -82,11 +83,11 @@ public final class PowerFlow {
     /**
      * The largest IT power, kW, at which the slot's grid import (facility less renewables) is at most
      * {@code capKw}; import rises with IT power, so a bisection finds it. Where even a very large load fits,
-     * that load (twice the site's full draw plus 1 MW) is returned.
+     * that load (the unscheduled IT load plus twice the cluster's full draw plus 1 MW) is returned.
      */
     public static double largestItKw(Problem p, int slot, double capKw) {
         SiteModel site = p.site();
-        double top = site.gpus() * Math.max(site.activeKwPerGpu(), site.idleKwPerGpu()) * 2 + 1000;
+        double top = p.forecast().unscheduledItKw(slot) + site.gpus() * Math.max(site.activeKwPerGpu(), site.idleKwPerGpu()) * 2 + 1000;
         if (importKw(p, slot, top) <= capKw) {
             return top;
         }

@@ -87,9 +87,12 @@ public record Problem(Horizon horizon, SiteModel site, CoolingModel cooling, For
         return gpus;
     }
 
-    /** IT kW above idle no plan can remove in a slot: that of fixed jobs and the expected load. */
+    /**
+     * IT kW above the cluster's idle draw no plan can remove in a slot: the IT load Kelvin does not schedule,
+     * that of fixed jobs and the expected load.
+     */
     public double unmovableDeltaKw(int slot) {
-        double kw = expectedLoad.deltaKw(slot);
+        double kw = forecast.unscheduledItKw(slot) + expectedLoad.deltaKw(slot);
         for (Job j : jobs) {
             kw += j.fixed() && slot < j.durationSlots() ? j.deltaKw(site.idleKwPerGpu()) : 0;
         }

@@ -21,7 +21,8 @@ import java.util.List;
  * {@code "format":"kelvin-problem","version":1}. The same problem always gives the same bytes, so
  * {@link #sha256} identifies a plan's inputs, and {@link #read} gives back a problem equal in every
  * value, which a planner turns into the same plan. A later version adds a new number and keeps reading
- * the old ones.
+ * the old ones. The forecast's {@code unscheduledItKw} is written only when some slot has unscheduled IT load
+ * and read as none when absent, so problems without it keep their text and hash.
  */
 public final class ProblemCodec {
 
@@ -55,6 +56,9 @@ public final class ProblemCodec {
         numbers(fn.putArray("carbonGPerKwh"), f.carbonGPerKwh());
         numbers(fn.putArray("ambientC"), f.ambientC());
         numbers(fn.putArray("heatDemandKw"), f.heatDemandKw());
+        if (f.hasUnscheduledLoad()) {
+            numbers(fn.putArray("unscheduledItKw"), f.unscheduledItKw());
+        }
         ArrayNode dr = root.putArray("drEvents");
         p.drEvents().forEach(e -> dr.addObject().put("id", e.id()).put("fromSlot", e.fromSlot())
                 .put("toSlot", e.toSlot()).put("capKw", e.capKw()).put("hard", e.hard()));
@@ -116,7 +120,8 @@ public final class ProblemCodec {
                 num(c, "fractionPerDegree"), num(c, "kneeKw"), num(c, "highLoadExtraFraction"));
         JsonNode f = need(root, "forecast");
         Forecast forecast = new Forecast(numbers(f, "pvKw"), numbers(f, "windKw"), numbers(f, "priceEurPerKwh"),
-                numbers(f, "carbonGPerKwh"), numbers(f, "ambientC"), numbers(f, "heatDemandKw"));
+                numbers(f, "carbonGPerKwh"), numbers(f, "ambientC"), numbers(f, "heatDemandKw"),
+                f.has("unscheduledItKw") ? numbers(f, "unscheduledItKw") : null);
         List<DrEvent> dr = new ArrayList<>();
         need(root, "drEvents").forEach(e -> dr.add(new DrEvent(text(e, "id"), need(e, "fromSlot").asInt(),
                 need(e, "toSlot").asInt(), num(e, "capKw"), need(e, "hard").asBoolean())));

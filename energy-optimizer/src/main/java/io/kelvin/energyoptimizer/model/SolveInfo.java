@@ -1,5 +1,6 @@
 package io.kelvin.energyoptimizer.model;
 
+import io.kelvin.core.plan.SolverStatus;
 import java.util.Optional;
 
 /**
@@ -10,12 +11,12 @@ import java.util.Optional;
  * {@code solve.WorkBudget}) and whether the wall-clock safety cap cut it short. A plan the cap did not
  * cut is reproducible: the same problem and the same budget give the same plan on any machine.
  */
-public record SolveInfo(String planner, SolveStatus status, long millis, double gap, double solverObjective,
+public record SolveInfo(String planner, SolverStatus status, long millis, double gap, double solverObjective,
                         double bound, Optional<String> fallbackReason, boolean drRelaxed, long workUsed,
                         boolean cutByWallClock) {
 
     public static SolveInfo heuristic(String planner, long millis) {
-        return new SolveInfo(planner, SolveStatus.HEURISTIC, millis, Double.NaN, Double.NaN, Double.NaN,
+        return new SolveInfo(planner, SolverStatus.HEURISTIC, millis, Double.NaN, Double.NaN, Double.NaN,
                 Optional.empty(), false, 0, false);
     }
 

@@ -28,8 +28,7 @@ import java.util.stream.Collectors;
  * non-preemptible jobs are fixed, and the previous plan (shifted) is the warm start. A job that
  * can no longer finish by its deadline gets its deadline moved to the earliest possible end (its
  * miss is the caller's to count). A job that has not started and would by now cost more in lateness
- * than its miss is dropped at the next re-plan and reported by {@link #expired()}: kept pending, a
- * plan that left it out for want of room would run it whenever room appeared, however late.
+ * than its miss ({@link JobExpiry}) is dropped at the next re-plan and reported by {@link #expired()}.
  * The caller executes slot 0 and reports it with {@link #advance}.
  * Optionally, plans keep room for urgent jobs expected to arrive ({@link UrgentArrivals}).
  */
@@ -98,24 +97,12 @@ public final class Replanner {
         return Optional.of(plan);
     }
 
-    /**
-     * Drops the jobs that have not started and whose lateness, were they started now, would already
-     * cost at least what missing them costs (the objective's own weights: lateness per GPU-hour late
-     * against the miss per GPU-hour of work plus the per-job charge; the priority scales both). From
-     * then on running the job can only make the objective worse than its miss. A job already running
-     * or paused with work done is never dropped.
-     */
+    /** Drops the jobs that have not started and that {@link JobExpiry} gives up on. */
     private void expireOverdue(int slot) {
         Weights w = context.weights();
         double hours = context.slotLength().toMinutes() / 60.0;
         for (Job j : List.copyOf(jobs.values())) {
-            if (j.phase() != Job.Phase.PENDING) {
-                continue;
-            }
-            int lateIfStartedNow = slot + j.durationSlots() - j.deadlineSlot();
-            double lateEur = w.latenessEurPerGpuHour() * j.gpus() * hours * lateIfStartedNow;
-            double missEur = w.missedEurPerGpuHour() * j.gpus() * hours * j.durationSlots() + w.missedJobEur();
-            if (lateIfStartedNow > 0 && lateEur >= missEur) {
+            if (JobExpiry.expired(j, slot, w, hours)) {
                 jobs.remove(j.id());
                 expired.add(j.id());
                 dirty = true;

@@ -149,14 +149,15 @@ public final class ScenarioRunner {
         /** In a tail slot only the difference the running jobs make to import and export is charged. */
         void slot(int t, List<Job> running, boolean tail) {
             double h = 0.25;
-            double it = ctx.site().idleKw();
+            double base = ctx.site().idleKw() + ctx.forecast().unscheduledItKw(t);
+            double it = base;
             for (Job j : running) {
                 it += j.deltaKw(ctx.site().idleKwPerGpu());
                 tailGpuHours += tail ? h * j.gpus() : 0;
             }
             double[] withJobs = eurAndKg(t, it);
             if (tail) {
-                double[] idle = eurAndKg(t, ctx.site().idleKw());
+                double[] idle = eurAndKg(t, base);
                 cost += withJobs[0] - idle[0];
                 tailCost += withJobs[0] - idle[0];
                 kg += withJobs[1] - idle[1];

@@ -1,5 +1,6 @@
 package io.kelvin.energyoptimizer.solve;
 
+import io.kelvin.core.plan.SolverStatus;
 import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
 import io.kelvin.energyoptimizer.baseline.RunImmediatelyPlanner;
 import io.kelvin.energyoptimizer.decompose.DecompositionSolver;
@@ -10,7 +11,6 @@ import io.kelvin.energyoptimizer.model.PlanAssembler;
 import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.model.ProblemCodec;
 import io.kelvin.energyoptimizer.model.SolveInfo;
-import io.kelvin.energyoptimizer.model.SolveStatus;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -105,7 +105,7 @@ public final class OptimizingPlanner implements Planner {
         requireNotBelowBound(problem, best, bound);
         double gap = gap(best.objectiveEur(), bound);
         boolean optimal = d.controllableGap() <= settings.relativeGap() || gap <= settings.relativeGap();
-        SolveInfo info = new SolveInfo(name(), optimal ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE,
+        SolveInfo info = new SolveInfo(name(), optimal ? SolverStatus.OPTIMAL : SolverStatus.FEASIBLE,
                 (System.nanoTime() - started) / 1_000_000, gap, best.objectiveEur(), bound, fallback,
                 soft || best.info().drRelaxed(), d.workUsed(), cut);
         return new Plan(best.jobs(), best.slots(), best.costs(), info);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.Weights;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,16 +20,16 @@ class JobProgressTest {
     @Test
     void aJobThatNeverRanIsPendingUntilItsDeadlinePlusTheAllowedLatenessThenExpired() {
         JobSpec job = job(false, null, Duration.ofHours(6));
-        assertThat(JobProgress.of(job, List.of(), slot(10), MAX_LATE).state()).isEqualTo(JobProgress.State.PENDING);
-        assertThat(JobProgress.of(job, List.of(), slot(24 + MAX_LATE - 1), MAX_LATE).state())
+        assertThat(JobProgress.of(job, List.of(), slot(10), MAX_LATE, Weights.defaults()).state()).isEqualTo(JobProgress.State.PENDING);
+        assertThat(JobProgress.of(job, List.of(), slot(24 + MAX_LATE - 1), MAX_LATE, Weights.defaults()).state())
                 .isEqualTo(JobProgress.State.PENDING);
-        assertThat(JobProgress.of(job, List.of(), slot(24 + MAX_LATE), MAX_LATE).state())
+        assertThat(JobProgress.of(job, List.of(), slot(24 + MAX_LATE), MAX_LATE, Weights.defaults()).state())
                 .isEqualTo(JobProgress.State.EXPIRED);
     }
 
     @Test
     void aJobRunningNowThatMayNotPauseIsFixedForTheWorkItHasLeft() {
-        JobProgress p = JobProgress.of(job(false, null, Duration.ofHours(6)), slots(0, 1, 2), slot(2), MAX_LATE);
+        JobProgress p = JobProgress.of(job(false, null, Duration.ofHours(6)), slots(0, 1, 2), slot(2), MAX_LATE, Weights.defaults());
 
         assertThat(p.state()).isEqualTo(JobProgress.State.RUNNING);
         assertThat(p.workDone()).isEqualTo(Duration.ofMinutes(30));
@@ -41,7 +42,7 @@ class JobProgressTest {
     @Test
     void aJobFinishesAtTheEndOfTheSlotThatCompletesItsWork() {
         JobProgress p = JobProgress.of(job(false, null, Duration.ofHours(6)), slots(4, 5, 6, 7, 8, 9, 10, 11), slot(12),
-                MAX_LATE);
+                MAX_LATE, Weights.defaults());
 
         assertThat(p.state()).isEqualTo(JobProgress.State.FINISHED);
         assertThat(p.open()).isFalse();
@@ -53,7 +54,7 @@ class JobProgressTest {
     void aPausedJobHasDoneItsRunSlotsLessACheckpointPerResumeAndPaysOneMoreToResume() {
         // Ran 0-2, resumed at 5-6 (slot 5 was the checkpoint): 5 run slots, 4 slots of work.
         JobProgress p = JobProgress.of(job(true, Duration.ofMinutes(15), Duration.ofHours(12)), slots(0, 1, 2, 5, 6),
-                slot(8), MAX_LATE);
+                slot(8), MAX_LATE, Weights.defaults());
 
         assertThat(p.state()).isEqualTo(JobProgress.State.PAUSED);
         assertThat(p.doneSlots()).isEqualTo(4);
@@ -66,7 +67,7 @@ class JobProgressTest {
     @Test
     void aJobResumingInTheCurrentSlotCarriesThatCheckpointInItsWorkLeft() {
         JobProgress p = JobProgress.of(job(true, Duration.ofMinutes(15), Duration.ofHours(12)), slots(0, 1, 2, 5),
-                slot(5), MAX_LATE);
+                slot(5), MAX_LATE, Weights.defaults());
 
         assertThat(p.state()).isEqualTo(JobProgress.State.RUNNING);
         assertThat(p.doneSlots()).isEqualTo(3);
@@ -76,7 +77,7 @@ class JobProgressTest {
 
     @Test
     void aJobThatMayNotPauseLosesARunThatWasBrokenOff() {
-        JobProgress p = JobProgress.of(job(false, null, Duration.ofHours(6)), slots(0, 1, 2), slot(6), MAX_LATE);
+        JobProgress p = JobProgress.of(job(false, null, Duration.ofHours(6)), slots(0, 1, 2), slot(6), MAX_LATE, Weights.defaults());
 
         assertThat(p.state()).isEqualTo(JobProgress.State.PENDING);
         assertThat(p.doneSlots()).isZero();
@@ -86,7 +87,7 @@ class JobProgressTest {
     @Test
     void aStartedJobPastItsDeadlineIsStillPlannedToFinish() {
         JobProgress p = JobProgress.of(job(true, Duration.ofMinutes(15), Duration.ofHours(2)), slots(0, 1, 2), slot(20),
-                MAX_LATE);
+                MAX_LATE, Weights.defaults());
         Job late = new Job("j", 64, 40, 8, -20, -12, 1, true, 1, Job.Phase.PENDING);
 
         Job planned = p.toJob(late);

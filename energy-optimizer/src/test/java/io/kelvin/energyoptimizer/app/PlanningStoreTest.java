@@ -1,6 +1,7 @@
 package io.kelvin.energyoptimizer.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kelvin.core.dr.DrDirective;
@@ -283,6 +284,137 @@ class PlanningStoreTest {
     }
 
     @Test
+    void aDrCapBelowTheUnscheduledLoadAloneIsReportedAsAShortfallAndTheStoredPlanImportsIt() {
+        DataSource ds = open();
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
+        ForecastSource siteForecast = SiteForecast.source(SITE, settings, Optional::empty);
+        double[] fiveMw = new double[96];
+        java.util.Arrays.fill(fiveMw, 5000);
+        ForecastSource withLoad = h -> {
+            ForecastSource.PlanForecast f = siteForecast.forecast(h);
+            return new ForecastSource.PlanForecast(f.forecast().withUnscheduledItKw(fiveMw), f.inputs());
+        };
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds),
+                new JdbcJobRunStore(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
+                new SettableClock(NOW), withLoad, Runnable::run);
+        planning.submit(job("dr-job", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        EventRef ref = new EventRef("prog-1", "evt-3", Instant.parse("2026-06-20T12:00:00Z"));
+        Instant from = SLOT_START.plus(Duration.ofHours(1));
+        Instant to = SLOT_START.plus(Duration.ofHours(2));
+        // Idle cluster 2,560 kW + 5,000 kW unscheduled, with cooling, less the PV of the early morning: above a
+        // 6,000 kW cap whatever the plan does with the job.
+        DrDirective cap = new DrDirective(ref, "evening", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
+                DrSignal.Direction.IMPORT, 6000, false, "IMPORT_CAPACITY_LIMIT")), List.of());
+
+        DrPlanOutcome outcome = planning.replanFor(List.of(cap));
+
+        StoredPlan plan = planning.latestPlan();
+        assertThat(plan.slots()).allSatisfy(s -> assertThat(s.itKw()).isGreaterThanOrEqualTo(2560 + 5000));
+        assertThat(plan.slots()).allSatisfy(s -> assertThat(s.gridImportKw())
+                .isCloseTo(s.facilityKw() - s.pvKw() - s.windKw(), org.assertj.core.api.Assertions.within(1e-6)));
+        assertThat(plan.slots().subList(4, 8)).allSatisfy(s -> assertThat(s.gridImportKw()).isGreaterThan(6000));
+        assertThat(plan.predicted().importKwh()).isPositive();
+        assertThat(plan.predicted().costEur()).isPositive();
+        assertThat(outcome.capsKept()).isFalse();
+        DrPlanOutcome.Shortfall shortfall = outcome.shortfalls().get(0);
+        assertThat(shortfall.event()).isEqualTo(ref);
+        assertThat(shortfall.peakKw()).isCloseTo(plan.slots().subList(4, 8).stream()
+                .mapToDouble(sl -> sl.gridImportKw() - 6000).max().orElseThrow(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(shortfall.excessKwh()).isCloseTo(plan.slots().subList(4, 8).stream()
+                .mapToDouble(sl -> (sl.gridImportKw() - 6000) * 0.25).sum(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(PlanInputs.read(new JdbcPlanStore(ds).inputs(outcome.planId()).orElseThrow()).problem().forecast()
+                .unscheduledItKw()).containsOnly(5000.0);
+        // The cluster is dispatched only its own part: the plan's IT power less the unscheduled load.
+        assertThat(planning.itKwAt(SLOT_START)).hasValueCloseTo(plan.slots().get(0).itKw() - 5000,
+                org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void aPendingJobWhoseLatenessWouldCostMoreThanItsMissExpiresByTheReplannersRuleAndIsNoLongerPlanned() {
+        DataSource ds = open();
+        // 100 h of lateness allowed, so only the cost rule can give up on these jobs.
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 400);
+        JdbcJobStore store = new JdbcJobStore(ds);
+        // 64 GPUs for 2 h: missing one costs 20 EUR x 64 x 2 h + 500 EUR = 3,060 EUR, a quarter hour late
+        // 2 EUR x 64 x 0.25 h = 32 EUR. Started now, the first ends 32 h late (128 slots, 4,096 EUR): given up;
+        // the second 22 h late (88 slots, 2,816 EUR): still planned, at once, so it runs from the current slot.
+        store.insert(new StoredJob(overdue("long-overdue", Duration.ofHours(30)), NOW.minus(Duration.ofHours(40))));
+        store.insert(new StoredJob(overdue("overdue", Duration.ofHours(20)), NOW.minus(Duration.ofHours(30))));
+        PlanningService planning = new PlanningService(SITE, store, new JdbcPlanStore(ds), new JdbcJobRunStore(ds),
+                new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings, new SettableClock(NOW),
+                SiteForecast.source(SITE, settings, Optional::empty), Runnable::run);
+
+        planning.replan("interval");
+
+        Map<String, JobProgress.State> states = new java.util.TreeMap<>();
+        planning.jobs().forEach(j -> states.put(j.id(), planning.progress(j).state()));
+        assertThat(states).containsExactly(Map.entry("long-overdue", JobProgress.State.EXPIRED),
+                Map.entry("overdue", JobProgress.State.RUNNING));
+        assertThat(planning.latestPlan().jobs()).extracting(PlannedJob::jobId).containsExactly("overdue");
+        // The same rule as the benchmarks' Replanner, on the same jobs in slots from the current one.
+        assertThat(io.kelvin.energyoptimizer.replan.JobExpiry.expired(
+                io.kelvin.energyoptimizer.model.Job.of("long-overdue", 64, 100, 8, -160, -120), 0,
+                io.kelvin.energyoptimizer.model.Weights.defaults(), 0.25)).isTrue();
+        assertThat(io.kelvin.energyoptimizer.replan.JobExpiry.expired(
+                io.kelvin.energyoptimizer.model.Job.of("overdue", 64, 100, 8, -120, -80), 0,
+                io.kelvin.energyoptimizer.model.Weights.defaults(), 0.25)).isFalse();
+    }
+
+    private static io.kelvin.core.plan.JobSpec overdue(String id, Duration deadlineAgo) {
+        Instant deadline = SLOT_START.minus(deadlineAgo);
+        return new io.kelvin.core.plan.JobSpec(id, 64, null, 100.0, Duration.ofHours(2),
+                deadline.minus(Duration.ofHours(10)), deadline, null, false, null);
+    }
+
+    @Test
+    void theNewestStoredPlanIsDispatchedSlotBySlotAndARestartDispatchesItFromTheStore() {
+        DataSource ds = open();
+        PlanningService planning = service(ds);
+        assertThat(planning.itKwAt(NOW)).as("no plan yet").isEmpty();
+        planning.submit(job("dispatched", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        StoredPlan plan = planning.latestPlan();
+
+        for (int slot : List.of(0, 1, 47, 95)) {
+            Instant inside = plan.horizonStart().plus(Duration.ofMinutes(15L * slot + 7));
+            assertThat(planning.itKwAt(inside)).as("slot " + slot).hasValue(plan.slots().get(slot).itKw());
+        }
+        assertThat(planning.itKwAt(plan.horizonStart().minusSeconds(1))).isEmpty();
+        assertThat(planning.itKwAt(plan.horizonStart().plus(Duration.ofHours(24)))).isEmpty();
+        int run = plan.jobs().get(0).runSlots().get(0);
+        assertThat(plan.slots().get(run).itKw()).as("idle plus the job against idle alone")
+                .isGreaterThan(plan.slots().get(95).itKw());
+
+        PlanningService restarted = service(open());
+        assertThat(restarted.itKwAt(plan.horizonStart())).hasValue(plan.slots().get(0).itKw());
+    }
+
+    @Test
+    void aDrCapIsPlannedLowerByHowFarTheMeterReadAboveTheDispatchedPlan() {
+        DataSource ds = open();
+        SettableClock clock = new SettableClock(NOW);
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
+        JdbcPlanStore plans = new JdbcPlanStore(ds);
+        // The meter reads 400 kW more than whatever the newest plan predicted.
+        io.kelvin.core.plan.MeteredImport meter = (from, to) -> PlanningService.plannedImportKw(
+                plans.latest().orElseThrow(), from, to).stream().map(kw -> kw + 400).findFirst();
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), plans, new JdbcJobRunStore(ds),
+                new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings, clock,
+                SiteForecast.source(SITE, settings, Optional::empty), Runnable::run, meter);
+        planning.submit(job("metered", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        EventRef ref = new EventRef("prog-1", "evt-bias", Instant.parse("2026-06-20T12:00:00Z"));
+        Instant from = SLOT_START.plus(Duration.ofHours(1));
+        Instant to = SLOT_START.plus(Duration.ofHours(2));
+        DrDirective cap = new DrDirective(ref, "bias", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
+                DrSignal.Direction.IMPORT, 5_000, true, "IMPORT_CAPACITY_LIMIT")), List.of());
+
+        DrPlanOutcome outcome = planning.replanFor(List.of(cap));
+
+        Problem solved = PlanInputs.read(plans.inputs(outcome.planId()).orElseThrow()).problem();
+        assertThat(solved.drEvents()).singleElement().satisfies(e -> assertThat(e.capKw())
+                .isCloseTo(4_600.0, org.assertj.core.api.Assertions.within(1e-6)));
+    }
+
+    @Test
     void aCapTheSiteKeepsEasilyIsNoShortfall() {
         PlanningService planning = service(open());
         planning.submit(job("easy", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
@@ -297,6 +429,37 @@ class PlanningStoreTest {
         assertThat(outcome.planId()).isPositive();
         assertThat(outcome.capsKept()).isTrue();
         assertThat(planning.directives()).containsExactly(generous);
+    }
+
+    @Test
+    void whatTheDispatchedJobsDrewAboveIdleIsTakenOffTheMeteredItLoadForTheLoadForecast() {
+        DataSource ds = open();
+        PlanningService service = service(ds);
+        service.submit(job("train-a", SLOT_START, NOW.plus(Duration.ofHours(6)), 100.0));
+        service.submit(job("train-b", SLOT_START, NOW.plus(Duration.ofHours(6)), 200.0));
+        assertThat(service.latestPlan().jobs()).allSatisfy(j -> assertThat(j.runSlots()).contains(0));
+        DispatchedJobsDraw draw = new DispatchedJobsDraw(SITE, new JdbcJobStore(ds), new JdbcJobRunStore(ds));
+
+        // 64 GPUs idle at 0.25 kW each: 100 - 16 and 200 - 16 kW above idle, in the dispatched quarter hour only.
+        double[] kw = draw.drawnKw(SLOT_START.minus(Duration.ofHours(1)), SLOT_START.plus(Duration.ofHours(1)))
+                .slotMeans(SLOT_START.minus(Duration.ofMinutes(15)), Duration.ofMinutes(15), 3);
+        assertThat(kw[0]).isNaN();
+        assertThat(kw[1]).isCloseTo(84.0 + 184.0, within(1e-9));
+        assertThat(kw[2]).isNaN();
+        assertThat(draw.kwAt(NOW)).isCloseTo(268.0, within(1e-9));
+        assertThat(draw.kwAt(NOW.plus(Duration.ofMinutes(15)))).isZero();
+
+        // The IT meters read 5,268 kW over the last five minutes: 5,000 kW of it is not Kelvin's.
+        io.kelvin.testkit.MemoryTelemetryStore store = new io.kelvin.testkit.MemoryTelemetryStore();
+        Instant from = NOW.minus(Duration.ofMinutes(6));
+        store.fill(io.kelvin.core.telemetry.PointId.of("hvdc-01", "output_power_kw"), from, NOW.plusSeconds(1),
+                Duration.ofSeconds(10), t -> 3000.0);
+        store.fill(io.kelvin.core.telemetry.PointId.of("hvdc-02", "output_power_kw"), from, NOW.plusSeconds(1),
+                Duration.ofSeconds(10), t -> 2268.0);
+        MeteredLiveItLoad live = new MeteredLiveItLoad(SITE, store, draw, new SettableClock(NOW));
+        assertThat(live.unscheduledKw().orElseThrow()).isCloseTo(5000.0, within(1.0));
+        assertThat(new MeteredLiveItLoad(SITE, new io.kelvin.testkit.MemoryTelemetryStore(), draw,
+                new SettableClock(NOW)).unscheduledKw()).isEmpty();
     }
 
     private DataSource open() {

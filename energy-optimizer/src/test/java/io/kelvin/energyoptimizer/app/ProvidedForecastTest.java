@@ -76,6 +76,38 @@ class ProvidedForecastTest {
         assertThat(planned.inputs().get(ForecastInput.PV.ordinal()).fallback()).isFalse();
     }
 
+    @Test
+    void theUnscheduledLoadForecastLessTheClustersIdleDrawIsPlannedAndASlotWithoutOneTakesTheLiveMeteredLoad() {
+        // The demo cluster idles at 10,240 GPUs x 0.25 kW = 2,560 kW, which the meters see and the model counts.
+        ProvidedForecast source = new ProvidedForecast(request -> new HorizonForecast(request,
+                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), series(FRESH, 0, 0, 0, 0),
+                series(FRESH, 8041, Double.NaN, 2000, Double.NaN),
+                new CarbonSeries(series(FRESH, 300, 300, 300, 300), SlotSeries.missing(4,
+                        Provenance.notConfigured("market-based carbon"))),
+                new PriceSeries(series(FRESH, 0.2, 0.2, 0.2, 0.2), Optional.empty()),
+                series(FRESH, 20, 20, 20, 20)), SITE, SETTINGS, () -> java.util.OptionalDouble.of(7560));
+
+        ForecastSource.PlanForecast planned = source.forecast(Horizon.quarterHours(START, 4));
+
+        assertThat(planned.forecast().unscheduledItKw()).containsExactly(5481, 5000, 0, 5000);
+        PlanInput load = planned.inputs().get(ForecastInput.UNSCHEDULED_IT_LOAD.ordinal());
+        assertThat(load.fallback()).isTrue();
+        assertThat(load.fallbackSlots()).isEqualTo(2);
+        assertThat(load.detail()).contains("2 slots without a forecast take the metered IT load less the jobs' draw, 7560 kW");
+
+        ProvidedForecast unmetered = new ProvidedForecast(request -> new HorizonForecast(request,
+                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), series(FRESH, 0, 0, 0, 0),
+                SlotSeries.missing(4, Provenance.notConfigured("IT meters")),
+                new CarbonSeries(series(FRESH, 300, 300, 300, 300), SlotSeries.missing(4,
+                        Provenance.notConfigured("market-based carbon"))),
+                new PriceSeries(series(FRESH, 0.2, 0.2, 0.2, 0.2), Optional.empty()),
+                series(FRESH, 20, 20, 20, 20)), SITE, SETTINGS);
+        ForecastSource.PlanForecast none = unmetered.forecast(Horizon.quarterHours(START, 4));
+        assertThat(none.forecast().unscheduledItKw()).containsOnly(0.0);
+        assertThat(none.inputs().get(ForecastInput.UNSCHEDULED_IT_LOAD.ordinal()).detail())
+                .contains("no unscheduled load (nothing metered)");
+    }
+
     private static SlotSeries series(Provenance p, double... values) {
         SlotBasis[] basis = new SlotBasis[values.length];
         for (int i = 0; i < values.length; i++) {

@@ -2,7 +2,9 @@ package io.kelvin.greenpower.dr;
 
 import io.kelvin.core.dr.DrEventStatus;
 import io.kelvin.core.dr.DrEventStore;
+import io.kelvin.core.dr.DrSignal;
 import io.kelvin.core.dr.DrTransition;
+import io.kelvin.core.dr.EventRef;
 import io.kelvin.core.identity.Actor;
 import io.kelvin.core.identity.AuditEntry;
 import io.kelvin.core.identity.AuditKind;
@@ -70,6 +72,16 @@ public final class AuditedDrEventStore implements DrEventStore {
     @Override
     public List<DrTransition> history(String eventId) {
         return delegate.history(eventId);
+    }
+
+    @Override
+    public void recordCaps(EventRef ref, List<DrSignal.CapLimit> caps) {
+        delegate.recordCaps(ref, caps);
+    }
+
+    @Override
+    public List<DrSignal.CapLimit> caps(String eventId) {
+        return delegate.caps(eventId);
     }
 
     /** The audit entry for one transition, whoever took it. */

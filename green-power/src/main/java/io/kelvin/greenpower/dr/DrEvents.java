@@ -87,6 +87,9 @@ public final class DrEvents {
             return Offer.CANCELLED;
         }
         DrEventStatus status = receive(source, ref, event, now);
+        if (resolution instanceof Resolution.Act act) {
+            store.recordCaps(ref, act.directive().caps());
+        }
         status = step(status, new DrInput.Acknowledge(KELVIN), now);
         step(status, new DrInput.OptIn(KELVIN, Optional.of("program " + program.programName() + " takes part")), now);
         held.put(event.id(), new Held(program, event, mapping.get()));

@@ -2,6 +2,8 @@ package io.kelvin.greenpower.dr;
 
 import io.kelvin.core.dr.DrEventStatus;
 import io.kelvin.core.dr.DrEventStore;
+import io.kelvin.core.dr.DrSignal;
+import io.kelvin.core.dr.EventRef;
 import io.kelvin.core.dr.DrTransition;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +17,7 @@ public final class InMemoryDrEventStore implements DrEventStore {
 
     private final Map<String, DrEventStatus> statuses = new LinkedHashMap<>();
     private final List<DrTransition> transitions = new ArrayList<>();
+    private final Map<String, List<DrSignal.CapLimit>> caps = new LinkedHashMap<>();
 
     @Override
     public synchronized Optional<DrEventStatus> find(String eventId) {
@@ -40,5 +43,15 @@ public final class InMemoryDrEventStore implements DrEventStore {
     @Override
     public synchronized List<DrTransition> history(String eventId) {
         return transitions.stream().filter(t -> t.ref().eventId().equals(eventId)).toList();
+    }
+
+    @Override
+    public synchronized void recordCaps(EventRef ref, List<DrSignal.CapLimit> limits) {
+        caps.put(ref.eventId(), limits.stream().sorted(Comparator.comparing(DrSignal.CapLimit::start)).toList());
+    }
+
+    @Override
+    public synchronized List<DrSignal.CapLimit> caps(String eventId) {
+        return caps.getOrDefault(eventId, List.of());
     }
 }

@@ -55,6 +55,8 @@ class DrEventsTest {
 
         assertThat(plan.get()).flatExtracting(DrDirective::caps).extracting(c -> c.kw()).containsExactly(6000.0);
         assertThat(events.history("ev-1")).extracting(DrTransition::to).contains(DrState.SUPERSEDED);
+        // the store keeps the newest version's caps for the auditors' report
+        assertThat(store.caps("ev-1")).extracting(c -> c.kw()).containsExactly(6000.0);
     }
 
     @Test

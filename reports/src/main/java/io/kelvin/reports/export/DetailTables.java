@@ -65,7 +65,7 @@ final class DetailTables {
         if (section.unavailable().isPresent()) {
             return new Table(section.title(), List.of("Status"), List.of(List.of(Cell.text(section.unavailable().get()))));
         }
-        List<List<Cell>> rows = section.rows().stream().map(r -> r.stream().map(Cell::text).toList()).toList();
+        List<List<Cell>> rows = section.rows().stream().map(r -> r.stream().map(DetailTables::sectionCell).toList()).toList();
         return new Table(section.title(), section.header(), rows);
     }
 
@@ -89,4 +89,15 @@ final class DetailTables {
                         + "exclude their end.");
         return new Table("Method", List.of("Note"), notes.stream().map(n -> List.of(Cell.text(n))).toList());
     }
+
+    /** A section's decimal ("350.0", "-1.25") is a number cell (numeric in XLSX, right-aligned in the PDF); the rest is text. */
+    private static Cell sectionCell(String text) {
+        if (DECIMAL.matcher(text).matches()) {
+            java.math.BigDecimal value = new java.math.BigDecimal(text);
+            return new Cell.Number(value, value.scale());
+        }
+        return Cell.text(text);
+    }
+
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d+");
 }

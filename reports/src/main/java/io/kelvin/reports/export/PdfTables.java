@@ -121,6 +121,26 @@ final class PdfTables {
             total += w;
         }
         if (total > canvas.width()) {
+            // too wide: first narrow the columns that wrap at spaces, down to their longest word, so
+            // numbers and single words keep their width
+            float[] least = new float[n];
+            float slack = 0;
+            for (int c = 0; c < n; c++) {
+                least[c] = longestWord(table.header().get(c), PdfCanvas.BOLD) + 2 * PAD;
+                for (List<Cell> row : table.rows()) {
+                    least[c] = Math.max(least[c], longestWord(row.get(c).shown(), PdfCanvas.REGULAR) + 2 * PAD);
+                }
+                least[c] = Math.min(least[c], widths[c]);
+                slack += widths[c] - least[c];
+            }
+            float share = Math.min(1, (total - canvas.width()) / Math.max(slack, 1e-3f));
+            total = 0;
+            for (int c = 0; c < n; c++) {
+                widths[c] -= (widths[c] - least[c]) * share;
+                total += widths[c];
+            }
+        }
+        if (total > canvas.width()) {
             for (int c = 0; c < n; c++) {
                 widths[c] *= canvas.width() / total;
             }

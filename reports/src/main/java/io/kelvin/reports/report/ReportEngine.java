@@ -1,6 +1,6 @@
 package io.kelvin.reports.report;
 
-import io.kelvin.core.reporting.DemandResponseHistory;
+import io.kelvin.core.dr.DrEventStore;
 import io.kelvin.core.reporting.PlanOutcomeHistory;
 import io.kelvin.core.site.Meter;
 import io.kelvin.core.site.MeterRole;
@@ -29,10 +29,14 @@ import java.util.Optional;
 public final class ReportEngine {
 
     private final TelemetryStore store;
-    private final Optional<DemandResponseHistory> demandResponse;
+    private final Optional<DrEventStore> demandResponse;
     private final Optional<PlanOutcomeHistory> planOutcomes;
 
-    public ReportEngine(TelemetryStore store, Optional<DemandResponseHistory> demandResponse,
+    /**
+     * @param demandResponse where the site's demand-response events and their caps are kept (the state
+     *        database); empty when the report is made without it, which the section then says
+     */
+    public ReportEngine(TelemetryStore store, Optional<DrEventStore> demandResponse,
             Optional<PlanOutcomeHistory> planOutcomes) {
         this.store = store;
         this.demandResponse = demandResponse;
@@ -67,7 +71,7 @@ public final class ReportEngine {
         List<ContractLine> contracts = site.renewables().stream()
                 .map(c -> new ContractLine(c, ContractAllocation.kwh(c, period.start(), period.end(), period.zone())))
                 .filter(c -> c.allocatedKwh() > 0).toList();
-        List<Section> sections = List.of(Sections.demandResponse(demandResponse, period),
+        List<Section> sections = List.of(DemandResponsePerformance.section(demandResponse, store, site, period),
                 Sections.savings(planOutcomes, period));
         return new Report(site, period, settings, dataSource, figures, designation, grade, meters, intervals,
                 contracts, sections);

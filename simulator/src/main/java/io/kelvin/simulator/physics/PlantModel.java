@@ -151,6 +151,14 @@ public final class PlantModel {
         plant.itLoad().override(utilization);
     }
 
+    /**
+     * Makes the cluster's IT load follow a dispatched plan (ramp and unscheduled load: {@link ItLoad});
+     * {@link io.kelvin.core.plan.ClusterDispatch#none()} returns to the daily pattern. An override wins over both.
+     */
+    public void follow(io.kelvin.core.plan.ClusterDispatch dispatch, double unscheduledMeanKw) {
+        plant.itLoad().follow(dispatch, unscheduledMeanKw);
+    }
+
     /** Points of the site's profiles that no model computes; they read as 0 clamped into their range. */
     public Set<PointId> unmodelledPoints() {
         return Set.copyOf(unmodelled);

@@ -23,8 +23,9 @@ import java.util.List;
 
 /**
  * Demand response for people: {@code GET /api/v1/dr} the VEN's state, the programs the site takes part in
- * (the VTN's and the grid API's) and the newest DR re-plan; {@code GET /api/v1/dr/events} every event with its lifecycle state, span and
- * every transition; {@code POST /api/v1/dr/events/{id}/opt-out} (OPERATOR, body {@code {"reason": "..."}},
+ * (the VTN's and the grid API's) and the newest DR re-plan; {@code GET /api/v1/dr/events} every event with its lifecycle state, span,
+ * every transition and, when the newest plan cannot keep its caps, the shortfall (peak kW and kWh above the
+ * cap, the jobs that would miss, whether the over-subscription check proves no plan could); {@code POST /api/v1/dr/events/{id}/opt-out} (OPERATOR, body {@code {"reason": "..."}},
  * reason required) opts the site out. Opt-out attempts, done or refused, go into the audit trail with the
  * caller and address; a refused step (the event is over, cancelled, ...) is 409 naming why.
  */
@@ -60,7 +61,15 @@ public class DemandResponseResource {
 
     public record EventView(String id, String programId, String name, Instant version, String state, Instant receivedAt,
                             Instant changedAt, Instant start, Instant end, String decidedBy, String reason,
-                            List<TransitionView> transitions) {
+                            List<TransitionView> transitions, ShortfallView shortfall) {
+    }
+
+    /** What the newest plan cannot keep of an event's caps over {@code [from, to)}; null in an event when it keeps them. */
+    public record ShortfallView(Instant from, Instant to, double peakKw, double excessKwh, List<String> jobsMissed,
+                                boolean proven) {
+        static ShortfallView of(DrPlanOutcome.Shortfall s) {
+            return new ShortfallView(s.from(), s.to(), s.peakKw(), s.excessKwh(), s.jobsMissed(), s.proven());
+        }
     }
 
     public record OptOut(String reason) {
@@ -113,6 +122,7 @@ public class DemandResponseResource {
         return new EventView(s.ref().eventId(), s.ref().programId(), s.eventName(), s.ref().version(), s.state().name(),
                 s.receivedAt(), s.changedAt(), span.map(DemandResponseRuntime.Span::start).orElse(null),
                 span.map(DemandResponseRuntime.Span::end).orElse(null), s.decidedBy().orElse(null),
-                s.reason().orElse(null), dr.history(s.ref().eventId()).stream().map(TransitionView::of).toList());
+                s.reason().orElse(null), dr.history(s.ref().eventId()).stream().map(TransitionView::of).toList(),
+                dr.shortfall(s.ref().eventId()).map(ShortfallView::of).orElse(null));
     }
 }

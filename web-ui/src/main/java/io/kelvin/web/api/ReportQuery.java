@@ -11,7 +11,7 @@ import java.time.ZoneId;
  * The query parameters of the reports API read as text, so every bad one is a 400 naming it:
  * {@code period} ({@code 2026-03}, {@code 2026-Q1}, {@code 2026}) or {@code from} and {@code to}
  * (a date, a local time in the site's zone, or a time with offset; {@code to} exclusive), at most
- * {@link #MAX_DAYS} days; {@code completeness} (a share 0..1, default 0.95); {@code format}.
+ * {@link #MAX_DAYS} days; {@code completeness} (a share 0..1, default the site file's, 0.95 unless set); {@code format}.
  */
 public final class ReportQuery {
 
@@ -19,6 +19,30 @@ public final class ReportQuery {
     public static final long MAX_DAYS = 370;
 
     private ReportQuery() {
+    }
+
+    private static final java.util.regex.Pattern ARCHIVE_MONTH = java.util.regex.Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final java.util.regex.Pattern ARCHIVE_FILE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    /** The month of an archive path: {@code YYYY-MM}. */
+    public static java.time.YearMonth archiveMonth(String month) {
+        if (month == null || !ARCHIVE_MONTH.matcher(month).matches()) {
+            throw new IllegalArgumentException("month: '" + clip(month) + "' is not a month (YYYY-MM)");
+        }
+        return java.time.YearMonth.parse(month);
+    }
+
+    /** A file name of an archived month: letters, digits, '.', '_', '-', not starting with '.' and without "..". */
+    public static String archiveFile(String file) {
+        if (file == null || !ARCHIVE_FILE.matcher(file).matches() || file.contains("..")) {
+            throw new IllegalArgumentException("file: '" + clip(file) + "' is not a file name of the archive"
+                    + " (letters, digits, '.', '_' and '-'; no path)");
+        }
+        return file;
+    }
+
+    private static String clip(String text) {
+        return text == null ? "" : text.length() <= 100 ? text : text.substring(0, 100) + "...";
     }
 
     public static ReportPeriod period(String period, String from, String to, ZoneId zone) {
@@ -44,9 +68,10 @@ public final class ReportQuery {
         return result;
     }
 
-    public static ReportSettings settings(String completeness) {
+    /** The {@code completeness} asked for, else {@code siteDefault} (the site file's threshold). */
+    public static ReportSettings settings(String completeness, ReportSettings siteDefault) {
         if (!present(completeness)) {
-            return ReportSettings.DEFAULTS;
+            return siteDefault;
         }
         try {
             double share = Double.parseDouble(completeness.trim());

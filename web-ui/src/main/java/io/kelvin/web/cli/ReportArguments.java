@@ -15,7 +15,7 @@ import java.util.Set;
  */
 record ReportArguments(Optional<Path> dataDir, Optional<Path> site, Optional<String> period, Optional<String> from,
                        Optional<String> to, ReportFormat format, Path out, Optional<String> influxUrl, String influxDb,
-                       Optional<String> influxUser, Optional<String> influxPasswordEnv, double completeness) {
+                       Optional<String> influxUser, Optional<String> influxPasswordEnv, java.util.OptionalDouble completeness) {
 
     static final String USAGE = "usage: ./kelvin report (--data-dir DIR | --influx-url URL [--influx-db NAME]) "
             + "(--period 2026-03|2026-Q1|2026 | --from T --to T) --format csv|xlsx|pdf|eed --out FILE "
@@ -75,12 +75,16 @@ record ReportArguments(Optional<Path> dataDir, Optional<Path> site, Optional<Str
         return options;
     }
 
-    private static double completeness(Map<String, String> options) throws UsageException {
-        String text = options.getOrDefault("--completeness", "0.95");
+    /** The --completeness given; empty for the site file's threshold. */
+    private static java.util.OptionalDouble completeness(Map<String, String> options) throws UsageException {
+        if (!options.containsKey("--completeness")) {
+            return java.util.OptionalDouble.empty();
+        }
+        String text = options.get("--completeness");
         try {
             double value = Double.parseDouble(text);
             if (value >= 0 && value <= 1) {
-                return value;
+                return java.util.OptionalDouble.of(value);
             }
         } catch (NumberFormatException e) {
             // reported below with the accepted range

@@ -3,6 +3,7 @@ package io.kelvin.web.cli;
 import io.kelvin.collectors.store.influxdb.InfluxConnection;
 import io.kelvin.collectors.store.influxdb.InfluxTelemetryStore;
 import io.kelvin.collectors.store.rrd4j.RrdTelemetryStore;
+import io.kelvin.core.dr.DrEventStore;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.load.SiteConfigException;
@@ -18,6 +19,8 @@ import io.kelvin.reports.report.NoDataException;
 import io.kelvin.reports.report.Report;
 import io.kelvin.reports.report.ReportEngine;
 import io.kelvin.reports.report.ReportSettings;
+import io.kelvin.state.JdbcDrEventStore;
+import io.kelvin.state.KelvinDatabase;
 import io.kelvin.web.runtime.DataDirSite;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,7 +67,7 @@ public final class ReportCommand {
             err.println("kelvin report: the site file has problems:");
             e.problems().forEach(p -> err.println("  " + p));
             return BAD_SITE;
-        } catch (StoreUnavailableException | DataDirException e) {
+        } catch (StoreUnavailableException | DataDirException | IllegalStateException e) {
             err.println("kelvin report: " + e.getMessage());
             return BAD_DATA;
         } catch (NoDataException e) {
@@ -91,7 +94,9 @@ public final class ReportCommand {
                 : PeriodParser.between(arguments.from().orElseThrow(), arguments.to().orElseThrow(), site.info().timezone());
         Report report;
         try (TelemetryStore store = open(arguments, site)) {
-            report = new ReportEngine(store).build(site, period, new ReportSettings(arguments.completeness()),
+            report = new ReportEngine(store, drEvents(arguments), Optional.empty()).build(site, period,
+                    arguments.completeness().isPresent()
+                    ? new ReportSettings(arguments.completeness().getAsDouble()) : ReportSettings.of(site),
                     arguments.influxUrl().isPresent() ? DataSources.influxDb(arguments.influxDb()) : DataSources.RRD4J);
         }
         byte[] bytes = Exporter.export(report, arguments.format());
@@ -102,6 +107,15 @@ public final class ReportCommand {
                 .toLowerCase(java.util.Locale.ROOT) + ", " + bytes.length + " bytes) -> " + target);
         out.println("  sha256 " + Manifest.sha256(bytes) + " (manifest " + manifest.getFileName() + ")");
         return OK;
+    }
+
+    /**
+     * The demand-response events the data dir's state database keeps (H2 {@code DATA_DIR/kelvin-db}, read
+     * beside a running app through AUTO_SERVER), as the app reads them; none without a data dir or database.
+     */
+    private static Optional<DrEventStore> drEvents(ReportArguments arguments) {
+        return arguments.dataDir().filter(d -> Files.isRegularFile(d.resolve(KelvinDatabase.H2_NAME + ".mv.db")))
+                .map(d -> new JdbcDrEventStore(KelvinDatabase.simple(KelvinDatabase.h2Url(d), KelvinDatabase.H2_USER, "")));
     }
 
     /** --site, else the site file the data dir records, else the demo site. */

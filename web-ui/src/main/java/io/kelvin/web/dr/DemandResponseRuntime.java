@@ -131,7 +131,7 @@ public class DemandResponseRuntime {
             TokenSource tokens = new TokenSource(http, settings.tokenUrl(), settings.clientId().orElseThrow(),
                     () -> secret(settings), clock);
             return new VenClient(settings, new VtnApi(http, tokens, settings.targets()), events,
-                    new MeterReportSource(site, telemetry, REPORT_STEP, Set.of()), clock, webhookToken());
+                    new MeterReportSource(site, telemetry, REPORT_STEP, Set.of(), this::shortfall), clock, webhookToken());
         });
         running = new Running(settings, store, events, client);
         if (settings.gridApi()) {
@@ -231,6 +231,12 @@ public class DemandResponseRuntime {
     /** The outcome of the newest DR re-plan, if one ran. */
     public Optional<DrPlanOutcome> lastOutcome() {
         return lastOutcome;
+    }
+
+    /** What the newest DR re-plan cannot keep of the event's caps; empty when it keeps them or none ran. */
+    public Optional<DrPlanOutcome.Shortfall> shortfall(String eventId) {
+        return lastOutcome.flatMap(o -> o.shortfalls().stream().filter(s -> s.event().eventId().equals(eventId))
+                .findFirst());
     }
 
     /** The webhook receiver, when demand response is configured. */

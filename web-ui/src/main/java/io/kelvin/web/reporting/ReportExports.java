@@ -5,6 +5,7 @@ import io.kelvin.core.identity.AuditEntry;
 import io.kelvin.core.identity.AuditKind;
 import io.kelvin.core.identity.AuditLog;
 import io.kelvin.core.identity.Outcome;
+import io.kelvin.energyoptimizer.app.NoSuchEntryException;
 import io.kelvin.reports.export.Exporter;
 import io.kelvin.reports.export.Manifest;
 import io.kelvin.reports.export.ReportFormat;
@@ -13,7 +14,12 @@ import io.kelvin.reports.report.NoDataException;
 import io.kelvin.reports.report.Report;
 import io.kelvin.reports.report.ReportSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.YearMonth;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A report export on someone's request, from the REST API or the reports view: the report built,
@@ -53,6 +59,34 @@ public class ReportExports {
         audit.record(new AuditEntry(actor, AuditKind.REPORT_EXPORTED, target, address, Outcome.SUCCESS,
                 what + " sha256=" + sha256 + " bytes=" + bytes.length));
         return new Export(bytes, sha256, fileName(period, format), format.mediaType());
+    }
+
+    /**
+     * A file of the monthly archive on someone's request, put on the audit trail as an export (file,
+     * SHA-256, size), or as a failed one when the archive does not hold it.
+     *
+     * @throws NoSuchEntryException when the archive has no such file in that month
+     */
+    public Export archived(YearMonth month, String name, Actor actor, String address) {
+        String target = reports.site().info().id() + " " + month;
+        Optional<java.nio.file.Path> file = reports.archive().file(month, name);
+        if (file.isEmpty()) {
+            audit.record(new AuditEntry(actor, AuditKind.REPORT_EXPORTED, target, address, Outcome.FAILED,
+                    "archive file=" + month + "/" + name + " not in the archive"));
+            throw new NoSuchEntryException("the report archive has no file " + name + " for " + month);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.get(), e);
+        }
+        String sha256 = Manifest.sha256(bytes);
+        audit.record(new AuditEntry(actor, AuditKind.REPORT_EXPORTED, target, address, Outcome.SUCCESS,
+                "archive file=" + month + "/" + name + " sha256=" + sha256 + " bytes=" + bytes.length));
+        String mediaType = java.util.Arrays.stream(ReportFormat.values()).filter(f -> name.endsWith("." + f.extension()))
+                .map(ReportFormat::mediaType).findFirst().orElse("text/plain");
+        return new Export(bytes, sha256, name, mediaType);
     }
 
     /** {@code <site>-<period>.<ext>}, e.g. {@code demo-aidc-2026-03.pdf} or {@code demo-aidc-2026-03-05_2026-03-06T0600.csv}. */

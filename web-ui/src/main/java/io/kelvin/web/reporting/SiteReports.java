@@ -8,15 +8,19 @@ import io.kelvin.reports.report.DataSources;
 import io.kelvin.reports.report.Report;
 import io.kelvin.reports.report.ReportEngine;
 import io.kelvin.reports.report.ReportSettings;
+import io.kelvin.state.JdbcDrEventStore;
 import io.kelvin.web.runtime.KelvinSettings;
+import io.kelvin.web.runtime.StateDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The reports engine wired to the running site and its telemetry store, for the REST resource, the
  * reports view and the monthly archive. The report names its data source exactly as {@code ./kelvin
  * report} does ({@link DataSources}), so the app and the command line give the same bytes for the
- * same data, period and threshold. The archive lives under {@code DATA_DIR/reports}.
+ * same data, period and threshold. The demand-response section reads the events the state database
+ * keeps. The archive lives under {@code DATA_DIR/reports}.
  */
 @ApplicationScoped
 public class SiteReports {
@@ -26,15 +30,16 @@ public class SiteReports {
     private final String dataSource;
     private final MonthlyArchive archive;
 
-    SiteReports(Site site, TelemetryStore store, KelvinSettings settings) {
+    SiteReports(Site site, TelemetryStore store, KelvinSettings settings, StateDatabase database) {
         this.site = site;
-        this.engine = new ReportEngine(store);
+        // demand-response events and their caps are read from the state database (read only here)
+        this.engine = new ReportEngine(store, Optional.of(new JdbcDrEventStore(database.dataSource())), Optional.empty());
         this.dataSource = switch (settings.store().type()) {
             case RRD4J -> DataSources.RRD4J;
             case INFLUXDB -> DataSources.influxDb(settings.store().influx().database());
         };
         Path root = settings.dataDir().toAbsolutePath().normalize().resolve("reports");
-        this.archive = new MonthlyArchive(root, site.info().timezone(), period -> build(period, ReportSettings.DEFAULTS));
+        this.archive = new MonthlyArchive(root, site.info().timezone(), period -> build(period, ReportSettings.of(site)));
     }
 
     public Site site() {

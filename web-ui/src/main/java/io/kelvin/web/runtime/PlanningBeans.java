@@ -1,17 +1,20 @@
 package io.kelvin.web.runtime;
 
-import io.kelvin.core.forecast.ScheduledLoadHistory;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.energyoptimizer.app.AppPlanners;
 import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.energyoptimizer.app.PlanningSettings;
+import io.kelvin.energyoptimizer.app.DispatchedJobsDraw;
+import io.kelvin.energyoptimizer.app.MeteredLiveItLoad;
 import io.kelvin.energyoptimizer.app.ProvidedForecast;
+import io.kelvin.energyoptimizer.app.StoredMeteredImport;
 import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.greenpower.forecast.SiteForecastProvider;
 import io.kelvin.state.JdbcJobRunStore;
 import io.kelvin.state.JdbcJobStore;
 import io.kelvin.state.JdbcPlanStore;
+import io.kelvin.web.overview.ForecastMemory;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,7 +33,11 @@ import org.jboss.logging.Logger;
  * at start) through the state module's JDBC adapters, the app's planners ({@link AppPlanners}: CBC with a
  * work budget and a wall-clock safety cap, greedy fallback), the site's forecast from green-power's
  * {@link SiteForecastProvider} (site file {@code feeds:} and {@code forecast:}, the telemetry store's meters;
- * the app's settings only where it has no value), and one background thread for re-plans, stopped at shutdown.
+ * the app's settings only where it has no value; through {@link ForecastMemory}, which keeps its last answers for
+ * the plan view; the IT meters' history less what Kelvin's dispatched jobs drew, {@link DispatchedJobsDraw}, is
+ * the unscheduled load it forecasts, and slots it cannot forecast take that load as metered now,
+ * {@link MeteredLiveItLoad}), the grid meters in the telemetry store as the metered import DR caps are corrected by
+ * ({@link StoredMeteredImport}), and one background thread for re-plans, stopped at shutdown.
  */
 @ApplicationScoped
 public class PlanningBeans {
@@ -51,16 +58,30 @@ public class PlanningBeans {
 
     @Produces
     @Singleton
-    PlanningService planningService(KelvinSettings settings, Site site, TelemetryStore store, InstantSource clock) {
+    PlanningService planningService(KelvinSettings settings, Site site, ForecastMemory forecasts, TelemetryStore store,
+                                    InstantSource clock) {
         DataSource dataSource = database.dataSource();
         KelvinSettings.Planning p = settings.planning();
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
         return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
                 new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
-                new ProvidedForecast(SiteForecastProvider.create(site, store, ScheduledLoadHistory.unknown(), clock), site,
-                        planning),
-                replanThread);
+                new ProvidedForecast(forecasts, site, planning, new MeteredLiveItLoad(site, store, jobsDraw(site),
+                        clock)),
+                replanThread, new StoredMeteredImport(site, store));
+    }
+
+    /** What Kelvin's dispatched jobs drew, taken off the metered IT load before the load is forecast. */
+    private DispatchedJobsDraw jobsDraw(Site site) {
+        DataSource dataSource = database.dataSource();
+        return new DispatchedJobsDraw(site, new JdbcJobStore(dataSource), new JdbcJobRunStore(dataSource));
+    }
+
+    /** The site's forecast, keeping its last answers for the plan view. */
+    @Produces
+    @Singleton
+    ForecastMemory forecasts(Site site, TelemetryStore store, InstantSource clock) {
+        return new ForecastMemory(SiteForecastProvider.create(site, store, jobsDraw(site), clock));
     }
 
     void onStop(@Observes ShutdownEvent event) {

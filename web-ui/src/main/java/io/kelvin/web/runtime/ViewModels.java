@@ -3,7 +3,10 @@ package io.kelvin.web.runtime;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.telemetry.LatestValues;
 import io.kelvin.core.telemetry.TelemetryStore;
+import io.kelvin.energyoptimizer.app.PlanningService;
+import io.kelvin.web.overview.ForecastMemory;
 import io.kelvin.web.overview.LatestPoints;
+import io.kelvin.web.overview.PlanScreen;
 import io.kelvin.web.overview.PointHistory;
 import io.kelvin.web.overview.SiteOverview;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +28,12 @@ class ViewModels {
     @Singleton
     LatestPoints latestPoints(Site site, LatestValues latest) {
         return new LatestPoints(site, latest);
+    }
+
+    @Produces
+    @Singleton
+    PlanScreen planScreen(PlanningService planning, ForecastMemory forecasts, InstantSource clock) {
+        return new PlanScreen(planning, forecasts, clock);
     }
 
     @Produces

@@ -9,17 +9,17 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Verifies Kelvin's access tokens (signature, issuer, audience, expiry: {@link AccessTokens#verify}) and
  * then that the client is still enabled, so a disabled client's tokens stop working at once. The
- * roles come from the token's scopes.
+ * roles come from the token's scopes. It sees only {@link KelvinTokenRequest}s ({@link BearerMechanism}), never
+ * the tokens quarkus-oidc verifies.
  */
 @ApplicationScoped
-public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class BearerIdentityProvider implements IdentityProvider<KelvinTokenRequest> {
 
     private final AccessTokens tokens;
     private final Clients clients;
@@ -30,15 +30,15 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Class<KelvinTokenRequest> getRequestType() {
+        return KelvinTokenRequest.class;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(KelvinTokenRequest request, AuthenticationRequestContext context) {
         VerifiedToken token;
         try {
-            token = tokens.verify(request.getToken().getToken());
+            token = tokens.verify(request.token());
         } catch (InvalidTokenException e) {
             return Uni.createFrom().failure(new AuthenticationFailedException(e.getMessage()));
         }

@@ -1,11 +1,9 @@
 package io.kelvin.web.security;
 
 import io.kelvin.identity.token.AccessTokens;
-import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
@@ -51,7 +49,7 @@ public class BearerMechanism implements HttpAuthenticationMechanism {
         if (!tokens.namesThisIssuer(token) && !looksUnsigned(token)) {
             return oidc.verifyBearer(token);
         }
-        AuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, SCHEME));
+        AuthenticationRequest request = new KelvinTokenRequest(token);
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request);
     }
@@ -68,7 +66,7 @@ public class BearerMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(TokenAuthenticationRequest.class);
+        return Set.of(KelvinTokenRequest.class);
     }
 
     @Override

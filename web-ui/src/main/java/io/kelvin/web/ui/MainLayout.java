@@ -66,6 +66,9 @@ public class MainLayout extends Div implements RouterLayout {
             nav.add(link("Alarms", AlarmsView.class, "nav-alarms"));
             nav.add(link("Devices", DevicesView.class, "nav-devices"));
         }
+        if (has(request, Role.VIEWER, Role.OPERATOR, Role.AUDITOR, Role.PLATFORM, Role.ADMIN)) {
+            nav.add(link("Plan", PlanView.class, "nav-plan"));
+        }
         if (has(request, Role.VIEWER, Role.OPERATOR, Role.AUDITOR, Role.ADMIN)) {
             nav.add(link("Demand response", DrView.class, "nav-dr"));
         }

@@ -72,7 +72,7 @@ public class ReportsView extends Div {
         to.setId("reports-to");
         to.setClearButtonVisible(true);
         completeness.setId("reports-completeness");
-        completeness.setValue(Double.toString(ReportSettings.DEFAULTS.completenessThreshold()));
+        completeness.setValue(Double.toString(ReportSettings.of(reports.site()).completenessThreshold()));
         Button show = new Button("Show", e -> show());
         show.setId("reports-show");
         Div filters = new Div(period, from, to, completeness, show);
@@ -100,7 +100,7 @@ public class ReportsView extends Div {
         try {
             p = ReportQuery.period(blankToNull(period.getValue()), blankToNull(from.getValue()), blankToNull(to.getValue()),
                     reports.site().info().timezone());
-            settings = ReportQuery.settings(completeness.getValue());
+            settings = ReportQuery.settings(completeness.getValue(), ReportSettings.of(reports.site()));
             kpis = KpiSummary.of(reports.build(p, settings));
         } catch (IllegalArgumentException | NoDataException e) {
             message.setText(e.getMessage());

@@ -86,6 +86,28 @@ class DemandResponseApiTest {
         });
     }
 
+    @jakarta.inject.Inject
+    io.kelvin.energyoptimizer.app.PlanningService planning;
+
+    @Test
+    void aCapThePlanCannotKeepShowsItsShortfallInTheEventsEntry() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        planning.submit(new io.kelvin.energyoptimizer.api.JobRequest("dr-shortfall-job", 64, null, 64.0,
+                Duration.ofHours(1), now, now.plus(Duration.ofHours(12)), null, false, null));
+        // 0 kW: the idle cluster alone imports more than the PV can cover, so no plan keeps it.
+        vtn.putEvent(cap("ev-app-short", Instant.now(), 0));
+
+        Map<String, Object> event = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> event("ev-app-short"), e -> e != null && e.get("shortfall") != null);
+
+        Map<String, Object> shortfall = (Map<String, Object>) event.get("shortfall");
+        assertThat(((Number) shortfall.get("peakKw")).doubleValue()).isPositive();
+        assertThat(((Number) shortfall.get("excessKwh")).doubleValue()).isPositive();
+        assertThat(shortfall.get("jobsMissed")).isInstanceOf(List.class);
+        assertThat(shortfall.get("from")).isEqualTo(event.get("start"));
+        assertThat(event.get("state")).as("not re-planned: the plan cannot keep the cap").isNotEqualTo("REPLANNED");
+    }
+
     @Test
     void anOperatorOptsOutOnlyWithAReasonAndEveryAttemptIsAudited() {
         vtn.putEvent(cap("ev-app-optout", Instant.now(), 7000));

@@ -9,6 +9,8 @@ import io.kelvin.core.site.Site;
 import io.kelvin.web.AppReady;
 import io.kelvin.web.TempDataDir;
 import io.kelvin.web.TestAuth;
+import io.kelvin.web.runtime.KelvinRuntime;
+import io.kelvin.simulator.SiteTwin;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,13 +22,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Device health of the running demo twin through {@code GET /api/v1/devices} and readiness. */
+/**
+ * Device health of the running demo twin through {@code GET /api/v1/devices} and readiness, also while a
+ * device of the twin is unplugged.
+ */
 @QuarkusTest
 @WithTestResource(value = TempDataDir.class, scope = TestResourceScope.GLOBAL)
 class DevicesApiTest {
 
     @Inject
     Site site;
+
+    @Inject
+    KelvinRuntime runtime;
 
     @Test
     void everyDeviceOfTheSiteIsListedInSiteOrderUpWithItsLastGoodSampleAndGoodPoints() {
@@ -90,6 +98,40 @@ class DevicesApiTest {
                     .containsPattern("(?m)^kelvin_alarms_current \\d")
                     .containsPattern("(?m)^kelvin_alarms_unacknowledged \\d");
         });
+    }
+
+    @Test
+    void aDeviceThatStopsAnsweringIsDownWithItsLastErrorInTheApiAndNamedByHealthUntilItAnswersAgain() {
+        AppReady.awaitReady();
+        SiteTwin twin = runtime.twin().orElseThrow();
+        String id = "hx-01"; // alone on its Modbus endpoint, so unplugging it takes no other device along
+        await().atMost(AppReady.TIMEOUT).pollInterval(Duration.ofMillis(250)).until(this::devices,
+                b -> "UP".equals(device(b, id).get("state")));
+
+        twin.unplug(id);
+        try {
+            // DOWN after HealthTracker.DOWN_AFTER unanswered reads at the device's poll interval
+            JsonPath body = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(this::devices, b -> "DOWN".equals(device(b, id).get("state")));
+            assertThat(body.getInt("down")).isEqualTo(1);
+            String code = body.getString("devices.find { it.id == '" + id + "' }.lastError.code");
+            String message = body.getString("devices.find { it.id == '" + id + "' }.lastError.message");
+            assertThat(code).as("the socket's own words").isNotBlank();
+            assertThat(message).contains(code);
+            assertThat(Instant.parse(body.getString("devices.find { it.id == '" + id + "' }.lastError.at")))
+                    .isAfter(Instant.now().minusSeconds(60));
+
+            JsonPath health = given().get("/q/health").then().statusCode(200).extract().jsonPath();
+            assertThat(health.getString("checks.find { it.name == 'kelvin-devices' }.data.down")).isEqualTo(id);
+            assertThat(health.getString("checks.find { it.name == 'kelvin-devices' }.data.'" + id + "'"))
+                    .startsWith("DOWN: " + code);
+        } finally {
+            twin.plugIn(id);
+        }
+
+        // Back on the wire: UP again once the collector's reconnect backoff lets it try.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(this::devices,
+                b -> "UP".equals(device(b, id).get("state")));
     }
 
     @Test

@@ -191,6 +191,26 @@ class ReportsApiTest {
         assertThat(records("kind=REPORT_EXPORTED&actor=monthly-reports")).anySatisfy(r ->
                 assertThat(r.get("target")).isEqualTo("demo-aidc " + current));
         TestAuth.as(Role.VIEWER).get("/api/v1/reports/archive").then().statusCode(403);
+
+        // one archived file: the bytes on disk with their digest, audited; no way out of the archive
+        String url = "/api/v1/reports/archive/" + current + "/" + current + ".pdf";
+        io.restassured.response.Response download = TestAuth.as(Role.AUDITOR).get(url);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.contentType()).isEqualTo("application/pdf");
+        assertThat(download.asByteArray()).isEqualTo(Files.readAllBytes(pdf));
+        assertThat(download.header("X-Content-SHA256")).isEqualTo(Manifest.sha256(Files.readAllBytes(pdf)));
+        assertThat(records("kind=REPORT_EXPORTED")).anySatisfy(r -> assertThat((String) r.get("detail"))
+                .startsWith("archive file=" + current + "/" + current + ".pdf sha256="));
+        TestAuth.as(Role.ADMIN).get("/api/v1/reports/archive/" + current + "/" + current + ".sha256").then().statusCode(200);
+        TestAuth.as(Role.AUDITOR).urlEncodingEnabled(false).get("/api/v1/reports/archive/" + current + "/..%5Ckelvin-db.mv.db")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.startsWith("file: '..\\kelvin-db.mv.db' is not a file name"));
+        TestAuth.as(Role.AUDITOR).get("/api/v1/reports/archive/" + current + "/.hidden").then().statusCode(400);
+        TestAuth.as(Role.AUDITOR).get("/api/v1/reports/archive/2026-13/2026-13.pdf").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.startsWith("month: '2026-13'"));
+        TestAuth.as(Role.AUDITOR).get("/api/v1/reports/archive/" + current + "/" + current + ".doc").then().statusCode(404)
+                .contentType("application/problem+json");
+        TestAuth.as(Role.VIEWER).get(url).then().statusCode(403);
     }
 
     private static List<Map<String, Object>> records(String query) {

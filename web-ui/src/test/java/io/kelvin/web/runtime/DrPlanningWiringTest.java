@@ -33,6 +33,24 @@ class DrPlanningWiringTest {
     @Inject
     PlanningService planning;
 
+    @Inject
+    KelvinRuntime runtime;
+
+    @Test
+    void theTwinsItLoadFollowsTheDispatchedPlan() {
+        var twin = runtime.twin().orElseThrow();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        planning.submit(new JobRequest("twin-dispatch", 512, null, 480.0, Duration.ofHours(1), now,
+                now.plus(Duration.ofHours(12)), null, false, null));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Instant at = twin.now();
+            assertThat(planning.itKwAt(at)).isPresent();
+            // No unscheduled load in the app's twin: once the 10 s ramp is over it draws exactly what is dispatched.
+            assertThat(twin.totals().itKw()).isCloseTo(planning.itKwAt(at).getAsDouble(),
+                    org.assertj.core.api.Assertions.within(1.0));
+        });
+    }
+
     @Test
     void theDrPlanningPortIsTheAppsPlanningServiceAndReportsWhatACapCannotKeep() {
         assertThat(drPlanning).isSameAs(planning);

@@ -12,7 +12,12 @@ import io.kelvin.testkit.RequiresKeycloak;
 import io.kelvin.testkit.TokenOutcome;
 import io.kelvin.web.TestAuth;
 import io.kelvin.web.WithKeycloak;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -40,6 +46,10 @@ class IdentityProviderTest {
     private static final String OPERATOR_ROUTE = "/api/v1/jobs/no-such-job";
 
     private final KeycloakServer keycloak = KeycloakServer.shared();
+
+    @Inject
+    @Any
+    Instance<IdentityProvider<?>> identityProviders;
 
     @Test
     void aKeycloakUserWithTheOperatorRoleMayCallAnOperatorRoute() {
@@ -88,6 +98,16 @@ class IdentityProviderTest {
         given().auth().oauth2(forged).delete(OPERATOR_ROUTE).then().statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer realm=\"kelvin\""));
         given().auth().oauth2(forged).get("/api/v1/points/latest").then().statusCode(401);
+    }
+
+    @Test
+    void onlyTheProvidersVerifierTakesTheTokensOfItsCodeFlow() {
+        // quarkus-oidc hands the code flow's ID token to the providers of TokenAuthenticationRequest; a second
+        // one at the same priority (Kelvin's used to be one) gets it first in some app builds and refuses it.
+        List<String> verifiers = identityProviders.stream()
+                .filter(p -> p.getRequestType() == TokenAuthenticationRequest.class)
+                .map(p -> p.getClass().getName()).toList();
+        assertThat(verifiers).hasSize(1).allSatisfy(name -> assertThat(name).startsWith("io.quarkus.oidc."));
     }
 
     @Test

@@ -1,12 +1,13 @@
 package io.kelvin.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kelvin.testkit.KeycloakRealm;
 import io.kelvin.testkit.KeycloakServer;
 import io.kelvin.testkit.RequiresKeycloak;
 import io.kelvin.web.AppReady;
-import io.kelvin.web.WithKeycloakLogin;
+import io.kelvin.web.WithKeycloak;
 import io.kelvin.core.identity.Role;
 import io.kelvin.testkit.LoginOutcome;
 import io.kelvin.web.TestAuth;
@@ -20,7 +21,6 @@ import java.net.URL;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -28,17 +28,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * With an identity provider ({@link WithKeycloakLogin}: testkit's real Keycloak), the login page offers a
+ * With an identity provider ({@link WithKeycloak}: testkit's real Keycloak), the login page offers a
  * login through it beside the form; in headless Chromium a realm user goes through Keycloak's own login
- * page and lands on the dashboard with the realm's role; screenshots under target/screenshots/oidc-*.png.
+ * page and lands on the dashboard with the realm's role; logging out ends the provider's session too
+ * (RP-initiated logout); screenshots under target/screenshots/oidc-*.png.
  */
 @QuarkusTest
-@TestProfile(WithKeycloakLogin.class)
+@TestProfile(WithKeycloak.class)
 @RequiresKeycloak
-@Disabled("Known defect (web-ui/README.md, OIDC): run after the whole default-profile suite, the app's code-flow"
-        + " callback refuses Keycloak's ID token ('ID token verification has failed: token not valid'), although both"
-        + " tests pass when run with IdentityProviderTest alone (-Dtest=IdentityProviderTest,IdentityProviderLoginPageTest)."
-        + " Bearer tokens from the provider are tested by IdentityProviderTest in every run.")
 class IdentityProviderLoginPageTest {
 
     @TestHTTPResource("/")
@@ -82,6 +79,45 @@ class IdentityProviderLoginPageTest {
     }
 
     @Test
+    void loggingOutEndsTheProvidersSessionTooReturnsToTheLoginPageAndIsAudited() {
+        KeycloakServer keycloak = KeycloakServer.shared();
+        var browser = keycloak.browserlessLogin();
+        assertThat(browser.open(URI.create(root + "oidc/login"), KeycloakRealm.User.VIEWER, uri -> false))
+                .isInstanceOf(LoginOutcome.Landed.class);
+
+        LoginOutcome out = browser.open(URI.create(root + "oidc/logout"), KeycloakRealm.User.VIEWER, uri -> false);
+
+        // app -> the provider's end_session_endpoint (id_token_hint) -> back to the app's login page
+        assertThat(out).isInstanceOfSatisfying(LoginOutcome.Landed.class, landed -> {
+            assertThat(landed.uri().getPath()).isEqualTo("/login");
+            assertThat(landed.uri().getPort()).isEqualTo(root.getPort());
+            assertThat(landed.status()).isEqualTo(200);
+        });
+        assertThat(browser.cookies().getCookies()).noneSatisfy(c -> assertThat(c.getName()).startsWith("q_session"));
+        // The provider asks for the password again (its single sign-on session is gone): a wrong one is refused.
+        assertThat(browser.open(URI.create(root + "oidc/login"), KeycloakRealm.User.VIEWER.username(), "not-the-password",
+                uri -> false)).isInstanceOf(LoginOutcome.Refused.class);
+        String actor = "oidc:" + KeycloakRealm.User.VIEWER.username();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<Map<String, Object>> logouts = TestAuth.as(Role.AUDITOR)
+                    .get("/api/v1/audit?limit=50&kind=LOGOUT&actor=" + actor)
+                    .then().statusCode(200).extract().jsonPath().getList("records");
+            assertThat(logouts).anySatisfy(r -> {
+                assertThat(r.get("target")).isEqualTo(actor);
+                assertThat(r.get("outcome")).isEqualTo("SUCCESS");
+                assertThat(r.get("address")).isEqualTo("127.0.0.1");
+                assertThat((String) r.get("detail")).contains(keycloak.issuer().toString(), "RP-initiated logout");
+            });
+        });
+    }
+
+    @Test
+    void withoutAProviderSessionTheLogoutPathLeadsToTheLoginPage() {
+        io.restassured.RestAssured.given().redirects().follow(false).get("/oidc/logout").then()
+                .statusCode(303).header("Location", "/login");
+    }
+
+    @Test
     void anOperatorLogsInThroughTheProviderLandsOnTheDashboardAndLogsOutAgain() {
         browser.get(root + "login");
         WebElement sso = waitFor("oidc-login");
@@ -107,10 +143,19 @@ class IdentityProviderLoginPageTest {
         BrowserLogin.screenshot(browser, "oidc-dashboard-operator");
 
         waitFor("logout").click();
-        new WebDriverWait(browser, BrowserLogin.WAIT, Duration.ofMillis(250)).until(d -> d.getCurrentUrl().endsWith("/login"));
+        // through the provider's logout (RP-initiated) back to the login page
+        new WebDriverWait(browser, BrowserLogin.WAIT, Duration.ofMillis(250))
+                .until(d -> d.getCurrentUrl().startsWith(root + "login"));
+        waitFor("oidc-login");
+        BrowserLogin.screenshot(browser, "oidc-logged-out");
         browser.get(root.toString());
         new WebDriverWait(browser, BrowserLogin.WAIT, Duration.ofMillis(250)).until(d -> d.getCurrentUrl().endsWith("/login"));
         assertThat(present("signed-in-as")).isFalse();
+        // The provider's session is gone too: its login page asks again.
+        browser.get(root + "oidc/login");
+        new WebDriverWait(browser, BrowserLogin.WAIT, Duration.ofMillis(250))
+                .until(d -> d.getCurrentUrl().startsWith(KeycloakServer.shared().baseUri().toString()));
+        assertThat(waitFor("username").isDisplayed()).isTrue();
     }
 
     private WebElement waitFor(String id) {

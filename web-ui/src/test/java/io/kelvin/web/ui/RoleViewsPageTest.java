@@ -85,7 +85,7 @@ class RoleViewsPageTest {
     }
 
     @Test
-    void platformUserHasNoDashboardPages() {
+    void platformUserHasNoSitePages() {
         logIn(Role.PLATFORM);
         deniedPage();
         assertThat(present("site-name")).isFalse();

@@ -3,6 +3,7 @@ package io.kelvin.core.site.load;
 import io.kelvin.core.site.GridConnection;
 import io.kelvin.core.site.RenewableContract;
 import io.kelvin.core.site.Reporting;
+import io.kelvin.core.telemetry.Freshness;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,8 @@ final class ReportingReader {
 
     Reporting reporting(Node node) {
         node.allowOnly("owner", "operator", "commissioned", "type", "municipality", "totalFloorAreaM2",
-                "computerRoomFloorAreaM2", "installedItPowerKw", "itIntakeSetpointC");
+                "computerRoomFloorAreaM2", "installedItPowerKw", "itIntakeSetpointC", "completenessThreshold",
+                "staleMultiple");
         OptionalDouble total = positive(node, "totalFloorAreaM2");
         OptionalDouble room = positive(node, "computerRoomFloorAreaM2");
         if (total.isPresent() && room.isPresent() && room.getAsDouble() > total.getAsDouble()) {
@@ -42,7 +44,9 @@ final class ReportingReader {
                 ? OptionalDouble.of(node.numberOr("itIntakeSetpointC", 0, 5, 45)) : OptionalDouble.empty();
         return new Reporting(node.optText("owner"), node.optText("operator"), TimeFields.optDate(node, "commissioned"),
                 node.optEnum("type", Reporting.DataCentreType.class), node.optText("municipality"), total, room,
-                positive(node, "installedItPowerKw"), setpoint);
+                positive(node, "installedItPowerKw"), setpoint,
+                node.numberOr("completenessThreshold", Reporting.DEFAULT_COMPLETENESS, 0, 1),
+                new Freshness(node.integerOr("staleMultiple", Freshness.DEFAULT.multiple(), 1, 100)));
     }
 
     List<RenewableContract> renewables(List<Node> nodes) {

@@ -111,6 +111,26 @@ class ReportingFieldsLoadTest {
                         "sites/demo-aidc.yaml: grid.carbon.locationKgPerKwh: must be 0..2, was 536.6"));
     }
 
+    @Test
+    void theCompletenessThresholdAndStaleMultipleDefaultTo95PercentAndThreeAndAreReadFromReporting() throws IOException {
+        Site demo = SiteLoader.load(SiteConfigsFolder.root().resolve("sites/demo-aidc.yaml"));
+        assertThat(demo.reporting().completenessThreshold()).isEqualTo(0.95);
+        assertThat(demo.reporting().freshness()).isEqualTo(io.kelvin.core.telemetry.Freshness.DEFAULT);
+
+        Site set = SiteLoader.load(edit("reporting:\n", "reporting:\n  completenessThreshold: 0.9\n  staleMultiple: 5\n"));
+        assertThat(set.reporting().completenessThreshold()).isEqualTo(0.9);
+        assertThat(set.reporting().freshness().multiple()).isEqualTo(5);
+    }
+
+    @Test
+    void aCompletenessThresholdOutside0To1OrAStaleMultipleBelow1IsRefusedWithFilePathAndReason() throws IOException {
+        Path file = edit("reporting:\n", "reporting:\n  completenessThreshold: 95\n  staleMultiple: 0\n");
+
+        assertThatThrownBy(() -> SiteLoader.load(file))
+                .hasMessageContaining("sites/demo-aidc.yaml: reporting.completenessThreshold: must be 0..1, was 95")
+                .hasMessageContaining("sites/demo-aidc.yaml: reporting.staleMultiple: ");
+    }
+
     private Path edit(String from, String to) throws IOException {
         Path root = SiteConfigsFolder.copyTo(tmp.resolve("configs"));
         Path site = root.resolve("sites/demo-aidc.yaml");

@@ -12,6 +12,7 @@ import io.kelvin.greenpower.dr.baseline.LoadHistory;
 import io.kelvin.greenpower.dr.baseline.StoredLoad;
 import java.time.Duration;
 import java.time.Instant;
+import io.kelvin.core.dr.DrPlanOutcome;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -20,7 +21,8 @@ import java.util.Set;
  * Report values from stored meter data: a resource's demand is the sum of its meters' points (site
  * file, {@code demandResponse.resources}); its baseline is CAISO 10-in-10 (the method the site's
  * program uses is a setting of part 2's app; this is the default) over {@code step}-long steps, with
- * the days of other events excluded by the caller through {@code excludedDays}.
+ * the days of other events excluded by the caller through {@code excludedDays}; the shortfalls from
+ * {@code shortfalls} (the app: its newest DR re-plan's outcome).
  */
 public final class MeterReportSource implements ReportSource {
 
@@ -30,12 +32,24 @@ public final class MeterReportSource implements ReportSource {
     private final TelemetryStore store;
     private final Duration step;
     private final Set<java.time.LocalDate> excludedDays;
+    private final java.util.function.Function<String, java.util.Optional<DrPlanOutcome.Shortfall>> shortfalls;
 
     public MeterReportSource(Site site, TelemetryStore store, Duration step, Set<java.time.LocalDate> excludedDays) {
+        this(site, store, step, excludedDays, eventId -> java.util.Optional.empty());
+    }
+
+    public MeterReportSource(Site site, TelemetryStore store, Duration step, Set<java.time.LocalDate> excludedDays,
+                             java.util.function.Function<String, java.util.Optional<DrPlanOutcome.Shortfall>> shortfalls) {
         this.site = site;
         this.store = store;
         this.step = step;
         this.excludedDays = Set.copyOf(excludedDays);
+        this.shortfalls = shortfalls;
+    }
+
+    @Override
+    public java.util.Optional<DrPlanOutcome.Shortfall> shortfall(String eventId) {
+        return shortfalls.apply(eventId);
     }
 
     @Override

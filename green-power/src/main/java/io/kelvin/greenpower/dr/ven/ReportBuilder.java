@@ -24,7 +24,11 @@ import java.util.OptionalDouble;
  * {@code repeat} of them (-1: all); each report is due when its last interval has ended (historical
  * reports; forecasts, {@code historical: false}, are not produced). Report intervals keep the event's
  * interval ids and carry their period. Supported payloads: USAGE and DELTA_USAGE (kWh), DEMAND,
- * BASELINE and READING (kW), OPERATING_STATE (from the event's lifecycle state); a value whose data is
+ * BASELINE and READING (kW), OPERATING_STATE (from the event's lifecycle state; when the plan cannot keep the
+ * event's caps ({@link ReportSource#shortfall}) the interval also carries Kelvin's privately defined payloads
+ * {@value #SHORTFALL_KW} (peak kW above the cap), {@value #SHORTFALL_KWH} (kWh above it) and, when keeping it
+ * would make jobs miss, {@value #JOBS_MISSED} (their ids) and {@value #SHORTFALL_PROVEN} (true when no plan can
+ * keep the cap with every job on time)); a value whose data is
  * missing is left out and a DATA_QUALITY MISSING payload is added instead. Per resource, or one
  * AGGREGATED_REPORT resource summing them when {@code aggregate} is set.
  */
@@ -33,6 +37,12 @@ public final class ReportBuilder {
     /** A report that is due, with the key that makes sure it is sent once. */
     public record Due(String key, Report report) {
     }
+
+    /** Privately defined report payload types (the Definition allows them) that say what the plan cannot keep. */
+    public static final String SHORTFALL_KW = "KELVIN_SHORTFALL_KW";
+    public static final String SHORTFALL_KWH = "KELVIN_SHORTFALL_KWH";
+    public static final String JOBS_MISSED = "KELVIN_JOBS_MISSED";
+    public static final String SHORTFALL_PROVEN = "KELVIN_SHORTFALL_PROVEN";
 
     private static final List<String> SUPPORTED = List.of("USAGE", "DELTA_USAGE", "DEMAND", "BASELINE", "READING",
             "OPERATING_STATE");
@@ -116,7 +126,16 @@ public final class ReportBuilder {
     private List<ValuesMap> payloads(String eventId, String type, List<String> names, TimedInterval interval,
                                      DrState state, Duration length) {
         if (type.equals("OPERATING_STATE")) {
-            return List.of(ValuesMap.of(type, operatingState(state)));
+            List<ValuesMap> out = new ArrayList<>(List.of(ValuesMap.of(type, operatingState(state))));
+            source.shortfall(eventId).ifPresent(s -> {
+                out.add(ValuesMap.of(SHORTFALL_KW, s.peakKw()));
+                out.add(ValuesMap.of(SHORTFALL_KWH, s.excessKwh()));
+                if (!s.jobsMissed().isEmpty()) {
+                    out.add(new ValuesMap(JOBS_MISSED, new ArrayList<Object>(s.jobsMissed())));
+                }
+                out.add(ValuesMap.of(SHORTFALL_PROVEN, s.proven()));
+            });
+            return out;
         }
         double hours = length.toMillis() / 3_600_000.0;
         OptionalDouble value = switch (type) {

@@ -65,6 +65,10 @@ class VenClientEndToEndTest {
     }
 
     private static Ven ven(Optional<URI> callback) {
+        return ven(callback, Optional.empty());
+    }
+
+    private static Ven ven(Optional<URI> callback, Optional<io.kelvin.core.dr.DrPlanOutcome.Shortfall> shortfall) {
         SettableClock clock = new SettableClock(DrFixtures.T0.plus(Duration.ofHours(1)));
         AtomicReference<List<DrDirective>> plan = new AtomicReference<>(List.of());
         var settings = DrFixtures.settings(proxied, callback);
@@ -79,6 +83,10 @@ class VenClientEndToEndTest {
 
             public OptionalDouble baselineKw(String resource, String eventId, Instant from, Instant to) {
                 return OptionalDouble.of(8500);
+            }
+
+            public Optional<io.kelvin.core.dr.DrPlanOutcome.Shortfall> shortfall(String eventId) {
+                return shortfall.filter(s -> s.event().eventId().equals(eventId));
             }
         };
         VenClient client = new VenClient(settings, new VtnApi(http, tokens, List.of()), events, meters, clock, "hook-token-1");
@@ -234,6 +242,37 @@ class VenClientEndToEndTest {
         // USAGE over one hour at a metered 7000 kW = 7000 kWh.
         assertThat(payload.get("type").asText()).isEqualTo("USAGE");
         assertThat(payload.get("values").get(0).asDouble()).isEqualTo(7000.0);
+    }
+
+    @Test
+    void theOperatingStateReportTellsTheVtnWhatThePlanCannotKeepOfTheCap() {
+        Instant start = DrFixtures.T0.plus(Duration.ofHours(2));
+        var ref = new io.kelvin.core.dr.EventRef("prog-1", "ev-short", DrFixtures.T0);
+        var shortfall = new io.kelvin.core.dr.DrPlanOutcome.Shortfall(ref, start, start.plus(Duration.ofHours(1)), 420.5,
+                315.25, List.of("train-7", "train-9"), true);
+        Ven ven = ven(Optional.empty(), Optional.of(shortfall));
+        var cap = DrFixtures.capEvent("ev-short", DrFixtures.T0, start, 1, 8000);
+        vtn.putEvent(new io.kelvin.greenpower.dr.oadr.Event(cap.meta(), cap.programId(), cap.eventName(), cap.duration(),
+                cap.priority(), cap.targets(), List.of(io.kelvin.greenpower.dr.oadr.ReportDescriptor.of("OPERATING_STATE")),
+                cap.payloadDescriptors(), cap.intervalPeriod(), cap.intervals()));
+        ven.client().runOnce();
+        ven.clock().set(start.plus(Duration.ofHours(1)).plusSeconds(1));
+
+        ven.client().runOnce();
+        ven.client().runOnce();
+
+        var reports = vtn.reports.stream().filter(r -> r.get("eventID").asText().equals("ev-short")).toList();
+        assertThat(reports).as("posted once, through the strict proxy").hasSize(1);
+        var payloads = reports.getFirst().get("resources").get(0).get("intervals").get(0).get("payloads");
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byType = new java.util.LinkedHashMap<>();
+        payloads.forEach(p -> byType.put(p.get("type").asText(), p.get("values")));
+        assertThat(byType.keySet()).containsExactly("OPERATING_STATE", ReportBuilder.SHORTFALL_KW,
+                ReportBuilder.SHORTFALL_KWH, ReportBuilder.JOBS_MISSED, ReportBuilder.SHORTFALL_PROVEN);
+        assertThat(byType.get(ReportBuilder.SHORTFALL_KW).get(0).asDouble()).isEqualTo(420.5);
+        assertThat(byType.get(ReportBuilder.SHORTFALL_KWH).get(0).asDouble()).isEqualTo(315.25);
+        assertThat(byType.get(ReportBuilder.JOBS_MISSED)).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactly("train-7", "train-9");
+        assertThat(byType.get(ReportBuilder.SHORTFALL_PROVEN).get(0).asBoolean()).isTrue();
     }
 
     @Test

@@ -1,0 +1,75 @@
+package io.kelvin.energyoptimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
+import io.kelvin.energyoptimizer.model.DrEvent;
+import io.kelvin.energyoptimizer.model.Explanation;
+import io.kelvin.energyoptimizer.model.Forecast;
+import io.kelvin.energyoptimizer.model.JobRuns;
+import io.kelvin.energyoptimizer.model.JobSchedule;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.Problem;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every move states its benefit against starting the job at its release, from the problem's forecasts with the
+ * unscheduled IT load, in the site's zone with the date. Tiny's cluster: the 8-GPU job adds 8 kW of IT, 8.8 kW
+ * of facility power (flat 10 % cooling), 2.2 kWh per quarter hour.
+ */
+class ExplanationBenefitTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void aJobMovedOutOfTheHourWhereTheUnscheduledLoadUsesUpThePvStatesWhatItSavesWorkedByHand() {
+        // PV 110 kW all along; 100 kW of unscheduled IT load in the first hour only. At its release (slots 0-1)
+        // the site imports (2 + 100 + 8) x 1.1 - 110 = 11 kW, 8.8 kW more than without the job; in slots 4-5 it
+        // exports, and the job only lowers the export by 8.8 kW. Saving: 2 x 8.8 kW x 0.25 h = 4.4 kWh of import,
+        // 4.4 x 0.20 EUR - 4.4 x 0.03 EUR of feed-in = 0.748 EUR, 4.4 kWh x 300 g = 1.32 kg CO2.
+        Forecast f = Forecast.flat(8, 110, 0.20, 300, 20).withUnscheduledItKw(new double[] {100, 100, 100, 100, 0, 0, 0, 0});
+        Problem p = Tiny.problem(8, f, List.of(), Tiny.job("a", 2, 0, 8)).withZone(BERLIN);
+
+        JobSchedule a = Tiny.checked(p, new GreedyWindowPlanner().plan(p, JobRuns.none())).job("a").orElseThrow();
+
+        assertThat(a.runSlots()).containsExactly(4, 5);
+        Explanation e = a.explanation();
+        assertThat(e.savedKwh()).isCloseTo(4.4, within(1e-9));
+        assertThat(e.savedEur()).isCloseTo(0.748, within(1e-9));
+        assertThat(e.savedKgCo2()).isCloseTo(1.32, within(1e-9));
+        assertThat(e.driver()).isEqualTo(Explanation.Driver.COST_AND_CARBON);
+        assertThat(e.text()).isEqualTo("deferred 1.00 h to Mon 2026-06-01 03:00 CEST: saves 4.4 kWh of grid import,"
+                + " 0.75 EUR and 1.3 kg CO2 against starting at its release Mon 2026-06-01 02:00 CEST");
+
+        // Without the unscheduled load the PV covers the job at its release: nothing to move it for.
+        Problem without = Tiny.problem(8, Forecast.flat(8, 110, 0.20, 300, 20), List.of(), Tiny.job("a", 2, 0, 8));
+        assertThat(new GreedyWindowPlanner().plan(without, JobRuns.none()).job("a").orElseThrow().firstSlot()).isZero();
+    }
+
+    @Test
+    void aJobMovedForADrCapStatesWhatTheMoveCostsAsANegativeSavingAndWhatItServes() {
+        // No PV. A hard 5 kW cap over slots 0-1, where the idle cluster alone imports 2.2 kW: the job (8.8 kW more)
+        // must wait for slot 2. Energy is 0.10 EUR/kWh at release and 0.30 after: 4.4 kWh x 0.20 EUR = 0.88 EUR more.
+        Forecast f = new Forecast(new double[8], new double[8], new double[] {0.10, 0.10, 0.30, 0.30, 0.40, 0.40, 0.40, 0.40},
+                new double[] {300, 300, 300, 300, 300, 300, 300, 300}, new double[] {20, 20, 20, 20, 20, 20, 20, 20},
+                new double[8]);
+        Problem p = Tiny.problem(8, f, List.of(new DrEvent("evening", 0, 2, 5, true)), Tiny.job("a", 2, 0, 8))
+                .withZone(BERLIN);
+
+        Plan plan = Tiny.solveChecked(p);
+
+        JobSchedule a = plan.job("a").orElseThrow();
+        assertThat(a.runSlots()).containsExactly(2, 3);
+        Explanation e = a.explanation();
+        assertThat(e.savedKwh()).isCloseTo(0, within(1e-9));
+        assertThat(e.savedEur()).isCloseTo(-0.88, within(1e-9));
+        assertThat(e.savedKgCo2()).isCloseTo(0, within(1e-9));
+        assertThat(e.driver()).isEqualTo(Explanation.Driver.DR_CAP);
+        assertThat(e.text()).isEqualTo("deferred 0.50 h to Mon 2026-06-01 02:30 CEST: costs 0.0 kWh of grid import,"
+                + " 0.88 EUR and 0.0 kg CO2 more (a negative saving) against starting at its release"
+                + " Mon 2026-06-01 02:00 CEST; the move serves a DR cap of 5 kW at its release");
+    }
+}

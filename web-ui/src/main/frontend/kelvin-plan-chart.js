@@ -1,0 +1,162 @@
+// <kelvin-plan-chart>: the horizon of a plan, drawn by Apache ECharts in two panels sharing the time axis.
+// The server sets the `data` property to a JSON string:
+//   {"zone", "times":[wall-clock millis in the site's zone, counted as UTC], "slotMillis", "now",
+//    "series":{"unscheduledKw","jobsKw","itKw","pvKw","pvP10Kw","pvP90Kw","windKw","drCapKw",
+//              "carbonGPerKwh","priceEurPerKwh": [number|null per slot]}}
+// Top panel, kW: IT load Kelvin does not schedule and the plan's jobs stacked, IT as planned, PV with its
+// P10-P90 band, wind, the DR import cap. Bottom panel: carbon intensity (g/kWh, left) and import price (EUR/kWh, right).
+// null is a gap. ECharts knows only local time and UTC, so times come already shifted to the site's wall clock.
+import * as echarts from 'echarts/core';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent,
+  CanvasRenderer]);
+
+const NAMES = {
+  unscheduledKw: 'IT not scheduled by Kelvin',
+  jobsKw: 'Planned jobs',
+  itKw: 'IT load (plan)',
+  pvKw: 'PV',
+  pvBand: 'PV P10–P90',
+  windKw: 'Wind',
+  drCapKw: 'DR import cap',
+  carbonGPerKwh: 'Carbon intensity',
+  priceEurPerKwh: 'Import price',
+};
+
+function fmt(v, digits, unit) {
+  if (v === null || v === undefined || Number.isNaN(v)) {
+    return '—';
+  }
+  return `${Number(v).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${unit}`;
+}
+
+function pad(n) {
+  return String(n).padStart(2, '0');
+}
+
+function label(ms, withDate) {
+  const d = new Date(ms);
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return withDate ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${time}` : time;
+}
+
+class KelvinPlanChart extends HTMLElement {
+  constructor() {
+    super();
+    this._data = null;
+    this._chart = null;
+    this._resize = new ResizeObserver(() => this._chart && this._chart.resize());
+  }
+
+  connectedCallback() {
+    if (!this.style.display) {
+      this.style.display = 'block';
+    }
+    this._chart = echarts.init(this, null, { renderer: 'canvas' });
+    this._resize.observe(this);
+    this._render();
+  }
+
+  disconnectedCallback() {
+    this._resize.disconnect();
+    if (this._chart) {
+      this._chart.dispose();
+      this._chart = null;
+    }
+  }
+
+  set data(json) {
+    // The view pushes the same plan every few seconds: redraw only what changed (a hovered tooltip stays up).
+    if (typeof json === 'string' && json === this._json) {
+      return;
+    }
+    this._json = typeof json === 'string' ? json : null;
+    this._data = typeof json === 'string' ? JSON.parse(json) : json;
+    this._render();
+  }
+
+  get data() {
+    return this._data;
+  }
+
+  _render() {
+    if (!this._chart || !this._data) {
+      return;
+    }
+    const d = this._data;
+    const s = d.series;
+    const times = d.times;
+    // Slot values hold for the whole slot: drawn as steps starting at the slot's start.
+    const pts = (values) => values.map((v, i) => [times[i], v]);
+    const step = (key, extra) => Object.assign({
+      name: NAMES[key], type: 'line', step: 'start', symbol: 'none', connectNulls: false, data: pts(s[key]),
+    }, extra);
+    const band = s.pvP90Kw.map((hi, i) => (hi === null || s.pvP10Kw[i] === null ? null : hi - s.pvP10Kw[i]));
+    const units = {
+      [NAMES.unscheduledKw]: [0, 'kW'], [NAMES.jobsKw]: [0, 'kW'], [NAMES.itKw]: [0, 'kW'], [NAMES.pvKw]: [0, 'kW'],
+      [NAMES.windKw]: [0, 'kW'], [NAMES.drCapKw]: [0, 'kW'], [NAMES.carbonGPerKwh]: [0, 'g/kWh'],
+      [NAMES.priceEurPerKwh]: [4, 'EUR/kWh'],
+    };
+    const series = [
+      step('unscheduledKw', { stack: 'it', areaStyle: { opacity: 0.35 }, color: '#8c959f', lineStyle: { width: 1 } }),
+      step('jobsKw', { stack: 'it', areaStyle: { opacity: 0.5 }, color: '#1f6feb', lineStyle: { width: 1 } }),
+      step('itKw', { color: '#0a3069', lineStyle: { width: 2 } }),
+      { name: NAMES.pvBand, type: 'line', step: 'start', symbol: 'none', stack: 'pvband', data: pts(s.pvP10Kw),
+        lineStyle: { opacity: 0 }, color: '#d29922', tooltip: { show: false } },
+      { name: NAMES.pvBand, type: 'line', step: 'start', symbol: 'none', stack: 'pvband', data: pts(band),
+        lineStyle: { opacity: 0 }, areaStyle: { color: '#d29922', opacity: 0.25 }, color: '#d29922',
+        tooltip: { show: false } },
+      step('pvKw', { color: '#bf8700', lineStyle: { width: 2 } }),
+      step('windKw', { color: '#2da44e', lineStyle: { width: 2 } }),
+      step('drCapKw', { color: '#cf222e', lineStyle: { width: 2, type: 'dashed' } }),
+      step('carbonGPerKwh', { xAxisIndex: 1, yAxisIndex: 1, color: '#6e7781', lineStyle: { width: 2 } }),
+      step('priceEurPerKwh', { xAxisIndex: 1, yAxisIndex: 2, color: '#8250df', lineStyle: { width: 2, type: 'dashed' } }),
+    ];
+    if (d.now >= times[0] && d.now <= times[times.length - 1] + d.slotMillis) {
+      series[2].markLine = { symbol: 'none', silent: true, label: { formatter: 'now', position: 'insideEndTop' }, lineStyle: { color: '#59636e' },
+        data: [{ xAxis: d.now }] };
+    }
+    this.setAttribute('data-series', series.map((x) => x.name).filter((v, i, a) => a.indexOf(v) === i).join('|'));
+    this.setAttribute('data-plotted', String(Object.values(s).reduce((n, v) => n + v.filter((x) => x !== null).length, 0)));
+    const end = times.length ? times[times.length - 1] + d.slotMillis : undefined;
+    const xAxis = (gridIndex, show) => ({ type: 'time', gridIndex, min: times[0], max: end,
+      axisLabel: { show, hideOverlap: true, formatter: (v) => label(v, new Date(v).getUTCHours() === 0) } });
+    this._chart.setOption({
+      animation: false,
+      useUTC: true,
+      legend: { top: 0, left: 0, right: 0, icon: 'roundRect', itemWidth: 14, itemHeight: 4 },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'line' },
+        formatter: (items) => {
+          if (!items.length) {
+            return '';
+          }
+          const head = `${label(items[0].value[0], true)} ${d.zone}`;
+          const lines = items.filter((p) => units[p.seriesName]).map((p) => `${p.marker}${p.seriesName}: <b>${fmt(p.value[1],
+            units[p.seriesName][0], units[p.seriesName][1])}</b>`);
+          const i = times.indexOf(items[0].value[0]);
+          if (i >= 0 && s.pvP10Kw[i] !== null) {
+            lines.push(`PV P10–P90: <b>${fmt(s.pvP10Kw[i], 0, '')}–${fmt(s.pvP90Kw[i], 0, 'kW')}</b>`);
+          }
+          return [head, ...lines].join('<br>');
+        },
+      },
+      axisPointer: { link: [{ xAxisIndex: 'all' }] },
+      grid: [{ left: 72, right: 72, top: 64, height: '52%' }, { left: 72, right: 72, bottom: 28, height: '20%' }],
+      xAxis: [xAxis(0, false), xAxis(1, true)],
+      yAxis: [
+        { type: 'value', gridIndex: 0, name: 'kW', splitLine: { lineStyle: { color: '#eaeef2' } } },
+        { type: 'value', gridIndex: 1, name: 'gCO2/kWh', splitLine: { lineStyle: { color: '#eaeef2' } } },
+        { type: 'value', gridIndex: 1, name: 'EUR/kWh', position: 'right', splitLine: { show: false },
+          axisLabel: { formatter: (v) => v.toFixed(3) } },
+      ],
+      series,
+    }, { notMerge: true });
+  }
+}
+
+customElements.define('kelvin-plan-chart', KelvinPlanChart);

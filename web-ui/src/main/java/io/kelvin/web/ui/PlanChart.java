@@ -1,0 +1,59 @@
+package io.kelvin.web.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import io.kelvin.web.overview.PlanScreen;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The plan's horizon, drawn in the browser by Apache ECharts through the custom element {@code kelvin-plan-chart}
+ * (src/main/frontend/kelvin-plan-chart.js): power (unscheduled IT load and the plan's jobs stacked, IT as planned,
+ * PV with its P10-P90 band, wind, the DR cap) above carbon intensity and import price. Times travel as wall-clock
+ * time in the site's zone, so the chart labels them as the site reads them.
+ */
+@Tag("kelvin-plan-chart")
+@NpmPackage(value = "echarts", version = "6.0.0")
+@JsModule("./kelvin-plan-chart.js")
+class PlanChart extends Component implements HasSize {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    PlanChart() {
+        setId("plan-chart");
+    }
+
+    void show(PlanScreen.Horizon h, ZoneId zone, Instant now) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("zone", zone.getId());
+        data.put("times", h.starts().stream().map(t -> local(t, zone)).toList());
+        data.put("slotMillis", h.slotMinutes() * 60_000L);
+        data.put("now", local(now, zone));
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        series.put("unscheduledKw", h.unscheduledKw());
+        series.put("jobsKw", h.jobsKw());
+        series.put("itKw", h.itKw());
+        series.put("pvKw", h.pvKw());
+        series.put("pvP10Kw", h.pvP10Kw());
+        series.put("pvP90Kw", h.pvP90Kw());
+        series.put("windKw", h.windKw());
+        series.put("drCapKw", h.drCapKw());
+        series.put("carbonGPerKwh", h.carbonGPerKwh());
+        series.put("priceEurPerKwh", h.priceEurPerKwh());
+        data.put("series", series);
+        getElement().setProperty("data", JSON.writeValueAsString(data));
+        getElement().setAttribute("data-slots", String.valueOf(h.starts().size()));
+    }
+
+    /** The instant as the site's wall-clock time, counted as if it were UTC (what the chart labels). */
+    static long local(Instant t, ZoneId zone) {
+        return t.toEpochMilli() + zone.getRules().getOffset(t).getTotalSeconds() * 1000L;
+    }
+}

@@ -1,0 +1,150 @@
+package io.kelvin.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kelvin.core.identity.Role;
+import io.kelvin.core.site.Site;
+import io.kelvin.web.AppReady;
+import io.kelvin.web.TempDataDir;
+import io.kelvin.web.TestAuth;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The plan view in headless Chromium against the running app: jobs submitted through the API show up as a chart of
+ * the horizon and a Gantt with the planner's explanation on hover; screenshot target/screenshots/plan-view.png.
+ */
+@QuarkusTest
+@WithTestResource(value = TempDataDir.class, scope = TestResourceScope.GLOBAL)
+class PlanPageTest {
+
+    private static final List<String> JOBS = List.of("view-train-a", "view-train-b", "view-infer-c");
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    Site site;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        AppReady.awaitReady();
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aViewerSeesTheHorizonAndEveryJobAsABarWithItsExplanationOnHover() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        submit(JOBS.get(0), now, now.plus(Duration.ofHours(12)), 64, 60.0, "PT2H");
+        submit(JOBS.get(1), now.plus(Duration.ofHours(3)), now.plus(Duration.ofHours(20)), 128, 120.0, "PT3H");
+        submit(JOBS.get(2), now, now.plus(Duration.ofHours(6)), 32, 30.0, "PT1H");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> TestAuth.as(Role.VIEWER).get("/api/v1/plan").then().statusCode(200).extract().jsonPath()
+                        .getList("jobs.jobId"), ids -> ids.containsAll(JOBS));
+
+        // Tall enough for the whole page, so the screenshot shows header, chart, Gantt with a tooltip, and inputs.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1900));
+        BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.VIEWER), TestAuth.PASSWORD);
+        browser.get(root + "plan");
+        WebDriverWait wait = new WebDriverWait(browser, BrowserLogin.WAIT, Duration.ofMillis(250));
+        wait.ignoring(StaleElementReferenceException.class);
+
+        // One bar per job: none of these may pause, so each runs in one unbroken stretch.
+        wait.until(d -> JOBS.stream().allMatch(id -> d.findElements(By.cssSelector("#plan-gantt .gantt-bar[data-job='"
+                + id + "']")).size() == 1));
+        for (String id : JOBS) {
+            assertThat(browser.findElements(By.cssSelector("#plan-gantt .gantt-row[data-job='" + id + "'] .gantt-release")))
+                    .as("release mark of %s", id).hasSize(1);
+            assertThat(browser.findElements(By.cssSelector("#plan-gantt .gantt-row[data-job='" + id + "'] .gantt-deadline")))
+                    .as("deadline mark of %s", id).hasSize(1);
+            assertThat(browser.findElement(By.cssSelector("#plan-gantt .gantt-row[data-job='" + id + "']"))
+                    .getDomAttribute("data-state")).isIn("PLANNED", "RUNNING", "LATE");
+        }
+
+        // The tooltip over a bar says what the planner said about the job in the plan the page shows.
+        String shown = wait.until(d -> {
+            String explanation = explanation(d.findElement(By.id("plan-id")).getText(), JOBS.get(1));
+            WebElement bar = d.findElement(By.cssSelector("#plan-gantt .gantt-bar[data-job='" + JOBS.get(1) + "']"));
+            new Actions(d).moveToElement(bar).perform();
+            WebElement tip = d.findElement(By.cssSelector("#plan-gantt .gantt-tooltip"));
+            return tip.isDisplayed() && tip.getText().contains(explanation) ? tip.getText() : null;
+        });
+        assertThat(shown).startsWith(JOBS.get(1)).contains("Window ").contains(site.info().timezone().getId());
+
+        // The horizon: a value per slot of the plan, the jobs' power among the series, in the site's zone.
+        WebElement chart = browser.findElement(By.id("plan-chart"));
+        int slots = TestAuth.as(Role.VIEWER).get("/api/v1/plans/" + browser.findElement(By.id("plan-id")).getText()).then().statusCode(200).extract().jsonPath()
+                .getList("slots").size();
+        assertThat(chart.getDomAttribute("data-slots")).isEqualTo(String.valueOf(slots));
+        assertThat(chart.getDomAttribute("data-series")).contains("IT not scheduled by Kelvin", "Planned jobs",
+                "IT load (plan)", "PV P10–P90", "PV", "Wind", "DR import cap", "Carbon intensity", "Import price");
+        Number busySlots = (Number) browser.executeScript("return document.getElementById('plan-chart').data.series.jobsKw"
+                + ".filter(v => v !== null && v > 0).length;");
+        assertThat(busySlots.intValue()).as("slots with planned jobs").isGreaterThanOrEqualTo(3 * 4);
+        assertThat(browser.findElement(By.id("plan-made")).getText()).contains(site.info().timezone().getId());
+        assertThat(browser.findElement(By.id("plan-status")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.id("plan-none")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        // The test site configures no market-based carbon feed: the plan used a fallback there, and says so.
+        assertThat(browser.findElement(By.id("plan-inputs-warning")).getText())
+                .contains("inputs were fallbacks or not fresh").contains("CARBON_MARKET_BASED (NOT_CONFIGURED");
+        BrowserLogin.screenshot(browser, "plan-view");
+    }
+
+    @Test
+    void aGridOperatorHasNeitherThePlanLinkNorThePlanView() {
+        BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.GRID_OPERATOR), TestAuth.PASSWORD);
+        browser.get(root + "plan");
+        WebDriverWait wait = new WebDriverWait(browser, BrowserLogin.WAIT, Duration.ofMillis(250));
+        // Vaadin rendered something (the navigation-denied page has no layout).
+        wait.until(d -> !d.findElement(By.tagName("body")).getText().isBlank());
+        assertThat(browser.findElements(By.id("plan-gantt"))).isEmpty();
+        assertThat(browser.findElements(By.id("plan-header"))).isEmpty();
+        assertThat(browser.findElements(By.id("nav-plan"))).isEmpty();
+    }
+
+    private static String explanation(String planId, String jobId) {
+        JsonPath plan = TestAuth.as(Role.VIEWER).get("/api/v1/plans/" + planId).then().statusCode(200).extract().jsonPath();
+        return plan.getString("jobs.find { it.jobId == '" + jobId + "' }.explanation");
+    }
+
+    private static void submit(String id, Instant release, Instant deadline, int gpus, double kw, String duration) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("gpus", gpus);
+        body.put("totalPowerKw", kw);
+        body.put("duration", duration);
+        body.put("release", release.toString());
+        body.put("deadline", deadline.toString());
+        TestAuth.as(Role.PLATFORM).contentType("application/json").body(body).post("/api/v1/jobs").then().statusCode(201);
+    }
+}

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One audit-worthy step in an event's lifecycle: who ({@code actor}: "vtn", "planner", "clock" or an
- * operator's user name), when, what ({@code action}, e.g. "opt-out"), on which event version, from
+ * One audit-worthy step in an event's lifecycle: who ({@code actor}: the event's source, "vtn" or
+ * "grid:&lt;client id&gt;" for a client of Kelvin's grid API; "kelvin", "planner", "clock" or an operator's user
+ * name), when, what ({@code action}, e.g. "opt-out"), on which event version, from
  * which state to which, and the outcome. A refused step keeps {@code to == from} and says why in
  * {@code detail}.
  */

@@ -18,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link DrEventStore} that also puts every lifecycle step Kelvin itself takes (actors "vtn", "kelvin",
- * "planner", "clock") into the audit trail: receipt as {@link AuditKind#DR_EVENT_CREATED}, an opt-out as
+ * A {@link DrEventStore} that also puts every lifecycle step no operator took into the audit trail: the
+ * system's (actors "vtn", "kelvin", "planner", "clock", as {@code system:dr-<actor>} from the VTN's
+ * address) and those a grid API client's event caused ({@link EventSource#gridClient}, as
+ * {@code client:<client id>} from {@link #GRID_API_ADDRESS}): receipt as {@link AuditKind#DR_EVENT_CREATED}, an opt-out as
  * {@link AuditKind#DR_OPT_OUT}, every other step as {@link AuditKind#DR_EVENT_CHANGED}; a refused step has
  * outcome DENIED. Steps an operator takes are recorded by whoever serves the operator (they know the
  * caller's address), not here. A failing audit store does not undo the step: it is logged.
@@ -28,6 +30,9 @@ public final class AuditedDrEventStore implements DrEventStore {
 
     /** The actors DrEvents uses for steps no person took. */
     public static final Set<String> SYSTEM_ACTORS = Set.of("vtn", "kelvin", "planner", "clock");
+
+    /** The trail's address for steps an event of the grid API caused (the request itself is audited with the caller's address). */
+    public static final String GRID_API_ADDRESS = "grid-api";
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditedDrEventStore.class);
 
@@ -93,11 +98,13 @@ public final class AuditedDrEventStore implements DrEventStore {
     }
 
     private void audit(DrTransition t) {
-        if (!SYSTEM_ACTORS.contains(t.actor())) {
+        Optional<String> gridClient = EventSource.gridClientOf(t.actor());
+        if (!SYSTEM_ACTORS.contains(t.actor()) && gridClient.isEmpty()) {
             return;
         }
         try {
-            audit.record(entry(t, Actor.system("dr-" + t.actor()), address));
+            audit.record(gridClient.isPresent() ? entry(t, Actor.client(gridClient.get()), GRID_API_ADDRESS)
+                    : entry(t, Actor.system("dr-" + t.actor()), address));
         } catch (RuntimeException e) {
             LOG.error("Could not put DR step {} of {} on record: {}", t.action(), t.ref(), e.getMessage());
         }

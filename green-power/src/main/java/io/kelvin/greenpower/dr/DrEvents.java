@@ -36,7 +36,6 @@ public final class DrEvents {
     public static final java.time.Duration KEEP_COMPLETED = java.time.Duration.ofDays(7);
 
     private static final String KELVIN = "kelvin";
-    private static final String VTN = "vtn";
 
     private final DemandResponse settings;
     private final DrEventStore store;
@@ -57,8 +56,11 @@ public final class DrEvents {
         this.onChange = Objects.requireNonNull(onChange, "onChange");
     }
 
-    /** Takes one event version of {@code program}; see {@link Offer}. */
-    public synchronized Offer offer(Program program, Event event) {
+    /**
+     * Takes one event version of {@code program} from {@code source} (named on the steps it causes); see
+     * {@link Offer}.
+     */
+    public synchronized Offer offer(EventSource source, Program program, Event event) {
         Optional<DemandResponse.Program> mapping = settings.program(program.programName());
         if (mapping.isEmpty()) {
             return Offer.IGNORED;
@@ -72,19 +74,19 @@ public final class DrEvents {
         Resolution resolution = resolver.resolve(program, event, mapping.get(), now, now);
         if (resolution instanceof Resolution.Refuse refuse) {
             DrState state = known.map(DrEventStatus::state).orElse(DrState.RECEIVED);
-            store.refused(new DrTransition(ref, VTN, now, "receive", state, state, DrTransition.Outcome.REFUSED,
+            store.refused(new DrTransition(ref, source.actor(), now, "receive", state, state, DrTransition.Outcome.REFUSED,
                     String.join("; ", refuse.problems())));
             return Offer.REFUSED;
         }
-        known.filter(k -> !k.state().isFinal()).ifPresent(k -> step(k, new DrInput.Superseded(VTN, ref), now));
+        known.filter(k -> !k.state().isFinal()).ifPresent(k -> step(k, new DrInput.Superseded(source.actor(), ref), now));
         if (resolution instanceof Resolution.Cancel cancel) {
-            DrEventStatus status = receive(ref, event, now);
-            step(status, new DrInput.Cancelled(VTN, cancel.why()), now);
+            DrEventStatus status = receive(source, ref, event, now);
+            step(status, new DrInput.Cancelled(source.actor(), cancel.why()), now);
             held.remove(event.id());
             changed();
             return Offer.CANCELLED;
         }
-        DrEventStatus status = receive(ref, event, now);
+        DrEventStatus status = receive(source, ref, event, now);
         if (resolution instanceof Resolution.Act act) {
             store.recordCaps(ref, act.directive().caps());
         }
@@ -95,11 +97,11 @@ public final class DrEvents {
         return known.isPresent() ? Offer.UPDATED : Offer.NEW;
     }
 
-    /** The VTN deleted the event (a DELETE notification, or gone from a complete listing). */
-    public synchronized boolean withdraw(String eventId, String why) {
+    /** The event's source deleted it (a VTN's DELETE notification or complete listing, a grid API DELETE). */
+    public synchronized boolean withdraw(EventSource source, String eventId, String why) {
         Optional<DrEventStatus> known = store.find(eventId).filter(s -> !s.state().isFinal());
         known.ifPresent(s -> {
-            step(s, new DrInput.Cancelled(VTN, why), clock.instant());
+            step(s, new DrInput.Cancelled(source.actor(), why), clock.instant());
             held.remove(eventId);
             changed();
         });
@@ -218,10 +220,10 @@ public final class DrEvents {
         return store.history(eventId).getLast();
     }
 
-    private DrEventStatus receive(EventRef ref, Event event, Instant now) {
+    private DrEventStatus receive(EventSource source, EventRef ref, Event event, Instant now) {
         DrEventStatus status = new DrEventStatus(ref, event.eventName().orElse(event.id()), DrState.RECEIVED, now, now,
                 Optional.empty(), Optional.empty());
-        store.record(status, new DrTransition(ref, VTN, now, "receive", DrState.RECEIVED, DrState.RECEIVED,
+        store.record(status, new DrTransition(ref, source.actor(), now, "receive", DrState.RECEIVED, DrState.RECEIVED,
                 DrTransition.Outcome.DONE, "version " + ref.version()));
         return status;
     }

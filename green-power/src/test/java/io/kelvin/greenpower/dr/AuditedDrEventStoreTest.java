@@ -25,7 +25,7 @@ class AuditedDrEventStoreTest {
                 new AuditedDrEventStore(new InMemoryDrEventStore(), trail::add, "vtn.test"),
                 new EventResolver("demo-aidc", Duration.ofHours(48)), clock, d -> { });
 
-        events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-a", DrFixtures.T0, DrFixtures.T0.plus(Duration.ofHours(5)),
+        events.offer(EventSource.VTN, DrFixtures.program(), DrFixtures.capEvent("ev-a", DrFixtures.T0, DrFixtures.T0.plus(Duration.ofHours(5)),
                 1, 8000));
         events.optOut("ev-a", "olivia", "maintenance");
         events.replanned("ev-a", "plan 7");
@@ -40,6 +40,29 @@ class AuditedDrEventStoreTest {
             assertThat(e.address()).isEqualTo("vtn.test");
         });
         assertThat(events.state("ev-a")).contains(DrState.OPTED_OUT);
+    }
+
+    @Test
+    void theStepsAGridApiEventCausesAreAuditedAsItsGridClientNotTheVtn() {
+        List<AuditEntry> trail = new CopyOnWriteArrayList<>();
+        DrEvents events = new DrEvents(DrFixtures.settings(java.net.URI.create("http://vtn.test"), Optional.empty()),
+                new AuditedDrEventStore(new InMemoryDrEventStore(), trail::add, "vtn.test"),
+                new EventResolver("demo-aidc", Duration.ofHours(48)), new SettableClock(DrFixtures.T0), d -> { });
+        EventSource grid = EventSource.gridClient("gridop-1");
+
+        events.offer(grid, DrFixtures.program(), DrFixtures.capEvent("ev-g", DrFixtures.T0,
+                DrFixtures.T0.plus(Duration.ofHours(5)), 1, 8000));
+        events.withdraw(grid, "ev-g", "deleted through Kelvin's grid API by gridop-1");
+
+        assertThat(events.history("ev-g").getFirst().actor()).isEqualTo("grid:gridop-1");
+        assertThat(trail).extracting(AuditEntry::kind).containsExactly(AuditKind.DR_EVENT_CREATED,
+                AuditKind.DR_EVENT_CHANGED, AuditKind.DR_EVENT_CHANGED, AuditKind.DR_EVENT_CHANGED);
+        assertThat(trail).extracting(AuditEntry::actor).containsExactly(Actor.client("gridop-1"),
+                Actor.system("dr-kelvin"), Actor.system("dr-kelvin"), Actor.client("gridop-1"));
+        assertThat(trail).filteredOn(e -> e.actor().equals(Actor.client("gridop-1"))).extracting(AuditEntry::address)
+                .containsOnly(AuditedDrEventStore.GRID_API_ADDRESS);
+        assertThat(trail).extracting(AuditEntry::actor).doesNotContain(Actor.system("dr-vtn"));
+        assertThat(events.state("ev-g")).contains(DrState.CANCELLED);
     }
 
     @Test

@@ -26,7 +26,7 @@ class DrEventsTest {
 
     @Test
     void aNewEventIsReceivedAcknowledgedAndOptedInWithEveryStepOnRecord() {
-        assertThat(events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000))).isEqualTo(DrEvents.Offer.NEW);
+        assertThat(events.offer(EventSource.VTN, DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000))).isEqualTo(DrEvents.Offer.NEW);
 
         assertThat(events.history("ev-1")).extracting(DrTransition::action, DrTransition::to).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("receive", DrState.RECEIVED),
@@ -37,20 +37,20 @@ class DrEventsTest {
 
     @Test
     void theSameVersionIsNeverActedOnTwiceEvenAfterARestart() {
-        events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
+        events.offer(EventSource.VTN, DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
         // A second DrEvents over the same store: what a restart with a database looks like.
         DrEvents restarted = new DrEvents(DrFixtures.settings(URI.create("http://127.0.0.1:1"), Optional.empty()), store,
                 new EventResolver("demo-aidc", Duration.ofHours(48)), clock, d -> { });
 
-        assertThat(restarted.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000))).isEqualTo(DrEvents.Offer.DUPLICATE);
-        assertThat(events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0.minusSeconds(1), start, 1, 1))).isEqualTo(DrEvents.Offer.STALE);
+        assertThat(restarted.offer(EventSource.VTN, DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000))).isEqualTo(DrEvents.Offer.DUPLICATE);
+        assertThat(events.offer(EventSource.VTN, DrFixtures.program(), DrFixtures.capEvent("ev-1", T0.minusSeconds(1), start, 1, 1))).isEqualTo(DrEvents.Offer.STALE);
         assertThat(store.history("ev-1")).filteredOn(t -> t.action().equals("receive")).hasSize(1);
     }
 
     @Test
     void aNewerVersionSupersedesTheOldOneAndReplacesItsCap() {
-        events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
-        assertThat(events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0.plusSeconds(5), start, 1, 6000)))
+        events.offer(EventSource.VTN, DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
+        assertThat(events.offer(EventSource.VTN, DrFixtures.program(), DrFixtures.capEvent("ev-1", T0.plusSeconds(5), start, 1, 6000)))
                 .isEqualTo(DrEvents.Offer.UPDATED);
 
         assertThat(plan.get()).flatExtracting(DrDirective::caps).extracting(c -> c.kw()).containsExactly(6000.0);
@@ -61,7 +61,7 @@ class DrEventsTest {
 
     @Test
     void optingOutNeedsAReasonAndTakesTheCapOutOfThePlan() {
-        events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
+        events.offer(EventSource.VTN, DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
 
         DrTransition refused = events.optOut("ev-1", "operator-ann", " ");
         assertThat(refused.outcome()).isEqualTo(DrTransition.Outcome.REFUSED);
@@ -75,7 +75,7 @@ class DrEventsTest {
 
     @Test
     void theClockMovesAReplannedEventToActiveAndThenCompleted() {
-        events.offer(DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
+        events.offer(EventSource.VTN, DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
         events.replanned("ev-1", "plan 42 keeps 8000 kW");
         clock.set(start.plusSeconds(1));
         events.tick();
@@ -89,7 +89,7 @@ class DrEventsTest {
     @Test
     void eventsOfProgramsOutsideTheFilterAreIgnored() {
         var other = DrFixtures.capEvent("ev-9", T0, start, 1, 8000);
-        assertThat(events.offer(DrFixtures.otherProgram(), other)).isEqualTo(DrEvents.Offer.IGNORED);
+        assertThat(events.offer(EventSource.VTN, DrFixtures.otherProgram(), other)).isEqualTo(DrEvents.Offer.IGNORED);
         assertThat(store.all()).isEmpty();
     }
 }

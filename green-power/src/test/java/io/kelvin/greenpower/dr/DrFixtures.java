@@ -43,9 +43,9 @@ public final class DrFixtures {
     }
 
     public static DemandResponse settings(URI vtn, Optional<URI> callback) {
-        return new DemandResponse(vtn, Optional.empty(), "kelvin-ven", Optional.of("KELVIN_VTN_SECRET"), Optional.empty(),
+        return new DemandResponse(Optional.of(vtn), Optional.empty(), Optional.of("kelvin-ven"), Optional.of("KELVIN_VTN_SECRET"), Optional.empty(),
                 "demo-aidc", List.of(), Duration.ofSeconds(60), Duration.ofSeconds(5), callback, List.of(mapping()),
-                List.of(new DemandResponse.Resource("site-main", List.of("M-GRID"))));
+                List.of(new DemandResponse.Resource("site-main", List.of("M-GRID"))), true);
     }
 
     /** An IMPORT_CAPACITY_LIMIT event: one interval of {@code hours} at {@code kw} from {@code start}. */

@@ -47,7 +47,7 @@ public class DemandResponseResource {
     public record ProgramView(String id, String name, boolean hard) {
     }
 
-    public record Overview(boolean configured, String vtnUrl, String venName, VenStatus ven, List<ProgramView> programs,
+    public record Overview(boolean configured, String sources, String vtnUrl, String venName, VenStatus ven, List<ProgramView> programs,
                            DrPlanOutcome lastReplan) {
     }
 
@@ -84,7 +84,8 @@ public class DemandResponseResource {
         List<ProgramView> programs = all.stream().map(p -> new ProgramView(p.id(), p.programName(),
                 settings.flatMap(s -> s.program(p.programName())).map(DemandResponse.Program::hard).orElse(true)))
                 .toList();
-        return new Overview(dr.configured(), settings.map(s -> s.vtnUrl().toString()).orElse(null),
+        return new Overview(dr.configured(), dr.sources(),
+                settings.flatMap(DemandResponse::vtnUrl).map(Object::toString).orElse(null),
                 settings.map(DemandResponse::venName).orElse(null), dr.venStatus().orElse(null), programs,
                 dr.lastOutcome().orElse(null));
     }

@@ -37,6 +37,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -57,9 +58,9 @@ import org.jboss.logging.Logger;
  * ({@link DrEvents}) kept in the state database ({@link JdbcDrEventStore}) with Kelvin's own steps in the
  * audit trail, the VEN client polling the VTN on its own thread (at the poll interval, or the client's
  * backoff), the webhook receiver for the VTN's notifications (its bearer token is made at each start and
- * given to the VTN in the subscription), and re-plans through {@link DrPlanning} whenever the directives
+ * given to the VTN in the subscription) when the site names a VTN, and re-plans through {@link DrPlanning} whenever the directives
  * in force change (on one thread, the newest set only). Kelvin's own grid API ({@link GridApi}) is a second
- * source of events for the same lifecycle. Without the section everything here is empty.
+ * source of events for the same lifecycle (the only one for a site without a VTN). Without the section everything here is empty.
  */
 @ApplicationScoped
 public class DemandResponseRuntime {
@@ -73,8 +74,8 @@ public class DemandResponseRuntime {
     private static final Duration GRID_WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
     private static final int GRID_WEBHOOK_ATTEMPTS = 6;
 
-    /** The running parts, when the site has demand response. */
-    private record Running(DemandResponse settings, DrEventStore store, DrEvents events, VenClient client) {
+    /** The running parts, when the site has demand response; no VEN client without a VTN. */
+    private record Running(DemandResponse settings, DrEventStore store, DrEvents events, Optional<VenClient> client) {
     }
 
     private final Site site;
@@ -122,18 +123,27 @@ public class DemandResponseRuntime {
             return;
         }
         var store = new AuditedDrEventStore(new JdbcDrEventStore(database.dataSource()), audit,
-                settings.vtnUrl().getHost());
+                settings.vtnUrl().map(URI::getHost).orElse("-"));
         DrEvents events = new DrEvents(settings, store, new EventResolver(settings.venName(), HORIZON), clock,
                 this::directivesChanged);
-        VtnHttp http = new VtnHttp(settings.vtnUrl(), settings.requestTimeout());
-        TokenSource tokens = new TokenSource(http, settings.tokenUrl(), settings.clientId(), () -> secret(settings), clock);
-        VenClient client = new VenClient(settings, new VtnApi(http, tokens, settings.targets()), events,
-                new MeterReportSource(site, telemetry, REPORT_STEP, Set.of(), this::shortfall), clock, webhookToken());
+        Optional<VenClient> client = settings.vtnUrl().map(vtn -> {
+            VtnHttp http = new VtnHttp(vtn, settings.requestTimeout());
+            TokenSource tokens = new TokenSource(http, settings.tokenUrl(), settings.clientId().orElseThrow(),
+                    () -> secret(settings), clock);
+            return new VenClient(settings, new VtnApi(http, tokens, settings.targets()), events,
+                    new MeterReportSource(site, telemetry, REPORT_STEP, Set.of(), this::shortfall), clock, webhookToken());
+        });
         running = new Running(settings, store, events, client);
-        startGridApi(settings, events);
-        LOG.infof("Demand response: VEN '%s' against VTN %s, programs %s", settings.venName(), settings.vtnUrl(),
+        if (settings.gridApi()) {
+            startGridApi(settings, events);
+        }
+        LOG.infof("Demand response: VEN '%s', %s, grid API %s, programs %s", settings.venName(),
+                settings.vtnUrl().map(vtn -> "VTN " + vtn).orElse("no VTN configured"),
+                settings.gridApi() ? "on" : "off",
                 settings.programs().stream().map(DemandResponse.Program::name).toList());
-        venThread.execute(this::cycle);
+        if (client.isPresent()) {
+            venThread.execute(this::cycle);
+        }
     }
 
     /**
@@ -167,8 +177,22 @@ public class DemandResponseRuntime {
         return running != null;
     }
 
+    /** The VEN client's state, when the site polls a VTN. */
     public Optional<VenStatus> venStatus() {
-        return Optional.ofNullable(running).map(r -> r.client().status());
+        return Optional.ofNullable(running).flatMap(Running::client).map(VenClient::status);
+    }
+
+    /**
+     * Where events come from, in words: "no VTN configured, grid API on" for a site with only the grid API,
+     * "VTN https://..., grid API on|off" otherwise, "not configured" without demand response.
+     */
+    public String sources() {
+        Running r = running;
+        if (r == null) {
+            return "not configured";
+        }
+        return r.settings().vtnUrl().map(vtn -> "VTN " + vtn).orElse("no VTN configured")
+                + ", grid API " + (r.settings().gridApi() ? "on" : "off");
     }
 
     public Optional<DemandResponse> settings() {
@@ -177,7 +201,8 @@ public class DemandResponseRuntime {
 
     /** The VTN's programs the site takes part in, as last read. */
     public List<Program> programs() {
-        return running == null ? List.of() : running.client().programs();
+        Running r = running;
+        return r == null ? List.of() : r.client().map(VenClient::programs).orElse(List.of());
     }
 
     /** Every event's newest status, oldest received first. */
@@ -216,14 +241,14 @@ public class DemandResponseRuntime {
 
     /** The webhook receiver, when demand response is configured. */
     public Optional<WebhookReceiver> webhook() {
-        return Optional.ofNullable(running).map(r -> r.client().webhook());
+        return Optional.ofNullable(running).flatMap(Running::client).map(VenClient::webhook);
     }
 
     /** A webhook notification asked for a poll (an event of a program not yet read): poll now. */
     public void pollIfAsked() {
-        Running r = running;
-        if (r != null && r.client().pollSoon()) {
-            venThread.execute(() -> r.client().runOnce());
+        Optional<VenClient> client = Optional.ofNullable(running).flatMap(Running::client);
+        if (client.isPresent() && client.get().pollSoon()) {
+            venThread.execute(() -> client.get().runOnce());
         }
     }
 
@@ -249,11 +274,11 @@ public class DemandResponseRuntime {
     }
 
     private void cycle() {
-        Running r = running;
+        VenClient client = running.client().orElseThrow();
         Duration wait;
         try {
-            wait = r.client().runOnce();
-            if (r.client().pollSoon()) {
+            wait = client.runOnce();
+            if (client.pollSoon()) {
                 wait = Duration.ofSeconds(1);
             }
         } catch (RuntimeException e) {

@@ -110,9 +110,11 @@ public class DrView extends Div {
     private void refreshNow() {
         if (!dr.configured()) {
             ven.setText("Demand response is not configured (no demandResponse: section in the site file).");
+        } else if (dr.venStatus().isEmpty()) {
+            ven.setText("Demand response: " + dr.sources() + ".");
         } else {
             VenStatus s = dr.venStatus().orElseThrow();
-            String vtn = dr.settings().map(d -> d.vtnUrl().toString()).orElse("");
+            String vtn = dr.settings().flatMap(d -> d.vtnUrl()).map(Object::toString).orElse("");
             ven.setText("VTN " + vtn + ": " + (s.connected() ? "connected" : "not connected")
                     + s.lastSuccess().map(t -> ", last exchange " + time.format(t)).orElse("")
                     + (s.connected() ? "" : s.lastError().map(e -> ", " + e).orElse(""))

@@ -16,12 +16,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads the {@code demandResponse:} section of a site file (the VEN's settings). */
+/** Reads the {@code demandResponse:} section of a site file (a VTN's VEN settings and/or the grid API). */
 final class DemandResponseReader {
 
     /** OpenADR 3.1 venName, resourceName, programName and target: 1..128 characters. */
     private static final int MAX_NAME = 128;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** The fields of the VEN client, meaningless without a VTN. */
+    private static final List<String> VTN_ONLY = List.of("tokenUrl", "clientId", "secretEnv", "secretFile", "targets",
+            "pollInterval", "requestTimeout", "callbackUrl");
+    private static final Duration DEFAULT_POLL = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path configRoot;
 
@@ -31,7 +37,25 @@ final class DemandResponseReader {
 
     DemandResponse read(Node node, List<Meter> meters) {
         node.allowOnly("vtnUrl", "tokenUrl", "clientId", "secretEnv", "secretFile", "venName", "targets",
-                "pollInterval", "requestTimeout", "callbackUrl", "programs", "resources");
+                "pollInterval", "requestTimeout", "callbackUrl", "programs", "resources", "gridApi");
+        boolean gridApi = node.bool("gridApi", true);
+        String venName = name(node, "venName");
+        List<DemandResponse.Program> programs = programs(node);
+        List<DemandResponse.Resource> resources = resources(node, meters);
+        if (!node.has("vtnUrl")) {
+            if (!gridApi) {
+                node.problem("needs vtnUrl (a VTN to poll) or gridApi: true (Kelvin's own grid API);"
+                        + " with neither no event ever arrives");
+            }
+            for (String field : VTN_ONLY) {
+                if (node.has(field)) {
+                    node.problem(field, "only goes with vtnUrl (it configures the VEN client of a VTN)");
+                }
+            }
+            return new DemandResponse(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), venName, List.of(), DEFAULT_POLL, DEFAULT_TIMEOUT, Optional.empty(), programs,
+                    resources, true);
+        }
         URI vtn = url(node, "vtnUrl", true).orElse(URI.create("http://invalid"));
         Optional<URI> token = url(node, "tokenUrl", false);
         Optional<URI> callback = url(node, "callbackUrl", false);
@@ -47,16 +71,13 @@ final class DemandResponseReader {
         Optional<Path> secretFile = secretFileText.map(configRoot::resolve);
         secretFile.filter(f -> !Files.isRegularFile(f)).ifPresent(f ->
                 node.problem("secretFile", "file '" + secretFileText.orElseThrow() + "' not found under the site-configs folder"));
-        String venName = name(node, "venName");
         List<String> targets = targets(node);
         Duration poll = node.optDuration("pollInterval", Duration.ofSeconds(1), Duration.ofHours(1))
-                .orElse(Duration.ofSeconds(60));
+                .orElse(DEFAULT_POLL);
         Duration timeout = node.optDuration("requestTimeout", Duration.ofMillis(100), Duration.ofMinutes(5))
-                .orElse(Duration.ofSeconds(10));
-        List<DemandResponse.Program> programs = programs(node);
-        List<DemandResponse.Resource> resources = resources(node, meters);
-        return new DemandResponse(vtn, token, clientId, secretEnv, secretFile, venName, targets, poll, timeout,
-                callback, programs, resources);
+                .orElse(DEFAULT_TIMEOUT);
+        return new DemandResponse(Optional.of(vtn), token, Optional.of(clientId), secretEnv, secretFile, venName,
+                targets, poll, timeout, callback, programs, resources, gridApi);
     }
 
     private static Optional<URI> url(Node node, String field, boolean required) {

@@ -39,6 +39,9 @@ class DemandResponseLoadTest {
                 - { name: site-main, meters: [M-GRID] }
             """;
 
+    /** The demo site's own section, replaced by each test's. */
+    private static final String DEMO_DR_SECTION = "(?m)^demandResponse:\\R(?:[ \\t].*\\R?|\\R)*";
+
     @TempDir
     Path tmp;
 
@@ -47,7 +50,7 @@ class DemandResponseLoadTest {
     private Path site(String section) throws IOException {
         Path root = SiteConfigsFolder.copyTo(tmp.resolve("configs-" + copies++));
         Path file = root.resolve("sites/demo-aidc.yaml");
-        Files.writeString(file, Files.readString(file) + "\n" + section);
+        Files.writeString(file, Files.readString(file).replaceAll(DEMO_DR_SECTION, "") + "\n" + section);
         return file;
     }
 
@@ -56,7 +59,7 @@ class DemandResponseLoadTest {
         Site site = SiteLoader.load(site(SECTION));
 
         DemandResponse dr = site.demandResponse().orElseThrow();
-        assertThat(dr.vtnUrl()).isEqualTo(URI.create("https://vtn.example.com/openadr3/3.1.0"));
+        assertThat(dr.vtnUrl()).contains(URI.create("https://vtn.example.com/openadr3/3.1.0"));
         assertThat(dr.secretEnv()).contains("KELVIN_VTN_SECRET");
         assertThat(dr.pollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(dr.requestTimeout()).as("default").isEqualTo(Duration.ofSeconds(10));
@@ -65,11 +68,71 @@ class DemandResponseLoadTest {
         assertThat(dr.program("Prices").orElseThrow().hard()).isFalse();
         assertThat(dr.resources()).containsExactly(new DemandResponse.Resource("site-main", List.of("M-GRID")));
         assertThat(dr.tokenUrl()).isEqualTo(Optional.empty());
+        assertThat(dr.gridApi()).as("the grid API is on unless said").isTrue();
+    }
+
+    private static final String GRID_ONLY = """
+            demandResponse:
+              gridApi: true
+              venName: demo-aidc
+              programs:
+                - { name: CPP-2026, simpleLevelsKw: { 1: 9000 } }
+              resources:
+                - { name: site-main, meters: [M-GRID] }
+            """;
+
+    @Test
+    void aSectionWithoutAVtnConfiguresOnlyTheGridApi() throws IOException {
+        DemandResponse dr = SiteLoader.load(site(GRID_ONLY)).demandResponse().orElseThrow();
+
+        assertThat(dr.hasVtn()).isFalse();
+        assertThat(dr.vtnUrl()).isEmpty();
+        assertThat(dr.clientId()).isEmpty();
+        assertThat(dr.gridApi()).isTrue();
+        assertThat(dr.venName()).isEqualTo("demo-aidc");
+        assertThat(dr.program("CPP-2026").orElseThrow().simpleLevelsKw()).isEqualTo(Map.of(1, 9000.0));
+        assertThat(dr.resources()).containsExactly(new DemandResponse.Resource("site-main", List.of("M-GRID")));
     }
 
     @Test
-    void aSiteWithoutTheSectionTakesNoPartInDemandResponse() {
-        assertThat(SiteLoader.load(SiteConfigsFolder.root().resolve("sites/demo-aidc.yaml")).demandResponse()).isEmpty();
+    void aSectionWithNeitherAVtnNorTheGridApiIsRefused() throws IOException {
+        assertThatThrownBy(() -> SiteLoader.load(site(GRID_ONLY.replace("gridApi: true", "gridApi: false"))))
+                .isInstanceOf(SiteConfigException.class)
+                .hasMessageContaining("demo-aidc.yaml: demandResponse: needs vtnUrl (a VTN to poll) or gridApi: true");
+    }
+
+    @Test
+    void vtnClientFieldsWithoutAVtnAreNamedAsProblems() throws IOException {
+        String bad = GRID_ONLY.replace("gridApi: true", "clientId: kelvin-ven\n  secretEnv: KELVIN_VTN_SECRET\n  pollInterval: 30s");
+
+        assertThatThrownBy(() -> SiteLoader.load(site(bad))).isInstanceOf(SiteConfigException.class)
+                .hasMessageContaining("demo-aidc.yaml: demandResponse.clientId: only goes with vtnUrl")
+                .hasMessageContaining("demandResponse.secretEnv: only goes with vtnUrl")
+                .hasMessageContaining("demandResponse.pollInterval: only goes with vtnUrl");
+    }
+
+    @Test
+    void aGridOnlySectionStillNeedsItsVenNameAndProgramsChecked() throws IOException {
+        String bad = GRID_ONLY.replace("  venName: demo-aidc\n", "").replace("{ 1: 9000 }", "{ 0: 100 }");
+
+        assertThatThrownBy(() -> SiteLoader.load(site(bad))).isInstanceOf(SiteConfigException.class)
+                .hasMessageContaining("demandResponse.venName")
+                .hasMessageContaining("demandResponse.programs[0].simpleLevelsKw.0: SIMPLE levels are 1, 2 or 3");
+    }
+
+    @Test
+    void aSiteWithoutTheSectionTakesNoPartInDemandResponse() throws IOException {
+        assertThat(SiteLoader.load(site("")).demandResponse()).isEmpty();
+    }
+
+    @Test
+    void theDemoSiteTakesEventsOnlyThroughTheGridApi() {
+        DemandResponse dr = SiteLoader.load(SiteConfigsFolder.root().resolve("sites/demo-aidc.yaml")).demandResponse()
+                .orElseThrow();
+
+        assertThat(dr.hasVtn()).isFalse();
+        assertThat(dr.gridApi()).isTrue();
+        assertThat(dr.program("CPP-2026")).isPresent();
     }
 
     @Test
@@ -97,5 +160,6 @@ class DemandResponseLoadTest {
         assertThat(schema.validate(yaml.readTree(site(SECTION).toFile()))).isEmpty();
         assertThat(schema.validate(yaml.readTree(site(SECTION.replace("secretEnv: KELVIN_VTN_SECRET", "secret: x")).toFile())))
                 .isNotEmpty();
+        assertThat(schema.validate(yaml.readTree(site(GRID_ONLY).toFile()))).as("grid API only").isEmpty();
     }
 }

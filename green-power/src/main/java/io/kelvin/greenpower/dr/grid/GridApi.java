@@ -9,6 +9,7 @@ import io.kelvin.core.dr.GridObject;
 import io.kelvin.core.dr.GridObjectStore;
 import io.kelvin.core.dr.GridObjectType;
 import io.kelvin.greenpower.dr.DrEvents;
+import io.kelvin.greenpower.dr.EventSource;
 import io.kelvin.greenpower.dr.oadr.Event;
 import io.kelvin.greenpower.dr.oadr.OadrFormatException;
 import io.kelvin.greenpower.dr.oadr.OadrReader;
@@ -136,7 +137,7 @@ public final class GridApi {
         }
         store.delete(type, id);
         if (type == GridObjectType.EVENT) {
-            events.withdraw(id, "deleted through Kelvin's grid API by " + clientId);
+            events.withdraw(EventSource.gridClient(clientId), id, "deleted through Kelvin's grid API by " + clientId);
         }
         ObjectNode object = (ObjectNode) parse(old.get().document());
         notifySubscribers(type, Operation.DELETE, object, old.get().programId());
@@ -183,7 +184,7 @@ public final class GridApi {
         try {
             return switch (type) {
                 case PROGRAM -> writeProgram(meta, body, old);
-                case EVENT -> writeEvent(meta, body, old);
+                case EVENT -> writeEvent(meta, body, clientId, old);
                 case REPORT -> writeReport(meta, body, clientId, old);
                 case SUBSCRIPTION -> writeSubscription(meta, body, clientId, old);
             };
@@ -204,7 +205,7 @@ public final class GridApi {
         return done(GridObjectType.PROGRAM, old, node, object.programId());
     }
 
-    private GridResult writeEvent(ObjectMetadata meta, String body, Optional<GridObject> old) {
+    private GridResult writeEvent(ObjectMetadata meta, String body, String clientId, Optional<GridObject> old) {
         Event event = OadrReader.eventRequest(body, meta);
         Optional<Program> program = program(event.programId());
         if (program.isEmpty()) {
@@ -217,7 +218,7 @@ public final class GridApi {
         if (!(old.isPresent() ? store.replace(object) : store.insert(object))) {
             return new GridResult.Conflict("id: event '" + meta.id() + "' exists");
         }
-        events.offer(program.get(), event);
+        events.offer(EventSource.gridClient(clientId), program.get(), event);
         return done(GridObjectType.EVENT, old, node, object.programId());
     }
 

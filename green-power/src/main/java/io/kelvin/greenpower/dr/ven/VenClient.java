@@ -5,6 +5,7 @@ import io.kelvin.core.dr.VenStatus;
 import io.kelvin.core.retry.Backoff;
 import io.kelvin.core.site.DemandResponse;
 import io.kelvin.greenpower.dr.DrEvents;
+import io.kelvin.greenpower.dr.EventSource;
 import io.kelvin.greenpower.dr.oadr.Event;
 import io.kelvin.greenpower.dr.oadr.Notification;
 import io.kelvin.greenpower.dr.oadr.ObjectType;
@@ -175,14 +176,14 @@ public final class VenClient {
             }
             for (String held : events.heldEventIds()) {
                 if (events.programOf(held).filter(program.id()::equals).isPresent() && !seen.contains(held)) {
-                    events.withdraw(held, "no longer listed by the VTN (deleted)");
+                    events.withdraw(EventSource.VTN, held, "no longer listed by the VTN (deleted)");
                 }
             }
         }
     }
 
     private void offer(Program program, Event event) {
-        DrEvents.Offer offer = events.offer(program, event);
+        DrEvents.Offer offer = events.offer(EventSource.VTN, program, event);
         if (offer == DrEvents.Offer.REFUSED) {
             refused("event " + event.id() + ": " + events.lastRefusal(event.id()).orElse("refused"));
         }
@@ -217,7 +218,7 @@ public final class VenClient {
             case EVENT -> {
                 if (notification.object() instanceof Event event) {
                     if (notification.operation() == Operation.DELETE) {
-                        events.withdraw(event.id(), "deleted on the VTN (notification)");
+                        events.withdraw(EventSource.VTN, event.id(), "deleted on the VTN (notification)");
                     } else {
                         Optional.ofNullable(programs.get(event.programId())).ifPresentOrElse(p -> offer(p, event),
                                 () -> pollSoon = true);

@@ -1,0 +1,95 @@
+package io.kelvin.web.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.kelvin.core.identity.Role;
+import io.kelvin.greenpower.dr.DrFixtures;
+import io.kelvin.web.AppReady;
+import io.kelvin.web.GridApiOnly;
+import io.kelvin.web.TempDataDir;
+import io.kelvin.web.TestAuth;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A site whose {@code demandResponse:} section names no VTN, only Kelvin's grid API: no VEN client runs,
+ * health and the DR overview say so, and a GRID_OPERATOR's program and event drive the lifecycle to a re-plan
+ * with the grid client named as the event's source.
+ */
+@QuarkusTest
+@TestProfile(GridApiOnly.class)
+@WithTestResource(value = TempDataDir.class, scope = TestResourceScope.GLOBAL)
+class GridOnlyDemandResponseTest {
+
+    @BeforeEach
+    void ready() {
+        AppReady.awaitReady();
+    }
+
+    @Test
+    void healthAndTheDrOverviewSayNoVtnIsConfiguredAndTheGridApiIsOn() {
+        JsonPath health = given().get("/q/health").then().extract().jsonPath();
+        assertThat(health.getString("checks.find { it.name == 'kelvin-demand-response' }.status")).isEqualTo("UP");
+        assertThat(health.getString("checks.find { it.name == 'kelvin-demand-response' }.data.vtn"))
+                .isEqualTo("no VTN configured");
+        assertThat(health.getString("checks.find { it.name == 'kelvin-demand-response' }.data.sources"))
+                .isEqualTo("no VTN configured, grid API on");
+
+        TestAuth.as(Role.VIEWER).get("/api/v1/dr").then().statusCode(200)
+                .body("configured", equalTo(true))
+                .body("sources", equalTo("no VTN configured, grid API on"))
+                .body("vtnUrl", nullValue())
+                .body("ven", nullValue());
+    }
+
+    @Test
+    void aGridOperatorsProgramAndEventReachReplannedWithTheGridClientAsItsSource() {
+        String grid = GridApiResource.BASE;
+        String programId = TestAuth.as(Role.GRID_OPERATOR).contentType("application/json").body("""
+                {"programName": "%s", "payloadDescriptors": [{"objectType": "EVENT_PAYLOAD_DESCRIPTOR",
+                 "payloadType": "IMPORT_CAPACITY_LIMIT", "units": "KW"}]}""".formatted(DrFixtures.PROGRAM_NAME))
+                .post(grid + "/programs").then().statusCode(201).extract().path("id");
+        Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.HOURS);
+        String eventId = TestAuth.as(Role.GRID_OPERATOR).contentType("application/json").body("""
+                {"programID": "%s", "eventName": "grid-only cut", "priority": 0,
+                 "intervalPeriod": {"start": "%s", "duration": "PT1H"},
+                 "intervals": [{"id": 0, "payloads": [{"type": "IMPORT_CAPACITY_LIMIT", "values": [8000]}]}]}"""
+                .formatted(programId, start)).post(grid + "/events").then().statusCode(201).extract().path("id");
+
+        Map<String, Object> event = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> drEvent(eventId), e -> e != null && "REPLANNED".equals(e.get("state")));
+
+        List<Map<String, Object>> transitions = (List<Map<String, Object>>) event.get("transitions");
+        assertThat(transitions).extracting(t -> t.get("action")).containsSubsequence("receive", "acknowledge", "opt-in", "re-plan");
+        String source = "grid:" + TestAuth.clientId(Role.GRID_OPERATOR);
+        assertThat(transitions.getFirst().get("actor")).isEqualTo(source);
+        TestAuth.as(Role.VIEWER).get("/api/v1/dr").then().statusCode(200).body("programs.id", hasItem(programId));
+
+        List<Map<String, Object>> created = TestAuth.as(Role.AUDITOR)
+                .get("/api/v1/audit?kind=DR_EVENT_CREATED&actor=" + TestAuth.clientId(Role.GRID_OPERATOR))
+                .then().statusCode(200).extract().jsonPath().getList("records");
+        assertThat(created).filteredOn(r -> String.valueOf(r.get("target")).startsWith("dr-event " + eventId + "@"))
+                .singleElement().satisfies(r -> assertThat(r.get("address")).isEqualTo("grid-api"));
+    }
+
+    private static Map<String, Object> drEvent(String id) {
+        List<Map<String, Object>> events = TestAuth.as(Role.VIEWER).get("/api/v1/dr/events").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        return events.stream().filter(e -> id.equals(e.get("id"))).findFirst().orElse(null);
+    }
+}

@@ -7,6 +7,7 @@ import io.kelvin.energyoptimizer.app.AppPlanners;
 import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.energyoptimizer.app.PlanningSettings;
 import io.kelvin.energyoptimizer.app.ProvidedForecast;
+import io.kelvin.energyoptimizer.app.CapGuard;
 import io.kelvin.energyoptimizer.app.StoredMeteredImport;
 import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.greenpower.forecast.SiteForecastProvider;
@@ -32,7 +33,9 @@ import org.jboss.logging.Logger;
  * work budget and a wall-clock safety cap, greedy fallback), the site's forecast from green-power's
  * {@link SiteForecastProvider} (site file {@code feeds:} and {@code forecast:}, the telemetry store's meters;
  * the app's settings only where it has no value), the grid meters in the telemetry store as the metered import
- * DR caps are corrected by ({@link StoredMeteredImport}), and one background thread for re-plans, stopped at shutdown.
+ * DR caps are corrected by and the wind meters whose lowest minute DR slots count on ({@link StoredMeteredImport}),
+ * one background thread for re-plans, stopped at shutdown, and the DR cap guard ({@link CapGuard}) on the grid
+ * meter.
  */
 @ApplicationScoped
 public class PlanningBeans {
@@ -58,11 +61,24 @@ public class PlanningBeans {
         KelvinSettings.Planning p = settings.planning();
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
+        StoredMeteredImport metered = new StoredMeteredImport(site, store);
         return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
                 new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
                 new ProvidedForecast(SiteForecastProvider.create(site, store, ScheduledLoadHistory.unknown(), clock), site,
                         planning),
-                replanThread, new StoredMeteredImport(site, store));
+                replanThread, metered, metered);
+    }
+
+    /** The DR cap guard on the grid meter; {@link CapGuardLoop} runs it every second. */
+    @Produces
+    @Singleton
+    CapGuard capGuard(KelvinSettings settings, Site site, TelemetryStore store, InstantSource clock,
+                      PlanningService planning) {
+        CapGuard.Settings d = CapGuard.Settings.defaults();
+        double margin = settings.planning().drGuardMargin();
+        CapGuard.Settings guard = new CapGuard.Settings(margin, Math.max(d.targetShare(), margin),
+                Math.max(d.releaseShare(), margin + 0.05), d.meterWindow(), d.settle(), d.releaseAfter());
+        return new CapGuard(planning, new StoredMeteredImport(site, store), clock, site.cluster(), guard);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * <p>It is also the {@link ClusterDispatch}: the newest stored plan's IT power (idle plus the jobs it runs)
  * in the slot of the instant asked, held in memory (read from the store once, then replaced by each plan
  * stored here), so the cluster, or the twin standing in for it, can ask every second. When a re-plan finds
- * nothing to plan, nothing is dispatched any more.
+ * nothing to plan, nothing is dispatched any more. Jobs the {@link CapGuard} paused ({@link #pause}) are left out
+ * of that power until resumed, and of the record of the slots they were paused in.
  */
 public final class PlanningService implements DrPlanning, ClusterDispatch {
 

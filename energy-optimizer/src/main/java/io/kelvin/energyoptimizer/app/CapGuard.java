@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Release, with hysteresis: when the meter has read below the cap less {@link Settings#releaseShare} of it for
  * {@link Settings#releaseAfter}, the job paused last is let run again if its power keeps the meter below the target;
- * when no cap is in force any more, every paused job runs again. Each pause and release is logged and kept in
- * {@link #actions()} (the newest {@link #KEPT}).
+ * when no cap is in force any more, every paused job runs again. Each pause and release is logged, kept in
+ * {@link #actions()} (the newest {@link #KEPT}) and named in the reason of the re-plan it asks for.
  */
 public final class CapGuard {
 
@@ -254,8 +254,11 @@ public final class CapGuard {
         double kwBack = ids.stream().mapToDouble(id -> paused.getOrDefault(id, 0.0)).sum();
         ids.forEach(paused::remove);
         planning.resume(ids);
-        LOG.info(String.format(Locale.ROOT, "cap guard: meter %.0f kW, DR cap %s: released %s (about %.0f kW)", kw,
-                Double.isNaN(capKw) ? "no longer in force" : String.format(Locale.ROOT, "%.0f kW", capKw), ids, kwBack));
+        String text = String.format(Locale.ROOT, "cap guard: meter %.0f kW, DR cap %s: released %s (about %.0f kW)",
+                kw, Double.isNaN(capKw) ? "no longer in force" : String.format(Locale.ROOT, "%.0f kW", capKw), ids,
+                kwBack);
+        LOG.info(text);
+        planning.requestReplan(text);
         return Optional.of(record(new Action(now, Kind.RELEASE, ids, kw, capKw, kwBack)));
     }
 

@@ -90,6 +90,7 @@ class CapGuardTest {
         CapGuard.Action released = guard.check().orElseThrow();
         assertThat(released.kind()).isEqualTo(CapGuard.Kind.RELEASE);
         assertThat(released.jobs()).containsExactly("middle");
+        assertThat(planning.latestPlan().reason()).startsWith("cap guard: meter 3000 kW, DR cap 4000 kW: released [middle]");
         assertThat(planning.pausedNow()).containsExactly("loose");
         assertThat(planning.progress(planning.job("middle")).state()).as("this slot stays not run")
                 .isEqualTo(JobProgress.State.PAUSED);

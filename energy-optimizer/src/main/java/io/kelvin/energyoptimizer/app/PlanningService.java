@@ -8,6 +8,7 @@ import io.kelvin.core.plan.JobRunStore;
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.core.plan.JobStore;
 import io.kelvin.core.plan.MeteredImport;
+import io.kelvin.core.plan.MeteredWind;
 import io.kelvin.core.plan.Placement;
 import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.PlanStore;
@@ -56,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * <p>It is also the {@link ClusterDispatch}: the newest stored plan's IT power (idle plus the jobs it runs)
  * in the slot of the instant asked, held in memory (read from the store once, then replaced by each plan
  * stored here), so the cluster, or the twin standing in for it, can ask every second. When a re-plan finds
- * nothing to plan, nothing is dispatched any more.
+ * nothing to plan, nothing is dispatched any more. Jobs the {@link CapGuard} paused ({@link #pause}) are left out
+ * of that power until resumed, and of the record of the slots they were paused in.
  */
 public final class PlanningService implements DrPlanning, ClusterDispatch {
 
@@ -65,6 +67,8 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     private static final Weights WEIGHTS = Weights.defaults();
     /** The window over which the meter is compared with the dispatched plan. */
     public static final Duration BIAS_WINDOW = Duration.ofMinutes(5);
+    /** While a DR cap is in force, its slots count on no more wind than the lowest minute over this window. */
+    public static final Duration WIND_LOW_WINDOW = Duration.ofMinutes(30);
 
     private final Site site;
     private final SiteModel siteModel;
@@ -78,6 +82,13 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     private final ForecastSource forecasts;
     private final Executor background;
     private final MeteredImport metered;
+    private final MeteredWind meteredWind;
+    /** Jobs the cap guard paused until it resumes them, with the IT kW above idle each drew. */
+    private final Map<String, Double> pausedNow = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Held while pausing; not the re-plan's lock, so a pause never waits for a solve. */
+    private final Object pauseLock = new Object();
+    /** Per slot start, the jobs the cap guard paused in it at any time: recorded as not run in that slot. */
+    private final Map<Instant, java.util.Set<String>> notRun = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean replanQueued = new AtomicBoolean();
     private final PlanChecker checker = new PlanChecker();
     /** The DR directives in force (set by {@link #replanFor}), turned into the caps of every plan. */
@@ -105,6 +116,18 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
                            Planner fallback, PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
                            Executor background, MeteredImport metered) {
+        this(site, jobs, plans, runs, planner, fallback, settings, clock, forecasts, background, metered,
+                MeteredWind.none());
+    }
+
+    /**
+     * With the site's metered wind too: while DR caps are in force, their slots count on no more wind than the
+     * lowest minute the turbines gave over the last {@link #WIND_LOW_WINDOW}.
+     */
+    public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
+                           Planner fallback, PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
+                           Executor background, MeteredImport metered, MeteredWind meteredWind) {
+        this.meteredWind = java.util.Objects.requireNonNull(meteredWind, "meteredWind");
         this.metered = java.util.Objects.requireNonNull(metered, "metered");
         this.site = site;
         this.siteModel = SiteModel.of(site);
@@ -291,7 +314,72 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         }
         // The plan's IT power counts the load Kelvin does not schedule; the cluster is told only its own part.
         double[] unscheduled = unscheduledKw(p);
-        return OptionalDouble.of(p.slots().get((int) slot).itKw() - (slot < unscheduled.length ? unscheduled[(int) slot] : 0));
+        double kw = p.slots().get((int) slot).itKw() - (slot < unscheduled.length ? unscheduled[(int) slot] : 0);
+        if (!pausedNow.isEmpty()) {
+            for (PlannedJob j : p.jobs()) {
+                Double shed = pausedNow.get(j.jobId());
+                if (shed != null && j.runSlots().contains((int) slot)) {
+                    kw -= shed;
+                }
+            }
+        }
+        return OptionalDouble.of(kw);
+    }
+
+    /** The plan the cluster follows now (the newest stored one), if any. */
+    public Optional<StoredPlan> dispatchedPlan() {
+        Optional<StoredPlan> plan = dispatched.get();
+        if (plan == null) {
+            dispatched.compareAndSet(null, plans.latest());
+            plan = dispatched.get();
+        }
+        return plan;
+    }
+
+    /** The jobs paused by {@link #pause} and not resumed yet. */
+    public java.util.Set<String> pausedNow() {
+        return java.util.Set.copyOf(pausedNow.keySet());
+    }
+
+    /**
+     * Pauses these jobs until {@link #resume}d (the cluster is told to draw their IT power above idle, given per job
+     * in kW, less at once), records that they did not run in the current slot, and, given a reason, asks for a
+     * re-plan. Used by {@link CapGuard} when the meter reads above a DR cap inside a slot, and at each new slot
+     * for the jobs still paused (then without a reason).
+     */
+    public void pause(Map<String, Double> itKwAboveIdle, String reason) {
+        synchronized (pauseLock) {
+            Instant slot = slotOf(clock.instant());
+            pausedNow.putAll(itKwAboveIdle);
+            notRun.computeIfAbsent(slot, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                    .addAll(itKwAboveIdle.keySet());
+            dispatchedPlan().ifPresent(p -> recordSlot(p, slot));
+        }
+        if (reason != null) {
+            requestReplan(reason);
+        }
+    }
+
+    /**
+     * Lets paused jobs run again as the plan says. The current slot stays recorded as not run by them (their work
+     * there is not counted: a job may do a little more than its record says, never less).
+     */
+    public void resume(java.util.Collection<String> jobIds) {
+        jobIds.forEach(pausedNow::remove);
+    }
+
+    /** The jobs the plan runs in the slot starting at {@code slotStart}, less those paused in it, recorded as run by it. */
+    private void recordSlot(StoredPlan plan, Instant slotStart) {
+        long slotSeconds = plan.slotMinutes() * 60L;
+        long since = Duration.between(plan.horizonStart(), slotStart).toSeconds();
+        if (since < 0 || since % slotSeconds != 0) {
+            return;
+        }
+        int t = (int) (since / slotSeconds);
+        java.util.Set<String> paused = notRun.getOrDefault(slotStart, java.util.Set.of());
+        List<String> ran = plan.jobs().stream().filter(j -> j.runSlots().contains(t) && !paused.contains(j.jobId()))
+                .map(PlannedJob::jobId).toList();
+        runs.dispatch(plan.id(), Map.of(slotStart, ran));
     }
 
     /** The unscheduled IT load a plan counted per slot, from its stored inputs, read once per dispatched plan. */
@@ -364,7 +452,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
             LOG.debug("Nothing to plan ({})", reason);
             return Optional.empty();
         }
-        ForecastSource.PlanForecast forecast = forecasts.forecast(horizon);
+        ForecastSource.PlanForecast forecast = lowWindDuringCaps(forecasts.forecast(horizon), horizon, now);
         double biasKw = directives.isEmpty() ? 0 : importBias(now);
         importBiasKw = biasKw;
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
@@ -377,11 +465,39 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
                 .or(() -> checked(inputs, fallback, reason, now, hash, forecast.inputs()))
                 .map(p -> plans.save(p, text));
         stored.ifPresent(p -> dispatched.set(Optional.of(p)));
+        if (notRun.containsKey(currentSlot)) {
+            stored.ifPresent(p -> recordSlot(p, currentSlot));
+        }
+        notRun.keySet().removeIf(slot -> slot.isBefore(currentSlot));
         stored.ifPresent(p -> LOG.info(String.format(java.util.Locale.ROOT,
                 "Plan %d (%s): %d jobs, %s%s, predicted %.0f EUR, PUE %.3f, inputs %s", p.id(), reason,
                 p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),
                 p.predicted().pue(), p.inputHash())));
         return stored;
+    }
+
+    /**
+     * While DR caps are in force, every slot a cap touches counts on no more wind than the lowest minute the
+     * turbines gave over the last {@link #WIND_LOW_WINDOW} (the forecast's value when lower, or when there is no
+     * meter data): a low quantile of the wind as measured, so a drop inside the slot finds room left in the plan.
+     */
+    private ForecastSource.PlanForecast lowWindDuringCaps(ForecastSource.PlanForecast f, Horizon horizon, Instant now) {
+        if (directives.isEmpty()) {
+            return f;
+        }
+        OptionalDouble low = meteredWind.lowestKw(now.minus(WIND_LOW_WINDOW), now, Duration.ofMinutes(1));
+        if (low.isEmpty()) {
+            return f;
+        }
+        double[] wind = f.forecast().windKw().clone();
+        for (var e : DrCaps.events(directives, horizon, 0)) {
+            for (int t = e.fromSlot(); t < e.toSlot(); t++) {
+                wind[t] = Math.min(wind[t], Math.max(0, low.getAsDouble()));
+            }
+        }
+        var g = f.forecast();
+        return new ForecastSource.PlanForecast(new io.kelvin.energyoptimizer.model.Forecast(g.pvKw(), wind,
+                g.priceEurPerKwh(), g.carbonGPerKwh(), g.ambientC(), g.heatDemandKw(), g.unscheduledItKw()), f.inputs());
     }
 
     /**
@@ -441,7 +557,8 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         Map<Instant, List<String>> bySlot = new java.util.TreeMap<>();
         for (PlannedJob j : plan.jobs()) {
             for (int t : j.runSlots()) {
-                if (t >= 1 && t <= through) {
+                Instant at = plan.horizonStart().plusSeconds(t * slotSeconds);
+                if (t >= 1 && t <= through && !notRun.getOrDefault(at, java.util.Set.of()).contains(j.jobId())) {
                     bySlot.computeIfAbsent(plan.horizonStart().plusSeconds(t * slotSeconds),
                             k -> new java.util.ArrayList<>()).add(j.jobId());
                 }

@@ -15,17 +15,20 @@ import java.util.OptionalDouble;
  * The site's metered grid import from the telemetry store: the mean of the GOOD values of every
  * {@code grid_import} meter over the window, less those of the {@code grid_export} meters. Empty when a meter
  * has no GOOD value there, or its values cover less than half of the window (then the bias the planner would
- * draw from it is not worth trusting).
+ * draw from it is not worth trusting). Also the {@code wind} meters' lowest summed step mean
+ * ({@link io.kelvin.core.plan.MeteredWind}).
  */
-public final class StoredMeteredImport implements MeteredImport {
+public final class StoredMeteredImport implements MeteredImport, io.kelvin.core.plan.MeteredWind {
 
     private final List<Meter> imports;
     private final List<Meter> exports;
+    private final List<Meter> wind;
     private final TelemetryStore store;
 
     public StoredMeteredImport(Site site, TelemetryStore store) {
         this.imports = site.meters().stream().filter(m -> m.role() == MeterRole.GRID_IMPORT).toList();
         this.exports = site.meters().stream().filter(m -> m.role() == MeterRole.GRID_EXPORT).toList();
+        this.wind = site.meters().stream().filter(m -> m.role() == MeterRole.WIND).toList();
         this.store = store;
     }
 
@@ -59,6 +62,28 @@ public final class StoredMeteredImport implements MeteredImport {
             total -= kw.getAsDouble();
         }
         return OptionalDouble.of(total);
+    }
+
+    /**
+     * The lowest {@code step} mean of the {@code wind} meters' summed output in the window, over the steps every
+     * wind meter covers at least half of; empty when there is no such step.
+     */
+    @Override
+    public OptionalDouble lowestKw(Instant from, Instant to, Duration step) {
+        if (wind.isEmpty() || !from.isBefore(to) || step.isNegative() || step.isZero()) {
+            return OptionalDouble.empty();
+        }
+        java.util.Map<Instant, double[]> byStep = new java.util.TreeMap<>();
+        for (Meter m : wind) {
+            for (StepMean s : store.goodMeans(m.point(), from, to, step)) {
+                if (!Double.isNaN(s.mean()) && s.covered().multipliedBy(2).compareTo(step) >= 0) {
+                    double[] sum = byStep.computeIfAbsent(s.time(), k -> new double[2]);
+                    sum[0] += s.mean();
+                    sum[1]++;
+                }
+            }
+        }
+        return byStep.values().stream().filter(v -> v[1] == wind.size()).mapToDouble(v -> v[0]).min();
     }
 
     private static OptionalDouble mean(TelemetryStore store, Meter m, Instant from, Instant to, Duration window) {

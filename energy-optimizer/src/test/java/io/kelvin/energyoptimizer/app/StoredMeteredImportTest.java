@@ -39,4 +39,24 @@ class StoredMeteredImportTest {
 
         assertThat(metered.meanKw(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2)))).isEmpty();
     }
+
+    @Test
+    void theLowestMinuteOfBothTurbinesTogetherIsTheMeteredLowWind() {
+        MemoryTelemetryStore store = new MemoryTelemetryStore();
+        PointId wt1 = PointId.of("wt-01", "power_kw");
+        PointId wt2 = PointId.of("wt-02", "power_kw");
+        Instant dip = T0.plus(Duration.ofMinutes(7));
+        store.fill(wt1, T0, T0.plus(Duration.ofMinutes(10)), Duration.ofSeconds(10),
+                t -> t.isBefore(dip) || !t.isBefore(dip.plus(Duration.ofMinutes(1))) ? 2000.0 : 800.0);
+        store.fill(wt2, T0, T0.plus(Duration.ofMinutes(10)), Duration.ofSeconds(10), t -> 1500.0);
+
+        StoredMeteredImport metered = new StoredMeteredImport(SITE, store);
+
+        assertThat(metered.lowestKw(T0, T0.plus(Duration.ofMinutes(10)), Duration.ofMinutes(1)).orElseThrow())
+                .isCloseTo(2300.0, within(1e-6));
+        assertThat(metered.lowestKw(T0, T0.plus(Duration.ofMinutes(5)), Duration.ofMinutes(1)).orElseThrow())
+                .isCloseTo(3500.0, within(1e-6));
+        assertThat(metered.lowestKw(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2)), Duration.ofMinutes(1)))
+                .isEmpty();
+    }
 }

@@ -13,6 +13,7 @@ import io.kelvin.core.site.load.SiteLoader;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.energyoptimizer.api.JobRequest;
 import io.kelvin.energyoptimizer.app.AppPlanners;
+import io.kelvin.energyoptimizer.app.CapGuard;
 import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.energyoptimizer.app.PlanningSettings;
 import io.kelvin.energyoptimizer.app.SiteForecast;
@@ -63,9 +64,17 @@ public final class DrBench {
     private static final Duration[] LEADS = {Duration.ZERO, Duration.ofMinutes(5), Duration.ofMinutes(20),
             Duration.ofHours(1), Duration.ofHours(2)};
 
-    /** How the bench runs. {@code unscheduledKw}: the twin's own load Kelvin does not plan (mean kW). */
+    /**
+     * How the bench runs. {@code unscheduledKw}: the twin's own load Kelvin does not plan (mean kW); {@code only}:
+     * run only that event of the {@code events} (the same event as in the full run), 0 for all.
+     */
     public record Options(int events, long seed, Path siteFile, double unscheduledKw, Duration solverLimit,
-                          boolean withoutWind) {
+                          boolean withoutWind, int only) {
+
+        public Options(int events, long seed, Path siteFile, double unscheduledKw, Duration solverLimit,
+                       boolean withoutWind) {
+            this(events, seed, siteFile, unscheduledKw, solverLimit, withoutWind, 0);
+        }
 
         public static Options defaults() {
             return new Options(6, 1, Path.of("site-configs/sites/demo-aidc.yaml"), 0.0, Duration.ofSeconds(5), false);
@@ -83,7 +92,8 @@ public final class DrBench {
     /** What one event measured. */
     public record EventResult(int index, Instant start, Duration lead, Duration length, double capKw, int jobs,
                               double replanSeconds, double replanCpuSeconds, boolean proven, double plannedPeakKw,
-                              double timeToCapSeconds, double maxOvershootKw, double kwhAboveCap, double meanMeteredKw) {
+                              double timeToCapSeconds, double maxOvershootKw, double kwhAboveCap, double meanMeteredKw,
+                              int guardPauses, double guardReplanMaxSeconds, int secondsBeyondReach) {
 
         public boolean compliant() {
             return timeToCapSeconds <= CAP_WITHIN.toSeconds();
@@ -94,7 +104,11 @@ public final class DrBench {
                             + " re-plan %.2f s (cpu %.2f s), planned peak %.0f kW,", index, start,
                     lead.toMinutes(), length.toMinutes(), capKw, jobs, replanSeconds, replanCpuSeconds, plannedPeakKw);
             String measured = String.format(Locale.ROOT, " time to cap %.0f s, max overshoot %.1f kW, %.2f kWh above"
-                    + " cap, mean metered %.0f kW", timeToCapSeconds, maxOvershootKw, kwhAboveCap, meanMeteredKw);
+                    + " cap, mean metered %.0f kW, guard paused %d times (re-plan max %.2f s)", timeToCapSeconds,
+                    maxOvershootKw, kwhAboveCap, meanMeteredKw, guardPauses, guardReplanMaxSeconds)
+                    + (secondsBeyondReach == 0 ? "" : String.format(Locale.ROOT, ", %d s above cap beyond reach (not"
+                    + " in time to cap: every preemptible job paused, only jobs that may not pause and ran before the"
+                    + " event arrived left)", secondsBeyondReach));
             return head + measured + (proven ? ", proven infeasible (not judged)"
                     : compliant() ? ", cap met" : ", CAP MISSED");
         }
@@ -102,12 +116,12 @@ public final class DrBench {
 
     /** The summary over every event. */
     public record Summary(int events, int judged, double compliancePercent, double replanP50, double replanP99,
-                          double timeToCapMax, double maxOvershootKw) {
+                          double timeToCapMax, double maxOvershootKw, double guardReplanMax) {
 
         String line() {
             return String.format(Locale.ROOT, "dr: %d events, compliance %.0f %%, re-plan p50 %.2f s p99 %.2f s,"
-                            + " time to cap max %.0f s, max overshoot %.1f kW", events, compliancePercent, replanP50,
-                    replanP99, timeToCapMax, maxOvershootKw);
+                            + " time to cap max %.0f s, max overshoot %.1f kW, guard re-plan max %.2f s", events,
+                    compliancePercent, replanP50, replanP99, timeToCapMax, maxOvershootKw, guardReplanMax);
         }
     }
 
@@ -174,7 +188,11 @@ public final class DrBench {
         SplittableRandom random = new SplittableRandom(o.seed());
         List<EventResult> results = new ArrayList<>();
         for (int i = 1; i <= o.events(); i++) {
-            EventResult r = runEvent(site, o, i, random.split());
+            SplittableRandom eventRandom = random.split();
+            if (o.only() != 0 && o.only() != i) {
+                continue;
+            }
+            EventResult r = runEvent(site, o, i, eventRandom);
             out.println(r.line());
             out.flush();
             results.add(r);
@@ -189,7 +207,8 @@ public final class DrBench {
         double[] replans = results.stream().mapToDouble(EventResult::replanSeconds).sorted().toArray();
         return new Summary(results.size(), judged.size(), compliance, percentile(replans, 0.50),
                 percentile(replans, 0.99), judged.stream().mapToDouble(EventResult::timeToCapSeconds).max().orElse(0),
-                judged.stream().mapToDouble(EventResult::maxOvershootKw).max().orElse(0));
+                judged.stream().mapToDouble(EventResult::maxOvershootKw).max().orElse(0),
+                results.stream().mapToDouble(EventResult::guardReplanMaxSeconds).max().orElse(0));
     }
 
     /** Nearest-rank percentile of sorted values. */
@@ -223,13 +242,27 @@ public final class DrBench {
         PointId meter = site.meters().stream().filter(m -> m.role() == MeterRole.GRID_IMPORT).map(Meter::point)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("the site has no grid_import meter"));
         MeterLog meterLog = new MeterLog();
+        MeterLog windLog = new MeterLog();
+        // Background re-plans (the cap guard's) run at once once the jobs are in; those the submissions ask for
+        // join one, run after the last submission.
+        java.util.concurrent.atomic.AtomicBoolean replanAsked = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean live = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Runnable> queued = new java.util.concurrent.atomic.AtomicReference<>();
         PlanningService planning = new PlanningService(site, new JdbcJobStore(ds), new JdbcPlanStore(ds),
                 new JdbcJobRunStore(ds), AppPlanners.optimizer(o.solverLimit()), AppPlanners.fallback(), settings, clock,
                 SiteForecast.source(site, settings, () -> Optional.of(twin.totals().windKw())), r -> {
-                }, meterLog);
+                    if (live.get()) {
+                        replanAsked.set(true);
+                        r.run();
+                    } else {
+                        queued.set(r);
+                    }
+                }, meterLog, windLog);
+        CapGuard guard = new CapGuard(planning, meterLog, clock, site.cluster(), CapGuard.Settings.defaults());
         List<JobRequest> jobs = jobs(site, random, simStart, start, length, pinned);
         jobs.forEach(planning::submit);
-        planning.replan("bench: jobs submitted");
+        live.set(true);
+        queued.get().run();
         twin.follow(planning, o.unscheduledKw());
 
         // Run to the event's receipt, then plan for it.
@@ -241,6 +274,7 @@ public final class DrBench {
             clock.set(t);
             twin.advanceTo(t);
             meterLog.record(t, twin.value(meter));
+            windLog.record(t, twin.totals().windKw());
             if (!t.isBefore(nextReplan) && t.isBefore(receipt)) {
                 planning.replan("interval");
                 nextReplan = nextReplan.plus(SLOT);
@@ -268,6 +302,9 @@ public final class DrBench {
         // Run through the event, reading the grid meter every second.
         double limit = capKw * (1 + TOLERANCE);
         Instant lastOver = null;
+        List<Double> guardReplans = new ArrayList<>();
+        int beyondReach = 0;
+        java.util.Set<String> fixedAtReceipt = fixedAt(before, receipt, jobs);
         double maxOver = 0;
         double kwhAbove = 0;
         double sumKw = 0;
@@ -285,6 +322,12 @@ public final class DrBench {
             }
             twin.advanceTo(t);
             meterLog.record(t, twin.value(meter));
+            windLog.record(t, twin.totals().windKw());
+            long wall = System.nanoTime();
+            guard.check().filter(x -> Boolean.getBoolean("drbench.trace")).ifPresent(x -> System.err.println("TRACE " + x));
+            if (replanAsked.getAndSet(false)) {
+                guardReplans.add((System.nanoTime() - wall) / 1e9);
+            }
             if (t.isAfter(start)) { // the reading of the second that ends at t
                 double kw = meterLog.last();
                 sumKw += kw;
@@ -292,13 +335,21 @@ public final class DrBench {
                 maxOver = Math.max(maxOver, kw - capKw);
                 kwhAbove += Math.max(0, kw - capKw) / 3600.0;
                 if (kw > limit) {
-                    lastOver = t;
+                    boolean beyond = guard.exhausted() && fixedAtReceipt.containsAll(runningNow(planning, t));
+                    beyondReach += beyond ? 1 : 0;
+                    if (Boolean.getBoolean("drbench.trace")) {
+                        System.err.printf(Locale.ROOT, "TRACE %s meter %.0f cap %.0f wind %.0f it %.0f paused %s%n", t, kw,
+                                capKw, twin.totals().windKw(), planning.itKwAt(t).orElse(-1), planning.pausedNow());
+                    }
+                    lastOver = beyond ? lastOver : t;
                 }
             }
         }
         double timeToCap = lastOver == null ? 0 : Duration.between(start, lastOver).toSeconds();
         return new EventResult(index, start, lead, length, capKw, jobs.size(), replanSeconds, replanCpu, proven,
-                plannedPeak, timeToCap, maxOver, kwhAbove, seconds == 0 ? 0 : sumKw / seconds);
+                plannedPeak, timeToCap, maxOver, kwhAbove, seconds == 0 ? 0 : sumKw / seconds,
+                (int) guard.actions().stream().filter(a -> a.kind() == CapGuard.Kind.PAUSE).count(),
+                guardReplans.stream().mapToDouble(Double::doubleValue).max().orElse(0), beyondReach);
     }
 
     /**
@@ -359,6 +410,31 @@ public final class DrBench {
         return Math.round(b + Math.max(floor * 1.05, floor + share * (planned - floor)));
     }
 
+    /** The jobs that may not pause and run in {@code plan} at {@code at} or before: they must go on. */
+    private static java.util.Set<String> fixedAt(StoredPlan plan, Instant at, List<JobRequest> jobs) {
+        int slot = (int) (Duration.between(plan.horizonStart(), at).toSeconds() / SLOT.toSeconds());
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (var j : plan.jobs()) {
+            boolean mayNotPause = jobs.stream().anyMatch(r -> r.id().equals(j.jobId()) && !r.preemptible());
+            if (mayNotPause && !j.runSlots().isEmpty() && j.runSlots().getFirst() <= slot) {
+                out.add(j.jobId());
+            }
+        }
+        return out;
+    }
+
+    /** The jobs the dispatched plan runs at {@code at}, less those the cap guard paused. */
+    private static List<String> runningNow(PlanningService planning, Instant at) {
+        StoredPlan plan = planning.dispatchedPlan().orElse(null);
+        if (plan == null) {
+            return List.of();
+        }
+        int slot = (int) (Duration.between(plan.horizonStart(), at).toSeconds() / SLOT.toSeconds());
+        java.util.Set<String> paused = planning.pausedNow();
+        return plan.jobs().stream().filter(j -> j.runSlots().contains(slot) && !paused.contains(j.jobId()))
+                .map(io.kelvin.core.plan.PlannedJob::jobId).toList();
+    }
+
     private static double plannedMean(StoredPlan plan, Instant from, Instant to) {
         return slots(plan, from, to).stream().mapToDouble(PlannedSlot::gridImportKw).average().orElse(0);
     }
@@ -379,7 +455,7 @@ public final class DrBench {
     }
 
     /** The grid meter's readings, one per simulated second (the reading at t covers the second ending at t). */
-    static final class MeterLog implements io.kelvin.core.plan.MeteredImport {
+    static final class MeterLog implements io.kelvin.core.plan.MeteredImport, io.kelvin.core.plan.MeteredWind {
 
         private final java.util.TreeMap<Instant, Double> readings = new java.util.TreeMap<>();
 
@@ -397,6 +473,18 @@ public final class DrBench {
         @Override
         public java.util.OptionalDouble meanKw(Instant from, Instant to) {
             return readings.subMap(from, false, to, true).values().stream().mapToDouble(Double::doubleValue).average();
+        }
+
+        @Override
+        public java.util.OptionalDouble lowestKw(Instant from, Instant to, Duration step) {
+            java.util.OptionalDouble low = java.util.OptionalDouble.empty();
+            for (Instant a = from; a.isBefore(to); a = a.plus(step)) {
+                java.util.OptionalDouble m = meanKw(a, a.plus(step).isAfter(to) ? to : a.plus(step));
+                if (m.isPresent() && (low.isEmpty() || m.getAsDouble() < low.getAsDouble())) {
+                    low = m;
+                }
+            }
+            return low;
         }
     }
 

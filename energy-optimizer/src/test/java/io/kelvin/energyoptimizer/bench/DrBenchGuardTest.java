@@ -33,4 +33,20 @@ class DrBenchGuardTest {
         assertThat(summary.compliancePercent()).isEqualTo(100.0);
         assertThat(summary.line()).startsWith("dr: 3 events, compliance 100 %, re-plan p50 ");
     }
+
+    @Test
+    void aDrCapIsMetOnTheMeterWhileTheWindTurbinesSwingInsideTheSlot() {
+        // Event 7 of the 12 of seed 1 (the bench row in BENCHMARKS.md): 23:15 UTC, wind only, 5 min lead, 45 min.
+        DrBench.Options options = new DrBench.Options(12, 1, Path.of("../site-configs/sites/demo-aidc.yaml"), 0.0,
+                Duration.ofSeconds(5), false, 7);
+
+        List<DrBench.EventResult> results = DrBench.run(options, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.proven()).as("judged").isFalse();
+            assertThat(r.timeToCapSeconds()).as("time to cap").isLessThanOrEqualTo(60.0);
+            assertThat(r.secondsBeyondReach()).isZero();
+        });
+    }
 }

@@ -106,6 +106,14 @@ public interface KelvinSettings {
         @WithDefault("24h")
         java.time.Duration urgentArrivalWindow();
 
+        /**
+         * The DR cap guard (io.kelvin.energyoptimizer.app.CapGuard) pauses preemptible jobs when the grid meter
+         * reads above a cap less this share of it.
+         */
+        @WithName("dr-guard-margin")
+        @WithDefault("0.05")
+        double drGuardMargin();
+
         /** A job submitted with at most this much time to spare (deadline - start - duration) is urgent. */
         @WithName("urgent-slack")
         @WithDefault("2h")

@@ -8,6 +8,7 @@ import io.kelvin.energyoptimizer.app.PlanningSettings;
 import io.kelvin.energyoptimizer.app.DispatchedJobsDraw;
 import io.kelvin.energyoptimizer.app.MeteredLiveItLoad;
 import io.kelvin.energyoptimizer.app.ProvidedForecast;
+import io.kelvin.energyoptimizer.app.CapGuard;
 import io.kelvin.energyoptimizer.app.StoredMeteredImport;
 import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.greenpower.forecast.SiteForecastProvider;
@@ -37,7 +38,8 @@ import org.jboss.logging.Logger;
  * the plan view; the IT meters' history less what Kelvin's dispatched jobs drew, {@link DispatchedJobsDraw}, is
  * the unscheduled load it forecasts, and slots it cannot forecast take that load as metered now,
  * {@link MeteredLiveItLoad}), the grid meters in the telemetry store as the metered import DR caps are corrected by
- * ({@link StoredMeteredImport}), and one background thread for re-plans, stopped at shutdown.
+ * and the wind meters whose lowest minute DR slots count on ({@link StoredMeteredImport}), one background thread
+ * for re-plans, stopped at shutdown, and the DR cap guard ({@link CapGuard}) on the grid meter.
  */
 @ApplicationScoped
 public class PlanningBeans {
@@ -64,11 +66,24 @@ public class PlanningBeans {
         KelvinSettings.Planning p = settings.planning();
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
+        StoredMeteredImport metered = new StoredMeteredImport(site, store);
         return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
                 new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
                 new ProvidedForecast(forecasts, site, planning, new MeteredLiveItLoad(site, store, jobsDraw(site),
                         clock)),
-                replanThread, new StoredMeteredImport(site, store));
+                replanThread, metered, metered);
+    }
+
+    /** The DR cap guard on the grid meter; {@link CapGuardLoop} runs it every second. */
+    @Produces
+    @Singleton
+    CapGuard capGuard(KelvinSettings settings, Site site, TelemetryStore store, InstantSource clock,
+                      PlanningService planning) {
+        CapGuard.Settings d = CapGuard.Settings.defaults();
+        double margin = settings.planning().drGuardMargin();
+        CapGuard.Settings guard = new CapGuard.Settings(margin, Math.max(d.targetShare(), margin),
+                Math.max(d.releaseShare(), margin + 0.05), d.meterWindow(), d.settle(), d.releaseAfter());
+        return new CapGuard(planning, new StoredMeteredImport(site, store), clock, site.cluster(), guard);
     }
 
     /** What Kelvin's dispatched jobs drew, taken off the metered IT load before the load is forecast. */

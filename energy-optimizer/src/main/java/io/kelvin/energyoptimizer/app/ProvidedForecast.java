@@ -23,7 +23,9 @@ import java.util.OptionalDouble;
  * freshness. A slot the provider has no value for ({@code NaN}: input not configured, source never answered)
  * takes the app's setting for it ({@link SiteForecast}: clear-sky PV, the tariff, flat carbon and ambient,
  * no wind) and counts as a fallback slot. Grid carbon is the location-based series, else the market-based
- * one. Prices are taken as EUR/kWh whatever currency the feed names.
+ * one. Plans are costed in EUR (the carbon price and feed-in credit are EUR): a price feed in another currency is
+ * used as given, keeping its shape over the day, and the price input says so, naming the currency, since no exchange
+ * rate is an input and the plan's costs then read in that currency.
  *
  * <p>The IT load Kelvin does not schedule is part of the problem ({@link Forecast#unscheduledItKw()}). The
  * provider forecasts the IT meters less Kelvin's jobs' draw; the meters also see the cluster's GPUs idling,
@@ -32,6 +34,9 @@ import java.util.OptionalDouble;
  * and counts as a fallback slot of the UNSCHEDULED_IT_LOAD input, whose detail says which was used.
  */
 public final class ProvidedForecast implements ForecastSource {
+
+    /** The currency plans are costed in: prices, the carbon price and feed-in credit are all EUR. */
+    static final String PLAN_CURRENCY = "EUR";
 
     private final ForecastProvider provider;
     private final Site site;
@@ -55,6 +60,8 @@ public final class ProvidedForecast implements ForecastSource {
                 h.slots()));
         Forecast setting = SiteForecast.build(site, h, settings, Optional.empty());
         int n = h.slots();
+        Optional<String> foreignCurrency = f.importPrice().currency().map(java.util.Currency::getCurrencyCode)
+                .filter(code -> !code.equals(PLAN_CURRENCY));
         double[] pv = new double[n];
         double[] wind = new double[n];
         double[] price = new double[n];
@@ -87,6 +94,14 @@ public final class ProvidedForecast implements ForecastSource {
                 in = withDetail(in, missing + " slots without a forecast take " + (now.isPresent()
                         ? String.format(Locale.ROOT, "the metered IT load less the jobs' draw, %.0f kW", now.getAsDouble())
                         : "no unscheduled load (nothing metered)"));
+            }
+            if (s.input() == ForecastInput.IMPORT_PRICE && foreignCurrency.isPresent()) {
+                String why = "prices in " + foreignCurrency.get() + " used as given, not converted: plans are costed in "
+                        + PLAN_CURRENCY + " (carbon price, feed-in), so their costs read in " + foreignCurrency.get()
+                        + " and the carbon price weighs against them off by the exchange rate";
+                in = new PlanInput(in.input(), in.source(), in.refreshedAt(), in.freshness(),
+                        in.detail().isEmpty() ? why : in.detail() + "; " + why, in.fallbackSlots(), in.slots(),
+                        in.fallback());
             }
             inputs.add(in);
         }

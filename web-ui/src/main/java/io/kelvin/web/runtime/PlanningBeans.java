@@ -61,33 +61,40 @@ public class PlanningBeans {
     @Produces
     @Singleton
     PlanningService planningService(KelvinSettings settings, Site site, ForecastMemory forecasts, TelemetryStore store,
-                                    InstantSource clock) {
+                                    StoredMeteredImport metered, DispatchedJobsDraw jobsDraw, InstantSource clock) {
         DataSource dataSource = database.dataSource();
         KelvinSettings.Planning p = settings.planning();
         PlanningSettings planning = new PlanningSettings(p.horizonSlots(), p.tariffEurPerKwh(), p.carbonGPerKwh(),
                 p.ambientC(), p.solverTimeLimit(), p.maxLateSlots(), p.urgentArrivalWindow(), p.urgentSlack());
-        StoredMeteredImport metered = new StoredMeteredImport(site, store);
         return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
                 new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
-                new ProvidedForecast(forecasts, site, planning, new MeteredLiveItLoad(site, store, jobsDraw(site),
-                        clock)),
+                new ProvidedForecast(forecasts, site, planning, new MeteredLiveItLoad(site, store, jobsDraw, clock)),
                 replanThread, metered, metered);
     }
 
     /** The DR cap guard on the grid meter; {@link CapGuardLoop} runs it every second. */
     @Produces
     @Singleton
-    CapGuard capGuard(KelvinSettings settings, Site site, TelemetryStore store, InstantSource clock,
+    CapGuard capGuard(KelvinSettings settings, Site site, StoredMeteredImport metered, InstantSource clock,
                       PlanningService planning) {
         CapGuard.Settings d = CapGuard.Settings.defaults();
         double margin = settings.planning().drGuardMargin();
         CapGuard.Settings guard = new CapGuard.Settings(margin, Math.max(d.targetShare(), margin),
                 Math.max(d.releaseShare(), margin + 0.05), d.meterWindow(), d.settle(), d.releaseAfter());
-        return new CapGuard(planning, new StoredMeteredImport(site, store), clock, site.cluster(), guard);
+        return new CapGuard(planning, metered, clock, site.cluster(), guard);
+    }
+
+    /** The site's grid and wind meters in the telemetry store, read by the planner and the cap guard. */
+    @Produces
+    @Singleton
+    StoredMeteredImport metered(Site site, TelemetryStore store) {
+        return new StoredMeteredImport(site, store);
     }
 
     /** What Kelvin's dispatched jobs drew, taken off the metered IT load before the load is forecast. */
-    private DispatchedJobsDraw jobsDraw(Site site) {
+    @Produces
+    @Singleton
+    DispatchedJobsDraw jobsDraw(Site site) {
         DataSource dataSource = database.dataSource();
         return new DispatchedJobsDraw(site, new JdbcJobStore(dataSource), new JdbcJobRunStore(dataSource));
     }
@@ -95,8 +102,8 @@ public class PlanningBeans {
     /** The site's forecast, keeping its last answers for the plan view. */
     @Produces
     @Singleton
-    ForecastMemory forecasts(Site site, TelemetryStore store, InstantSource clock) {
-        return new ForecastMemory(SiteForecastProvider.create(site, store, jobsDraw(site), clock));
+    ForecastMemory forecasts(Site site, TelemetryStore store, DispatchedJobsDraw jobsDraw, InstantSource clock) {
+        return new ForecastMemory(SiteForecastProvider.create(site, store, jobsDraw, clock));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -110,31 +110,28 @@ class ProvidedForecastTest {
 
     @Test
     void aPriceFeedInAnotherCurrencyIsUsedAsGivenAndThePlansPriceInputNamesItsCurrency() {
-        ProvidedForecast source = new ProvidedForecast(request -> new HorizonForecast(request,
-                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), series(FRESH, 0, 0, 0, 0),
-                series(FRESH, 3000, 3000, 3000, 3000),
-                new CarbonSeries(series(FRESH, 300, 300, 300, 300), SlotSeries.missing(4,
-                        Provenance.notConfigured("market-based carbon"))),
-                new PriceSeries(series(FRESH, 9.0, 9.0, 9.0, 9.0), Optional.of(java.util.Currency.getInstance("USD"))),
-                series(FRESH, 20, 20, 20, 20)), SITE, SETTINGS);
-
-        ForecastSource.PlanForecast planned = source.forecast(Horizon.quarterHours(START, 4));
+        ForecastSource.PlanForecast planned = pricedIn("USD", 9.0).forecast(Horizon.quarterHours(START, 4));
 
         assertThat(planned.forecast().priceEurPerKwh()).containsOnly(9.0);
         PlanInput price = planned.inputs().get(ForecastInput.IMPORT_PRICE.ordinal());
         assertThat(price.fallback()).isFalse();
         assertThat(price.detail()).contains("prices in USD used as given, not converted");
 
-        ProvidedForecast euros = new ProvidedForecast(request -> new HorizonForecast(request,
+        ForecastSource.PlanForecast inEuros = pricedIn("EUR", 0.2).forecast(Horizon.quarterHours(START, 4));
+        assertThat(inEuros.forecast().priceEurPerKwh()).containsOnly(0.2);
+        assertThat(inEuros.inputs().get(ForecastInput.IMPORT_PRICE.ordinal()).detail()).doesNotContain("converted");
+    }
+
+    /** A fresh forecast for four slots whose price feed gives {@code perKwh} in {@code currency}. */
+    private static ProvidedForecast pricedIn(String currency, double perKwh) {
+        return new ProvidedForecast(request -> new HorizonForecast(request,
                 BandSeries.exact(series(FRESH, 0, 0, 0, 0)), series(FRESH, 0, 0, 0, 0),
                 series(FRESH, 3000, 3000, 3000, 3000),
                 new CarbonSeries(series(FRESH, 300, 300, 300, 300), SlotSeries.missing(4,
                         Provenance.notConfigured("market-based carbon"))),
-                new PriceSeries(series(FRESH, 0.2, 0.2, 0.2, 0.2), Optional.of(java.util.Currency.getInstance("EUR"))),
+                new PriceSeries(series(FRESH, perKwh, perKwh, perKwh, perKwh),
+                        Optional.of(java.util.Currency.getInstance(currency))),
                 series(FRESH, 20, 20, 20, 20)), SITE, SETTINGS);
-        ForecastSource.PlanForecast inEuros = euros.forecast(Horizon.quarterHours(START, 4));
-        assertThat(inEuros.forecast().priceEurPerKwh()).containsOnly(0.2);
-        assertThat(inEuros.inputs().get(ForecastInput.IMPORT_PRICE.ordinal()).detail()).doesNotContain("converted");
     }
 
     private static SlotSeries series(Provenance p, double... values) {

@@ -92,6 +92,13 @@ public final class VtnApi {
         return read("POST /reports", () -> OadrReader.report(body));
     }
 
+    /** Replaces a report Kelvin posted earlier ({@code PUT /reports/{id}}). */
+    public Report updateReport(String id, Report report) {
+        String json = OadrWriter.reportRequest(report);
+        String body = authorized(t -> http.put("reports/" + id, json, Optional.of(t))).body();
+        return read("PUT /reports", () -> OadrReader.report(body));
+    }
+
     private <T> OadrReader.Batch<T> pages(String path, Map<String, List<String>> filter,
                                           Function<String, OadrReader.Batch<T>> reader) {
         List<T> items = new ArrayList<>();

@@ -191,6 +191,20 @@ public final class TestVtn implements AutoCloseable {
                 reports.add(report);
                 send(ex, 201, report);
             }
+            case "PUT /reports/{id}" -> {
+                String id = path.substring(path.lastIndexOf('/') + 1);
+                JsonNode old = reports.stream().filter(r -> r.get("id").asText().equals(id)).findFirst().orElse(null);
+                if (old == null) {
+                    send(ex, 404, problem(404, "Not Found", "no report " + id));
+                    return;
+                }
+                ObjectNode updated = (ObjectNode) JSON.readTree(body);
+                updated.setAll(meta(id, "REPORT", old.get("createdDateTime").asText()));
+                updated.put("modificationDateTime", OadrWriter.dateTime(Instant.parse("2026-01-01T00:00:01Z")));
+                updated.put("clientID", CLIENT_ID);
+                reports.replaceAll(r -> r == old ? updated : r);
+                send(ex, 200, updated);
+            }
             default -> send(ex, 404, problem(404, "Not Found", method + " " + path));
         }
     }

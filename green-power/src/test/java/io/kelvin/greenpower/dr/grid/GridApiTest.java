@@ -234,6 +234,7 @@ class GridApiTest {
         assertThat(received).anySatisfy(n -> assertThat(n).contains("\"objectType\":\"EVENT\"")
                 .contains("\"operation\":\"CREATE\""));
         assertThat(received).anySatisfy(n -> assertThat(n).contains("\"objectType\":\"REPORT\""));
+        assertThat(received).allSatisfy(n -> assertThat(NotificationSchema.problems(n)).as(n).isEmpty());
         assertThat(tokens).containsOnly("Bearer tok-1");
         await().atMost(Duration.ofSeconds(10)).until(() -> notifier.failed() == 1);
         assertThat(failing.get()).as("the broken webhook was tried as often as allowed").isEqualTo(3);
@@ -292,6 +293,29 @@ class GridApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 3);
         assertThat(received).filteredOn(n -> n.contains("\"objectType\":\"REPORT\"")).extracting(
                 n -> n.contains("\"operation\":\"CREATE\"") ? "CREATE" : "UPDATE").containsExactly("CREATE", "UPDATE", "UPDATE");
+        assertThat(received).allSatisfy(n -> assertThat(NotificationSchema.problems(n)).as(n).isEmpty());
+    }
+
+    @Test
+    void theNotificationSchemaTheWebhookBodiesAreCheckedAgainstRefusesABrokenOne() {
+        String programId = program();
+        done(api.create(GridObjectType.SUBSCRIPTION, """
+                {"clientName": "grid", "objectOperations": [{"objects": ["PROGRAM", "EVENT", "SUBSCRIPTION"],
+                 "operations": ["CREATE", "UPDATE", "DELETE"], "callbackUrl": "%s"}]}""".formatted(hook("/hook")), "grid-1"));
+        String eventId = done(api.create(GridObjectType.EVENT, capEvent(programId, "2026-07-01T03:00:00Z", 7000),
+                "grid-1")).get("id").asText();
+        done(api.update(GridObjectType.EVENT, eventId, capEvent(programId, "2026-07-01T03:00:00Z", 6500), "grid-1"));
+        api.delete(GridObjectType.EVENT, eventId, "grid-1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
+                .filter(n -> n.contains("\"operation\":\"DELETE\"")).count() >= 1);
+        assertThat(received).as("each checked against the document").isNotEmpty()
+                .allSatisfy(n -> assertThat(NotificationSchema.problems(n)).as(n).isEmpty());
+        String sent = received.stream().filter(n -> n.contains("\"operation\":\"DELETE\"")).findFirst().orElseThrow();
+        assertThat(NotificationSchema.problems(sent.replace("\"operation\":\"DELETE\"", "\"operation\":\"PATCH\"")))
+                .isNotEmpty();
+        assertThat(NotificationSchema.problems(sent.replace("\"programID\":", "\"programId\":"))).as("an event without programID")
+                .isNotEmpty();
     }
 
     private static java.util.Map<String, JsonNode> payloads(JsonNode report) {

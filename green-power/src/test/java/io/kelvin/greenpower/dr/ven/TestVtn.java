@@ -191,6 +191,11 @@ public final class TestVtn implements AutoCloseable {
                 reports.add(report);
                 send(ex, 201, report);
             }
+            case "GET /reports" -> send(ex, 200, array(reports.stream().map(r -> (ObjectNode) r)
+                    .filter(r -> !q.containsKey("eventID") || r.path("eventID").asText().equals(q.get("eventID")))
+                    .filter(r -> !q.containsKey("clientName") || r.path("clientName").asText().equals(q.get("clientName")))
+                    .skip(Integer.parseInt(q.getOrDefault("skip", "0"))).limit(Integer.parseInt(q.getOrDefault("limit", "50")))
+                    .toList()));
             case "PUT /reports/{id}" -> {
                 String id = path.substring(path.lastIndexOf('/') + 1);
                 JsonNode old = reports.stream().filter(r -> r.get("id").asText().equals(id)).findFirst().orElse(null);

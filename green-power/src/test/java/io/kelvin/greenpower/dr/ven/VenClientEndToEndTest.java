@@ -330,6 +330,17 @@ class VenClientEndToEndTest {
             assertThat(payloads(r, 0).keySet()).containsExactly("OPERATING_STATE");
         });
         assertThat(ven.client().status().lastError()).isEmpty();
+
+        // After a restart the VEN finds the report it sent on the VTN and updates it rather than posting another.
+        plan.set(Optional.of(new io.kelvin.core.dr.DrPlanOutcome.Shortfall(ref, start, start.plus(Duration.ofHours(1)),
+                75.0, 30.0, List.of(), false)));
+        Ven restarted = ven(Optional.empty(), plan::get);
+        restarted.client().runOnce();
+        assertThat(restarted.client().status().lastError()).as("the VTN's words, if any").isEmpty();
+        assertThat(reportsOf("ev-ahead")).singleElement().satisfies(r -> {
+            assertThat(r.get("id").asText()).isEqualTo(id);
+            assertThat(payloads(r, 0).get(ReportBuilder.SHORTFALL_KW).get(0).asDouble()).isEqualTo(75.0);
+        });
     }
 
     private static List<com.fasterxml.jackson.databind.JsonNode> reportsOf(String eventId) {

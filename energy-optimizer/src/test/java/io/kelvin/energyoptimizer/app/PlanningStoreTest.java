@@ -398,6 +398,53 @@ class PlanningStoreTest {
         assertThat(planning.itKwAt(clock.instant())).isEmpty();
     }
 
+    @Test
+    void aPlanKeepsTheBoundAndGapItsPlannerProvedAndAHeuristicPlanKeepsNone() {
+        DataSource ds = open();
+        PlanningService optimized = service(ds, AppPlanners.optimizer(Duration.ofSeconds(30)), TARIFF,
+                new SettableClock(NOW));
+        optimized.submit(job("bounded", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        StoredPlan plan = service(open()).latestPlan();
+
+        assertThat(plan.planner()).isEqualTo(AppPlanners.optimizer(Duration.ofSeconds(30)).name());
+        assertThat(plan.bound()).isNotNull();
+        assertThat(plan.bound().lowerBoundEur()).isLessThanOrEqualTo(plan.predicted().objectiveEur() + 1e-6);
+        assertThat(plan.bound().gap()).isCloseTo((plan.predicted().objectiveEur() - plan.bound().lowerBoundEur())
+                / Math.max(1, Math.abs(plan.predicted().objectiveEur())), within(1e-9));
+
+        service(ds).submit(job("greedy", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        assertThat(service(open()).latestPlan().bound()).as("greedy-window proves no bound").isNull();
+    }
+
+    @Test
+    void thePvBandAPlanWasGivenIsReadBackFromTheStoreAloneAfterARestart() {
+        DataSource ds = open();
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
+        ForecastSource siteForecast = SiteForecast.source(SITE, settings, Optional::empty);
+        ForecastSource banded = h -> {
+            ForecastSource.PlanForecast f = siteForecast.forecast(h);
+            double[] pv = f.forecast().pvKw();
+            double[] p10 = new double[pv.length];
+            double[] p90 = new double[pv.length];
+            for (int t = 0; t < pv.length; t++) {
+                p10[t] = pv[t] * 0.5;
+                p90[t] = pv[t] * 1.5 + t;
+            }
+            return new ForecastSource.PlanForecast(f.forecast(), f.inputs(), p10, p90);
+        };
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds),
+                new JdbcJobRunStore(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
+                new SettableClock(NOW), banded, Runnable::run);
+        planning.submit(job("sunny", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+
+        // A restart: nothing of the forecast is in memory; the band comes from the stored slots.
+        StoredPlan stored = service(open()).latestPlan();
+        assertThat(stored.slots()).hasSize(96).allSatisfy(sl -> {
+            assertThat(sl.pvP10Kw()).isCloseTo(sl.pvKw() * 0.5, within(1e-9));
+            assertThat(sl.pvP90Kw()).isCloseTo(sl.pvKw() * 1.5 + sl.slot(), within(1e-9));
+        });
+    }
+
     /**
      * The site's import with no job: IT 7,560 kW (idle 2,560 + unscheduled 5,000); cooling at 20 C is
      * max(0.076 x 7,560 + 150, 0.136 x 7,560 + 150 - 480) = 724.56 kW; no PV or wind.

@@ -52,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * deadline is still ahead and whose release lies inside the horizon, room kept for urgent arrivals),
  * asks the planner, checks the plan with {@link PlanChecker} and stores it with its explanations.
  * The newest stored plan, moved into the new horizon, is the planner's warm start. A plan the checker
- * rejects is replaced by the fallback planner's; if that is rejected too, nothing is stored.
+ * rejects is replaced by the fallback planner's; if that is rejected too, nothing is stored. With no open job a
+ * plan is still made while a DR cap in force touches the horizon (when the caps change, else once per quarter
+ * hour), so the caps are checked against the site's own load.
  *
  * <p>It is also the {@link ClusterDispatch}: the newest stored plan's IT power (idle plus the jobs it runs)
  * in the slot of the instant asked, held in memory (read from the store once, then replaced by each plan

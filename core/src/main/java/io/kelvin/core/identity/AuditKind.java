@@ -29,5 +29,6 @@ public enum AuditKind {
     DR_EVENT_CHANGED,
     DR_OPT_OUT,
     DR_GRID_API_CHANGED,
+    DR_GUARD_ACTED,
     REPORT_EXPORTED
 }

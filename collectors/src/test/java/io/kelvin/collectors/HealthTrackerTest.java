@@ -26,6 +26,24 @@ class HealthTrackerTest {
     private final HealthTracker health = new HealthTracker("dev", clock);
 
     @Test
+    void pollOverrunsShowTheirTotalTheLastMinutesCountAndWhenTheNewestHappened() {
+        assertThat(snapshot().lastPollOverrun()).isEmpty();
+        health.overran(3);
+        clock.advance(Duration.ofSeconds(45));
+        health.overran(2);
+        assertThat(snapshot().pollOverruns()).isEqualTo(5);
+        assertThat(snapshot().pollOverrunsLastMinute()).isEqualTo(5);
+        assertThat(snapshot().lastPollOverrun()).contains(T0.plusSeconds(45));
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(snapshot().pollOverrunsLastMinute()).isEqualTo(2);
+        clock.advance(Duration.ofSeconds(30));
+        DeviceHealth quiet = snapshot();
+        assertThat(quiet.pollOverrunsLastMinute()).isZero();
+        assertThat(quiet.pollOverruns()).isEqualTo(5);
+        assertThat(quiet.lastPollOverrun()).contains(T0.plusSeconds(45));
+    }
+
+    @Test
     void aDeviceIsDownBeforeItsFirstConnection() {
         assertThat(snapshot().state()).isEqualTo(DeviceState.DOWN);
     }

@@ -40,6 +40,6 @@ class DeviceReadinessTest {
 
     private static DeviceHealth device(String id, DeviceState state, Optional<DeviceError> error) {
         return new DeviceHealth(id, state, error, Optional.of(T0), Optional.of(T0), 10, error.isPresent() ? 1 : 0,
-                List.of(), DeviceInfo.from(Map.of(), "device profile", "Acme", "X"), 0);
+                List.of(), DeviceInfo.from(Map.of(), "device profile", "Acme", "X"));
     }
 }

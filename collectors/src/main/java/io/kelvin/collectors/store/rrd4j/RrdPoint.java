@@ -73,7 +73,9 @@ final class RrdPoint {
 
     /**
      * Takes the sample unless it is at or before the last committed second; returns whether it was
-     * taken. A sample in the held-back second replaces it.
+     * taken. A sample in the held-back second replaces it, except that a POLL_OVERRUN marker never
+     * replaces a reading of the same second (at one-second resolution that second has data; polls faster
+     * than 1 s can share a second with a skipped cycle).
      */
     synchronized boolean offer(Sample sample) throws IOException {
         if (readOnly) {
@@ -82,6 +84,10 @@ final class RrdPoint {
         long second = sample.sourceTime().getEpochSecond();
         if (lastUpdate != NONE && second + 1 <= lastUpdate) {
             return false;
+        }
+        if (pending != null && second == secondOf(pending) && sample.quality().isPollOverrun()
+                && !pending.quality().isPollOverrun()) {
+            return true;
         }
         if (pending == null || second == secondOf(pending)) {
             pending = sample;

@@ -191,6 +191,11 @@ class PollOverrunMarkersTest {
                 assertThat(values.get(second).isGap()).as("%s read at %s", point, second).isFalse();
                 assertThat(goodByTime.get(second).isGap()).as("%s GOOD at %s", point, second).isFalse();
             }
+            // the store says which gaps were skipped poll cycles
+            Set<Instant> tickSeconds = ticks.stream().map(t -> t.truncatedTo(ChronoUnit.SECONDS))
+                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            assertThat(store.pollOverrunSteps(id, from, to, SECOND)).containsAll(markedSeconds)
+                    .allSatisfy(s -> assertThat(tickSeconds).contains(s));
             // the completeness the KPI engine reports leaves the skipped seconds out
             double window = Duration.between(from, to).toSeconds();
             assertThat(EnergyIntegral.of(good, SECOND, from, to).completeness())

@@ -55,9 +55,9 @@ public final class HealthTracker {
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong overruns = new AtomicLong();
-    /** Overruns of the last {@link #OVERRUN_WINDOW}, oldest first; guards {@link #lastOverrun} too. */
+    /** Overruns of the last {@link #OVERRUN_WINDOW}, oldest first; guards {@link #overruns} and {@link #lastOverrun} too. */
     private final ArrayDeque<Overrun> recentOverruns = new ArrayDeque<>();
+    private long overruns;
     private Instant lastOverrun;
     private final AtomicInteger unansweredInARow = new AtomicInteger();
     private final Map<String, PointHealth> points = new LinkedHashMap<>();
@@ -141,8 +141,8 @@ public final class HealthTracker {
             return;
         }
         Instant at = clock.instant();
-        overruns.addAndGet(cycles);
         synchronized (recentOverruns) {
+            overruns += cycles;
             recentOverruns.addLast(new Overrun(at, cycles));
             forgetOverrunsBefore(at.minus(OVERRUN_WINDOW));
             lastOverrun = at;
@@ -150,7 +150,9 @@ public final class HealthTracker {
     }
 
     public long overruns() {
-        return overruns.get();
+        synchronized (recentOverruns) {
+            return overruns;
+        }
     }
 
     /** The clock's time of the newest poll overrun, if any. */
@@ -168,6 +170,16 @@ public final class HealthTracker {
         }
     }
 
+    /** All overruns, those of the last minute and the newest one's time, read together so they agree. */
+    private record OverrunCounts(long total, long lastMinute, Optional<Instant> last) {
+    }
+
+    private OverrunCounts overrunCounts() {
+        synchronized (recentOverruns) {
+            return new OverrunCounts(overruns, overrunsLastMinute(), Optional.ofNullable(lastOverrun));
+        }
+    }
+
     private void forgetOverrunsBefore(Instant cutoff) {
         while (!recentOverruns.isEmpty() && !recentOverruns.peekFirst().at().isAfter(cutoff)) {
             recentOverruns.removeFirst();
@@ -181,9 +193,10 @@ public final class HealthTracker {
         synchronized (points) {
             pointList = new ArrayList<>(points.values());
         }
+        OverrunCounts overrunCounts = overrunCounts();
         return new DeviceHealth(device, state, Optional.ofNullable(lastError), Optional.ofNullable(lastSuccess),
-                Optional.ofNullable(lastGood), ok.get(), failed.get(), pointList, info, overruns.get(),
-                overrunsLastMinute(), lastPollOverrun());
+                Optional.ofNullable(lastGood), ok.get(), failed.get(), pointList, info, overrunCounts.total(),
+                overrunCounts.lastMinute(), overrunCounts.last());
     }
 
     private DeviceError error(Failure failure) {

@@ -44,6 +44,22 @@ class HealthTrackerTest {
     }
 
     @Test
+    void aSnapshotTakenWhileOverrunsArriveAlwaysHasTheLastMinutesCountWithinTheTotal() throws Exception {
+        Thread poller = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 200_000; i++) {
+                health.overran(1);
+            }
+        });
+        while (poller.isAlive()) {
+            DeviceHealth now = snapshot();
+            assertThat(now.pollOverrunsLastMinute()).isLessThanOrEqualTo(now.pollOverruns());
+        }
+        poller.join();
+        assertThat(snapshot().pollOverruns()).isEqualTo(200_000);
+        assertThat(snapshot().pollOverrunsLastMinute()).isEqualTo(200_000);
+    }
+
+    @Test
     void aDeviceIsDownBeforeItsFirstConnection() {
         assertThat(snapshot().state()).isEqualTo(DeviceState.DOWN);
     }

@@ -103,6 +103,7 @@ class DrPageTest extends BrowserPageTest {
                 one(interval.get("aboveCapKwh")), "no", one(interval.get("measuredPercent")),
                 totals.get("intervalsKept") + "/" + totals.get("intervals"));
         assertThat(one(interval.get("requestedKwh"))).isEqualTo("1000.0");
+        browser.executeScript("document.getElementById('dr-opt-out-result').scrollIntoView();");
         BrowserLogin.screenshot(browser, "dr-view");
 
         for (String kind : List.of("DR_OPT_OUT", "DR_OPT_IN")) {

@@ -19,6 +19,7 @@ import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.greenpower.dr.AuditedDrEventStore;
 import io.kelvin.greenpower.dr.DrEvents;
 import io.kelvin.greenpower.dr.EventResolver;
+import io.kelvin.greenpower.dr.EventToShow;
 import io.kelvin.greenpower.dr.TimedInterval;
 import io.kelvin.greenpower.dr.baseline.EventPerformance;
 import io.kelvin.greenpower.dr.baseline.EventTimeline;
@@ -329,30 +330,13 @@ public class DemandResponseRuntime {
         return clock.instant();
     }
 
-    /**
-     * The event to show first: the one under way (state ACTIVE, or now within its span), else the next to
-     * start, else the one that started last; empty without events.
-     */
+    /** The event to show first ({@link EventToShow}: the one under way, else the next, else the latest). */
     public Optional<String> eventToShow() {
-        Instant now = clock.instant();
-        List<DrEventStatus> all = events();
-        Optional<String> active = all.stream().filter(s -> s.state() == io.kelvin.core.dr.DrState.ACTIVE
-                || span(s.ref().eventId()).filter(sp -> !now.isBefore(sp.start()) && now.isBefore(sp.end())).isPresent())
-                .filter(s -> !s.state().isFinal()).map(s -> s.ref().eventId()).findFirst();
-        if (active.isPresent()) {
-            return active;
-        }
-        record Started(String id, Instant start) {
-        }
-        List<Started> spans = all.stream().flatMap(s -> span(s.ref().eventId())
-                .map(sp -> new Started(s.ref().eventId(), sp.start())).stream()).toList();
-        Optional<String> next = spans.stream().filter(s -> s.start().isAfter(now))
-                .min(Comparator.comparing(Started::start)).map(Started::id);
-        if (next.isPresent()) {
-            return next;
-        }
-        return spans.stream().max(Comparator.comparing(Started::start)).map(Started::id)
-                .or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.getLast().ref().eventId()));
+        List<EventToShow.Candidate> candidates = events().stream().map(s -> {
+            Optional<Span> span = span(s.ref().eventId());
+            return new EventToShow.Candidate(s.ref().eventId(), s.state(), span.map(Span::start), span.map(Span::end));
+        }).toList();
+        return EventToShow.choose(candidates, clock.instant());
     }
 
     /** The site's time zone (the view's and the baseline's days). */

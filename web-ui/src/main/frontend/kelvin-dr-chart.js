@@ -3,7 +3,7 @@
 //   {"event", "zone", "times":[wall-clock millis in the site's zone, counted as UTC], "stepMillis",
 //    "eventStart", "eventEnd" (same clock), "now",
 //    "series":{"importKw","capKw","baselineKw": [number|null per step]}}
-// Metered grid import (mean per step), the import cap and the baseline, all drawn as steps; the event's span is
+// Metered grid import (mean per step), the import cap and the baseline, each value held over its step; the event's span is
 // shaded. null is a gap (no GOOD meter data, no cap in force, no baseline), never filled. ECharts knows only local
 // time and UTC, so times come already shifted to the site's wall clock and are labelled with their date.
 import * as echarts from 'echarts/core';
@@ -37,9 +37,12 @@ class KelvinDrChart extends KelvinEChartsElement {
     }
     const d = this._data;
     const times = d.times;
+    const end = times.length ? times[times.length - 1] + d.stepMillis : undefined;
+    // A step's value holds over the whole step [start, start + step): each known value is drawn from its step's start
+    // to its end, an unknown one breaks the line.
     const step = (key, extra) => Object.assign({
-      name: NAMES[key], type: 'line', step: 'start', symbol: 'none', connectNulls: false,
-      data: d.series[key].map((v, i) => [times[i], v]),
+      name: NAMES[key], type: 'line', symbol: 'none', connectNulls: false,
+      data: d.series[key].flatMap((v, i) => (v === null ? [[times[i], null]] : [[times[i], v], [times[i] + d.stepMillis, v]])),
     }, extra);
     const series = [
       step('importKw', { color: '#1f6feb', lineStyle: { width: 2 }, areaStyle: { opacity: 0.08 },
@@ -49,7 +52,6 @@ class KelvinDrChart extends KelvinEChartsElement {
       step('capKw', { color: '#cf222e', lineStyle: { width: 2, type: 'dashed' } }),
       step('baselineKw', { color: '#8c959f', lineStyle: { width: 2, type: 'dotted' } }),
     ];
-    const end = times.length ? times[times.length - 1] + d.stepMillis : undefined;
     if (d.now >= times[0] && d.now <= end) {
       series[1].markLine = { symbol: 'none', silent: true, label: { formatter: 'now', position: 'insideEndTop' },
         lineStyle: { color: '#59636e' }, data: [{ xAxis: d.now }] };
@@ -67,7 +69,7 @@ class KelvinDrChart extends KelvinEChartsElement {
       },
       grid: { left: 72, right: 32, top: 48, bottom: 40 },
       xAxis: { type: 'time', min: times[0], max: end, axisLabel: { hideOverlap: true, formatter: (v) => label(v) } },
-      yAxis: { type: 'value', name: 'kW', scale: true, splitLine: { lineStyle: { color: '#eaeef2' } } },
+      yAxis: { type: 'value', name: 'kW', min: 0, splitLine: { lineStyle: { color: '#eaeef2' } } },
       series,
     }, { notMerge: true });
   }

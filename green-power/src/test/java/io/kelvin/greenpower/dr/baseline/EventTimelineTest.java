@@ -100,4 +100,24 @@ class EventTimelineTest {
         assertThat(timeline.noBaseline()).contains("the event sets no import cap: there is nothing to measure against a baseline");
         assertThat(timeline.steps()).filteredOn(s -> s.importKw().isPresent()).hasSize(20 - 1);
     }
+
+    @Test
+    void anActiveEventIsMeteredUpToNowAndItsIntervalCountsOnlyTheMeasuredSteps() {
+        MemoryTelemetryStore store = new MemoryTelemetryStore();
+        Instant now = START.plus(Duration.ofMinutes(30));
+        store.fill(GRID, DAY.minus(Duration.ofDays(20)), now, Duration.ofMinutes(15),
+                t -> !t.isBefore(START) ? 600.0 : t.isBefore(DAY) ? 1000.0 : 1100.0);
+
+        EventTimeline.Timeline timeline = EventTimeline.of(store, List.of(GRID), START, END, List.of(cap(START, END, 800)),
+                ZoneOffset.UTC, Set.of());
+
+        assertThat(timeline.steps()).filteredOn(s -> !s.start().isBefore(START) && s.start().isBefore(END))
+                .extracting(s -> s.importKw().isPresent()).containsExactly(true, true, false, false);
+        EventPerformance.Interval interval = timeline.performance().orElseThrow().intervals().getFirst();
+        // two measured steps: requested (1100 - 800) x 0.5 h = 150 kWh, delivered (1100 - 600) x 0.5 h = 250 kWh
+        assertThat(interval.measuredSteps()).isEqualTo(2);
+        assertThat(interval.measuredShare()).isEqualTo(0.5);
+        assertThat(interval.requestedKwh()).isCloseTo(150, within(1e-9));
+        assertThat(interval.deliveredKwh()).isCloseTo(250, within(1e-9));
+    }
 }

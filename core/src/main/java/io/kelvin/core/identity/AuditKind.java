@@ -30,5 +30,6 @@ public enum AuditKind {
     DR_OPT_OUT,
     DR_OPT_IN,
     DR_GRID_API_CHANGED,
+    DR_GUARD_ACTED,
     REPORT_EXPORTED
 }

@@ -3,8 +3,12 @@ package io.kelvin.web.api;
 import io.kelvin.core.dr.DrEventStatus;
 import io.kelvin.core.dr.DrPlanOutcome;
 import io.kelvin.core.dr.DrTransition;
+import io.kelvin.core.dr.GuardAction;
+import io.kelvin.core.dr.GuardLog;
 import io.kelvin.core.dr.VenStatus;
 import io.kelvin.core.site.DemandResponse;
+import io.kelvin.greenpower.dr.baseline.EventPerformance;
+import io.kelvin.greenpower.dr.baseline.EventTimeline;
 import io.kelvin.web.dr.DemandResponseRuntime;
 import io.kelvin.web.dr.DrStepRefusedException;
 import io.kelvin.web.security.Caller;
@@ -18,8 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import io.kelvin.greenpower.dr.baseline.EventPerformance;
-import io.kelvin.greenpower.dr.baseline.EventTimeline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,7 +32,9 @@ import java.util.OptionalDouble;
  * Demand response for people: {@code GET /api/v1/dr} the VEN's state, the programs the site takes part in
  * (the VTN's and the grid API's) and the newest DR re-plan; {@code GET /api/v1/dr/events} every event with its lifecycle state, span,
  * every transition and, when the newest plan cannot keep its caps, the shortfall (peak kW and kWh above the
- * cap, the jobs that would miss, whether the over-subscription check proves no plan could); {@code POST /api/v1/dr/events/{id}/opt-out} (OPERATOR, body {@code {"reason": "..."}},
+ * cap, the jobs that would miss, whether the over-subscription check proves no plan could) and the cap guard's
+ * actions for it ({@code guardActions}, oldest first: jobs paused or released with their kW, the meter and the cap
+ * then, read from the guard log); {@code POST /api/v1/dr/events/{id}/opt-out} (OPERATOR, body {@code {"reason": "..."}},
  * reason required) opts the site out, {@code POST /api/v1/dr/events/{id}/opt-in} (OPERATOR, same body) opts it back
  * into an event it opted out of; {@code GET /api/v1/dr/events/{id}/performance} the event against the metered grid
  * import, its cap and its baseline, with delivered versus requested curtailment per cap interval. Opt-out and
@@ -46,10 +50,12 @@ public class DemandResponseResource {
 
     private final DemandResponseRuntime dr;
     private final Caller caller;
+    private final GuardLog guardLog;
 
-    public DemandResponseResource(DemandResponseRuntime dr, Caller caller) {
+    public DemandResponseResource(DemandResponseRuntime dr, Caller caller, GuardLog guardLog) {
         this.dr = dr;
         this.caller = caller;
+        this.guardLog = guardLog;
     }
 
     public record ProgramView(String id, String name, boolean hard) {
@@ -69,7 +75,27 @@ public class DemandResponseResource {
 
     public record EventView(String id, String programId, String name, Instant version, String state, Instant receivedAt,
                             Instant changedAt, Instant start, Instant end, String decidedBy, String reason,
-                            List<TransitionView> transitions, ShortfallView shortfall) {
+                            List<TransitionView> transitions, ShortfallView shortfall, List<GuardActionView> guardActions) {
+    }
+
+    /**
+     * One action of the cap guard for an event: PAUSED or RELEASED, the jobs with their kW at the meter, the
+     * metered import and the cap in force then (null: not read, no cap in force any more), and the events it was for.
+     */
+    public record GuardActionView(Instant at, String action, List<GuardJobView> jobs, double totalKw, Double meteredKw,
+                                  Double capKw, List<String> events) {
+        static GuardActionView of(GuardAction a) {
+            return new GuardActionView(a.at(), a.action().name(),
+                    a.jobs().stream().map(j -> new GuardJobView(j.jobId(), j.kw())).toList(), a.totalKw(),
+                    value(a.meteredKw()), value(a.capKw()), a.events().stream().map(e -> e.eventId()).toList());
+        }
+
+        private static Double value(OptionalDouble v) {
+            return v.isPresent() ? v.getAsDouble() : null;
+        }
+    }
+
+    public record GuardJobView(String jobId, double kw) {
     }
 
     /** What the newest plan cannot keep of an event's caps over {@code [from, to)}; null in an event when it keeps them. */
@@ -228,6 +254,7 @@ public class DemandResponseResource {
                 s.receivedAt(), s.changedAt(), span.map(DemandResponseRuntime.Span::start).orElse(null),
                 span.map(DemandResponseRuntime.Span::end).orElse(null), s.decidedBy().orElse(null),
                 s.reason().orElse(null), dr.history(s.ref().eventId()).stream().map(TransitionView::of).toList(),
-                dr.shortfall(s.ref().eventId()).map(ShortfallView::of).orElse(null));
+                dr.shortfall(s.ref().eventId()).map(ShortfallView::of).orElse(null),
+                guardLog.forEvent(s.ref().eventId()).stream().map(GuardActionView::of).toList());
     }
 }

@@ -70,7 +70,8 @@ import org.jboss.logging.Logger;
  * audit trail, the VEN client polling the VTN on its own thread (at the poll interval, or the client's
  * backoff), the webhook receiver for the VTN's notifications (its bearer token is made at each start and
  * given to the VTN in the subscription) when the site names a VTN, and re-plans through {@link DrPlanning} whenever the directives
- * in force change (on one thread, the newest set only). Kelvin's own grid API ({@link GridApi}) is a second
+ * in force change (on one thread, the newest set only); after each, what it cannot keep of an event not yet started goes
+ * out at once in the OPERATING_STATE report ahead (VTN and grid API). Kelvin's own grid API ({@link GridApi}) is a second
  * source of events for the same lifecycle (the only one for a site without a VTN). Without the section everything here is empty.
  */
 @ApplicationScoped
@@ -164,7 +165,7 @@ public class DemandResponseRuntime {
     private void startGridApi(DemandResponse settings, DrEvents events) {
         WebhookNotifier notifier = new WebhookNotifier(gridThread, GRID_WEBHOOK_TIMEOUT, GRID_WEBHOOK_ATTEMPTS,
                 () -> new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)));
-        ReportBuilder reports = new ReportBuilder(new MeterReportSource(site, telemetry, REPORT_STEP, Set.of()),
+        ReportBuilder reports = new ReportBuilder(new MeterReportSource(site, telemetry, REPORT_STEP, Set.of(), this::shortfall),
                 settings.venName(), settings.resources().stream().map(DemandResponse.Resource::name).toList());
         GridApi api = new GridApi(new JdbcGridObjectStore(database.dataSource()), events, clock, notifier, reports,
                 settings.venName());
@@ -390,15 +391,15 @@ public class DemandResponseRuntime {
         try {
             DrPlanOutcome outcome = planning.replanFor(directives);
             lastOutcome = Optional.of(outcome);
+            reportAhead();
             for (DrDirective directive : directives) {
                 String eventId = directive.ref().eventId();
                 Optional<DrPlanOutcome.Shortfall> shortfall = outcome.shortfalls().stream()
                         .filter(s -> s.event().eventId().equals(eventId)).findFirst();
                 if (shortfall.isEmpty() && outcome.planId() == 0) {
-                    // Nothing was planned: no open job to move, so no plan says whether the site's own load keeps the cap.
-                    r.events().replanned(eventId, "no plan made: no open job to move or pause (re-planned in "
-                            + outcome.replanTime().toMillis() + " ms); the site's load not scheduled by Kelvin is not"
-                            + " checked against the cap");
+                    // No plan: the event's caps lie outside the horizon, or no plan passed the checker.
+                    r.events().replanned(eventId, "no plan made: the caps lie beyond the planning horizon or no plan"
+                            + " passed the checker (re-planned in " + outcome.replanTime().toMillis() + " ms)");
                 } else if (shortfall.isEmpty()) {
                     r.events().replanned(eventId, "plan " + outcome.planId() + " keeps the caps (re-planned in "
                             + outcome.replanTime().toMillis() + " ms)");
@@ -411,6 +412,28 @@ public class DemandResponseRuntime {
             }
         } catch (RuntimeException e) {
             LOG.error("Re-planning for demand response failed", e);
+        }
+    }
+
+    /**
+     * Tells the VTN and the grid API's readers at once, before an event starts, what the newest re-plan cannot keep
+     * of its caps (or that it now can): the OPERATING_STATE reports sent ahead, each on its own thread.
+     */
+    private void reportAhead() {
+        Optional.ofNullable(running).flatMap(Running::client).ifPresent(client -> {
+            if (!venThread.isShutdown()) {
+                venThread.execute(client::reportAhead);
+            }
+        });
+        GridApi api = grid;
+        if (api != null && !gridThread.isShutdown()) {
+            gridThread.execute(() -> {
+                try {
+                    api.publishReports();
+                } catch (RuntimeException e) {
+                    LOG.error("Publishing Kelvin's reports to the grid API after a re-plan failed; trying again next round", e);
+                }
+            });
         }
     }
 

@@ -1,8 +1,11 @@
 package io.kelvin.web.runtime;
 
+import io.kelvin.core.dr.GuardLog;
+import io.kelvin.core.identity.AuditLog;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.energyoptimizer.app.AppPlanners;
+import io.kelvin.energyoptimizer.app.AuditedGuardLog;
 import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.energyoptimizer.app.PlanningSettings;
 import io.kelvin.energyoptimizer.app.DispatchedJobsDraw;
@@ -12,10 +15,11 @@ import io.kelvin.energyoptimizer.app.CapGuard;
 import io.kelvin.energyoptimizer.app.StoredMeteredImport;
 import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.greenpower.forecast.SiteForecastProvider;
+import io.kelvin.state.JdbcGuardLog;
 import io.kelvin.state.JdbcJobRunStore;
 import io.kelvin.state.JdbcJobStore;
 import io.kelvin.state.JdbcPlanStore;
-import io.kelvin.web.overview.ForecastMemory;
+import io.kelvin.core.forecast.ForecastProvider;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,12 +38,12 @@ import org.jboss.logging.Logger;
  * at start) through the state module's JDBC adapters, the app's planners ({@link AppPlanners}: CBC with a
  * work budget and a wall-clock safety cap, greedy fallback), the site's forecast from green-power's
  * {@link SiteForecastProvider} (site file {@code feeds:} and {@code forecast:}, the telemetry store's meters;
- * the app's settings only where it has no value; through {@link ForecastMemory}, which keeps its last answers for
- * the plan view; the IT meters' history less what Kelvin's dispatched jobs drew, {@link DispatchedJobsDraw}, is
+ * the app's settings only where it has no value; the IT meters' history less what Kelvin's dispatched jobs drew, {@link DispatchedJobsDraw}, is
  * the unscheduled load it forecasts, and slots it cannot forecast take that load as metered now,
  * {@link MeteredLiveItLoad}), the grid meters in the telemetry store as the metered import DR caps are corrected by
  * and the wind meters whose lowest minute DR slots count on ({@link StoredMeteredImport}), one background thread
- * for re-plans, stopped at shutdown, and the DR cap guard ({@link CapGuard}) on the grid meter.
+ * for re-plans, stopped at shutdown, and the DR cap guard ({@link CapGuard}) on the grid meter, its actions kept in
+ * the state database ({@link JdbcGuardLog}) and put into the audit trail ({@link AuditedGuardLog}).
  */
 @ApplicationScoped
 public class PlanningBeans {
@@ -60,7 +64,7 @@ public class PlanningBeans {
 
     @Produces
     @Singleton
-    PlanningService planningService(KelvinSettings settings, Site site, ForecastMemory forecasts, TelemetryStore store,
+    PlanningService planningService(KelvinSettings settings, Site site, ForecastProvider forecasts, TelemetryStore store,
                                     StoredMeteredImport metered, DispatchedJobsDraw jobsDraw, InstantSource clock) {
         DataSource dataSource = database.dataSource();
         KelvinSettings.Planning p = settings.planning();
@@ -76,12 +80,19 @@ public class PlanningBeans {
     @Produces
     @Singleton
     CapGuard capGuard(KelvinSettings settings, Site site, StoredMeteredImport metered, InstantSource clock,
-                      PlanningService planning) {
+                      PlanningService planning, GuardLog log) {
         CapGuard.Settings d = CapGuard.Settings.defaults();
         double margin = settings.planning().drGuardMargin();
         CapGuard.Settings guard = new CapGuard.Settings(margin, Math.max(d.targetShare(), margin),
                 Math.max(d.releaseShare(), margin + 0.05), d.meterWindow(), d.settle(), d.releaseAfter());
-        return new CapGuard(planning, metered, clock, site.cluster(), guard);
+        return new CapGuard(planning, metered, clock, site.cluster(), guard, log);
+    }
+
+    /** Where the cap guard's actions are kept (the state database) and put on record (the audit trail). */
+    @Produces
+    @Singleton
+    GuardLog guardLog(AuditLog audit) {
+        return new AuditedGuardLog(new JdbcGuardLog(database.dataSource()), audit);
     }
 
     /** The site's grid and wind meters in the telemetry store, read by the planner and the cap guard. */
@@ -99,11 +110,11 @@ public class PlanningBeans {
         return new DispatchedJobsDraw(site, new JdbcJobStore(dataSource), new JdbcJobRunStore(dataSource));
     }
 
-    /** The site's forecast, keeping its last answers for the plan view. */
+    /** The site's forecast. */
     @Produces
     @Singleton
-    ForecastMemory forecasts(Site site, TelemetryStore store, DispatchedJobsDraw jobsDraw, InstantSource clock) {
-        return new ForecastMemory(SiteForecastProvider.create(site, store, jobsDraw, clock));
+    ForecastProvider forecasts(Site site, TelemetryStore store, DispatchedJobsDraw jobsDraw, InstantSource clock) {
+        return SiteForecastProvider.create(site, store, jobsDraw, clock);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -11,6 +11,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import io.kelvin.core.dr.DrEventStatus;
 import io.kelvin.core.dr.DrTransition;
+import io.kelvin.core.dr.GuardAction;
+import io.kelvin.core.dr.GuardLog;
 import io.kelvin.core.dr.VenStatus;
 import io.kelvin.core.identity.Actor;
 import io.kelvin.core.identity.Role;
@@ -37,7 +39,7 @@ import java.util.OptionalDouble;
  * every event with its lifecycle state and span in the site's time zone. The selected event (at first the one
  * under way, else the next, else the latest) is drawn against the metered grid import, its cap and its baseline
  * ({@link DrChart}), with delivered versus requested curtailment per cap interval and in total, and the shortfall
- * the newest plan names, if any. An operator opts the site out of the selected event with a reason, or back
+ * the newest plan names, if any, and what the cap guard on the meter did for it (jobs paused and released). An operator opts the site out of the selected event with a reason, or back
  * into it (recorded in the audit trail like the API's opt-out and opt-in).
  */
 @Route(value = "dr", layout = MainLayout.class)
@@ -59,6 +61,8 @@ public class DrView extends Div {
     private final Grid<PerformanceRow> performance = new Grid<>();
     private final Div baseline = new Div();
     private final Div shortfall = new Div();
+    private final Grid<GuardAction> guardActions = new Grid<>();
+    private final GuardLog guardLog;
     private String shown;
 
     /** One row of the delivered-versus-baseline grid, as shown (kW and kWh to one decimal). */
@@ -67,8 +71,9 @@ public class DrView extends Div {
                           String measuredPercent) {
     }
 
-    public DrView(DemandResponseRuntime dr, Site site, UiTicker ticker) {
+    public DrView(DemandResponseRuntime dr, Site site, UiTicker ticker, GuardLog guardLog) {
         this.dr = dr;
+        this.guardLog = guardLog;
         ticker.pushWhileAttached(this, REFRESH, this::refreshNow);
         this.zone = site.info().timezone();
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
@@ -128,8 +133,16 @@ public class DrView extends Div {
         performance.setAllRowsVisible(true);
         baseline.setId("dr-baseline");
         shortfall.setId("dr-shortfall");
+        guardActions.setId("dr-guard-actions");
+        guardActions.addColumn(a -> time.format(a.at())).setHeader("At (" + zone.getId() + ")").setAutoWidth(true);
+        guardActions.addColumn(a -> a.action().name()).setHeader("Action").setAutoWidth(true);
+        guardActions.addColumn(a -> a.jobs().stream().map(j -> j.jobId() + " " + number(j.kw()) + " kW")
+                .collect(java.util.stream.Collectors.joining(", "))).setHeader("Jobs (kW at the meter)").setFlexGrow(1);
+        guardActions.addColumn(a -> number(a.meteredKw())).setHeader("Metered kW").setAutoWidth(true);
+        guardActions.addColumn(a -> number(a.capKw())).setHeader("Cap kW").setAutoWidth(true);
+        guardActions.setAllRowsVisible(true);
         add(new H3("Timeline against the meter"), timelineTitle, chart, new H3("Delivered versus baseline"), baseline,
-                performance, shortfall);
+                performance, shortfall, new H3("Cap guard on the meter"), guardActions);
         refreshNow();
     }
 
@@ -155,6 +168,7 @@ public class DrView extends Div {
 
     /** Draws the shown event's timeline and its delivered-versus-baseline rows. */
     private void showTimeline() {
+        guardActions.setItems(shown == null ? List.of() : guardLog.forEvent(shown));
         if (shown == null) {
             timelineTitle.setText("No event to show.");
             performance.setItems(List.of());

@@ -3,6 +3,9 @@ package io.kelvin.web.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kelvin.core.dr.EventRef;
+import io.kelvin.core.dr.GuardAction;
+import io.kelvin.core.dr.GuardLog;
 import io.kelvin.core.identity.Role;
 import io.kelvin.greenpower.dr.DrFixtures;
 import io.kelvin.greenpower.dr.ven.TestVtn;
@@ -12,6 +15,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -30,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The DR view in a real browser against the app polling a test VTN: an event drawn against the meter (the seeded
  * grid history of {@link TempDataDir}), its delivered-versus-baseline rows as the API gives them, and an operator
- * opting out and back in; screenshot under target/screenshots/dr-view.png.
+ * opting out and back in, and the cap guard's action for the event; screenshot under target/screenshots/dr-view.png.
  */
 @QuarkusTest
 @WithTestResource(value = TempDataDir.class, scope = TestResourceScope.GLOBAL)
@@ -43,12 +48,19 @@ class DrPageTest extends BrowserPageTest {
 
     TestVtn vtn;
 
+    @Inject
+    GuardLog guardLog;
+
     @Test
     void anOperatorSeesAnEventAgainstTheMeteredImportItsCapAndBaselineAndOptsOutAndBackInWithAReason() {
         Instant start = Instant.now().plus(Duration.ofHours(5)).truncatedTo(ChronoUnit.HOURS);
         vtn.putEvent(DrFixtures.capEvent("ev-ui-view", Instant.now().truncatedTo(ChronoUnit.MILLIS), start, 2, 7500));
         Instant pastStart = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
         vtn.putEvent(DrFixtures.capEvent("ev-ui-past", Instant.now().truncatedTo(ChronoUnit.MILLIS), pastStart, 1, 4000));
+        // what the app's cap guard keeps when it pauses a job for the event (CapGuardTest: when it does so)
+        guardLog.record(new GuardAction(pastStart.plusSeconds(42), GuardAction.Kind.PAUSED,
+                List.of(new EventRef("program-ui", "ev-ui-past", pastStart)), List.of(new GuardAction.JobKw("train-ui", 412.4)),
+                OptionalDouble.of(4120), OptionalDouble.of(4000)));
         BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.OPERATOR), TestAuth.PASSWORD);
         browser.get(root + "dr");
         WebDriverWait wait = new WebDriverWait(browser, BrowserLogin.WAIT, Duration.ofMillis(250));
@@ -103,6 +115,10 @@ class DrPageTest extends BrowserPageTest {
                 one(interval.get("aboveCapKwh")), "no", one(interval.get("measuredPercent")),
                 totals.get("intervalsKept") + "/" + totals.get("intervals"));
         assertThat(one(interval.get("requestedKwh"))).isEqualTo("1000.0");
+
+        // and what the cap guard did for it
+        wait.until(d -> guardCells().contains("PAUSED"));
+        assertThat(guardCells()).contains("train-ui 412.4 kW", "4120.0", "4000.0");
         browser.executeScript("document.getElementById('dr-opt-out-result').scrollIntoView();");
         BrowserLogin.screenshot(browser, "dr-view");
 
@@ -127,6 +143,11 @@ class DrPageTest extends BrowserPageTest {
 
     private Set<String> cells() {
         return browser.findElements(By.cssSelector("#dr-performance vaadin-grid-cell-content")).stream()
+                .map(e -> e.getText().strip()).collect(Collectors.toSet());
+    }
+
+    private Set<String> guardCells() {
+        return browser.findElements(By.cssSelector("#dr-guard-actions vaadin-grid-cell-content")).stream()
                 .map(e -> e.getText().strip()).collect(Collectors.toSet());
     }
 

@@ -32,7 +32,9 @@ final class Sections {
                     + "plan explanation prices a move.",
             "Metered: the cluster gives no per-job meter, so a job's energy is attributed from its dispatched runs: "
                     + "each slot it ran times its IT power above idle. The IT meters measure all jobs together and "
-                    + "are reported above; a slot the cap guard paused the job in is not counted as run.",
+                    + "are reported above; a slot the cap guard paused the job in is not counted as run. Scaling each "
+                    + "quarter hour's attributed energy to the IT meters would need the load Kelvin does not schedule, "
+                    + "which is only forecast, so the scaled figure would carry the forecast's error; it is not done.",
             "Baseline (run-immediately): when a plan is made, the same problem is also planned with every job started "
                     + "as soon as it fits, in arrival order, and each job's figures there are kept. A job's baseline is "
                     + "that of the first plan that had it, times the share of its recorded runs that lie in the period. "

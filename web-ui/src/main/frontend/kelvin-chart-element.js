@@ -4,6 +4,12 @@
 // KelvinEChartsElement: an Apache ECharts chart living as long as the element is attached, resized with it.
 import * as echarts from 'echarts/core';
 
+/**
+ * The plot's left and right insets in px, shared by the plan chart's grids and the Gantt below it, so that the same
+ * instant is at the same x in both (they are drawn the same width): the Gantt's job labels fill the left inset.
+ */
+export const PLOT_INSETS = { left: 220, right: 72 };
+
 export function pad(n) {
   return String(n).padStart(2, '0');
 }
@@ -46,6 +52,14 @@ export class KelvinEChartsElement extends KelvinDataElement {
     this._chart = echarts.init(this, null, { renderer: 'canvas' });
     this._resize.observe(this);
     this._render();
+  }
+
+  /** The x of {@code ms} on the first x axis, in viewport px (as getBoundingClientRect), or NaN before drawing. */
+  xPixel(ms) {
+    if (!this._chart) {
+      return Number.NaN;
+    }
+    return this.getBoundingClientRect().left + this._chart.convertToPixel({ xAxisIndex: 0 }, ms);
   }
 
   disconnectedCallback() {

@@ -6,11 +6,12 @@
 // Top panel, kW: IT load Kelvin does not schedule and the plan's jobs stacked, IT as planned, PV with its
 // P10-P90 band, wind, the DR import cap. Bottom panel: carbon intensity (g/kWh, left) and import price (EUR/kWh, right).
 // null is a gap. ECharts knows only local time and UTC, so times come already shifted to the site's wall clock.
+// The plot area has the insets PLOT_INSETS and spans the horizon exactly, like the Gantt below it (xPixel(ms)).
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { KelvinEChartsElement, pad } from './kelvin-chart-element.js';
+import { KelvinEChartsElement, PLOT_INSETS, pad } from './kelvin-chart-element.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent,
   CanvasRenderer]);
@@ -105,7 +106,9 @@ class KelvinPlanChart extends KelvinEChartsElement {
         },
       },
       axisPointer: { link: [{ xAxisIndex: 'all' }] },
-      grid: [{ left: 72, right: 72, top: 64, height: '52%' }, { left: 72, right: 72, bottom: 28, height: '20%' }],
+      // The Gantt below uses the same insets and time span, so a slot is at the same x in both.
+      grid: [{ left: PLOT_INSETS.left, right: PLOT_INSETS.right, top: 64, height: '52%' },
+        { left: PLOT_INSETS.left, right: PLOT_INSETS.right, bottom: 28, height: '20%' }],
       xAxis: [xAxis(0, false), xAxis(1, true)],
       yAxis: [
         { type: 'value', gridIndex: 0, name: 'kW', splitLine: { lineStyle: { color: '#eaeef2' } } },

@@ -5,13 +5,14 @@
 // Each unbroken run of slots is a bar (class `gantt-bar`, coloured by state); release and deadline are ticks
 // (`gantt-release`, `gantt-deadline`; an arrow at the edge when outside the horizon). Hovering a bar or a job's
 // name shows the tooltip `.gantt-tooltip` with the job's explanation.
-import { KelvinDataElement, pad } from './kelvin-chart-element.js';
+import { KelvinDataElement, PLOT_INSETS, pad } from './kelvin-chart-element.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 28;
-const LABEL = 220;
+// The plot's insets are the plan chart's, so each slot is at the same x as in the chart above.
+const LABEL = PLOT_INSETS.left;
 const AXIS = 28;
-const RIGHT = 16;
+const RIGHT = PLOT_INSETS.right;
 const COLORS = { PLANNED: '#1f6feb', RUNNING: '#2da44e', PAUSED: '#bf8700', LATE: '#d1242f', MISSED: '#82071e',
   FINISHED: '#8c959f', CANCELLED: '#d0d7de' };
 
@@ -66,7 +67,7 @@ class KelvinPlanGantt extends KelvinDataElement {
       return;
     }
     this._width = this.clientWidth;
-    const width = Math.max(this.clientWidth, 480);
+    const width = Math.max(this.clientWidth, LABEL + RIGHT + 240);
     this.textContent = '';
     if (!d.jobs.length) {
       this.textContent = 'This plan has no jobs.';

@@ -210,6 +210,6 @@ class SavingsReportTest {
                         e.getValue(), "ON_TIME", 0, "fixture", 0, 0, 0, "RELEASE")).toList();
         return new JdbcPlanStore(state).save(new StoredPlan(0, start, "fixture", "optimizer", SolverStatus.OPTIMAL, false,
                 null, false, 1, start, 15, new PlanCosts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), List.of(),
-                jobs, null, 0, false, List.of()), null).id();
+                jobs, null, 0, false, List.of(), null), null).id();
     }
 }

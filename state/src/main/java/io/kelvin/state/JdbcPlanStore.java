@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.kelvin.core.plan.PlanBound;
 import io.kelvin.core.plan.PlanCosts;
 import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.PlanStore;
@@ -37,13 +38,14 @@ public final class JdbcPlanStore implements PlanStore {
     private static final String PLAN_COLUMNS = "id, created_at, reason, planner, solver_status, fallback_reason,"
             + " dr_relaxed, solve_ms, horizon_start, slot_minutes, objective_eur, energy_eur, export_credit_eur,"
             + " carbon_eur, lateness_eur, missed_eur, dr_penalty_eur, switching_eur, heat_credit_eur, import_kwh,"
-            + " co2_kg, pue, check_notes, input_hash, work_used, cut_by_wall_clock, input_sources";
+            + " co2_kg, pue, check_notes, input_hash, work_used, cut_by_wall_clock, input_sources, lower_bound_eur,"
+            + " relative_gap";
     private static final String PLAN_INSERT = "INSERT INTO plans (created_at, reason, planner, solver_status,"
             + " fallback_reason, dr_relaxed, solve_ms, horizon_start, slot_minutes, objective_eur, energy_eur,"
             + " export_credit_eur, carbon_eur, lateness_eur, missed_eur, dr_penalty_eur, switching_eur,"
             + " heat_credit_eur, import_kwh, co2_kg, pue, check_notes, slots_json, input_hash, inputs_text,"
-            + " work_used, cut_by_wall_clock, input_sources)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " work_used, cut_by_wall_clock, input_sources, lower_bound_eur, relative_gap)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String JOB_INSERT = "INSERT INTO plan_jobs (plan_id, job_id, start_at, end_at, run_slots,"
             + " outcome, late_slots, explanation, saved_kwh, saved_eur, saved_kg_co2, bound_by)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -129,6 +131,13 @@ public final class JdbcPlanStore implements PlanStore {
             st.setLong(26, p.workUsed());
             st.setBoolean(27, p.cutByWallClock());
             st.setString(28, inputsToJson(p.inputs()));
+            if (p.bound() == null) {
+                st.setNull(29, Types.DOUBLE);
+                st.setNull(30, Types.DOUBLE);
+            } else {
+                st.setDouble(29, p.bound().lowerBoundEur());
+                st.setDouble(30, p.bound().gap());
+            }
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -208,7 +217,15 @@ public final class JdbcPlanStore implements PlanStore {
                 rs.getBoolean("dr_relaxed"), rs.getLong("solve_ms"), Jdbc.instant(rs, "horizon_start"),
                 rs.getInt("slot_minutes"), costs, notes.isEmpty() ? List.of() : Arrays.asList(notes.split("\n")),
                 withSlots ? fromJson(rs.getString("slots_json")) : List.of(), List.of(), rs.getString("input_hash"),
-                work == null ? 0 : work, cut, inputsFromJson(rs.getString("input_sources")));
+                work == null ? 0 : work, cut, inputsFromJson(rs.getString("input_sources")), bound(rs));
+    }
+
+    /** Null where no bound was stored (SQL NULL in either column). */
+    private static PlanBound bound(ResultSet rs) throws SQLException {
+        double lower = rs.getDouble("lower_bound_eur");
+        boolean noLower = rs.wasNull();
+        double gap = rs.getDouble("relative_gap");
+        return noLower || rs.wasNull() ? null : new PlanBound(lower, gap);
     }
 
     private static SolverStatus solverStatus(ResultSet rs) throws SQLException {
@@ -234,7 +251,7 @@ public final class JdbcPlanStore implements PlanStore {
                     .put("itKw", s.itKw()).put("facilityKw", s.facilityKw()).put("pvKw", s.pvKw())
                     .put("windKw", s.windKw()).put("gridImportKw", s.gridImportKw())
                     .put("gridExportKw", s.gridExportKw()).put("priceEurPerKwh", s.priceEurPerKwh())
-                    .put("carbonGPerKwh", s.carbonGPerKwh());
+                    .put("carbonGPerKwh", s.carbonGPerKwh()).put("pvP10Kw", s.pvP10Kw()).put("pvP90Kw", s.pvP90Kw());
         }
         try {
             return JSON.writeValueAsString(array);
@@ -279,6 +296,10 @@ public final class JdbcPlanStore implements PlanStore {
         return out;
     }
 
+    private static Double nullableDouble(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : null;
+    }
+
     static List<PlannedSlot> fromJson(String json) {
         JsonNode array;
         try {
@@ -292,7 +313,8 @@ public final class JdbcPlanStore implements PlanStore {
                     s.path("busyGpus").asInt(), s.path("itKw").asDouble(), s.path("facilityKw").asDouble(),
                     s.path("pvKw").asDouble(), s.path("windKw").asDouble(), s.path("gridImportKw").asDouble(),
                     s.path("gridExportKw").asDouble(), s.path("priceEurPerKwh").asDouble(),
-                    s.path("carbonGPerKwh").asDouble()));
+                    s.path("carbonGPerKwh").asDouble(), nullableDouble(s.path("pvP10Kw")),
+                    nullableDouble(s.path("pvP90Kw"))));
         }
         return out;
     }

@@ -111,7 +111,7 @@ abstract class PlanOutcomeContractTest {
                         e.getValue(), "ON_TIME", 0, "test", 0, 0, 0, "RELEASE")).toList();
         StoredPlan plan = new StoredPlan(0, start, "test", "optimizer", SolverStatus.OPTIMAL, false, null, false, 1, start,
                 15, new PlanCosts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), List.of(), jobs, null, 0, false,
-                List.of());
+                List.of(), null);
         return new JdbcPlanStore(dataSource()).save(plan, null).id();
     }
 }

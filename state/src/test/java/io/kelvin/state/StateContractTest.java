@@ -28,6 +28,7 @@ import io.kelvin.core.identity.Role;
 import io.kelvin.core.identity.UserAccount;
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.core.plan.Placement;
+import io.kelvin.core.plan.PlanBound;
 import io.kelvin.core.plan.PlanCosts;
 import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.PlannedJob;
@@ -189,7 +190,7 @@ abstract class StateContractTest {
     }
 
     @Test
-    void planRoundTripsWithItsSlotsJobsInputsAndDispatchesItsFirstSlot() {
+    void planRoundTripsWithItsSlotsPvBandJobsInputsAndBoundAndDispatchesItsFirstSlot() {
         JdbcJobStore jobs = new JdbcJobStore(dataSource());
         JdbcPlanStore plans = new JdbcPlanStore(dataSource());
         JdbcJobRunStore runs = new JdbcJobRunStore(dataSource());
@@ -202,15 +203,16 @@ abstract class StateContractTest {
                 "runs at once: ü", 1.5, 0.25, 0.125, "RELEASE");
         PlannedJob b = new PlannedJob("plan-b", null, null, List.of(), "MISSED", 0, "no room", 0, 0, 0, "NO_ROOM");
         List<PlannedSlot> slots = List.of(
-                new PlannedSlot(0, start, 4, 100.5, 120.25, 3.0, 0.0, 117.25, 0.0, 0.15, 412.0),
-                new PlannedSlot(1, start.plus(Duration.ofMinutes(15)), 4, 100.5, 120.25, 0.0, 7.5, 112.75, 0.0, 0.2, 1e-3));
+                new PlannedSlot(0, start, 4, 100.5, 120.25, 3.0, 0.0, 117.25, 0.0, 0.15, 412.0, 1.5, 4.25),
+                new PlannedSlot(1, start.plus(Duration.ofMinutes(15)), 4, 100.5, 120.25, 0.0, 7.5, 112.75, 0.0, 0.2, 1e-3,
+                        null, null));
         StoredPlan plan = new StoredPlan(0, start.plusSeconds(5), "job submitted: plan-a", "optimizer", SolverStatus.OPTIMAL, true,
                 "solver gave nothing", false, 42, start, 15, new PlanCosts(10, 7.5, 8, 0.5, 1, 0, 0, 0, 0.5, 0, 57.5, 23.1,
                 1.2), List.of("note one", "note two"), slots, List.of(b, a), "ab".repeat(32), 17, true, List.of(
                 new PlanInput("CARBON_LOCATION_BASED", "grid-carbon (csv file)", start.minusSeconds(600),
                         PlanInput.Freshness.FRESH, "", 0, 2, false),
                 new PlanInput("IMPORT_PRICE", "setting kelvin.planning.tariff-eur-per-kwh", null,
-                        PlanInput.Freshness.NOT_CONFIGURED, "no price feed", 2, 2, true)));
+                        PlanInput.Freshness.NOT_CONFIGURED, "no price feed", 2, 2, true)), new PlanBound(1234.5, 0.012));
 
         StoredPlan saved = plans.save(plan, "{\"format\":\"kelvin-problem\"}");
 
@@ -244,9 +246,10 @@ abstract class StateContractTest {
         Instant start = Instant.parse("2026-07-02T00:00:00Z");
         StoredPlan plan = new StoredPlan(0, start, "status test", "greedy-window", SolverStatus.HEURISTIC, false, null,
                 false, 1, start, 15, new PlanCosts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), List.of(),
-                List.of(), null, 0, false, List.of());
+                List.of(), null, 0, false, List.of(), null);
         long id = plans.save(plan, "{}").id();
         assertThat(plans.find(id)).get().extracting(StoredPlan::solverStatus).isEqualTo(SolverStatus.HEURISTIC);
+        assertThat(plans.find(id)).get().extracting(StoredPlan::bound).as("no bound proved, none stored").isNull();
         try (var c = dataSource().getConnection();
              var st = c.prepareStatement("UPDATE plans SET solver_status = 'GUESSED' WHERE id = ?")) {
             st.setLong(1, id);

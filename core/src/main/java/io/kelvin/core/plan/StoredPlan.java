@@ -11,13 +11,15 @@ import java.util.List;
  * made from the same inputs can be recognised (null for plans stored before hashes were kept);
  * {@code workUsed}: the solver work the plan took; {@code cutByWallClock}: whether the wall-clock safety
  * cap stopped the solve early (then the same inputs may give another plan); {@code inputs}: which
- * forecast inputs it used and how fresh each was (empty for plans stored before these were kept).
+ * forecast inputs it used and how fresh each was (empty for plans stored before these were kept);
+ * {@code bound}: the lower bound the planner proved and the plan's gap to it (null when it proved none, e.g. the
+ * heuristic fallback, and for plans stored before these were kept).
  */
 public record StoredPlan(long id, Instant createdAt, String reason, String planner, SolverStatus solverStatus,
                          boolean fallback, String fallbackReason, boolean drRelaxed, long solveMillis,
                          Instant horizonStart, int slotMinutes, PlanCosts predicted, List<String> checkNotes,
                          List<PlannedSlot> slots, List<PlannedJob> jobs, String inputHash, long workUsed,
-                         boolean cutByWallClock, List<PlanInput> inputs) {
+                         boolean cutByWallClock, List<PlanInput> inputs, PlanBound bound) {
 
     public StoredPlan {
         java.util.Objects.requireNonNull(solverStatus, "solverStatus");
@@ -30,7 +32,7 @@ public record StoredPlan(long id, Instant createdAt, String reason, String plann
     public StoredPlan withId(long newId) {
         return new StoredPlan(newId, createdAt, reason, planner, solverStatus, fallback, fallbackReason, drRelaxed,
                 solveMillis, horizonStart, slotMinutes, predicted, checkNotes, slots, jobs, inputHash, workUsed,
-                cutByWallClock, inputs);
+                cutByWallClock, inputs, bound);
     }
 
     public StoredPlan withoutSlots() {
@@ -40,6 +42,6 @@ public record StoredPlan(long id, Instant createdAt, String reason, String plann
     public StoredPlan withSlotsAndJobs(List<PlannedSlot> newSlots, List<PlannedJob> newJobs) {
         return new StoredPlan(id, createdAt, reason, planner, solverStatus, fallback, fallbackReason, drRelaxed,
                 solveMillis, horizonStart, slotMinutes, predicted, checkNotes, newSlots, newJobs, inputHash, workUsed,
-                cutByWallClock, inputs);
+                cutByWallClock, inputs, bound);
     }
 }

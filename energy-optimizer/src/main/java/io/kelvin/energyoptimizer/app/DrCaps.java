@@ -31,7 +31,9 @@ import java.util.TreeSet;
  *       planner's model of the site is not the meter), never below 0.</li>
  *   <li>A shortfall is an event whose caps the plan's grid import exceeds in some slot (peak excess kW and
  *       excess kWh; the planned import plus the bias against the cap asked for), or whose caps the over-subscription check ({@link DrOversubscription}) proves cannot
- *       hold every job on time (then {@code proven}, with the late or missed jobs among those it names).</li>
+ *       hold every job on time (then {@code proven}, with the late or missed jobs among those it names). A slot
+ *       above the cap in which the plan runs no job proves it too: that import is the site's floor (idle cluster,
+ *       the IT load Kelvin does not schedule, cooling, less renewables), which no plan can lower.</li>
  * </ul>
  */
 final class DrCaps {
@@ -89,6 +91,8 @@ final class DrCaps {
                     if (excess > TOLERANCE_KW) {
                         acc.peakKw = Math.max(acc.peakKw, excess);
                         acc.excessKwh += excess * slotHours;
+                        // No job runs there: the import is the site's floor, and no plan can pause anything more.
+                        acc.proven |= plan.jobs().stream().noneMatch(j -> j.runSlots().contains(s.slot()));
                     }
                 }
             }

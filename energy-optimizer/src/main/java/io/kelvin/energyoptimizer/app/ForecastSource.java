@@ -10,12 +10,40 @@ import java.util.Objects;
 @FunctionalInterface
 public interface ForecastSource {
 
-    /** The forecast a plan is made against and, per input, where it came from and how fresh it was. */
-    record PlanForecast(Forecast forecast, List<PlanInput> inputs) {
+    /**
+     * The forecast a plan is made against, per input where it came from and how fresh it was, and per slot the PV
+     * forecast's P10 and P90 (kW) around the forecast's PV; stored with the plan's slots for the plan view.
+     */
+    record PlanForecast(Forecast forecast, List<PlanInput> inputs, double[] pvP10Kw, double[] pvP90Kw) {
 
         public PlanForecast {
             Objects.requireNonNull(forecast, "forecast");
             inputs = List.copyOf(inputs);
+            pvP10Kw = pvP10Kw.clone();
+            pvP90Kw = pvP90Kw.clone();
+            if (pvP10Kw.length != forecast.pvKw().length || pvP90Kw.length != forecast.pvKw().length) {
+                throw new IllegalArgumentException("pvP10Kw and pvP90Kw need one value per slot of the forecast");
+            }
+        }
+
+        /** A forecast whose PV has no spread (P10 = P90 = the PV), for sources that measure no error. */
+        public PlanForecast(Forecast forecast, List<PlanInput> inputs) {
+            this(forecast, inputs, forecast.pvKw(), forecast.pvKw());
+        }
+
+        /** The same with another forecast of the same PV (the band is kept). */
+        public PlanForecast withForecast(Forecast other) {
+            return new PlanForecast(other, inputs, pvP10Kw, pvP90Kw);
+        }
+
+        @Override
+        public double[] pvP10Kw() {
+            return pvP10Kw.clone();
+        }
+
+        @Override
+        public double[] pvP90Kw() {
+            return pvP90Kw.clone();
         }
     }
 

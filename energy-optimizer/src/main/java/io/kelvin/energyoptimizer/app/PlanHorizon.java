@@ -13,16 +13,19 @@ import java.util.Objects;
  * What a stored plan puts on the site slot by slot, beyond its stored slots, worked out from the problem it
  * solved: the IT power of the plan's jobs per slot ({@code jobsKw}: the sum of each running job's power, its
  * GPUs' idle share included), the tightest demand-response import cap in force per slot ({@code drCapKw},
- * {@code NaN} where none) and each job's power while it runs ({@code jobKw}, kW by job id).
+ * {@code NaN} where none), each job's power while it runs ({@code jobKw}, kW by job id) and the IT load Kelvin does
+ * not schedule that the plan counted ({@code unscheduledKw}: beyond the cluster's idle draw, as in the problem).
  */
-public record PlanHorizon(long planId, double[] jobsKw, double[] drCapKw, Map<String, Double> jobKw) {
+public record PlanHorizon(long planId, double[] jobsKw, double[] drCapKw, Map<String, Double> jobKw,
+                          double[] unscheduledKw) {
 
     public PlanHorizon {
         jobsKw = jobsKw.clone();
         drCapKw = drCapKw.clone();
         jobKw = Map.copyOf(jobKw);
-        if (jobsKw.length != drCapKw.length) {
-            throw new IllegalArgumentException("jobsKw and drCapKw need the same slots");
+        unscheduledKw = unscheduledKw.clone();
+        if (jobsKw.length != drCapKw.length || jobsKw.length != unscheduledKw.length) {
+            throw new IllegalArgumentException("jobsKw, drCapKw and unscheduledKw need the same slots");
         }
     }
 
@@ -44,10 +47,12 @@ public record PlanHorizon(long planId, double[] jobsKw, double[] drCapKw, Map<St
             }
         }
         double[] caps = new double[n];
+        double[] unscheduled = new double[n];
         for (int t = 0; t < n; t++) {
             caps[t] = problem.drCapKw(t).orElse(Double.NaN);
+            unscheduled[t] = problem.forecast().unscheduledItKw(t);
         }
-        return new PlanHorizon(plan.id(), jobs, caps, kw);
+        return new PlanHorizon(plan.id(), jobs, caps, kw, unscheduled);
     }
 
     public int slots() {
@@ -65,14 +70,19 @@ public record PlanHorizon(long planId, double[] jobsKw, double[] drCapKw, Map<St
     }
 
     @Override
+    public double[] unscheduledKw() {
+        return unscheduledKw.clone();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof PlanHorizon h && planId == h.planId && Arrays.equals(jobsKw, h.jobsKw)
-                && Arrays.equals(drCapKw, h.drCapKw) && jobKw.equals(h.jobKw);
+                && Arrays.equals(drCapKw, h.drCapKw) && jobKw.equals(h.jobKw) && Arrays.equals(unscheduledKw, h.unscheduledKw);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(planId, Arrays.hashCode(jobsKw), Arrays.hashCode(drCapKw), jobKw);
+        return Objects.hash(planId, Arrays.hashCode(jobsKw), Arrays.hashCode(drCapKw), jobKw, Arrays.hashCode(unscheduledKw));
     }
 
     @Override

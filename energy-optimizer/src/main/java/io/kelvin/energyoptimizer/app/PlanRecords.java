@@ -1,7 +1,7 @@
 package io.kelvin.energyoptimizer.app;
 
+import io.kelvin.core.plan.PlanBound;
 import io.kelvin.core.plan.PlanCosts;
-import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.PlannedJob;
 import io.kelvin.core.plan.PlannedSlot;
 import io.kelvin.core.plan.StoredPlan;
@@ -16,20 +16,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns an optimizer plan, the problem it solved and the hash of its inputs into the record that is stored and shown. */
+/**
+ * Turns an optimizer plan, the problem it solved, the hash of its inputs and the forecast it was given (inputs'
+ * provenance, PV band) into the record that is stored and shown.
+ */
 final class PlanRecords {
 
     private PlanRecords() {
     }
 
     static StoredPlan of(Problem problem, Plan plan, String reason, Instant createdAt, List<String> checkNotes,
-                         String inputHash, List<PlanInput> inputs) {
+                         String inputHash, ForecastSource.PlanForecast forecast) {
         return new StoredPlan(0, createdAt, reason, plan.info().planner(), plan.info().status(),
                 plan.info().fallbackReason().isPresent(), plan.info().fallbackReason().orElse(null),
                 plan.info().drRelaxed(), plan.info().millis(), problem.horizon().start(),
                 (int) problem.horizon().slotLength().toMinutes(), costs(problem, plan), checkNotes,
-                slots(problem, plan), jobs(problem, plan), inputHash, plan.info().workUsed(),
-                plan.info().cutByWallClock(), inputs);
+                slots(problem, plan, forecast), jobs(problem, plan), inputHash, plan.info().workUsed(),
+                plan.info().cutByWallClock(), forecast.inputs(), PlanBound.ofNullable(plan.info().bound(), plan.info().gap()));
     }
 
     private static PlanCosts costs(Problem problem, Plan plan) {
@@ -42,16 +45,23 @@ final class PlanRecords {
                 c.importKwh(), c.co2Kg(), pue);
     }
 
-    private static List<PlannedSlot> slots(Problem problem, Plan plan) {
+    private static List<PlannedSlot> slots(Problem problem, Plan plan, ForecastSource.PlanForecast forecast) {
         Forecast f = problem.forecast();
+        double[] p10 = forecast.pvP10Kw();
+        double[] p90 = forecast.pvP90Kw();
         List<PlannedSlot> out = new ArrayList<>();
         for (int t = 0; t < plan.slots().size(); t++) {
             SlotFlow s = plan.slots().get(t);
             out.add(new PlannedSlot(t, problem.horizon().slotStart(t), s.busyGpus(), s.itKw(), s.facilityKw(),
                     f.pvKw()[t], f.windKw()[t], s.importKw(), s.exportKw(), f.priceEurPerKwh()[t],
-                    f.carbonGPerKwh()[t]));
+                    f.carbonGPerKwh()[t], band(p10, t, f.pvKw()[t]), band(p90, t, f.pvKw()[t])));
         }
         return out;
+    }
+
+    /** The band's value in slot {@code t}, the PV planned with where the band has none. */
+    private static Double band(double[] values, int t, double pvKw) {
+        return t < values.length && Double.isFinite(values[t]) ? values[t] : pvKw;
     }
 
     private static List<PlannedJob> jobs(Problem problem, Plan plan) {

@@ -41,6 +41,23 @@ public final class PlanReplay {
     private PlanReplay() {
     }
 
+    /** The forecast as the stored plan kept it: the problem's, the inputs' provenance and the PV band of its slots. */
+    private static ForecastSource.PlanForecast storedForecast(io.kelvin.energyoptimizer.model.Problem problem,
+                                                             StoredPlan stored) {
+        int n = problem.slots();
+        double[] p10 = new double[n];
+        double[] p90 = new double[n];
+        java.util.Arrays.fill(p10, Double.NaN);
+        java.util.Arrays.fill(p90, Double.NaN);
+        for (var s : stored.slots()) {
+            if (s.slot() >= 0 && s.slot() < n) {
+                p10[s.slot()] = s.pvP10Kw() == null ? Double.NaN : s.pvP10Kw();
+                p90[s.slot()] = s.pvP90Kw() == null ? Double.NaN : s.pvP90Kw();
+            }
+        }
+        return new ForecastSource.PlanForecast(problem.forecast(), stored.inputs(), p10, p90);
+    }
+
     /**
      * Re-runs plan {@code id}. {@link NoSuchEntryException} when there is no such plan,
      * IllegalArgumentException when it was stored without its inputs or they do not read back.
@@ -54,7 +71,8 @@ public final class PlanReplay {
         Planner planner = plannerByName.apply(stored.planner());
         Plan plan = planner.plan(inputs.problem(), inputs.previous());
         StoredPlan again = PlanRecords.of(inputs.problem(), plan, stored.reason(), stored.createdAt(),
-                new PlanChecker().check(inputs.problem(), plan).notes(), hash, stored.inputs()).withId(id);
+                new PlanChecker().check(inputs.problem(), plan).notes(), hash, storedForecast(inputs.problem(), stored))
+                .withId(id);
         List<String> differences = new ArrayList<>();
         if (!hash.equals(stored.inputHash())) {
             differences.add("inputs: stored hash " + stored.inputHash() + ", stored inputs hash to " + hash);

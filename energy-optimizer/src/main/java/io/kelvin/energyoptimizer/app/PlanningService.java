@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * deadline is still ahead and whose release lies inside the horizon, room kept for urgent arrivals),
  * asks the planner, checks the plan with {@link PlanChecker} and stores it with its explanations.
  * The newest stored plan, moved into the new horizon, is the planner's warm start. A plan the checker
- * rejects is replaced by the fallback planner's; if that is rejected too, nothing is stored.
+ * rejects is replaced by the fallback planner's; if that is rejected too, nothing is stored. With no open job a
+ * plan is still made while a DR cap in force touches the horizon (when the caps change, else once per quarter
+ * hour), so the caps are checked against the site's own load.
  *
  * <p>It is also the {@link ClusterDispatch}: the newest stored plan's IT power (idle plus the jobs it runs)
  * in the slot of the instant asked, held in memory (read from the store once, then replaced by each plan
@@ -209,7 +211,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
 
     public StoredPlan latestPlan() {
         return plans.latest().orElseThrow(() -> new NoSuchEntryException("No plan yet: plans are made once a job"
-                + " is submitted."));
+                + " is submitted or a demand-response cap is in force."));
     }
 
     public StoredPlan plan(long id) {
@@ -250,7 +252,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         Optional<StoredPlan> stored;
         Optional<Problem> solved;
         synchronized (this) {
-            stored = replan(reason);
+            stored = replan(reason, true);
             solved = stored.flatMap(p -> plans.inputs(p.id())).map(t -> PlanInputs.read(t).problem());
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -439,12 +441,23 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     }
 
     /**
-     * Plans the jobs still open and stores the plan; empty when there is nothing to plan or no valid plan.
+     * Plans the jobs still open and stores the plan; empty when there is nothing to plan (no open job and no DR cap
+     * in the horizon, or no job and the caps already planned for in this quarter hour) or no valid plan.
      * First the slots that passed since the newest plan are recorded as run by it (the cluster follows
      * the newest plan), so each job's progress ({@link JobProgress}) is known: finished jobs drop out,
      * running jobs that may not pause are fixed, paused ones pay their checkpoint to resume.
      */
     public synchronized Optional<StoredPlan> replan(String reason) {
+        return replan(reason, false);
+    }
+
+    /**
+     * {@code capsChanged}: the DR directives were just set ({@link #replanFor}). With no open job a plan is still made
+     * while a DR cap in force touches the horizon, so the caps are checked against the site's own load: when the
+     * caps changed, and otherwise once per quarter hour (when the newest plan is from an earlier one); without a
+     * cap in the horizon nothing is planned and nothing dispatched.
+     */
+    private synchronized Optional<StoredPlan> replan(String reason, boolean capsChanged) {
         Instant now = clock.instant();
         Instant currentSlot = slotOf(now);
         Horizon horizon = Horizon.quarterHours(currentSlot, settings.horizonSlots());
@@ -463,9 +476,16 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
             }
         }
         if (open.isEmpty()) {
-            dispatched.set(Optional.empty());
-            LOG.debug("Nothing to plan ({})", reason);
-            return Optional.empty();
+            if (DrCaps.events(directives, horizon, 0).isEmpty()) {
+                dispatched.set(Optional.empty());
+                LOG.debug("Nothing to plan ({})", reason);
+                return Optional.empty();
+            }
+            if (!capsChanged && plans.history(1).stream().anyMatch(p -> p.jobs().isEmpty()
+                    && !p.horizonStart().isBefore(currentSlot))) {
+                LOG.debug("No job and the caps unchanged since this quarter hour's plan ({})", reason);
+                return Optional.empty();
+            }
         }
         ForecastSource.PlanForecast forecast = lowWindDuringCaps(forecasts.forecast(horizon), horizon, now);
         double biasKw = directives.isEmpty() ? 0 : importBias(now);
@@ -476,8 +496,8 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
         String text = inputs.write();
         String hash = PlanInputs.sha256(text);
-        Optional<StoredPlan> stored = checked(inputs, planner, reason, now, hash, forecast.inputs())
-                .or(() -> checked(inputs, fallback, reason, now, hash, forecast.inputs()))
+        Optional<StoredPlan> stored = checked(inputs, planner, reason, now, hash, forecast)
+                .or(() -> checked(inputs, fallback, reason, now, hash, forecast))
                 .map(p -> plans.save(p, text));
         stored.ifPresent(p -> dispatched.set(Optional.of(p)));
         stored.ifPresent(p -> keepOutcomes(problem, p));
@@ -521,8 +541,8 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
             }
         }
         var g = f.forecast();
-        return new ForecastSource.PlanForecast(new io.kelvin.energyoptimizer.model.Forecast(g.pvKw(), wind,
-                g.priceEurPerKwh(), g.carbonGPerKwh(), g.ambientC(), g.heatDemandKw(), g.unscheduledItKw()), f.inputs());
+        return f.withForecast(new io.kelvin.energyoptimizer.model.Forecast(g.pvKw(), wind,
+                g.priceEurPerKwh(), g.carbonGPerKwh(), g.ambientC(), g.heatDemandKw(), g.unscheduledItKw()));
     }
 
     /**
@@ -632,7 +652,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     }
 
     private Optional<StoredPlan> checked(PlanInputs inputs, Planner by, String reason, Instant now, String hash,
-                                         List<PlanInput> sources) {
+                                         ForecastSource.PlanForecast forecast) {
         Problem problem = inputs.problem();
         Plan plan;
         try {
@@ -646,7 +666,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
             LOG.warn("Plan by {} rejected by the plan checker: {}", by.name(), report.violations());
             return Optional.empty();
         }
-        return Optional.of(PlanRecords.of(problem, plan, reason, now, report.notes(), hash, sources));
+        return Optional.of(PlanRecords.of(problem, plan, reason, now, report.notes(), hash, forecast));
     }
 
     /**

@@ -32,6 +32,9 @@ import java.util.OptionalDouble;
  * which the model counts already, so the problem takes that forecast less the cluster's idle kW (never below 0).
  * A slot without a forecast takes the {@link LiveItLoad} (metered now less the jobs' draw) if known, else 0,
  * and counts as a fallback slot of the UNSCHEDULED_IT_LOAD input, whose detail says which was used.
+ *
+ * <p>The PV forecast's P10 and P90 go with it ({@link PlanForecast#pvP10Kw()}), stored in the plan's slots so the
+ * plan view draws the band from the store; a slot without a provider value has the setting's PV without spread.
  */
 public final class ProvidedForecast implements ForecastSource {
 
@@ -63,12 +66,16 @@ public final class ProvidedForecast implements ForecastSource {
         Optional<String> foreignCurrency = f.importPrice().currency().map(java.util.Currency::getCurrencyCode)
                 .filter(code -> !code.equals(PLAN_CURRENCY));
         double[] pv = new double[n];
+        double[] pvP10 = new double[n];
+        double[] pvP90 = new double[n];
         double[] wind = new double[n];
         double[] price = new double[n];
         double[] carbon = new double[n];
         double[] ambient = new double[n];
         double[] unscheduled = new double[n];
         double idleKw = site.cluster().gpus() * site.cluster().idleKwPerGpu();
+        double[] bandP10 = f.pvKw().p10();
+        double[] bandP90 = f.pvKw().p90();
         OptionalDouble now = OptionalDouble.empty();
         int missing = 0;
         for (int t = 0; t < n; t++) {
@@ -81,6 +88,10 @@ public final class ProvidedForecast implements ForecastSource {
             }
             unscheduled[t] = Math.max(0, metered - idleKw);
             pv[t] = Math.max(0, or(f.pvKw().p50(), t, setting.pvKw()[t]));
+            // The band around the PV planned with; where the provider has none, the setting's PV without spread.
+            boolean banded = Double.isFinite(f.pvKw().p50().value(t));
+            pvP10[t] = banded ? Math.max(0, bandP10[t]) : pv[t];
+            pvP90[t] = banded ? Math.max(0, bandP90[t]) : pv[t];
             wind[t] = Math.max(0, or(f.windKw(), t, setting.windKw()[t]));
             price[t] = or(f.importPrice().perKwh(), t, setting.priceEurPerKwh()[t]);
             carbon[t] = Math.max(0, or(f.carbon().locationBased(), t, or(f.carbon().marketBased(), t,
@@ -105,7 +116,8 @@ public final class ProvidedForecast implements ForecastSource {
             }
             inputs.add(in);
         }
-        return new PlanForecast(new Forecast(pv, wind, price, carbon, ambient, new double[n], unscheduled), inputs);
+        return new PlanForecast(new Forecast(pv, wind, price, carbon, ambient, new double[n], unscheduled), inputs,
+                pvP10, pvP90);
     }
 
     private static double or(SlotSeries series, int t, double otherwise) {

@@ -72,6 +72,27 @@ class PlanHorizonTest {
     }
 
     @Test
+    void theUnscheduledLoadAPlanCountedIsReadBackFromTheStoreAloneAfterARestart() {
+        PlanningSettings settings = new PlanningSettings(96, java.util.Collections.nCopies(24, 0.15), 550, 20,
+                Duration.ofSeconds(1), 16);
+        ForecastSource site = SiteForecast.source(SITE, settings, Optional::empty);
+        double[] load = new double[96];
+        for (int t = 0; t < load.length; t++) {
+            load[t] = 3000 + t;
+        }
+        DataSource ds = open();
+        new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds), new JdbcJobRunStore(ds),
+                new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings, new SettableClock(NOW),
+                h -> site.forecast(h).withForecast(site.forecast(h).forecast().withUnscheduledItKw(load)), Runnable::run)
+                .submit(job("h-load", 50.0));
+
+        PlanningService restarted = service(open());
+        PlanHorizon horizon = restarted.horizon(restarted.latestPlan()).orElseThrow();
+
+        assertThat(horizon.unscheduledKw()).containsExactly(load, within(1e-9));
+    }
+
+    @Test
     void aPlanStoredWithoutItsInputsHasNoHorizon() {
         PlanningService planning = service(open());
         planning.submit(job("h-one", 50.0));

@@ -314,7 +314,8 @@ class PlanningStoreTest {
         assertThat(shortfall.peakKw()).isPositive();
         assertThat(shortfall.excessKwh()).isCloseTo(planning.latestPlan().slots().subList(4, 8).stream()
                 .mapToDouble(sl -> sl.gridImportKw() * 0.25).sum(), org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(shortfall.proven()).isFalse();
+        // The plan runs no job in the event's slots: the idle cluster alone imports more, which no plan can lower.
+        assertThat(shortfall.proven()).isTrue();
 
         // Lifting every directive re-plans without caps.
         DrPlanOutcome lifted = planning.replanFor(List.of());
@@ -368,6 +369,152 @@ class PlanningStoreTest {
         // The cluster is dispatched only its own part: the plan's IT power less the unscheduled load.
         assertThat(planning.itKwAt(SLOT_START)).hasValueCloseTo(plan.slots().get(0).itKw() - 5000,
                 org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void withNoJobACapAboveTheSitesOwnLoadGetsAPlanThatKeepsItAndTheClusterIsDispatchedItsIdleDraw() {
+        DataSource ds = open();
+        PlanningService planning = noJobService(ds, new SettableClock(NOW));
+
+        DrPlanOutcome outcome = planning.replanFor(List.of(cap("evt-keep", 9000)));
+
+        assertThat(outcome.planId()).isPositive().isEqualTo(planning.latestPlan().id());
+        assertThat(outcome.capsKept()).isTrue();
+        StoredPlan plan = planning.latestPlan();
+        assertThat(plan.jobs()).isEmpty();
+        assertThat(plan.slots()).hasSize(96);
+        // IT: the idle cluster (10,240 GPUs x 0.25 kW) plus the 5,000 kW Kelvin does not schedule.
+        assertThat(plan.slots().get(4).itKw()).isCloseTo(2560 + 5000, within(1e-6));
+        assertThat(plan.slots().get(4).gridImportKw()).isCloseTo(SITE_FLOOR_KW, within(1e-6));
+        // The cluster is told its own part (idle); the twin adds the unscheduled load on top.
+        assertThat(planning.itKwAt(NOW)).hasValueCloseTo(2560.0, within(1e-6));
+    }
+
+    @Test
+    void withNoJobACapBelowTheSitesOwnLoadIsAProvenShortfallByTheHandComputedKwAndKwh() {
+        DataSource ds = open();
+        PlanningService planning = noJobService(ds, new SettableClock(NOW));
+
+        DrPlanOutcome outcome = planning.replanFor(List.of(cap("evt-short", 8000)));
+
+        assertThat(outcome.planId()).isPositive();
+        assertThat(outcome.capsKept()).isFalse();
+        DrPlanOutcome.Shortfall shortfall = outcome.shortfalls().get(0);
+        assertThat(shortfall.event().eventId()).isEqualTo("evt-short");
+        // 8,284.56 kW imported against 8,000 kW, for the whole hour of the event.
+        assertThat(shortfall.peakKw()).isCloseTo(284.56, within(1e-6));
+        assertThat(shortfall.excessKwh()).isCloseTo(284.56, within(1e-6));
+        assertThat(shortfall.jobsMissed()).isEmpty();
+        assertThat(shortfall.proven()).as("no job could be paused").isTrue();
+    }
+
+    @Test
+    void withNoJobAPlanIsMadeWhenCapsChangeAndOncePerQuarterHourWhileTheyAreInForceAndNeverWithoutACap() {
+        DataSource ds = open();
+        SettableClock clock = new SettableClock(NOW);
+        PlanningService planning = noJobService(ds, clock);
+
+        assertThat(planning.replan("interval")).as("no job, no cap").isEmpty();
+        assertThat(planning.history(10)).isEmpty();
+        assertThat(planning.itKwAt(NOW)).isEmpty();
+
+        planning.replanFor(List.of(cap("evt-a", 9000)));
+        assertThat(planning.history(10)).hasSize(1);
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
+        assertThat(planning.replan("interval")).as("same quarter hour, caps unchanged").isEmpty();
+        assertThat(planning.history(10)).hasSize(1);
+        assertThat(planning.itKwAt(clock.instant())).as("the plan stays dispatched").isPresent();
+
+        planning.replanFor(List.of(cap("evt-a", 8500)));
+        assertThat(planning.history(10)).as("a changed cap is planned at once").hasSize(2);
+
+        clock.set(NOW.plus(Duration.ofMinutes(15)));
+        assertThat(planning.replan("interval")).as("a new quarter hour under the caps").isPresent();
+        assertThat(planning.history(10)).hasSize(3);
+
+        assertThat(planning.replanFor(List.of()).planId()).as("caps lifted, no job").isZero();
+        clock.set(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(planning.replan("interval")).isEmpty();
+        assertThat(planning.history(10)).hasSize(3);
+        assertThat(planning.itKwAt(clock.instant())).isEmpty();
+    }
+
+    @Test
+    void aPlanKeepsTheBoundAndGapItsPlannerProvedAndAHeuristicPlanKeepsNone() {
+        DataSource ds = open();
+        PlanningService optimized = service(ds, AppPlanners.optimizer(Duration.ofSeconds(30)), TARIFF,
+                new SettableClock(NOW));
+        optimized.submit(job("bounded", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        StoredPlan plan = service(open()).latestPlan();
+
+        assertThat(plan.planner()).isEqualTo(AppPlanners.optimizer(Duration.ofSeconds(30)).name());
+        assertThat(plan.bound()).isNotNull();
+        assertThat(plan.bound().lowerBoundEur()).isLessThanOrEqualTo(plan.predicted().objectiveEur() + 1e-6);
+        assertThat(plan.bound().gap()).isCloseTo((plan.predicted().objectiveEur() - plan.bound().lowerBoundEur())
+                / Math.max(1, Math.abs(plan.predicted().objectiveEur())), within(1e-9));
+
+        service(ds).submit(job("greedy", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+        assertThat(service(open()).latestPlan().bound()).as("greedy-window proves no bound").isNull();
+    }
+
+    @Test
+    void thePvBandAPlanWasGivenIsReadBackFromTheStoreAloneAfterARestart() {
+        DataSource ds = open();
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
+        ForecastSource siteForecast = SiteForecast.source(SITE, settings, Optional::empty);
+        ForecastSource banded = h -> {
+            ForecastSource.PlanForecast f = siteForecast.forecast(h);
+            double[] pv = f.forecast().pvKw();
+            double[] p10 = new double[pv.length];
+            double[] p90 = new double[pv.length];
+            for (int t = 0; t < pv.length; t++) {
+                p10[t] = pv[t] * 0.5;
+                p90[t] = pv[t] * 1.5 + t;
+            }
+            return new ForecastSource.PlanForecast(f.forecast(), f.inputs(), p10, p90);
+        };
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds),
+                new JdbcJobRunStore(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
+                new SettableClock(NOW), banded, Runnable::run);
+        planning.submit(job("sunny", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
+
+        // A restart: nothing of the forecast is in memory; the band comes from the stored slots.
+        StoredPlan stored = service(open()).latestPlan();
+        assertThat(stored.slots()).hasSize(96).allSatisfy(sl -> {
+            assertThat(sl.pvP10Kw()).isCloseTo(sl.pvKw() * 0.5, within(1e-9));
+            assertThat(sl.pvP90Kw()).isCloseTo(sl.pvKw() * 1.5 + sl.slot(), within(1e-9));
+        });
+    }
+
+    /**
+     * The site's import with no job: IT 7,560 kW (idle 2,560 + unscheduled 5,000); cooling at 20 C is
+     * max(0.076 x 7,560 + 150, 0.136 x 7,560 + 150 - 480) = 724.56 kW; no PV or wind.
+     */
+    private static final double SITE_FLOOR_KW = 7560 + 724.56;
+
+    /** No PV or wind and 5,000 kW of IT load Kelvin does not schedule; greedy planner and fallback. */
+    private static PlanningService noJobService(DataSource ds, SettableClock clock) {
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
+        ForecastSource siteForecast = SiteForecast.source(SITE, settings, Optional::empty);
+        ForecastSource dark = h -> {
+            var f = siteForecast.forecast(h).forecast();
+            double[] load = new double[h.slots()];
+            java.util.Arrays.fill(load, 5000);
+            return new ForecastSource.PlanForecast(new io.kelvin.energyoptimizer.model.Forecast(new double[h.slots()],
+                    new double[h.slots()], f.priceEurPerKwh(), f.carbonGPerKwh(), f.ambientC(), f.heatDemandKw(), load),
+                    siteForecast.forecast(h).inputs());
+        };
+        return new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds), new JdbcJobRunStore(ds),
+                new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings, clock, dark, Runnable::run);
+    }
+
+    /** A hard import cap of {@code kw} from 01:00 to 02:00 (slots 4-7 of a plan made at 00:05). */
+    private static DrDirective cap(String eventId, double kw) {
+        EventRef ref = new EventRef("prog-1", eventId, Instant.parse("2026-06-20T12:00:00Z"));
+        Instant from = SLOT_START.plus(Duration.ofHours(1));
+        Instant to = SLOT_START.plus(Duration.ofHours(2));
+        return new DrDirective(ref, "evening", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
+                DrSignal.Direction.IMPORT, kw, true, "IMPORT_CAPACITY_LIMIT")), List.of());
     }
 
     @Test

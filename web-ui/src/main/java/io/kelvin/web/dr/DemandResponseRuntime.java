@@ -312,10 +312,9 @@ public class DemandResponseRuntime {
                 Optional<DrPlanOutcome.Shortfall> shortfall = outcome.shortfalls().stream()
                         .filter(s -> s.event().eventId().equals(eventId)).findFirst();
                 if (shortfall.isEmpty() && outcome.planId() == 0) {
-                    // Nothing was planned: no open job to move, so no plan says whether the site's own load keeps the cap.
-                    r.events().replanned(eventId, "no plan made: no open job to move or pause (re-planned in "
-                            + outcome.replanTime().toMillis() + " ms); the site's load not scheduled by Kelvin is not"
-                            + " checked against the cap");
+                    // No plan: the event's caps lie outside the horizon, or no plan passed the checker.
+                    r.events().replanned(eventId, "no plan made: the caps lie beyond the planning horizon or no plan"
+                            + " passed the checker (re-planned in " + outcome.replanTime().toMillis() + " ms)");
                 } else if (shortfall.isEmpty()) {
                     r.events().replanned(eventId, "plan " + outcome.planId() + " keeps the caps (re-planned in "
                             + outcome.replanTime().toMillis() + " ms)");

@@ -1,6 +1,5 @@
 package io.kelvin.web.overview;
 
-import io.kelvin.core.forecast.HorizonForecast;
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.core.plan.PlanInput;
 import io.kelvin.core.plan.PlannedJob;
@@ -20,9 +19,10 @@ import java.util.Optional;
 
 /**
  * What the plan view shows of the newest plan, joined for display: the plan record itself, its horizon slot by
- * slot (the plan's slots, the jobs' power and DR caps from the problem it solved, PV band and unscheduled IT load
- * from the forecast it was given) and every job with its state. Nothing here is computed anew: the numbers are
- * the planner's and the forecast's; gaps (unknown values) are {@code null}.
+ * slot (the plan's slots with the PV band of the forecast it was given; the jobs' power, DR caps and the IT load
+ * Kelvin does not schedule from the problem it solved, all read from the store) and every job with its state.
+ * Nothing here is computed anew: the numbers are the planner's and the forecast's; gaps (unknown values, e.g. the PV
+ * band of a plan stored before bands were kept) are {@code null}.
  */
 public final class PlanScreen {
 
@@ -49,7 +49,8 @@ public final class PlanScreen {
     }
 
     /**
-     * The horizon: slot starts and, per slot, kW of IT load Kelvin does not schedule (forecast), of the plan's
+     * The horizon: slot starts and, per slot, kW of IT load Kelvin does not schedule (as the plan counted it, beyond
+     * the cluster's idle draw), of the plan's
      * jobs and of all IT as planned, PV as planned with the forecast's P10 and P90, wind, carbon intensity
      * (gCO2/kWh), import price (EUR/kWh) and the DR import cap in force.
      */
@@ -65,12 +66,8 @@ public final class PlanScreen {
                          String boundBy) {
     }
 
-    /**
-     * The newest plan for display; {@code forecastKnown}: whether the forecast the plan was given is still known
-     * (it is kept in memory only), else the PV band and the unscheduled load are gaps.
-     */
-    public record Shown(StoredPlan plan, Horizon horizon, List<JobRow> jobs, List<PlanInput> flaggedInputs,
-                        boolean forecastKnown) {
+    /** The newest plan for display, with its inputs that were fallbacks or not fresh. */
+    public record Shown(StoredPlan plan, Horizon horizon, List<JobRow> jobs, List<PlanInput> flaggedInputs) {
     }
 
     /** Kept at most this long: a cancelled job's state shows within it even when no new plan follows. */
@@ -81,14 +78,12 @@ public final class PlanScreen {
     }
 
     private final PlanningService planning;
-    private final ForecastMemory forecasts;
     private final InstantSource clock;
     private volatile Optional<PlanHorizon> lastHorizon = Optional.empty();
     private volatile Cached last;
 
-    public PlanScreen(PlanningService planning, ForecastMemory forecasts, InstantSource clock) {
+    public PlanScreen(PlanningService planning, InstantSource clock) {
         this.planning = planning;
-        this.forecasts = forecasts;
         this.clock = clock;
     }
 
@@ -121,11 +116,9 @@ public final class PlanScreen {
 
     private Shown shown(StoredPlan plan) {
         Optional<PlanHorizon> horizon = horizonOf(plan);
-        Optional<HorizonForecast> forecast = forecasts.answerFor(plan.horizonStart(),
-                Duration.ofMinutes(plan.slotMinutes()), plan.slots().size());
         List<PlanInput> flagged = plan.inputs().stream()
                 .filter(i -> i.fallback() || i.freshness() != PlanInput.Freshness.FRESH).toList();
-        return new Shown(plan, horizon(plan, horizon, forecast), jobs(plan, horizon), flagged, forecast.isPresent());
+        return new Shown(plan, horizon(plan, horizon), jobs(plan, horizon), flagged);
     }
 
     /** Read from the stored problem once per plan. */
@@ -139,14 +132,12 @@ public final class PlanScreen {
         return read;
     }
 
-    private static Horizon horizon(StoredPlan plan, Optional<PlanHorizon> h, Optional<HorizonForecast> f) {
+    private static Horizon horizon(StoredPlan plan, Optional<PlanHorizon> h) {
         List<PlannedSlot> slots = plan.slots();
         int n = slots.size();
         double[] jobs = h.filter(x -> x.slots() == n).map(PlanHorizon::jobsKw).orElse(null);
         double[] caps = h.filter(x -> x.slots() == n).map(PlanHorizon::drCapKw).orElse(null);
-        double[] unscheduled = f.map(x -> x.unscheduledItKw().values()).orElse(null);
-        double[] p10 = f.map(x -> x.pvKw().p10()).orElse(null);
-        double[] p90 = f.map(x -> x.pvKw().p90()).orElse(null);
+        double[] unscheduled = h.filter(x -> x.slots() == n).map(PlanHorizon::unscheduledKw).orElse(null);
         List<Instant> starts = new ArrayList<>(n);
         List<Double> unscheduledKw = new ArrayList<>(n);
         List<Double> jobsKw = new ArrayList<>(n);
@@ -165,8 +156,8 @@ public final class PlanScreen {
             jobsKw.add(at(jobs, t));
             itKw.add(finite(s.itKw()));
             pvKw.add(finite(s.pvKw()));
-            pvP10.add(at(p10, t));
-            pvP90.add(at(p90, t));
+            pvP10.add(s.pvP10Kw() == null ? null : finite(s.pvP10Kw()));
+            pvP90.add(s.pvP90Kw() == null ? null : finite(s.pvP90Kw()));
             windKw.add(finite(s.windKw()));
             carbon.add(finite(s.carbonGPerKwh()));
             price.add(finite(s.priceEurPerKwh()));

@@ -16,7 +16,7 @@ import io.kelvin.state.JdbcJobRunStore;
 import io.kelvin.state.JdbcJobStore;
 import io.kelvin.state.JdbcPlanOutcomeStore;
 import io.kelvin.state.JdbcPlanStore;
-import io.kelvin.web.overview.ForecastMemory;
+import io.kelvin.core.forecast.ForecastProvider;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,8 +35,7 @@ import org.jboss.logging.Logger;
  * at start) through the state module's JDBC adapters, the app's planners ({@link AppPlanners}: CBC with a
  * work budget and a wall-clock safety cap, greedy fallback), the site's forecast from green-power's
  * {@link SiteForecastProvider} (site file {@code feeds:} and {@code forecast:}, the telemetry store's meters;
- * the app's settings only where it has no value; through {@link ForecastMemory}, which keeps its last answers for
- * the plan view; the IT meters' history less what Kelvin's dispatched jobs drew, {@link DispatchedJobsDraw}, is
+ * the app's settings only where it has no value; the IT meters' history less what Kelvin's dispatched jobs drew, {@link DispatchedJobsDraw}, is
  * the unscheduled load it forecasts, and slots it cannot forecast take that load as metered now,
  * {@link MeteredLiveItLoad}), the grid meters in the telemetry store as the metered import DR caps are corrected by
  * and the wind meters whose lowest minute DR slots count on ({@link StoredMeteredImport}), one background thread
@@ -61,7 +60,7 @@ public class PlanningBeans {
 
     @Produces
     @Singleton
-    PlanningService planningService(KelvinSettings settings, Site site, ForecastMemory forecasts, TelemetryStore store,
+    PlanningService planningService(KelvinSettings settings, Site site, ForecastProvider forecasts, TelemetryStore store,
                                     StoredMeteredImport metered, DispatchedJobsDraw jobsDraw, InstantSource clock) {
         DataSource dataSource = database.dataSource();
         KelvinSettings.Planning p = settings.planning();
@@ -100,11 +99,11 @@ public class PlanningBeans {
         return new DispatchedJobsDraw(site, new JdbcJobStore(dataSource), new JdbcJobRunStore(dataSource));
     }
 
-    /** The site's forecast, keeping its last answers for the plan view. */
+    /** The site's forecast. */
     @Produces
     @Singleton
-    ForecastMemory forecasts(Site site, TelemetryStore store, DispatchedJobsDraw jobsDraw, InstantSource clock) {
-        return new ForecastMemory(SiteForecastProvider.create(site, store, jobsDraw, clock));
+    ForecastProvider forecasts(Site site, TelemetryStore store, DispatchedJobsDraw jobsDraw, InstantSource clock) {
+        return SiteForecastProvider.create(site, store, jobsDraw, clock);
     }
 
     void onStop(@Observes ShutdownEvent event) {

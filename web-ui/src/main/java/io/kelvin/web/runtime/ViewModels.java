@@ -4,7 +4,6 @@ import io.kelvin.core.site.Site;
 import io.kelvin.core.telemetry.LatestValues;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.energyoptimizer.app.PlanningService;
-import io.kelvin.web.overview.ForecastMemory;
 import io.kelvin.web.overview.LatestPoints;
 import io.kelvin.web.overview.PlanScreen;
 import io.kelvin.web.overview.PointHistory;
@@ -32,8 +31,8 @@ class ViewModels {
 
     @Produces
     @Singleton
-    PlanScreen planScreen(PlanningService planning, ForecastMemory forecasts, InstantSource clock) {
-        return new PlanScreen(planning, forecasts, clock);
+    PlanScreen planScreen(PlanningService planning, InstantSource clock) {
+        return new PlanScreen(planning, clock);
     }
 
     @Produces

@@ -25,7 +25,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The newest plan: its header (id, when and why it was made, planner, solver status, predicted cost, CO2 and PUE),
+ * The newest plan: its header (id, when and why it was made, planner, solver status, predicted cost, CO2 and PUE,
+ * the gap to the bound the planner proved),
  * the inputs it was made from with the fallbacks and stale ones flagged, its horizon as a chart and its jobs as a
  * Gantt with each job's explanation on hover, all times in the site's zone. Before the first plan it says how
  * plans get made. Pushed every 5 s.
@@ -46,7 +47,6 @@ public class PlanView extends Div {
     private final Div header = new Div();
     private final Div inputsWarning = new Div();
     private final Grid<PlanInput> inputs = new Grid<>();
-    private final Div forecastNote = new Div();
     private final PlanChart chart = new PlanChart();
     private final PlanGantt gantt = new PlanGantt();
 
@@ -58,8 +58,8 @@ public class PlanView extends Div {
         addClassName("kelvin-page");
         none.setId("plan-none");
         none.setText("No plan yet. Kelvin makes a plan as soon as a job is submitted (POST /api/v1/jobs, by the AI"
-                + " platform), re-plans every few minutes and whenever demand response changes a cap; the plan"
-                + " then shows here.");
+                + " platform) or a demand-response cap is in force, re-plans every few minutes and whenever demand"
+                + " response changes a cap; the plan then shows here.");
         header.setId("plan-header");
         header.addClassName("kelvin-plan-header");
         inputsWarning.setId("plan-inputs-warning");
@@ -75,12 +75,10 @@ public class PlanView extends Div {
         inputs.addColumn(PlanInput::detail).setHeader("Detail").setFlexGrow(1);
         inputs.setPartNameGenerator(i -> flagged(i) ? "plan-input-flagged" : null);
         inputs.setAllRowsVisible(true);
-        forecastNote.setId("plan-forecast-note");
-        forecastNote.addClassName("kelvin-muted");
         chart.setWidthFull();
         chart.setHeight("520px");
         gantt.setWidthFull();
-        content.add(header, new H3("Horizon (" + zone.getId() + ")"), forecastNote, chart, new H3("Jobs"), gantt,
+        content.add(header, new H3("Horizon (" + zone.getId() + ")"), chart, new H3("Jobs"), gantt,
                 new H3("Inputs"), inputsWarning, inputs);
         content.setWidthFull();
         add(new H2("Plan"), none, content);
@@ -112,6 +110,7 @@ public class PlanView extends Div {
                 fact("plan-co2", "Predicted CO2", String.format(Locale.ROOT, "%.1f kg", c.co2Kg())),
                 fact("plan-pue", "Predicted PUE", String.format(Locale.ROOT, "%.3f", c.pue())),
                 fact("plan-import", "Grid import", String.format(Locale.ROOT, "%.0f kWh", c.importKwh())),
+                fact("plan-gap", "Gap", gap(p)),
                 fact("plan-solve", "Solve", p.solveMillis() + " ms, work " + p.workUsed()));
         List<PlanInput> flagged = s.flaggedInputs();
         inputsWarning.setVisible(!flagged.isEmpty());
@@ -120,12 +119,17 @@ public class PlanView extends Div {
                 .map(i -> i.input() + " (" + i.freshness().name() + ", " + i.fallbackSlots() + " fallback slots)")
                 .collect(Collectors.joining(", ")));
         inputs.setItems(p.inputs());
-        forecastNote.setText(s.forecastKnown() ? ""
-                : "The forecast this plan was given is not kept across restarts: the PV band and the IT load Kelvin"
-                + " does not schedule appear from the next plan on.");
-        forecastNote.setVisible(!s.forecastKnown());
         chart.show(s.horizon(), zone, now);
         gantt.show(p.horizonStart(), p.slotMinutes(), p.slots().size(), s.jobs(), zone, now);
+    }
+
+    /** "gap 1.2 % (bound 1,234 EUR)", or "no bound" when the planner proved none. */
+    static String gap(StoredPlan p) {
+        if (p.bound() == null) {
+            return "no bound";
+        }
+        return String.format(Locale.ENGLISH, "gap %.1f %% (bound %,.0f EUR)", p.bound().gap() * 100,
+                p.bound().lowerBoundEur());
     }
 
     private static boolean flagged(PlanInput i) {

@@ -58,12 +58,9 @@ class GridOnlyDemandResponseTest {
     }
 
     @Test
-    void aGridOperatorsProgramAndEventReachReplannedWithTheGridClientAsItsSource() {
+    void aGridOperatorsProgramAndEventReachReplannedByAStoredPlanWithTheGridClientAsItsSource() {
         String grid = GridApiResource.BASE;
-        String programId = TestAuth.as(Role.GRID_OPERATOR).contentType("application/json").body("""
-                {"programName": "%s", "payloadDescriptors": [{"objectType": "EVENT_PAYLOAD_DESCRIPTOR",
-                 "payloadType": "IMPORT_CAPACITY_LIMIT", "units": "KW"}]}""".formatted(DrFixtures.PROGRAM_NAME))
-                .post(grid + "/programs").then().statusCode(201).extract().path("id");
+        String programId = program();
         Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.HOURS);
         String eventId = TestAuth.as(Role.GRID_OPERATOR).contentType("application/json").body("""
                 {"programID": "%s", "eventName": "grid-only cut", "priority": 0,
@@ -79,12 +76,55 @@ class GridOnlyDemandResponseTest {
         String source = "grid:" + TestAuth.clientId(Role.GRID_OPERATOR);
         assertThat(transitions.getFirst().get("actor")).isEqualTo(source);
         TestAuth.as(Role.VIEWER).get("/api/v1/dr").then().statusCode(200).body("programs.id", hasItem(programId));
+        // No job is open on this site: the site's own load is planned against the cap all the same.
+        String detail = transitions.stream().filter(t -> "re-plan".equals(t.get("action"))
+                && "REPLANNED".equals(t.get("to"))).map(t -> String.valueOf(t.get("detail"))).findFirst().orElseThrow();
+        assertThat(detail).matches("plan [1-9][0-9]* keeps the caps .*");
+        TestAuth.as(Role.VIEWER).get("/api/v1/plans/" + detail.split(" ")[1]).then().statusCode(200)
+                .body("jobs", org.hamcrest.Matchers.empty());
 
         List<Map<String, Object>> created = TestAuth.as(Role.AUDITOR)
                 .get("/api/v1/audit?kind=DR_EVENT_CREATED&actor=" + TestAuth.clientId(Role.GRID_OPERATOR))
                 .then().statusCode(200).extract().jsonPath().getList("records");
         assertThat(created).filteredOn(r -> String.valueOf(r.get("target")).startsWith("dr-event " + eventId + "@"))
                 .singleElement().satisfies(r -> assertThat(r.get("address")).isEqualTo("grid-api"));
+    }
+
+    @Test
+    void withNoJobOpenACapBelowTheSitesOwnLoadIsAProvenShortfallOfAStoredPlan() {
+        String grid = GridApiResource.BASE;
+        String programId = program();
+        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.HOURS);
+        // 0 kW: the idle cluster alone imports more, and there is no job to pause.
+        String eventId = TestAuth.as(Role.GRID_OPERATOR).contentType("application/json").body("""
+                {"programID": "%s", "eventName": "zero cut", "priority": 0,
+                 "intervalPeriod": {"start": "%s", "duration": "PT1H"},
+                 "intervals": [{"id": 0, "payloads": [{"type": "IMPORT_CAPACITY_LIMIT", "values": [0]}]}]}"""
+                .formatted(programId, start)).post(grid + "/events").then().statusCode(201).extract().path("id");
+
+        Map<String, Object> event = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> drEvent(eventId), e -> e != null && e.get("shortfall") != null);
+
+        Map<String, Object> shortfall = (Map<String, Object>) event.get("shortfall");
+        assertThat(((Number) shortfall.get("peakKw")).doubleValue()).isPositive();
+        assertThat(((Number) shortfall.get("excessKwh")).doubleValue()).isPositive();
+        assertThat(shortfall.get("jobsMissed")).isEqualTo(List.of());
+        assertThat(shortfall.get("proven")).isEqualTo(true);
+        assertThat(TestAuth.as(Role.VIEWER).get("/api/v1/dr").then().statusCode(200).extract().jsonPath()
+                .getLong("lastReplan.planId")).isPositive();
+    }
+
+    /** The site's program ({@link DrFixtures#PROGRAM_NAME}), created by the first test that needs it. */
+    private static synchronized String program() {
+        String grid = GridApiResource.BASE;
+        List<Map<String, Object>> programs = TestAuth.as(Role.GRID_OPERATOR).get(grid + "/programs").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        return programs.stream().filter(p -> DrFixtures.PROGRAM_NAME.equals(p.get("programName")))
+                .map(p -> String.valueOf(p.get("id"))).findFirst()
+                .orElseGet(() -> TestAuth.as(Role.GRID_OPERATOR).contentType("application/json").body("""
+                        {"programName": "%s", "payloadDescriptors": [{"objectType": "EVENT_PAYLOAD_DESCRIPTOR",
+                         "payloadType": "IMPORT_CAPACITY_LIMIT", "units": "KW"}]}""".formatted(DrFixtures.PROGRAM_NAME))
+                        .post(grid + "/programs").then().statusCode(201).extract().path("id"));
     }
 
     private static Map<String, Object> drEvent(String id) {

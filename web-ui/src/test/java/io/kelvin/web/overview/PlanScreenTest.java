@@ -48,24 +48,21 @@ class PlanScreenTest {
 
     @Test
     void beforeTheFirstPlanThereIsNothingToShow() {
-        ForecastMemory forecasts = new ForecastMemory(PlanScreenTest::forecast);
-        PlanScreen screen = new PlanScreen(service(forecasts), forecasts, clock);
+        PlanScreen screen = new PlanScreen(service(), clock);
 
         assertThat(screen.current()).isEmpty();
     }
 
     @Test
     void aPlanShowsItsJobsWithWindowStateAndPowerAndTheForecastItWasGiven() {
-        ForecastMemory forecasts = new ForecastMemory(PlanScreenTest::forecast);
-        PlanningService planning = service(forecasts);
+        PlanningService planning = service();
         Instant release = NOW.plus(Duration.ofHours(2));
         Instant deadline = NOW.plus(Duration.ofHours(10));
         planning.submit(new JobRequest("screen-a", 64, null, 80.0, Duration.ofHours(2), release, deadline, null, false,
                 null));
 
-        PlanScreen.Shown shown = new PlanScreen(planning, forecasts, clock).current().orElseThrow();
+        PlanScreen.Shown shown = new PlanScreen(planning, clock).current().orElseThrow();
 
-        assertThat(shown.forecastKnown()).isTrue();
         PlanScreen.JobRow row = shown.jobs().getFirst();
         assertThat(row.jobId()).isEqualTo("screen-a");
         assertThat(row.state()).isEqualTo(PlanScreen.JobState.PLANNED);
@@ -75,7 +72,8 @@ class PlanScreenTest {
         assertThat(row.explanation()).isEqualTo(shown.plan().jobs().getFirst().explanation());
         PlanScreen.Horizon h = shown.horizon();
         assertThat(h.starts()).hasSize(96).first().isEqualTo(shown.plan().horizonStart());
-        // The jobs' power in exactly the plan's run slots; the forecast's unscheduled load and PV band as given.
+        // The jobs' power in exactly the plan's run slots; the unscheduled load as the plan counted it (the metered
+        // 3,060 kW less the idle cluster's 2,560) and the PV band as the forecast gave it.
         for (int t = 0; t < 96; t++) {
             assertThat(h.jobsKw().get(t)).as("slot %d", t).isEqualTo(row.runSlots().contains(t) ? 80.0 : 0.0);
             assertThat(h.unscheduledKw().get(t)).isEqualTo(500.0);
@@ -88,12 +86,29 @@ class PlanScreenTest {
     }
 
     @Test
+    void afterARestartThePvBandAndTheUnscheduledLoadAreShownFromTheStore() {
+        service().submit(new JobRequest("screen-r", 64, null, 80.0, Duration.ofHours(2), NOW,
+                NOW.plus(Duration.ofHours(12)), null, false, null));
+
+        // A restart: a new service and screen over the same database; the forecast is not asked again.
+        PlanningService restarted = new PlanningService(DemoSite.SITE, new JdbcJobStore(database()),
+                new JdbcPlanStore(database()), new JdbcJobRunStore(database()), new GreedyWindowPlanner(),
+                new GreedyWindowPlanner(), SETTINGS, clock, h -> {
+                    throw new AssertionError("the forecast is not asked to show a stored plan");
+                }, Runnable::run);
+        PlanScreen.Horizon h = new PlanScreen(restarted, clock).current().orElseThrow().horizon();
+
+        assertThat(h.pvP10Kw()).hasSize(96).containsOnly(0.0);
+        assertThat(h.pvP90Kw()).hasSize(96).containsOnly(20.0);
+        assertThat(h.unscheduledKw()).hasSize(96).containsOnly(500.0);
+    }
+
+    @Test
     void aNewPlanOrTheEndOfTheKeepingTimeIsShownAtOnceAndNothingElseIsReadAgain() {
-        ForecastMemory forecasts = new ForecastMemory(PlanScreenTest::forecast);
-        PlanningService planning = service(forecasts);
+        PlanningService planning = service();
         planning.submit(new JobRequest("screen-1", 64, null, 80.0, Duration.ofHours(2), NOW, NOW.plus(Duration.ofHours(12)),
                 null, false, null));
-        PlanScreen screen = new PlanScreen(planning, forecasts, clock);
+        PlanScreen screen = new PlanScreen(planning, clock);
         PlanScreen.Shown first = screen.current().orElseThrow();
 
         assertThat(screen.current().orElseThrow()).isSameAs(first);
@@ -109,8 +124,7 @@ class PlanScreenTest {
 
     @Test
     void theDemandResponseCapInForceShowsInTheSlotsItCovers() {
-        ForecastMemory forecasts = new ForecastMemory(PlanScreenTest::forecast);
-        PlanningService planning = service(forecasts);
+        PlanningService planning = service();
         planning.submit(new JobRequest("screen-dr", 64, null, 80.0, Duration.ofHours(2), NOW, NOW.plus(Duration.ofHours(12)),
                 null, false, null));
         EventRef ref = new EventRef("prog-1", "evt-screen", NOW.minus(Duration.ofHours(1)));
@@ -119,7 +133,7 @@ class PlanScreenTest {
         planning.replanFor(List.of(new DrDirective(ref, "cap", 1, from, to, List.of(new DrSignal.CapLimit(ref, from, to,
                 DrSignal.Direction.IMPORT, 750_000, true, "IMPORT_CAPACITY_LIMIT")), List.of())));
 
-        List<Double> caps = new PlanScreen(planning, forecasts, clock).current().orElseThrow().horizon().drCapKw();
+        List<Double> caps = new PlanScreen(planning, clock).current().orElseThrow().horizon().drCapKw();
 
         // The horizon starts at 00:00 in quarter hours: 01:00-02:00 is slots 4..7.
         for (int t = 0; t < caps.size(); t++) {
@@ -139,7 +153,7 @@ class PlanScreenTest {
         assertThat(PlanScreen.JobState.of(false, JobProgress.State.PENDING, "ON_TIME")).isEqualTo(PlanScreen.JobState.PLANNED);
     }
 
-    /** A fresh unscheduled load of 500 kW and a PV band of 0..20 kW around 10 kW; nothing else configured. */
+    /** A fresh unscheduled load of 3,060 kW (500 kW above the idle cluster) and a PV band of 0..20 kW around 10 kW; nothing else configured. */
     private static HorizonForecast forecast(ForecastRequest r) {
         int n = r.slots();
         Provenance meters = new Provenance("test meters", Optional.of(NOW), Freshness.Fresh.ok());
@@ -148,7 +162,7 @@ class PlanScreenTest {
         double[] p90 = new double[n];
         Arrays.fill(p90, 20.0);
         SlotSeries none = SlotSeries.missing(n, Provenance.notConfigured("test"));
-        return new HorizonForecast(r, new BandSeries(pv, p10, p90), none, series(n, 500.0, meters),
+        return new HorizonForecast(r, new BandSeries(pv, p10, p90), none, series(n, 3060.0, meters),
                 new CarbonSeries(none, none), new PriceSeries(none, Optional.empty()), none);
     }
 
@@ -160,16 +174,21 @@ class PlanScreenTest {
         return new SlotSeries(v, b, p);
     }
 
-    private PlanningService service(ForecastMemory forecasts) {
+    private static final PlanningSettings SETTINGS = new PlanningSettings(96, java.util.Collections.nCopies(24, 0.15),
+            550, 20, Duration.ofSeconds(1), 16);
+
+    private DataSource database() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("kelvin-db"));
         ds.setUser("kelvin");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        DataSource data = ds;
-        PlanningSettings settings = new PlanningSettings(96, java.util.Collections.nCopies(24, 0.15), 550, 20,
-                Duration.ofSeconds(1), 16);
+        return ds;
+    }
+
+    private PlanningService service() {
+        DataSource data = database();
         return new PlanningService(DemoSite.SITE, new JdbcJobStore(data), new JdbcPlanStore(data),
-                new JdbcJobRunStore(data), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
-                clock, new ProvidedForecast(forecasts, DemoSite.SITE, settings), Runnable::run);
+                new JdbcJobRunStore(data), new GreedyWindowPlanner(), new GreedyWindowPlanner(), SETTINGS,
+                clock, new ProvidedForecast(PlanScreenTest::forecast, DemoSite.SITE, SETTINGS), Runnable::run);
     }
 }

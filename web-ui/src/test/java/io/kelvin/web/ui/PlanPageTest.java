@@ -1,6 +1,7 @@
 package io.kelvin.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.kelvin.core.identity.Role;
@@ -92,6 +93,38 @@ class PlanPageTest extends BrowserPageTest {
         Number busySlots = (Number) browser.executeScript("return document.getElementById('plan-chart').data.series.jobsKw"
                 + ".filter(v => v !== null && v > 0).length;");
         assertThat(busySlots.intValue()).as("slots with planned jobs").isGreaterThanOrEqualTo(3 * 4);
+
+        // The Gantt's time axis is the chart's: each bar starts and ends where the chart puts its first and end slot.
+        for (String id : JOBS) {
+            @SuppressWarnings("unchecked")
+            List<Number> xs = (List<Number>) browser.executeScript("const c = document.getElementById('plan-chart');"
+                    + " const g = document.getElementById('plan-gantt');"
+                    + " const job = g.data.jobs.find(j => j.id === arguments[0]);"
+                    + " const first = Math.min(...job.runSlots); const end = Math.max(...job.runSlots) + 1;"
+                    + " const bar = g.querySelector(`.gantt-bar[data-job='${arguments[0]}']`).getBoundingClientRect();"
+                    + " return [bar.left, bar.right, c.xPixel(g.data.start + first * g.data.slotMillis),"
+                    + " c.xPixel(g.data.start + end * g.data.slotMillis), c.data.times[0] - g.data.start];", id);
+            assertThat(xs.get(4).doubleValue()).as("same horizon start").isZero();
+            assertThat(xs.get(0).doubleValue()).as("%s starts at the chart's x", id)
+                    .isCloseTo(xs.get(2).doubleValue(), within(2.0));
+            assertThat(xs.get(1).doubleValue()).as("%s ends at the chart's x", id)
+                    .isCloseTo(xs.get(3).doubleValue(), within(2.0));
+        }
+
+        // The header shows the gap to the bound the planner proved, as GET /api/v1/plans/{id} gives it.
+        String[] gap = wait.until(d -> {
+            String id = d.findElement(By.id("plan-id")).getText();
+            String text = d.findElement(By.id("plan-gap")).getText();
+            return id.equals(d.findElement(By.id("plan-id")).getText()) ? new String[] {id, text} : null;
+        });
+        JsonPath shownPlan = TestAuth.as(Role.VIEWER).get("/api/v1/plans/" + gap[0]).then().statusCode(200).extract()
+                .jsonPath();
+        if (shownPlan.get("bound") == null) {
+            assertThat(gap[1]).isEqualTo("no bound");
+        } else {
+            assertThat(gap[1]).isEqualTo(String.format(java.util.Locale.ENGLISH, "gap %.1f %% (bound %,.0f EUR)",
+                    shownPlan.getDouble("bound.gap") * 100, shownPlan.getDouble("bound.lowerBoundEur")));
+        }
         assertThat(browser.findElement(By.id("plan-made")).getText()).contains(site.info().timezone().getId());
         assertThat(browser.findElement(By.id("plan-status")).getText()).isNotBlank();
         assertThat(browser.findElements(By.id("plan-none")).stream().noneMatch(WebElement::isDisplayed)).isTrue();

@@ -49,10 +49,14 @@ class KelvinPlanChart extends KelvinEChartsElement {
     const d = this._data;
     const s = d.series;
     const times = d.times;
-    // Slot values hold for the whole slot: drawn as steps starting at the slot's start.
-    const pts = (values) => values.map((v, i) => [times[i], v]);
+    // Slot values hold for the whole slot [start, start + slot): ECharts' step 'end' holds each point's value up to the
+    // next point, and a last point at the horizon's end closes the last slot ('start' would draw each value over the
+    // slot before it).
+    const horizonEnd = times.length ? times[times.length - 1] + d.slotMillis : undefined;
+    const pts = (values) => values.length ? [...values.map((v, i) => [times[i], v]), [horizonEnd, values[values.length - 1]]]
+      : [];
     const step = (key, extra) => Object.assign({
-      name: NAMES[key], type: 'line', step: 'start', symbol: 'none', connectNulls: false, data: pts(s[key]),
+      name: NAMES[key], type: 'line', step: 'end', symbol: 'none', connectNulls: false, data: pts(s[key]),
     }, extra);
     const band = s.pvP90Kw.map((hi, i) => (hi === null || s.pvP10Kw[i] === null ? null : hi - s.pvP10Kw[i]));
     const units = {
@@ -64,9 +68,9 @@ class KelvinPlanChart extends KelvinEChartsElement {
       step('unscheduledKw', { stack: 'it', areaStyle: { opacity: 0.35 }, color: '#8c959f', lineStyle: { width: 1 } }),
       step('jobsKw', { stack: 'it', areaStyle: { opacity: 0.5 }, color: '#1f6feb', lineStyle: { width: 1 } }),
       step('itKw', { color: '#0a3069', lineStyle: { width: 2 } }),
-      { name: NAMES.pvBand, type: 'line', step: 'start', symbol: 'none', stack: 'pvband', data: pts(s.pvP10Kw),
+      { name: NAMES.pvBand, type: 'line', step: 'end', symbol: 'none', stack: 'pvband', data: pts(s.pvP10Kw),
         lineStyle: { opacity: 0 }, color: '#d29922', tooltip: { show: false } },
-      { name: NAMES.pvBand, type: 'line', step: 'start', symbol: 'none', stack: 'pvband', data: pts(band),
+      { name: NAMES.pvBand, type: 'line', step: 'end', symbol: 'none', stack: 'pvband', data: pts(band),
         lineStyle: { opacity: 0 }, areaStyle: { color: '#d29922', opacity: 0.25 }, color: '#d29922',
         tooltip: { show: false } },
       step('pvKw', { color: '#bf8700', lineStyle: { width: 2 } }),

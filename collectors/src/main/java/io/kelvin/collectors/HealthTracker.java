@@ -7,8 +7,10 @@ import io.kelvin.core.device.DeviceState;
 import io.kelvin.core.device.PointHealth;
 import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,12 +44,21 @@ public final class HealthTracker {
         }
     }
 
+    /** How far back {@link DeviceHealth#pollOverrunsLastMinute()} counts. */
+    public static final Duration OVERRUN_WINDOW = Duration.ofMinutes(1);
+
+    private record Overrun(Instant at, long cycles) {
+    }
+
     private final String device;
     private final InstantSource clock;
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong overruns = new AtomicLong();
+    /** Overruns of the last {@link #OVERRUN_WINDOW}, oldest first; guards {@link #overruns} and {@link #lastOverrun} too. */
+    private final ArrayDeque<Overrun> recentOverruns = new ArrayDeque<>();
+    private long overruns;
+    private Instant lastOverrun;
     private final AtomicInteger unansweredInARow = new AtomicInteger();
     private final Map<String, PointHealth> points = new LinkedHashMap<>();
     private volatile boolean connected;
@@ -121,13 +132,58 @@ public final class HealthTracker {
         samples.forEach(s -> observe(s, reason));
     }
 
-    /** {@code cycles} poll cycles could not start on time (the poll or its hand-over to the sink ran long). */
+    /**
+     * {@code cycles} poll cycles could not start on time (the poll or its hand-over to the sink ran long);
+     * noted at the clock's time, for the count of the last minute and the time of the newest.
+     */
     public void overran(long cycles) {
-        overruns.addAndGet(cycles);
+        if (cycles <= 0) {
+            return;
+        }
+        Instant at = clock.instant();
+        synchronized (recentOverruns) {
+            overruns += cycles;
+            recentOverruns.addLast(new Overrun(at, cycles));
+            forgetOverrunsBefore(at.minus(OVERRUN_WINDOW));
+            lastOverrun = at;
+        }
     }
 
     public long overruns() {
-        return overruns.get();
+        synchronized (recentOverruns) {
+            return overruns;
+        }
+    }
+
+    /** The clock's time of the newest poll overrun, if any. */
+    public Optional<Instant> lastPollOverrun() {
+        synchronized (recentOverruns) {
+            return Optional.ofNullable(lastOverrun);
+        }
+    }
+
+    /** Poll cycles skipped within the last {@link #OVERRUN_WINDOW} before the clock's now. */
+    public long overrunsLastMinute() {
+        synchronized (recentOverruns) {
+            forgetOverrunsBefore(clock.instant().minus(OVERRUN_WINDOW));
+            return recentOverruns.stream().mapToLong(Overrun::cycles).sum();
+        }
+    }
+
+    /** All overruns, those of the last minute and the newest one's time, read together so they agree. */
+    private record OverrunCounts(long total, long lastMinute, Optional<Instant> last) {
+    }
+
+    private OverrunCounts overrunCounts() {
+        synchronized (recentOverruns) {
+            return new OverrunCounts(overruns, overrunsLastMinute(), Optional.ofNullable(lastOverrun));
+        }
+    }
+
+    private void forgetOverrunsBefore(Instant cutoff) {
+        while (!recentOverruns.isEmpty() && !recentOverruns.peekFirst().at().isAfter(cutoff)) {
+            recentOverruns.removeFirst();
+        }
     }
 
     public DeviceHealth snapshot(DeviceInfo info) {
@@ -137,8 +193,10 @@ public final class HealthTracker {
         synchronized (points) {
             pointList = new ArrayList<>(points.values());
         }
+        OverrunCounts overrunCounts = overrunCounts();
         return new DeviceHealth(device, state, Optional.ofNullable(lastError), Optional.ofNullable(lastSuccess),
-                Optional.ofNullable(lastGood), ok.get(), failed.get(), pointList, info, overruns.get());
+                Optional.ofNullable(lastGood), ok.get(), failed.get(), pointList, info, overrunCounts.total(),
+                overrunCounts.lastMinute(), overrunCounts.last());
     }
 
     private DeviceError error(Failure failure) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Quality rules shared by both protocols. A value the device vouches for is GOOD when it is finite and
  * inside the point's sane range, else OUT_OF_RANGE with the value kept. A failed read yields
- * COMM_FAILED with NaN, because no value arrived.
+ * COMM_FAILED with NaN, because no value arrived; a poll cycle skipped under overload yields
+ * POLL_OVERRUN markers with NaN at its grid time.
  */
 public final class SampleRules {
 
@@ -39,6 +40,16 @@ public final class SampleRules {
         return Optional.of(Double.isFinite(v)
                 ? "value " + v + " outside the sane range [" + point.range().min() + ", " + point.range().max() + "]"
                 : "value " + v + " is not a finite number");
+    }
+
+    /**
+     * The markers of one skipped poll cycle: for each point it would have read, no value and
+     * {@link Quality#POLL_OVERRUN} at the cycle's grid time {@code tick}, collected at {@code at}.
+     */
+    public static List<Sample> pollOverrun(String device, List<PointDef> points, Instant tick, Instant at) {
+        return points.stream()
+                .map(p -> new Sample(PointId.of(device, p.name()), Double.NaN, Quality.POLL_OVERRUN, tick, at))
+                .toList();
     }
 
     public static List<Sample> commFailed(String device, List<PointDef> points, Instant at) {

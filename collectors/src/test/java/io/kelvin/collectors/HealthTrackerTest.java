@@ -26,6 +26,40 @@ class HealthTrackerTest {
     private final HealthTracker health = new HealthTracker("dev", clock);
 
     @Test
+    void pollOverrunsShowTheirTotalTheLastMinutesCountAndWhenTheNewestHappened() {
+        assertThat(snapshot().lastPollOverrun()).isEmpty();
+        health.overran(3);
+        clock.advance(Duration.ofSeconds(45));
+        health.overran(2);
+        assertThat(snapshot().pollOverruns()).isEqualTo(5);
+        assertThat(snapshot().pollOverrunsLastMinute()).isEqualTo(5);
+        assertThat(snapshot().lastPollOverrun()).contains(T0.plusSeconds(45));
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(snapshot().pollOverrunsLastMinute()).isEqualTo(2);
+        clock.advance(Duration.ofSeconds(30));
+        DeviceHealth quiet = snapshot();
+        assertThat(quiet.pollOverrunsLastMinute()).isZero();
+        assertThat(quiet.pollOverruns()).isEqualTo(5);
+        assertThat(quiet.lastPollOverrun()).contains(T0.plusSeconds(45));
+    }
+
+    @Test
+    void aSnapshotTakenWhileOverrunsArriveAlwaysHasTheLastMinutesCountWithinTheTotal() throws Exception {
+        Thread poller = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 200_000; i++) {
+                health.overran(1);
+            }
+        });
+        while (poller.isAlive()) {
+            DeviceHealth now = snapshot();
+            assertThat(now.pollOverrunsLastMinute()).isLessThanOrEqualTo(now.pollOverruns());
+        }
+        poller.join();
+        assertThat(snapshot().pollOverruns()).isEqualTo(200_000);
+        assertThat(snapshot().pollOverrunsLastMinute()).isEqualTo(200_000);
+    }
+
+    @Test
     void aDeviceIsDownBeforeItsFirstConnection() {
         assertThat(snapshot().state()).isEqualTo(DeviceState.DOWN);
     }

@@ -55,6 +55,11 @@ public abstract class ForwardingTelemetryStore implements TelemetryStore {
     }
 
     @Override
+    public List<Instant> pollOverrunSteps(PointId point, Instant from, Instant to, Duration step) {
+        return store.pollOverrunSteps(point, from, to, step);
+    }
+
+    @Override
     public EnergyIntegral energy(PointId powerPoint, Instant from, Instant to) {
         return store.energy(powerPoint, from, to);
     }

@@ -1,5 +1,8 @@
 package io.kelvin.web;
 
+import io.kelvin.collectors.store.rrd4j.RrdTelemetryStore;
+import io.kelvin.core.telemetry.PointId;
+import io.kelvin.core.telemetry.Sample;
 import io.kelvin.greenpower.dr.DrFixtures;
 import io.kelvin.greenpower.dr.ven.TestVtn;
 import io.kelvin.testkit.FreePorts;
@@ -8,6 +11,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,12 +28,20 @@ import java.util.stream.Stream;
  * file under the site-configs copy) with the webhook callback on the app's own port, fixed here so
  * the site file can name it. The VTN is injected into a test's {@code TestVtn} field. Under the
  * {@link GridApiOnly} profile the section names no VTN (none is started): events come only through the
- * grid API.
+ * grid API. The demo's grid meter gets {@link #SEEDED_DAYS} days of history before the app starts (a
+ * GOOD sample of {@link #SEEDED_GRID_KW} kW every minute up to three minutes before the start), so a DR event has
+ * a baseline from stored meter data; the rrd4j store takes no sample older than one it holds, so this history
+ * cannot be written once the app collects.
  */
 public class TempDataDir implements QuarkusTestResourceLifecycleManager {
 
     /** The demo site's own {@code demandResponse:} section (grid API only), replaced by the test's. */
     private static final String DEMO_DR_SECTION = "(?m)^demandResponse:\\R(?:[ \\t].*\\R?|\\R)*";
+
+    /** The demo site's grid-import meter point. */
+    public static final PointId GRID_POINT = PointId.parse("meter-grid.active_power_kw");
+    public static final int SEEDED_DAYS = 16;
+    public static final double SEEDED_GRID_KW = 5000;
 
     private Path dir;
     private TestVtn vtn;
@@ -44,6 +60,7 @@ public class TempDataDir implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        seedGridHistory(dir.resolve("data").resolve("rrd"));
         Path site = io.kelvin.testkit.SiteFixtures.copyWithFreePorts(dir, io.kelvin.testkit.SiteFixtures.DEMO_SITE);
         int appPort = FreePorts.loopback();
         try {
@@ -54,6 +71,21 @@ public class TempDataDir implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of("kelvin.data-dir", dir.resolve("data").toString(), "kelvin.site", site.toString(),
                 "quarkus.http.test-port", Integer.toString(appPort));
+    }
+
+    private static void seedGridHistory(Path rrd) {
+        Instant end = Instant.now().minus(Duration.ofMinutes(3)).truncatedTo(ChronoUnit.MINUTES);
+        try (RrdTelemetryStore store = RrdTelemetryStore.open(rrd)) {
+            List<Sample> batch = new ArrayList<>();
+            for (Instant t = end.minus(Duration.ofDays(SEEDED_DAYS)); t.isBefore(end); t = t.plusSeconds(60)) {
+                batch.add(Sample.good(GRID_POINT, SEEDED_GRID_KW, t));
+                if (batch.size() == 5000) {
+                    store.write(batch);
+                    batch = new ArrayList<>();
+                }
+            }
+            store.write(batch);
+        }
     }
 
     private String vtnSection(Path site, int appPort) throws IOException {

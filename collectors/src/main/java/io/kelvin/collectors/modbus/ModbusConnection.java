@@ -7,6 +7,7 @@ import io.kelvin.core.site.Device;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.SampleSink;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,11 @@ import org.slf4j.LoggerFactory;
 public final class ModbusConnection implements AutoCloseable {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * At most this many skipped cycles of one stall are marked (the newest): a longer stall (a suspended
+     * machine) would otherwise flood the store; the span before them is still a gap, and health counts all.
+     */
+    static final int MAX_MARKED_CYCLES = 600;
     private static final Duration WRITE_WAIT = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(ModbusConnection.class);
 
@@ -103,8 +109,10 @@ public final class ModbusConnection implements AutoCloseable {
     /**
      * One device's polls of one interval, on a fixed time grid. When a poll (or the sink taking its
      * samples: a full store queue back-pressures here) runs past the next grid tick, the cycles whose
-     * tick has passed are skipped, not run back to back, and counted as overruns in the device's
-     * health; the next poll starts on the next tick still ahead.
+     * tick has passed are skipped, not run back to back, counted as overruns in the device's health,
+     * and marked: each skipped cycle's points get a POLL_OVERRUN sample without a value at the cycle's
+     * grid time (the newest {@link #MAX_MARKED_CYCLES} of them), so stored history shows the gap and
+     * why. The next poll starts on the next tick still ahead.
      */
     private final class PollCycle implements Runnable {
         private final ModbusDevice device;
@@ -126,16 +134,36 @@ public final class ModbusConnection implements AutoCloseable {
             long next = dueNanos + periodNanos;
             if (now - next > 0) {
                 long missed = (now - next) / periodNanos + 1;
-                next += missed * periodNanos;
                 device.healthTracker().overran(missed);
                 LOG.debug("modbus {}: poll of {} every {} ms overran; {} cycles skipped", name, device.deviceId(),
                         interval.toMillis(), missed);
+                markSkipped(next, missed, now);
+                next += missed * periodNanos;
             }
             dueNanos = next;
             try {
-                thread.schedule(this, next - now, TimeUnit.NANOSECONDS);
+                thread.schedule(this, Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 LOG.debug("modbus {} closed; polls of {} stop", name, device.deviceId());
+            }
+        }
+
+        /** Hands the markers of the skipped cycles from {@code firstTick} on to the sink, on the clock's time line. */
+        private void markSkipped(long firstTick, long missed, long nowNanos) {
+            Instant at = clock.instant();
+            long marked = Math.min(missed, MAX_MARKED_CYCLES);
+            List<Instant> ticks = new ArrayList<>((int) marked);
+            for (long k = missed - marked; k < missed; k++) {
+                ticks.add(at.minusNanos(nowNanos - (firstTick + k * periodNanos)));
+            }
+            try {
+                List<Sample> markers = device.overrunMarkers(interval, ticks, at);
+                if (!markers.isEmpty()) {
+                    sink.accept(markers);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("overrun markers of {} (every {} ms) failed unexpectedly", device.deviceId(),
+                        interval.toMillis(), e);
             }
         }
     }

@@ -169,6 +169,19 @@ public final class ModbusDevice implements DeviceLink {
         return samples;
     }
 
+    /**
+     * The POLL_OVERRUN markers of skipped poll cycles of {@code interval}: every numeric point those
+     * cycles would have read, at each cycle's grid time in {@code ticks}, collected at {@code at}.
+     */
+    List<Sample> overrunMarkers(Duration interval, List<Instant> ticks, Instant at) {
+        List<PointDef> points = plan.requests(interval).stream().flatMap(r -> numeric(r).stream()).toList();
+        List<Sample> markers = new ArrayList<>(points.size() * ticks.size());
+        for (Instant tick : ticks) {
+            markers.addAll(SampleRules.pollOverrun(device.id(), points, tick, at));
+        }
+        return markers;
+    }
+
     private void failed(ReadRequest request, ModbusIoFailure e, ModbusConnection link, Instant at, List<Sample> into) {
         HealthTracker.Failure reason = new HealthTracker.Failure(e.code(), "unit " + device.unitId() + " "
                 + request.type() + " " + request.start() + ".." + (request.end() - 1) + ": " + e.getMessage());

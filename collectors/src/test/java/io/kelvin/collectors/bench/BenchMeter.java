@@ -1,6 +1,7 @@
 package io.kelvin.collectors.bench;
 
 import io.kelvin.core.telemetry.PointId;
+import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.SampleSink;
 import io.kelvin.core.telemetry.TelemetryStore;
@@ -27,6 +28,7 @@ final class BenchMeter {
     private final AtomicLong produced = new AtomicLong();
     private final AtomicLong repeats = new AtomicLong();
     private final AtomicLong withoutValue = new AtomicLong();
+    private final AtomicLong overrunMarkers = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong storedInWindow = new AtomicLong();
     private final AtomicLongArray ages = new AtomicLongArray(BUCKETS);
@@ -38,8 +40,12 @@ final class BenchMeter {
         return samples -> {
             for (Sample sample : samples) {
                 if (!Double.isFinite(sample.value())) {
-                    // stored as a <point>_quality field only (no float); e.g. COMM_FAILED when sessions close
+                    // stored as a <point>_quality field only (no float); e.g. COMM_FAILED when sessions close,
+                    // POLL_OVERRUN for each point of a skipped poll cycle
                     withoutValue.incrementAndGet();
+                    if (sample.quality() == Quality.POLL_OVERRUN) {
+                        overrunMarkers.incrementAndGet();
+                    }
                     continue;
                 }
                 if (seenBefore(sample.point(), sample.sourceTime().toEpochMilli())) {
@@ -93,6 +99,11 @@ final class BenchMeter {
     }
 
     /** Samples without a finite value (NaN), which the store keeps only as a quality field. */
+    /** POLL_OVERRUN markers among {@link #withoutValue()}: they are no data, so neither rate nor ages count them. */
+    long overrunMarkers() {
+        return overrunMarkers.get();
+    }
+
     long withoutValue() {
         return withoutValue.get();
     }
@@ -136,8 +147,11 @@ final class BenchMeter {
                 if (now < windowStartMs || now > windowEndMs) {
                     return;
                 }
-                storedInWindow.addAndGet(samples.size());
                 for (Sample sample : samples) {
+                    if (sample.quality() == Quality.POLL_OVERRUN) {
+                        continue;
+                    }
+                    storedInWindow.incrementAndGet();
                     long age = Math.max(0, now - sample.sourceTime().toEpochMilli()) / BUCKET_MS;
                     ages.incrementAndGet((int) Math.min(BUCKETS - 1, age));
                 }

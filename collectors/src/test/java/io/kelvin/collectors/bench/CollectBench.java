@@ -165,8 +165,9 @@ public final class CollectBench {
             double rate = meter.storedInWindow() / meter.windowSeconds();
             double ceiling = Math.min(j2modCeiling, influxCeiling);
             System.out.printf(Locale.ROOT, "produced %d samples (%d repeated a point's source time and overwrote, "
-                    + "%d without a value), values in InfluxDB %d, writer dropped %d, spilled %d%n", meter.produced(),
-                    meter.repeats(), meter.withoutValue(), inStore, writer.dropped(), writer.spilled());
+                    + "%d without a value, %d of them poll overrun markers), values in InfluxDB %d, writer dropped %d, "
+                    + "spilled %d%n", meter.produced(), meter.repeats(), meter.withoutValue(), meter.overrunMarkers(),
+                    inStore, writer.dropped(), writer.spilled());
             System.out.printf(Locale.ROOT, "device health at the end of the window: %s%n", health);
             System.out.printf(Locale.ROOT, "sustained %.0f points/s end to end; sample age p50 %.2f s, p99 %.2f s%n",
                     rate, meter.ageQuantile(0.50), meter.ageQuantile(0.99));

@@ -10,8 +10,10 @@ import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import io.kelvin.core.site.RegisterType;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real j2mod TCP slave on loopback with 200 registers and 64 bits per table for each unit id. */
 final class LoopbackSlave implements AutoCloseable {
@@ -71,6 +73,40 @@ final class LoopbackSlave implements AutoCloseable {
             image.getDigitalOut(address).set(on);
         } else {
             ((SimpleDigitalIn) image.getDigitalIn(address)).set(on);
+        }
+    }
+
+    /**
+     * Makes the next {@code reads} reads of holding register {@code address} of {@code unit} answer only
+     * after {@code delay} (the register keeps its value): a slow device, or a slow gateway.
+     */
+    void slowDown(int unit, int address, Duration delay, int reads) {
+        SimpleProcessImage image = images.get(unit);
+        SlowRegister slow = new SlowRegister(image.getRegister(address).getValue(), delay, reads);
+        image.setRegister(address, slow);
+    }
+
+    /** A holding register whose answer is held back for the first reads: j2mod encodes each register of a response once. */
+    private static final class SlowRegister extends SimpleRegister {
+        private final Duration delay;
+        private final AtomicInteger slowReads;
+
+        SlowRegister(int value, Duration delay, int reads) {
+            super(value);
+            this.delay = delay;
+            this.slowReads = new AtomicInteger(reads);
+        }
+
+        @Override
+        public synchronized byte[] toBytes() {
+            if (slowReads.getAndDecrement() > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return super.toBytes();
         }
     }
 

@@ -104,8 +104,10 @@ class ModbusMalformedAnswerTest {
             awaitGood(21.5);
         }
 
-        assertThat(samplesSince(0, STEADY)).hasSizeGreaterThan(10)
-                .allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.GOOD));
+        // every read of the other connection's device is GOOD (a cycle a loaded machine made overrun is a
+        // POLL_OVERRUN marker, not a read)
+        assertThat(samplesSince(0, STEADY).stream().filter(s -> s.quality() != Quality.POLL_OVERRUN).toList())
+                .hasSizeGreaterThan(10).allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.GOOD));
     }
 
     @Test

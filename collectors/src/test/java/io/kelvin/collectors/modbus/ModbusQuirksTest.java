@@ -153,7 +153,8 @@ class ModbusQuirksTest {
 
         // one request a poll (all four points merge), one connection a poll
         assertThat(gateway.connections()).isGreaterThanOrEqualTo(requestsOf(5).size() - 1);
-        assertThat(sink.all()).filteredOn(s -> s.point().device().equals("closer"))
+        // every read is GOOD (a cycle a loaded machine made overrun is a POLL_OVERRUN marker, not a read)
+        assertThat(sink.all()).filteredOn(s -> s.point().device().equals("closer") && s.quality() != Quality.POLL_OVERRUN)
                 .allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.GOOD));
         assertThat(collectors.health().get("closer").lastError()).isEmpty();
     }

@@ -83,12 +83,14 @@ class ModbusUnitIsolationTest {
         int unit2RequestsBefore = gateway.requestsFor(2);
         Thread.sleep(10_000);
 
-        List<Sample> unit1 = since(mark, UNIT1_KW);
+        // a probe's timeout (1.5 s) on the shared connection thread can make a 1 s cycle overrun: those
+        // cycles are POLL_OVERRUN markers, every read is GOOD for unit 1 and COMM_FAILED for unit 2
+        List<Sample> unit1 = readings(since(mark, UNIT1_KW));
         assertThat(unit1).hasSizeGreaterThanOrEqualTo(8)
                 .allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.GOOD));
         assertThat(collectors.health().get("meter-1").state()).isEqualTo(DeviceState.UP);
         assertThat(collectors.health().get("meter-2").state()).isEqualTo(DeviceState.DOWN);
-        assertThat(since(mark, UNIT2_KW)).isNotEmpty()
+        assertThat(readings(since(mark, UNIT2_KW))).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.COMM_FAILED));
         // only probes reach the silent unit: waits of 1, 2, 4, 4 s, not one request a second
         assertThat(gateway.requestsFor(2) - unit2RequestsBefore).isBetween(1, 5);
@@ -102,6 +104,10 @@ class ModbusUnitIsolationTest {
             });
             assertThat(collectors.health().get("meter-2").state()).isEqualTo(DeviceState.UP);
         });
+    }
+
+    private static List<Sample> readings(List<Sample> samples) {
+        return samples.stream().filter(s -> s.quality() != Quality.POLL_OVERRUN).toList();
     }
 
     private List<Sample> since(int mark, PointId point) {

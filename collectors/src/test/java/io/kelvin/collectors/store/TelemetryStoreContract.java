@@ -223,6 +223,27 @@ public abstract class TelemetryStoreContract {
                 .containsExactly(25.0, (59 * 25 + 26.5) / 60);
     }
 
+    @Test
+    void pollOverrunMarkersAreGapsThatTheStoreLabelsAndAnOutageIsNot() {
+        // seconds 70..72: poll cycles skipped under overload; 130..134: the device did not answer
+        store.write(everySecondWithQuality(TEMP, 0, 180, i -> i >= 70 && i < 73 || i >= 130 && i < 135 ? Double.NaN : 20,
+                i -> i >= 70 && i < 73 ? Quality.POLL_OVERRUN : i >= 130 && i < 135 ? Quality.COMM_FAILED : Quality.GOOD));
+        store.close();
+        store = open();
+        Instant to = BASE.plusSeconds(180);
+
+        assertThat(store.pollOverrunSteps(TEMP, BASE, to, Duration.ofSeconds(1)))
+                .containsExactly(BASE.plusSeconds(70), BASE.plusSeconds(71), BASE.plusSeconds(72));
+        assertThat(store.pollOverrunSteps(TEMP, BASE, to, Duration.ofMinutes(1))).containsExactly(BASE.plusSeconds(60));
+        assertThat(store.pollOverrunSteps(POWER, BASE, to, Duration.ofMinutes(1))).isEmpty();
+        List<TimeValue> seconds = store.range(TEMP, BASE, to, Duration.ofSeconds(1), Aggregate.MEAN);
+        assertThat(seconds.subList(70, 73)).allSatisfy(v -> assertThat(v.isGap()).isTrue());
+        assertThat(seconds.get(69).value()).isEqualTo(20.0);
+        assertThat(seconds.get(73).value()).isEqualTo(20.0);
+        assertThat(store.goodMeans(TEMP, BASE, to, Duration.ofSeconds(1)).subList(70, 73))
+                .allSatisfy(m -> assertThat(m.isGap()).isTrue());
+    }
+
     /** Samples at BASE + i seconds for i in [from, to), value f(i), all GOOD. */
     protected static List<Sample> everySecond(PointId point, int from, int to, IntToDoubleFunction value) {
         return everySecond(point, from, to, value, i -> true);

@@ -28,6 +28,8 @@ public enum AuditKind {
     DR_EVENT_CREATED,
     DR_EVENT_CHANGED,
     DR_OPT_OUT,
+    DR_OPT_IN,
     DR_GRID_API_CHANGED,
+    DR_GUARD_ACTED,
     REPORT_EXPORTED
 }

@@ -14,13 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * out-of-order deliveries never move a point back in time; except that a sample Kelvin made itself
  * because the device gave none (COMM_FAILED, STALE, stamped with Kelvin's clock) gives way to any
  * device sample collected after it, since a device re-confirming an unchanged value after an outage
- * sends its old source time.
+ * sends its old source time. A {@link Quality#POLL_OVERRUN} marker is history only: it never
+ * replaces a reading here (the held reading grows old and goes STALE by {@link Freshness} instead).
  */
 public final class LatestValues {
 
     private final Map<PointId, Sample> latest = new ConcurrentHashMap<>();
 
     public void accept(Sample sample) {
+        if (sample.quality().isPollOverrun()) {
+            return;
+        }
         latest.merge(sample.point(), sample, (held, offered) -> replaces(offered, held) ? offered : held);
     }
 

@@ -16,9 +16,22 @@ public enum Quality {
     /** The device answered with a value outside the point's sane range, or NaN / infinite. */
     OUT_OF_RANGE,
     /** The last value is older than the point's staleness limit. */
-    STALE;
+    STALE,
+    /**
+     * No sample: the poll cycle due at this time was skipped because acquisition was overloaded (the
+     * previous poll, or the store taking its samples, ran past the tick). A marker on the samples' time
+     * grid with a {@code NaN} value, so stored history shows the gap and says why; never data. The
+     * live snapshot ({@link LatestValues}) keeps the newest reading instead, whose age
+     * {@link Freshness} judges.
+     */
+    POLL_OVERRUN;
 
     public boolean isGood() {
         return this == GOOD;
+    }
+
+    /** Whether this marks a skipped poll cycle rather than a reading of the point. */
+    public boolean isPollOverrun() {
+        return this == POLL_OVERRUN;
     }
 }

@@ -51,6 +51,16 @@ public interface TelemetryStore extends AutoCloseable {
     List<TimeValue> goodReadings(PointId point, Instant from, Instant to, Duration step);
 
     /**
+     * The steps of {@code [from, to)} (one per {@code step} starting at {@code from}, as {@link #range})
+     * that hold a {@link Quality#POLL_OVERRUN} marker of the point, oldest first: where a poll cycle was
+     * skipped under overload, so history can tell those gaps from an outage. A store that keeps no
+     * markers answers none.
+     */
+    default List<Instant> pollOverrunSteps(PointId point, Instant from, Instant to, Duration step) {
+        return List.of();
+    }
+
+    /**
      * Time integral of the power point's GOOD data (kW) from {@code from} to {@code to}, in kWh, with
      * gaps disclosed: {@link EnergyIntegral#of} over {@link #goodMeans} on
      * {@link EnergyIntegral#stepFor} steps.

@@ -36,6 +36,16 @@ class LatestValuesTest {
     }
 
     @Test
+    void aPollOverrunMarkerIsHistoryAndNeverReplacesTheNewestReading() {
+        LatestValues latest = new LatestValues();
+        latest.accept(Sample.good(POINT, 32.0, T0));
+        latest.accept(new Sample(POINT, Double.NaN, Quality.POLL_OVERRUN, T0.plusSeconds(1), T0.plusSeconds(2)));
+        assertThat(latest.get(POINT)).map(Sample::value).contains(32.0);
+        latest.accept(new Sample(PointId.parse("cdu-01.flow_lpm"), Double.NaN, Quality.POLL_OVERRUN, T0, T0));
+        assertThat(latest.get(PointId.parse("cdu-01.flow_lpm"))).isEmpty();
+    }
+
+    @Test
     void snapshotIsSortedByDeviceThenPointAndDoesNotChangeAfterwards() {
         LatestValues latest = new LatestValues();
         latest.accept(Sample.good(PointId.parse("hvdc-01.output_power_kw"), 4000, T0));

@@ -2,6 +2,9 @@ package io.kelvin.energyoptimizer.app;
 
 import io.kelvin.core.dr.DrDirective;
 import io.kelvin.core.dr.DrSignal;
+import io.kelvin.core.dr.EventRef;
+import io.kelvin.core.dr.GuardAction;
+import io.kelvin.core.dr.GuardLog;
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.core.plan.MeteredImport;
 import io.kelvin.core.plan.PlannedJob;
@@ -16,11 +19,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>Release, with hysteresis: when the meter has read below the cap less {@link Settings#releaseShare} of it for
  * {@link Settings#releaseAfter}, the job paused last is let run again if its power keeps the meter below the target;
  * when no cap is in force any more, every paused job runs again. Each pause and release is logged, kept in
- * {@link #actions()} (the newest {@link #KEPT}) and named in the reason of the re-plan it asks for.
+ * {@link #actions()} (the newest {@link #KEPT}), named in the reason of the re-plan it asks for, and recorded as a
+ * {@link GuardAction} in the {@link GuardLog} (the events in force, the jobs with their kW at the meter, the meter
+ * and the cap); a log that fails is logged and the guard goes on.
  */
 public final class CapGuard {
 
@@ -75,24 +82,17 @@ public final class CapGuard {
         }
     }
 
-    public enum Kind { PAUSE, RELEASE }
-
-    /** One action of the guard: when, which jobs, the meter and the cap then, and the kW at the meter it expects. */
-    public record Action(Instant at, Kind kind, List<String> jobs, double meteredKw, double capKw, double expectedKw) {
-
-        public Action {
-            jobs = List.copyOf(jobs);
-        }
-    }
-
     private final PlanningService planning;
     private final MeteredImport meter;
     private final InstantSource clock;
     private final Cluster cluster;
     private final Settings settings;
-    private final Deque<Action> actions = new ArrayDeque<>();
+    private final GuardLog log;
+    private final Deque<GuardAction> actions = new ArrayDeque<>();
     /** Paused jobs in pause order, with the meter kW each is expected to save. */
     private final LinkedHashMap<String, Double> paused = new LinkedHashMap<>();
+    /** The events the paused jobs were paused for (kept until none is paused). */
+    private final Set<EventRef> pausedFor = new LinkedHashSet<>();
     private Instant pausedSlot;
     private Instant lastPause = Instant.MIN;
     private Instant lowSince;
@@ -100,16 +100,17 @@ public final class CapGuard {
     private boolean exhausted;
 
     public CapGuard(PlanningService planning, MeteredImport meter, InstantSource clock, Cluster cluster,
-                    Settings settings) {
+                    Settings settings, GuardLog log) {
         this.planning = planning;
         this.meter = meter;
         this.clock = clock;
         this.cluster = cluster;
         this.settings = settings;
+        this.log = log;
     }
 
     /** The newest actions, oldest first. */
-    public synchronized List<Action> actions() {
+    public synchronized List<GuardAction> actions() {
         return List.copyOf(actions);
     }
 
@@ -120,17 +121,24 @@ public final class CapGuard {
                 .mapToDouble(DrSignal.CapLimit::kw).min();
     }
 
+    /** The events whose import limits are in force at {@code at}, in the directives' order. */
+    static List<EventRef> eventsAt(List<DrDirective> directives, Instant at) {
+        return directives.stream().filter(d -> d.caps().stream().anyMatch(c -> c.direction() == DrSignal.Direction.IMPORT
+                && !at.isBefore(c.start()) && at.isBefore(c.end()))).map(DrDirective::ref).distinct().toList();
+    }
+
     /** Whether the last pass found the meter above the cap less the margin and no preemptible job left to pause. */
     public synchronized boolean exhausted() {
         return exhausted;
     }
 
     /** One pass of the fast loop: reads the meter and pauses or releases jobs; empty when it did nothing. */
-    public synchronized Optional<Action> check() {
+    public synchronized Optional<GuardAction> check() {
         exhausted = false;
         Instant now = clock.instant();
         Optional<StoredPlan> dispatched = planning.dispatchedPlan();
-        OptionalDouble cap = capAt(planning.directives(), now);
+        List<DrDirective> directives = planning.directives();
+        OptionalDouble cap = capAt(directives, now);
         if (dispatched.isEmpty()) {
             return Optional.empty();
         }
@@ -148,7 +156,8 @@ public final class CapGuard {
         }
         if (cap.isEmpty()) {
             lowSince = null;
-            return paused.isEmpty() ? Optional.empty() : release(now, List.copyOf(paused.keySet()), Double.NaN, Double.NaN);
+            return paused.isEmpty() ? Optional.empty() : release(now, List.copyOf(paused.keySet()),
+                    meter.meanKw(now.minus(settings.meterWindow()), now), cap, List.copyOf(pausedFor));
         }
         OptionalDouble read = meter.meanKw(now.minus(settings.meterWindow()), now);
         if (read.isEmpty() || slot < 0 || slot >= plan.slots().size()) {
@@ -163,7 +172,7 @@ public final class CapGuard {
             if (now.isBefore(lastPause.plus(settings.settle()))) {
                 return Optional.empty();
             }
-            return pause(now, plan, slot, kw, capKw, kw - target);
+            return pause(now, plan, slot, kw, capKw, kw - target, eventsAt(directives, now));
         }
         if (paused.isEmpty() || kw >= capKw * (1 - settings.releaseShare())) {
             lowSince = null;
@@ -180,7 +189,7 @@ public final class CapGuard {
             return Optional.empty();
         }
         lowSince = null;
-        return release(now, List.of(last), kw, capKw);
+        return release(now, List.of(last), read, cap, eventsAt(directives, now));
     }
 
     private Map<String, Double> itKw(List<String> ids) {
@@ -201,7 +210,8 @@ public final class CapGuard {
         return Math.max(0, total - spec.gpus() * cluster.idleKwPerGpu());
     }
 
-    private Optional<Action> pause(Instant now, StoredPlan plan, int slot, double kw, double capKw, double excessKw) {
+    private Optional<GuardAction> pause(Instant now, StoredPlan plan, int slot, double kw, double capKw, double excessKw,
+                                        List<EventRef> events) {
         PlannedSlot s = plan.slots().get(slot);
         double ratio = s.itKw() > 0 ? Math.max(1, s.facilityKw() / s.itKw()) : 1;
         List<Candidate> candidates = new ArrayList<>();
@@ -226,6 +236,7 @@ public final class CapGuard {
                 .thenComparing(Comparator.comparingDouble(Candidate::itKw).reversed())
                 .thenComparing(Candidate::id));
         Map<String, Double> chosen = new LinkedHashMap<>();
+        List<GuardAction.JobKw> jobs = new ArrayList<>();
         double saved = 0;
         for (Candidate c : candidates) {
             if (saved >= excessKw) {
@@ -233,6 +244,7 @@ public final class CapGuard {
             }
             chosen.put(c.id(), c.itKw());
             paused.put(c.id(), c.meterKw());
+            jobs.add(new GuardAction.JobKw(c.id(), c.meterKw()));
             saved += c.meterKw();
         }
         if (chosen.isEmpty()) {
@@ -240,6 +252,7 @@ public final class CapGuard {
             return Optional.empty();
         }
         lastPause = now;
+        pausedFor.addAll(events);
         String text = String.format(Locale.ROOT, "cap guard: meter %.0f kW above DR cap %.0f kW less %.0f %%,"
                         + " paused %s (about %.0f kW)", kw, capKw, settings.marginShare() * 100, chosen.keySet(), saved);
         if (saved < excessKw) {
@@ -247,25 +260,38 @@ public final class CapGuard {
         }
         LOG.warn(text);
         planning.pause(chosen, text);
-        return Optional.of(record(new Action(now, Kind.PAUSE, List.copyOf(chosen.keySet()), kw, capKw, saved)));
+        return Optional.of(record(new GuardAction(now, GuardAction.Kind.PAUSED, events, jobs, OptionalDouble.of(kw),
+                OptionalDouble.of(capKw))));
     }
 
-    private Optional<Action> release(Instant now, List<String> ids, double kw, double capKw) {
-        double kwBack = ids.stream().mapToDouble(id -> paused.getOrDefault(id, 0.0)).sum();
+    private Optional<GuardAction> release(Instant now, List<String> ids, OptionalDouble kw, OptionalDouble capKw,
+                                          List<EventRef> events) {
+        List<GuardAction.JobKw> jobs = ids.stream().map(id -> new GuardAction.JobKw(id, paused.getOrDefault(id, 0.0)))
+                .toList();
+        double kwBack = jobs.stream().mapToDouble(GuardAction.JobKw::kw).sum();
         ids.forEach(paused::remove);
+        if (paused.isEmpty()) {
+            pausedFor.clear();
+        }
         planning.resume(ids);
-        String text = String.format(Locale.ROOT, "cap guard: meter %.0f kW, DR cap %s: released %s (about %.0f kW)",
-                kw, Double.isNaN(capKw) ? "no longer in force" : String.format(Locale.ROOT, "%.0f kW", capKw), ids,
-                kwBack);
+        String text = String.format(Locale.ROOT, "cap guard: meter %s, DR cap %s: released %s (about %.0f kW)",
+                kw.isPresent() ? String.format(Locale.ROOT, "%.0f kW", kw.getAsDouble()) : "not read",
+                capKw.isPresent() ? String.format(Locale.ROOT, "%.0f kW", capKw.getAsDouble()) : "no longer in force",
+                ids, kwBack);
         LOG.info(text);
         planning.requestReplan(text);
-        return Optional.of(record(new Action(now, Kind.RELEASE, ids, kw, capKw, kwBack)));
+        return Optional.of(record(new GuardAction(now, GuardAction.Kind.RELEASED, events, jobs, kw, capKw)));
     }
 
-    private Action record(Action a) {
+    private GuardAction record(GuardAction a) {
         actions.addLast(a);
         while (actions.size() > KEPT) {
             actions.removeFirst();
+        }
+        try {
+            log.record(a);
+        } catch (RuntimeException e) {
+            LOG.error("Could not keep the cap guard's action in the guard log; the action stands", e);
         }
         return a;
     }

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kelvin.core.dr.DrDirective;
 import io.kelvin.core.dr.DrSignal;
 import io.kelvin.core.dr.EventRef;
+import io.kelvin.core.dr.GuardAction;
+import io.kelvin.core.identity.Actor;
+import io.kelvin.core.identity.AuditEntry;
+import io.kelvin.core.identity.AuditKind;
+import io.kelvin.core.plan.PlannedSlot;
+import io.kelvin.core.plan.StoredPlan;
 import io.kelvin.core.plan.MeteredImport;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.load.SiteLoader;
@@ -18,6 +24,7 @@ import io.kelvin.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -39,6 +46,8 @@ class CapGuardTest {
     private final TreeMap<Instant, Double> trace = new TreeMap<>();
     private final MeteredImport meter = (from, to) -> trace.subMap(from, false, to, true).values().stream()
             .mapToDouble(Double::doubleValue).average();
+    private final InMemoryGuardLog log = new InMemoryGuardLog();
+    private final List<AuditEntry> audit = new ArrayList<>();
 
     @Test
     void aboveTheCapItPausesTheJobWithMostSlackAtOnceRecordsItAsNotRunAndReleasesItOnlyAfterTheMeterStaysLow() {
@@ -53,7 +62,7 @@ class CapGuardTest {
         planning.replanFor(List.of(cap(now.minusSeconds(60), now.plus(Duration.ofHours(1)))));
         int plansBefore = planning.history(1000).size();
         double itBefore = planning.itKwAt(now).orElseThrow();
-        CapGuard guard = new CapGuard(planning, meter, clock, SITE.cluster(), SETTINGS);
+        CapGuard guard = guard(planning);
 
         // Below 95 % of the cap: nothing to do.
         read(3700, 3);
@@ -61,9 +70,12 @@ class CapGuardTest {
 
         // Above it: one job, the one with most slack, paused at once, enough for 94 % of the cap.
         read(3850, 3);
-        CapGuard.Action paused = guard.check().orElseThrow();
-        assertThat(paused.kind()).isEqualTo(CapGuard.Kind.PAUSE);
-        assertThat(paused.jobs()).containsExactly("loose");
+        StoredPlan dispatched = planning.dispatchedPlan().orElseThrow();
+        PlannedSlot slot = dispatched.slots().get((int) (Duration.between(dispatched.horizonStart(), clock.instant())
+                .toMinutes() / dispatched.slotMinutes()));
+        GuardAction paused = guard.check().orElseThrow();
+        assertThat(paused.action()).isEqualTo(GuardAction.Kind.PAUSED);
+        assertThat(paused.jobIds()).containsExactly("loose");
         double loseKw = 150 - 64 * SITE.cluster().idleKwPerGpu();
         assertThat(planning.itKwAt(clock.instant()).orElseThrow()).isCloseTo(itBefore - loseKw,
                 org.assertj.core.data.Offset.offset(0.01));
@@ -78,7 +90,7 @@ class CapGuardTest {
         read(3850, 1);
         assertThat(guard.check()).isEmpty();
         read(3850, 2);
-        assertThat(guard.check().orElseThrow().jobs()).containsExactly("middle");
+        assertThat(guard.check().orElseThrow().jobIds()).containsExactly("middle");
         assertThat(planning.pausedNow()).containsExactlyInAnyOrder("loose", "middle");
 
         // Low, but not for long enough: nothing released; after two minutes below 80 %, the last paused job.
@@ -87,9 +99,9 @@ class CapGuardTest {
         read(3000, 61);
         assertThat(guard.check()).isEmpty();
         read(3000, 60);
-        CapGuard.Action released = guard.check().orElseThrow();
-        assertThat(released.kind()).isEqualTo(CapGuard.Kind.RELEASE);
-        assertThat(released.jobs()).containsExactly("middle");
+        GuardAction released = guard.check().orElseThrow();
+        assertThat(released.action()).isEqualTo(GuardAction.Kind.RELEASED);
+        assertThat(released.jobIds()).containsExactly("middle");
         assertThat(planning.latestPlan().reason()).startsWith("cap guard: meter 3000 kW, DR cap 4000 kW: released [middle]");
         assertThat(planning.pausedNow()).containsExactly("loose");
         assertThat(planning.progress(planning.job("middle")).state()).as("this slot stays not run")
@@ -97,10 +109,41 @@ class CapGuardTest {
 
         // The cap ends: every paused job runs again.
         clock.set(clock.instant().plus(Duration.ofHours(1)));
-        assertThat(guard.check().orElseThrow().jobs()).containsExactly("loose");
+        assertThat(guard.check().orElseThrow().jobIds()).containsExactly("loose");
         assertThat(planning.pausedNow()).isEmpty();
-        assertThat(guard.actions()).extracting(CapGuard.Action::kind).containsExactly(CapGuard.Kind.PAUSE,
-                CapGuard.Kind.PAUSE, CapGuard.Kind.RELEASE, CapGuard.Kind.RELEASE);
+        assertThat(guard.actions()).extracting(GuardAction::action).containsExactly(GuardAction.Kind.PAUSED,
+                GuardAction.Kind.PAUSED, GuardAction.Kind.RELEASED, GuardAction.Kind.RELEASED);
+
+        // Every action is kept in the guard log for the event, with the event, the jobs' kW, the meter and the cap.
+        EventRef event = planning.directives().getFirst().ref();
+        double ratio = Math.max(1, slot.facilityKw() / slot.itKw());
+        List<GuardAction> kept = log.forEvent(event.eventId());
+        assertThat(kept).containsExactlyElementsOf(guard.actions());
+        assertThat(kept).allSatisfy(a -> assertThat(a.events()).containsExactly(event));
+        GuardAction first = kept.getFirst();
+        assertThat(first.at()).isEqualTo(START.plus(Duration.ofMinutes(16)).plusSeconds(6));
+        assertThat(first.jobs()).singleElement().satisfies(j -> {
+            assertThat(j.jobId()).isEqualTo("loose");
+            assertThat(j.kw()).isCloseTo(loseKw * ratio, org.assertj.core.data.Offset.offset(1e-6));
+        });
+        assertThat(first.meteredKw()).hasValue(3850);
+        assertThat(first.capKw()).hasValue(CAP_KW);
+        assertThat(kept.get(2).meteredKw()).hasValue(3000);
+        assertThat(kept.get(2).totalKw()).isCloseTo(loseKw * ratio, org.assertj.core.data.Offset.offset(1e-6));
+        GuardAction last = kept.getLast();
+        assertThat(last.capKw()).as("the cap is over").isEmpty();
+        assertThat(last.jobs()).extracting(GuardAction.JobKw::jobId).containsExactly("loose");
+        assertThat(log.forEvent("another-event")).isEmpty();
+
+        // And on record in the audit trail, as the cap guard, against the event.
+        assertThat(audit).hasSize(4).allSatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(Actor.system("cap-guard"));
+            assertThat(e.kind()).isEqualTo(AuditKind.DR_GUARD_ACTED);
+            assertThat(e.target()).isEqualTo("dr-event " + event);
+        });
+        assertThat(audit.getFirst().detail()).isEqualTo(String.format(java.util.Locale.ROOT,
+                "paused loose %.0f kW; meter 3850 kW, cap 4000 kW", loseKw * ratio));
+        assertThat(audit.getLast().detail()).startsWith("released loose ").endsWith("cap no longer in force");
     }
 
     @Test
@@ -110,25 +153,32 @@ class CapGuardTest {
                 null, false, null));
         Instant now = clock.instant();
         planning.replanFor(List.of(cap(now, now.plus(Duration.ofHours(1)))));
-        CapGuard guard = new CapGuard(planning, meter, clock, SITE.cluster(), SETTINGS);
+        CapGuard guard = guard(planning);
 
         read(4100, 3);
 
         assertThat(guard.check()).isEmpty();
         assertThat(guard.exhausted()).isTrue();
         assertThat(planning.pausedNow()).isEmpty();
+        assertThat(log.forEvent("cap")).as("nothing done, nothing kept").isEmpty();
+        assertThat(audit).isEmpty();
     }
 
     @Test
     void withoutACapInForceTheGuardDoesNothingWhateverTheMeterReads() {
         PlanningService planning = service();
         planning.submit(job("loose", Duration.ofHours(12)));
-        CapGuard guard = new CapGuard(planning, meter, clock, SITE.cluster(), SETTINGS);
+        CapGuard guard = guard(planning);
 
         read(9000, 3);
 
         assertThat(guard.check()).isEmpty();
         assertThat(planning.pausedNow()).isEmpty();
+        assertThat(audit).isEmpty();
+    }
+
+    private CapGuard guard(PlanningService planning) {
+        return new CapGuard(planning, meter, clock, SITE.cluster(), SETTINGS, new AuditedGuardLog(log, audit::add));
     }
 
     /** Meter readings of {@code kw}, one a second for {@code seconds}, the clock moved to the last. */

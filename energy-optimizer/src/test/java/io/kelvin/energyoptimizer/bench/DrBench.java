@@ -258,7 +258,8 @@ public final class DrBench {
                         queued.set(r);
                     }
                 }, meterLog, windLog);
-        CapGuard guard = new CapGuard(planning, meterLog, clock, site.cluster(), CapGuard.Settings.defaults());
+        CapGuard guard = new CapGuard(planning, meterLog, clock, site.cluster(), CapGuard.Settings.defaults(),
+                new io.kelvin.energyoptimizer.app.InMemoryGuardLog());
         List<JobRequest> jobs = jobs(site, random, simStart, start, length, pinned);
         jobs.forEach(planning::submit);
         live.set(true);
@@ -348,7 +349,7 @@ public final class DrBench {
         double timeToCap = lastOver == null ? 0 : Duration.between(start, lastOver).toSeconds();
         return new EventResult(index, start, lead, length, capKw, jobs.size(), replanSeconds, replanCpu, proven,
                 plannedPeak, timeToCap, maxOver, kwhAbove, seconds == 0 ? 0 : sumKw / seconds,
-                (int) guard.actions().stream().filter(a -> a.kind() == CapGuard.Kind.PAUSE).count(),
+                (int) guard.actions().stream().filter(a -> a.action() == io.kelvin.core.dr.GuardAction.Kind.PAUSED).count(),
                 guardReplans.stream().mapToDouble(Double::doubleValue).max().orElse(0), beyondReach);
     }
 

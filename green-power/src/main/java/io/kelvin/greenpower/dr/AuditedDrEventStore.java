@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * system's (actors "vtn", "kelvin", "planner", "clock", as {@code system:dr-<actor>} from the VTN's
  * address) and those a grid API client's event caused ({@link EventSource#gridClient}, as
  * {@code client:<client id>} from {@link #GRID_API_ADDRESS}): receipt as {@link AuditKind#DR_EVENT_CREATED}, an opt-out as
- * {@link AuditKind#DR_OPT_OUT}, every other step as {@link AuditKind#DR_EVENT_CHANGED}; a refused step has
+ * {@link AuditKind#DR_OPT_OUT}, an operator's opt-back-in as {@link AuditKind#DR_OPT_IN}, every other step as {@link AuditKind#DR_EVENT_CHANGED}; a refused step has
  * outcome DENIED. Steps an operator takes are recorded by whoever serves the operator (they know the
  * caller's address), not here. A failing audit store does not undo the step: it is logged.
  */
@@ -89,6 +89,7 @@ public final class AuditedDrEventStore implements DrEventStore {
         AuditKind kind = switch (t.action()) {
             case "receive" -> AuditKind.DR_EVENT_CREATED;
             case "opt-out" -> AuditKind.DR_OPT_OUT;
+            case "opt-back-in" -> AuditKind.DR_OPT_IN;
             default -> AuditKind.DR_EVENT_CHANGED;
         };
         return new AuditEntry(actor, kind, "dr-event " + t.ref(), address,

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * version is kept in the {@link DrEventStore}), resolves them ({@link EventResolver}), drives each
  * through {@link DrLifecycle} and tells a listener when the directives the planner must keep change.
  * Events of programs outside the site's program filter are ignored. New events are opted in on
- * Kelvin's behalf (actor "kelvin"); an operator may opt out with a reason. Thread-safe.
+ * Kelvin's behalf (actor "kelvin"); an operator may opt out with a reason and opt back in with one. Thread-safe.
  */
 public final class DrEvents {
 
@@ -111,6 +111,19 @@ public final class DrEvents {
     /** An operator opts the site out of an event; refused without a reason. */
     public synchronized DrTransition optOut(String eventId, String actor, String reason) {
         return operator(eventId, new DrInput.OptOut(actor, reason));
+    }
+
+    /**
+     * An operator undoes the site's opt-out of an event, with a reason: the event is opted in again and
+     * re-planned. Refused (and recorded) when the event's span is over (it is completed first), when it was
+     * cancelled or superseded, or when the site has not opted out of it.
+     */
+    public synchronized DrTransition optBackIn(String eventId, String actor, String reason) {
+        Instant now = clock.instant();
+        store.find(eventId).filter(s -> !s.state().isFinal())
+                .filter(s -> directive(eventId, now).map(d -> d.isOver(now)).orElse(false))
+                .ifPresent(s -> step(s, new DrInput.Ended("clock"), now));
+        return operator(eventId, new DrInput.OptBackIn(actor, reason));
     }
 
     public synchronized DrTransition optIn(String eventId, String actor, Optional<String> reason) {

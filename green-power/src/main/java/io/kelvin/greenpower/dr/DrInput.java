@@ -27,6 +27,14 @@ public sealed interface DrInput {
         public String action() { return "opt-in"; }
     }
 
+    /**
+     * An operator undoes the site's opt-out of an event (with a reason): the event goes back to planning.
+     * Only an opted-out event can be opted back into.
+     */
+    record OptBackIn(String actor, String reason) implements DrInput {
+        public String action() { return "opt-back-in"; }
+    }
+
     /** Opting out needs a reason (issue 12: an operator, with a reason). */
     record OptOut(String actor, String reason) implements DrInput {
         public String action() { return "opt-out"; }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * <pre>
  * RECEIVED -acknowledge-> ACKNOWLEDGED -opt-in-> OPTED_IN -re-plan-> REPLANNED -start-> ACTIVE -complete-> COMPLETED
  *                              \--opt-out--> OPTED_OUT <--opt-out-- (OPTED_IN, REPLANNED, ACTIVE)
+ * OPTED_OUT -opt-back-in (an operator, with a reason)-> OPTED_IN (to be re-planned); refused in any other state
  * any state that is not final -cancel-> CANCELLED, -supersede-> SUPERSEDED
  * </pre>
  */
@@ -36,6 +37,10 @@ public final class DrLifecycle {
             }
             case DrInput.Superseded s -> {
                 return move(current, input, at, DrState.SUPERSEDED, "replaced by version " + s.by().version());
+            }
+            case DrInput.OptBackIn back when current.state() != DrState.OPTED_OUT -> {
+                return refuse(current, input, at, "the site has not opted out of the event (it is "
+                        + current.state().name() + ")");
             }
             default -> {
             }
@@ -78,6 +83,9 @@ public final class DrLifecycle {
     private static Step optedOut(DrEventStatus s, DrInput input, Instant at) {
         return switch (input) {
             case DrInput.OptIn in -> decide(s, in, at, DrState.OPTED_IN, in.reason());
+            case DrInput.OptBackIn back -> back.reason() == null || back.reason().isBlank()
+                    ? refuse(s, input, at, "opting back in needs a reason")
+                    : decide(s, input, at, DrState.OPTED_IN, Optional.of(back.reason().strip()));
             case DrInput.Ended e -> move(s, input, at, DrState.COMPLETED, "span over while opted out");
             default -> refuse(s, input, at, "the site opted out" + s.reason().map(r -> ": " + r).orElse(""));
         };

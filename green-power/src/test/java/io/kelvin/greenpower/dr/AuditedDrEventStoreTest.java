@@ -77,4 +77,16 @@ class AuditedDrEventStoreTest {
         assertThat(entry.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(entry.detail()).isEqualTo("opt-out REPLANNED->OPTED_OUT: chiller maintenance");
     }
+
+    @Test
+    void anOptBackInEntryIsItsOwnKindNamingTheOperatorAndTheReason() {
+        var ref = new io.kelvin.core.dr.EventRef("prog-1", "ev-b", DrFixtures.T0);
+        var step = new io.kelvin.core.dr.DrTransition(ref, "olivia", DrFixtures.T0, "opt-back-in", DrState.OPTED_OUT,
+                DrState.OPTED_IN, io.kelvin.core.dr.DrTransition.Outcome.DONE, "maintenance moved");
+
+        AuditEntry entry = AuditedDrEventStore.entry(step, Actor.user("olivia"), "192.0.2.7");
+
+        assertThat(entry.kind()).isEqualTo(AuditKind.DR_OPT_IN);
+        assertThat(entry.detail()).isEqualTo("opt-back-in OPTED_OUT->OPTED_IN: maintenance moved");
+    }
 }

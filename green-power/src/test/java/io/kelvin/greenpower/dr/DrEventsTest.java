@@ -92,4 +92,37 @@ class DrEventsTest {
         assertThat(events.offer(EventSource.VTN, DrFixtures.otherProgram(), other)).isEqualTo(DrEvents.Offer.IGNORED);
         assertThat(store.all()).isEmpty();
     }
+
+    @Test
+    void anOperatorOptsBackInAfterAnOptOutAndTheCapReturnsToThePlanUntilTheEventEnds() {
+        events.offer(EventSource.VTN, DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
+        events.optOut("ev-1", "operator-ann", "chiller maintenance");
+        assertThat(plan.get()).isEmpty();
+
+        DrTransition back = events.optBackIn("ev-1", "operator-bob", "maintenance moved");
+
+        assertThat(back.outcome()).isEqualTo(DrTransition.Outcome.DONE);
+        assertThat(back.to()).isEqualTo(DrState.OPTED_IN);
+        assertThat(plan.get()).as("back in the planner's directives, to be re-planned").singleElement()
+                .satisfies(d -> assertThat(d.caps()).extracting(c -> c.kw()).containsExactly(8000.0));
+        assertThat(events.optBackIn("ev-1", "operator-bob", "again").detail())
+                .isEqualTo("the site has not opted out of the event (it is OPTED_IN)");
+
+        events.optOut("ev-1", "operator-ann", "chiller maintenance after all");
+        clock.set(start.plus(Duration.ofHours(1)));
+        DrTransition late = events.optBackIn("ev-1", "operator-bob", "too late");
+        assertThat(late.outcome()).isEqualTo(DrTransition.Outcome.REFUSED);
+        assertThat(late.detail()).isEqualTo("the event is completed");
+        assertThat(events.state("ev-1")).contains(DrState.COMPLETED);
+        assertThat(plan.get()).isEmpty();
+    }
+
+    @Test
+    void aCancelledEventCannotBeOptedBackInto() {
+        events.offer(EventSource.VTN, DrFixtures.program(), DrFixtures.capEvent("ev-1", T0, start, 1, 8000));
+        events.optOut("ev-1", "operator-ann", "chiller maintenance");
+        events.withdraw(EventSource.VTN, "ev-1", "deleted by the VTN");
+
+        assertThat(events.optBackIn("ev-1", "operator-bob", "why").detail()).isEqualTo("the event is cancelled");
+    }
 }

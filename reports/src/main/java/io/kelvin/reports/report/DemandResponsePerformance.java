@@ -1,6 +1,5 @@
 package io.kelvin.reports.report;
 
-import io.kelvin.core.dr.Curtailment;
 import io.kelvin.core.dr.DrEventStatus;
 import io.kelvin.core.dr.DrEventStore;
 import io.kelvin.core.dr.DrSignal;
@@ -12,17 +11,13 @@ import io.kelvin.core.site.Site;
 import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.greenpower.dr.baseline.Baseline;
-import io.kelvin.greenpower.dr.baseline.Baselines;
-import io.kelvin.greenpower.dr.baseline.Curtailments;
-import io.kelvin.greenpower.dr.baseline.LoadHistory;
-import io.kelvin.greenpower.dr.baseline.StoredLoad;
+import io.kelvin.greenpower.dr.baseline.EventPerformance;
 import io.kelvin.reports.period.ReportPeriod;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,22 +28,15 @@ import java.util.TreeMap;
 /**
  * The demand-response performance section: every event with an import cap in force in the period
  * (from the {@link DrEventStore}), each cap interval's delivered versus requested curtailment against
- * the CAISO 10-in-10 baseline over the site's GRID_IMPORT meters (green-power's {@link Baselines} and
- * {@link Curtailments} on the stored meter data, in {@link #STEP} steps, the days of the site's other
- * events excluded), the energy drawn above the cap, whether the cap was kept, and the totals.
- *
- * <p>Per interval: requested kWh = sum over measured steps of max(0, baseline - cap) x step; delivered
- * kWh = sum of (baseline - actual) x step; above cap kWh = sum of max(0, actual - cap) x step; the cap
- * is kept when no measured step's mean import exceeds it. A step without a measured import or baseline
- * counts nothing and lowers "Measured %".
+ * the CAISO 10-in-10 baseline over the site's GRID_IMPORT meters, the energy drawn above the cap,
+ * whether the cap was kept, and the totals. The figures are green-power's {@link EventPerformance} (the
+ * DR view shows the same); this class lays them out as the report's table.
  */
 final class DemandResponsePerformance {
 
     /** The baseline and metering step (the VEN's report step). */
-    static final Duration STEP = Duration.ofMinutes(15);
+    static final Duration STEP = EventPerformance.STEP;
     static final String BASELINE = "CAISO 10-in-10";
-    private static final Duration HISTORY = Duration.ofDays(Baselines.LOOKBACK_DAYS + 1);
-    private static final double STEP_HOURS = STEP.toSeconds() / 3600.0;
 
     static final List<String> HEADER = List.of("Event", "Program", "State", "Start", "End", "Cap kW", "Baseline kW",
             "Actual kW", "Requested kWh", "Delivered kWh", "Delivered %", "Above cap kWh", "Cap kept", "Measured %",
@@ -90,14 +78,7 @@ final class DemandResponsePerformance {
                 return Section.unavailable(title, "The site file declares no grid_import meter: the curtailment of "
                         + "demand-response events cannot be measured.");
             }
-            Set<LocalDate> otherDays = new HashSet<>();
-            capsByEvent.forEach((id, other) -> {
-                if (!id.equals(status.ref().eventId())) {
-                    other.forEach(c -> otherDays.addAll(days(c, period)));
-                }
-            });
-            // the event's own day is the day the baseline is for, not a day to leave out (that would make it a holiday)
-            capsByEvent.get(status.ref().eventId()).forEach(c -> days(c, period).forEach(otherDays::remove));
+            Set<LocalDate> otherDays = EventPerformance.excludedDays(status.ref().eventId(), capsByEvent, period.zone());
             rows.addAll(event(status, caps, events.history(status.ref().eventId()), store, points, period, otherDays,
                     totals));
         }
@@ -111,11 +92,8 @@ final class DemandResponsePerformance {
 
     private static List<List<String>> event(DrEventStatus status, List<DrSignal.CapLimit> caps, List<DrTransition> history,
             TelemetryStore store, List<PointId> points, ReportPeriod period, Set<LocalDate> otherDays, Totals totals) {
-        Instant start = caps.stream().map(DrSignal.CapLimit::start).min(Comparator.naturalOrder()).orElseThrow();
-        Instant end = caps.stream().map(DrSignal.CapLimit::end).max(Comparator.naturalOrder()).orElseThrow();
-        LoadHistory load = StoredLoad.read(store, points, start.minus(HISTORY), end, STEP);
-        Baseline baseline = Baselines.caiso10in10(load, start, end, period.zone(), otherDays);
-        List<Curtailment> steps = Curtailments.perInterval(baseline, load, caps);
+        EventPerformance.Result result = EventPerformance.measure(store, points, caps, period.zone(), otherDays);
+        Baseline baseline = result.baseline();
         String state = state(status, history);
         String method = baseline.method() + " (" + baseline.days().size() + " days, adjustment "
                 + number(baseline.adjustment(), 3) + (baseline.notes().isEmpty() ? "" : "; " + String.join("; ", baseline.notes()))
@@ -123,29 +101,16 @@ final class DemandResponsePerformance {
         String name = status.eventName() == null || status.eventName().equals(status.ref().eventId())
                 ? status.ref().eventId() : status.ref().eventId() + " (" + status.eventName() + ")";
         List<List<String>> rows = new ArrayList<>();
-        for (DrSignal.CapLimit cap : caps) {
-            List<Curtailment> in = steps.stream()
-                    .filter(c -> !c.start().isBefore(cap.start()) && !c.end().isAfter(cap.end())).toList();
-            long expected = Math.max(1, Duration.between(cap.start(), cap.end()).toSeconds() / STEP.toSeconds());
-            double requested = 0;
-            double delivered = 0;
-            double above = 0;
-            boolean kept = true;
-            for (Curtailment c : in) {
-                requested += Math.max(0, c.baselineKw() - cap.kw()) * STEP_HOURS;
-                delivered += c.deliveredKw() * STEP_HOURS;
-                above += Math.max(0, c.actualKw() - cap.kw()) * STEP_HOURS;
-                kept &= c.actualKw() <= cap.kw();
-            }
-            double measured = Math.min(1, in.size() / (double) expected);
-            totals.add(requested, delivered, above, in.isEmpty() ? Optional.empty() : Optional.of(kept), in.size(), expected);
-            rows.add(List.of(name, status.ref().programId(), state, local(period, cap.start()), local(period, cap.end()),
-                    number(cap.kw(), 1),
-                    in.isEmpty() ? "" : number(in.stream().mapToDouble(Curtailment::baselineKw).average().orElseThrow(), 1),
-                    in.isEmpty() ? "" : number(in.stream().mapToDouble(Curtailment::actualKw).average().orElseThrow(), 1),
-                    number(requested, 1), number(delivered, 1), requested > 0 ? number(100 * delivered / requested, 1) : "",
-                    number(above, 1), in.isEmpty() ? "not measured" : kept ? "yes" : "no", number(100 * measured, 1),
-                    method));
+        for (EventPerformance.Interval i : result.intervals()) {
+            totals.add(i);
+            rows.add(List.of(name, status.ref().programId(), state, local(period, i.start()), local(period, i.end()),
+                    number(i.capKw(), 1),
+                    i.baselineKw().isEmpty() ? "" : number(i.baselineKw().getAsDouble(), 1),
+                    i.actualKw().isEmpty() ? "" : number(i.actualKw().getAsDouble(), 1),
+                    number(i.requestedKwh(), 1), number(i.deliveredKwh(), 1),
+                    i.requestedKwh() > 0 ? number(100 * i.deliveredKwh() / i.requestedKwh(), 1) : "",
+                    number(i.aboveCapKwh(), 1), i.capKept().isEmpty() ? "not measured" : i.capKept().get() ? "yes" : "no",
+                    number(100 * i.measuredShare(), 1), method));
         }
         return rows;
     }
@@ -163,15 +128,6 @@ final class DemandResponsePerformance {
         return state;
     }
 
-    private static List<LocalDate> days(DrSignal.CapLimit cap, ReportPeriod period) {
-        List<LocalDate> days = new ArrayList<>();
-        LocalDate last = cap.end().minusNanos(1).atZone(period.zone()).toLocalDate();
-        for (LocalDate d = cap.start().atZone(period.zone()).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
-            days.add(d);
-        }
-        return days;
-    }
-
     private static String local(ReportPeriod period, Instant time) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(time.atZone(period.zone()));
     }
@@ -182,30 +138,18 @@ final class DemandResponsePerformance {
 
     /** The sums over every interval of the section. */
     private static final class Totals {
-        private double requested;
-        private double delivered;
-        private double above;
-        private int intervals;
-        private int kept;
-        private long measuredSteps;
-        private long expectedSteps;
+        private EventPerformance.Totals sums = EventPerformance.Totals.NONE;
 
-        void add(double requested, double delivered, double above, Optional<Boolean> kept, int measured, long expected) {
-            this.requested += requested;
-            this.delivered += delivered;
-            this.above += above;
-            intervals++;
-            if (kept.orElse(false)) {
-                this.kept++;
-            }
-            measuredSteps += measured;
-            expectedSteps += expected;
+        void add(EventPerformance.Interval interval) {
+            sums = sums.plus(interval);
         }
 
         List<String> row() {
-            return List.of("Total", "", "", "", "", "", "", "", number(requested, 1), number(delivered, 1),
-                    requested > 0 ? number(100 * delivered / requested, 1) : "", number(above, 1),
-                    kept + "/" + intervals, number(100 * Math.min(1, measuredSteps / (double) expectedSteps), 1),
+            return List.of("Total", "", "", "", "", "", "", "", number(sums.requestedKwh(), 1),
+                    number(sums.deliveredKwh(), 1),
+                    sums.requestedKwh() > 0 ? number(100 * sums.deliveredKwh() / sums.requestedKwh(), 1) : "",
+                    number(sums.aboveCapKwh(), 1), sums.intervalsKept() + "/" + sums.intervals(),
+                    number(100 * sums.measuredShare(), 1),
                     BASELINE + " over the grid_import meters, " + STEP.toMinutes() + "-minute steps");
         }
     }

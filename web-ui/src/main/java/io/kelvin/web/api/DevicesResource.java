@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Every device of the site as the collectors see it: UP, DEGRADED or DOWN, the last error in the
  * device's own words (OPC UA status name, Modbus exception, socket error) with where and when, the
- * last answered read and last GOOD sample, read counters, each point's quality and why it is not GOOD,
+ * last answered read and last GOOD sample, read counters, poll overruns (since start, in the last minute,
+ * and when the newest happened), each point's quality and why it is not GOOD,
  * and the device's common information (maker, model, serial, firmware, and where Kelvin read them).
  * Times are the collector clock's, ISO-8601 UTC; unknown values are null.
  */
@@ -31,13 +32,14 @@ public class DevicesResource {
     }
 
     public record DeviceView(String id, String state, ErrorView lastError, Instant lastSuccess, Instant lastGoodSample,
-                             long readsOk, long readsFailed, long pollOverruns, InfoView info,
-                             List<PointView> points) {
+                             long readsOk, long readsFailed, long pollOverruns, long pollOverrunsLastMinute,
+                             Instant lastPollOverrun, InfoView info, List<PointView> points) {
 
         static DeviceView of(DeviceHealth h) {
             return new DeviceView(h.device(), h.state().name(), h.lastError().map(ErrorView::of).orElse(null),
                     h.lastSuccess().orElse(null), h.lastGoodSample().orElse(null), h.readsOk(), h.readsFailed(),
-                    h.pollOverruns(), InfoView.of(h.info()), h.points().stream().map(PointView::of).toList());
+                    h.pollOverruns(), h.pollOverrunsLastMinute(), h.lastPollOverrun().orElse(null),
+                    InfoView.of(h.info()), h.points().stream().map(PointView::of).toList());
         }
     }
 

@@ -5,17 +5,24 @@ import io.kelvin.core.dr.DrEventStatus;
 import io.kelvin.core.dr.DrEventStore;
 import io.kelvin.core.dr.DrPlanOutcome;
 import io.kelvin.core.dr.DrPlanning;
+import io.kelvin.core.dr.DrSignal;
 import io.kelvin.core.dr.DrTransition;
 import io.kelvin.core.dr.VenStatus;
 import io.kelvin.core.identity.Actor;
 import io.kelvin.core.identity.AuditLog;
 import io.kelvin.core.site.DemandResponse;
+import io.kelvin.core.site.Meter;
+import io.kelvin.core.site.MeterRole;
 import io.kelvin.core.site.Site;
+import io.kelvin.core.telemetry.PointId;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.greenpower.dr.AuditedDrEventStore;
 import io.kelvin.greenpower.dr.DrEvents;
 import io.kelvin.greenpower.dr.EventResolver;
+import io.kelvin.greenpower.dr.EventToShow;
 import io.kelvin.greenpower.dr.TimedInterval;
+import io.kelvin.greenpower.dr.baseline.EventPerformance;
+import io.kelvin.greenpower.dr.baseline.EventTimeline;
 import io.kelvin.greenpower.dr.grid.GridApi;
 import io.kelvin.greenpower.dr.grid.WebhookNotifier;
 import io.kelvin.greenpower.dr.oadr.Program;
@@ -43,6 +50,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +70,8 @@ import org.jboss.logging.Logger;
  * audit trail, the VEN client polling the VTN on its own thread (at the poll interval, or the client's
  * backoff), the webhook receiver for the VTN's notifications (its bearer token is made at each start and
  * given to the VTN in the subscription) when the site names a VTN, and re-plans through {@link DrPlanning} whenever the directives
- * in force change (on one thread, the newest set only). Kelvin's own grid API ({@link GridApi}) is a second
+ * in force change (on one thread, the newest set only); after each, what it cannot keep of an event not yet started goes
+ * out at once in the OPERATING_STATE report ahead (VTN and grid API). Kelvin's own grid API ({@link GridApi}) is a second
  * source of events for the same lifecycle (the only one for a site without a VTN). Without the section everything here is empty.
  */
 @ApplicationScoped
@@ -153,7 +165,7 @@ public class DemandResponseRuntime {
     private void startGridApi(DemandResponse settings, DrEvents events) {
         WebhookNotifier notifier = new WebhookNotifier(gridThread, GRID_WEBHOOK_TIMEOUT, GRID_WEBHOOK_ATTEMPTS,
                 () -> new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)));
-        ReportBuilder reports = new ReportBuilder(new MeterReportSource(site, telemetry, REPORT_STEP, Set.of()),
+        ReportBuilder reports = new ReportBuilder(new MeterReportSource(site, telemetry, REPORT_STEP, Set.of(), this::shortfall),
                 settings.venName(), settings.resources().stream().map(DemandResponse.Resource::name).toList());
         GridApi api = new GridApi(new JdbcGridObjectStore(database.dataSource()), events, clock, notifier, reports,
                 settings.venName());
@@ -273,6 +285,78 @@ public class DemandResponseRuntime {
         return step;
     }
 
+    /**
+     * An operator opts the site back into an event it opted out of (the reason is required); the step is put
+     * on record with the operator and their address, whether it was done or refused.
+     */
+    public DrTransition optBackIn(String eventId, String reason, Actor actor, String address) {
+        DrEvents events = held(eventId);
+        DrTransition step = events.optBackIn(eventId, actor.name(), reason);
+        try {
+            audit.record(AuditedDrEventStore.entry(step, actor, address));
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not put the opt-back-in of %s on record: %s", eventId, e.getMessage());
+        }
+        return step;
+    }
+
+    /**
+     * The event on a timeline against the site's metered grid import, its cap and its baseline, with
+     * delivered versus requested curtailment per cap interval ({@link EventTimeline}); the span is the
+     * event's import caps', else its intervals'. Empty when the event's span is not known (neither).
+     */
+    public Optional<EventTimeline.Timeline> timeline(String eventId) {
+        Running r = running;
+        held(eventId);
+        ZoneId zone = site.info().timezone();
+        Map<String, List<DrSignal.CapLimit>> capsByEvent = new TreeMap<>();
+        for (DrEventStatus status : r.store().all()) {
+            List<DrSignal.CapLimit> caps = r.store().caps(status.ref().eventId()).stream()
+                    .filter(c -> c.direction() == DrSignal.Direction.IMPORT).toList();
+            if (!caps.isEmpty()) {
+                capsByEvent.put(status.ref().eventId(), caps);
+            }
+        }
+        List<DrSignal.CapLimit> caps = capsByEvent.getOrDefault(eventId, List.of());
+        Optional<Span> span = caps.isEmpty() ? span(eventId)
+                : Optional.of(new Span(caps.stream().map(DrSignal.CapLimit::start).min(Comparator.naturalOrder()).orElseThrow(),
+                        caps.stream().map(DrSignal.CapLimit::end).max(Comparator.naturalOrder()).orElseThrow()));
+        List<PointId> points = site.meters(MeterRole.GRID_IMPORT).stream().map(Meter::point).toList();
+        return span.map(s -> EventTimeline.of(telemetry, points, s.start(), s.end(), caps, zone,
+                EventPerformance.excludedDays(eventId, capsByEvent, zone)));
+    }
+
+    /** Now, by the app's clock. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The event to show first ({@link EventToShow}: the one under way, else the next, else the latest). */
+    public Optional<String> eventToShow() {
+        List<EventToShow.Candidate> candidates = events().stream().map(s -> {
+            Optional<Span> span = span(s.ref().eventId());
+            return new EventToShow.Candidate(s.ref().eventId(), s.state(), span.map(Span::start), span.map(Span::end));
+        }).toList();
+        return EventToShow.choose(candidates, clock.instant());
+    }
+
+    /** The site's time zone (the view's and the baseline's days). */
+    public ZoneId zone() {
+        return site.info().timezone();
+    }
+
+    /** The lifecycle holding the event; NoSuchEntryException (404) without demand response or for an unknown id. */
+    private DrEvents held(String eventId) {
+        Running r = running;
+        if (r == null) {
+            throw new NoSuchEntryException("demand response is not configured on this site (no demandResponse: in the site file)");
+        }
+        if (r.events().state(eventId).isEmpty()) {
+            throw new NoSuchEntryException("no demand-response event '" + eventId + "'");
+        }
+        return r.events();
+    }
+
     private void cycle() {
         VenClient client = running.client().orElseThrow();
         Duration wait;
@@ -307,6 +391,7 @@ public class DemandResponseRuntime {
         try {
             DrPlanOutcome outcome = planning.replanFor(directives);
             lastOutcome = Optional.of(outcome);
+            reportAhead();
             for (DrDirective directive : directives) {
                 String eventId = directive.ref().eventId();
                 Optional<DrPlanOutcome.Shortfall> shortfall = outcome.shortfalls().stream()
@@ -327,6 +412,28 @@ public class DemandResponseRuntime {
             }
         } catch (RuntimeException e) {
             LOG.error("Re-planning for demand response failed", e);
+        }
+    }
+
+    /**
+     * Tells the VTN and the grid API's readers at once, before an event starts, what the newest re-plan cannot keep
+     * of its caps (or that it now can): the OPERATING_STATE reports sent ahead, each on its own thread.
+     */
+    private void reportAhead() {
+        Optional.ofNullable(running).flatMap(Running::client).ifPresent(client -> {
+            if (!venThread.isShutdown()) {
+                venThread.execute(client::reportAhead);
+            }
+        });
+        GridApi api = grid;
+        if (api != null && !gridThread.isShutdown()) {
+            gridThread.execute(() -> {
+                try {
+                    api.publishReports();
+                } catch (RuntimeException e) {
+                    LOG.error("Publishing Kelvin's reports to the grid API after a re-plan failed; trying again next round", e);
+                }
+            });
         }
     }
 

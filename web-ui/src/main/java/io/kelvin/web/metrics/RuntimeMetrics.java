@@ -47,6 +47,9 @@ public class RuntimeMetrics {
         Gauge.builder("kelvin.collect.poll.overruns", runtime, r -> r.pollOverruns().orElse(Double.NaN))
                 .description("Poll cycles skipped since start because a poll or the store queue held the device up")
                 .register(registry);
+        Gauge.builder("kelvin.collect.poll.overruns.last.minute", runtime, r -> r.pollOverrunsLastMinute().orElse(Double.NaN))
+                .description("Poll cycles skipped in the last minute: overload happening now")
+                .register(registry);
         Gauge.builder("kelvin.store.journal.samples", runtime, r -> r.journalSamples().orElse(Double.NaN))
                 .description("Samples waiting in the journal for the store").register(registry);
         Gauge.builder("kelvin.plan.age.seconds", this, m -> m.latestPlan()

@@ -8,12 +8,16 @@ import io.kelvin.core.telemetry.TimeValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * History of one point from the store, as the REST API publishes it: one value per step ending now,
- * {@code null} for a step without data. Every parameter is checked; a bad one raises
+ * {@code null} for a step without data, with why: {@link Gap#POLL_OVERRUN} when the store holds a
+ * skipped poll cycle of the point there (overload, not an outage), else {@link Gap#NO_DATA}. A step
+ * with a value that also holds a skipped cycle says so in {@code pollOverrun}. Every parameter is checked; a bad one raises
  * {@link IllegalArgumentException} with a message naming it, and nothing is queried.
  */
 public final class PointHistory {
@@ -25,7 +29,19 @@ public final class PointHistory {
     public record Series(String point, String unit, String aggregate, long stepSeconds, List<Step> values) {
     }
 
-    public record Step(String time, long epochSecond, Double value) {
+    /** Why a step has no value. */
+    public enum Gap {
+        /** The store holds a POLL_OVERRUN marker there: acquisition skipped the poll cycle under overload. */
+        POLL_OVERRUN,
+        /** Nothing was stored, or only samples without a value (no answer, a bad value). */
+        NO_DATA
+    }
+
+    /**
+     * One step: {@code value} null for a gap, {@code gap} why (null when there is a value), and
+     * {@code pollOverrun} whether the step holds a skipped poll cycle.
+     */
+    public record Step(String time, long epochSecond, Double value, Gap gap, boolean pollOverrun) {
     }
 
     private final Site site;
@@ -53,7 +69,9 @@ public final class PointHistory {
         Duration step = Duration.ofSeconds(stepSeconds);
         Instant to = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant from = to.minus(Duration.ofMinutes(minutes));
-        List<Step> values = store.range(point, from, to, step, aggregate).stream().map(PointHistory::step).toList();
+        Set<Instant> overruns = new HashSet<>(store.pollOverrunSteps(point, from, to, step));
+        List<Step> values = store.range(point, from, to, step, aggregate).stream()
+                .map(v -> step(v, overruns.contains(v.time()))).toList();
         return new Series(point.toString(), units.unitOf(point), aggregate.name().toLowerCase(Locale.ROOT),
                 stepSeconds, values);
     }
@@ -80,7 +98,9 @@ public final class PointHistory {
         }
     }
 
-    private static Step step(TimeValue value) {
-        return new Step(value.time().toString(), value.time().getEpochSecond(), value.isGap() ? null : value.value());
+    private static Step step(TimeValue value, boolean pollOverrun) {
+        Gap gap = !value.isGap() ? null : pollOverrun ? Gap.POLL_OVERRUN : Gap.NO_DATA;
+        return new Step(value.time().toString(), value.time().getEpochSecond(), value.isGap() ? null : value.value(),
+                gap, pollOverrun);
     }
 }

@@ -170,6 +170,13 @@ public class KelvinRuntime {
                 : Optional.of((double) now.collectors().health().values().stream().mapToLong(h -> h.pollOverruns()).sum());
     }
 
+    /** Poll cycles all devices skipped in the last minute (overload now); empty before start and after close. */
+    public Optional<Double> pollOverrunsLastMinute() {
+        Running now = running;
+        return now == null ? Optional.empty() : Optional.of((double) now.collectors().health().values().stream()
+                .mapToLong(h -> h.pollOverrunsLastMinute()).sum());
+    }
+
     /** Samples waiting in the store writer's journal; empty before start and after close. */
     public Optional<Double> journalSamples() {
         Running now = running;

@@ -1,8 +1,11 @@
 package io.kelvin.web.runtime;
 
+import io.kelvin.core.dr.GuardLog;
+import io.kelvin.core.identity.AuditLog;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.telemetry.TelemetryStore;
 import io.kelvin.energyoptimizer.app.AppPlanners;
+import io.kelvin.energyoptimizer.app.AuditedGuardLog;
 import io.kelvin.energyoptimizer.app.PlanningService;
 import io.kelvin.energyoptimizer.app.PlanningSettings;
 import io.kelvin.energyoptimizer.app.DispatchedJobsDraw;
@@ -12,6 +15,7 @@ import io.kelvin.energyoptimizer.app.CapGuard;
 import io.kelvin.energyoptimizer.app.StoredMeteredImport;
 import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.greenpower.forecast.SiteForecastProvider;
+import io.kelvin.state.JdbcGuardLog;
 import io.kelvin.state.JdbcJobRunStore;
 import io.kelvin.state.JdbcJobStore;
 import io.kelvin.state.JdbcPlanOutcomeStore;
@@ -39,7 +43,8 @@ import org.jboss.logging.Logger;
  * the unscheduled load it forecasts, and slots it cannot forecast take that load as metered now,
  * {@link MeteredLiveItLoad}), the grid meters in the telemetry store as the metered import DR caps are corrected by
  * and the wind meters whose lowest minute DR slots count on ({@link StoredMeteredImport}), one background thread
- * for re-plans, stopped at shutdown, and the DR cap guard ({@link CapGuard}) on the grid meter.
+ * for re-plans, stopped at shutdown, and the DR cap guard ({@link CapGuard}) on the grid meter, its actions kept in
+ * the state database ({@link JdbcGuardLog}) and put into the audit trail ({@link AuditedGuardLog}).
  */
 @ApplicationScoped
 public class PlanningBeans {
@@ -76,12 +81,19 @@ public class PlanningBeans {
     @Produces
     @Singleton
     CapGuard capGuard(KelvinSettings settings, Site site, StoredMeteredImport metered, InstantSource clock,
-                      PlanningService planning) {
+                      PlanningService planning, GuardLog log) {
         CapGuard.Settings d = CapGuard.Settings.defaults();
         double margin = settings.planning().drGuardMargin();
         CapGuard.Settings guard = new CapGuard.Settings(margin, Math.max(d.targetShare(), margin),
                 Math.max(d.releaseShare(), margin + 0.05), d.meterWindow(), d.settle(), d.releaseAfter());
-        return new CapGuard(planning, metered, clock, site.cluster(), guard);
+        return new CapGuard(planning, metered, clock, site.cluster(), guard, log);
+    }
+
+    /** Where the cap guard's actions are kept (the state database) and put on record (the audit trail). */
+    @Produces
+    @Singleton
+    GuardLog guardLog(AuditLog audit) {
+        return new AuditedGuardLog(new JdbcGuardLog(database.dataSource()), audit);
     }
 
     /** The site's grid and wind meters in the telemetry store, read by the planner and the cap guard. */

@@ -16,6 +16,8 @@ import io.kelvin.core.identity.Actor;
 import io.kelvin.core.identity.Role;
 import io.kelvin.core.site.DemandResponse;
 import io.kelvin.core.site.Site;
+import io.kelvin.greenpower.dr.baseline.EventPerformance;
+import io.kelvin.greenpower.dr.baseline.EventTimeline;
 import io.kelvin.greenpower.dr.oadr.Program;
 import io.kelvin.web.dr.DemandResponseRuntime;
 import io.kelvin.web.security.Roles;
@@ -24,11 +26,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Demand response at a glance: how the VEN stands with its VTN, the programs the site takes part in, and
- * every event with its lifecycle state and span in the site's time zone. An operator picks an event and
- * opts the site out with a reason (recorded in the audit trail like the API's opt-out).
+ * every event with its lifecycle state and span in the site's time zone. The selected event (at first the one
+ * under way, else the next, else the latest) is drawn against the metered grid import, its cap and its baseline
+ * ({@link DrChart}), with delivered versus requested curtailment per cap interval and in total, and the shortfall
+ * the newest plan names, if any. An operator opts the site out of the selected event with a reason, or back
+ * into it (recorded in the audit trail like the API's opt-out and opt-in).
  */
 @Route(value = "dr", layout = MainLayout.class)
 @PageTitle("Kelvin · Demand response")
@@ -43,11 +53,24 @@ public class DrView extends Div {
     private final Grid<Program> programs = new Grid<>();
     private final Grid<DrEventStatus> events = new Grid<>();
     private final Div result = new Div();
+    private final ZoneId zone;
+    private final Div timelineTitle = new Div();
+    private final DrChart chart = new DrChart();
+    private final Grid<PerformanceRow> performance = new Grid<>();
+    private final Div baseline = new Div();
+    private final Div shortfall = new Div();
+    private String shown;
+
+    /** One row of the delivered-versus-baseline grid, as shown (kW and kWh to one decimal). */
+    record PerformanceRow(String interval, String capKw, String baselineKw, String actualKw, String requestedKwh,
+                          String deliveredKwh, String deliveredPercent, String aboveCapKwh, String capKept,
+                          String measuredPercent) {
+    }
 
     public DrView(DemandResponseRuntime dr, Site site, UiTicker ticker) {
         this.dr = dr;
         ticker.pushWhileAttached(this, REFRESH, this::refreshNow);
-        ZoneId zone = site.info().timezone();
+        this.zone = site.info().timezone();
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         addClassName("kelvin-page");
         ven.setId("dr-ven");
@@ -68,19 +91,121 @@ public class DrView extends Div {
         events.addColumn(s -> s.decidedBy().orElse("") + s.reason().map(r -> ": " + r).orElse(""))
                 .setHeader("Decision").setFlexGrow(1);
         events.setAllRowsVisible(true);
+        events.asSingleSelect().addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                shown = e.getValue().ref().eventId();
+                showTimeline();
+            }
+        });
         result.setId("dr-opt-out-result");
         add(new H2("Demand response"), ven, new H3("Programs"), programs, new H3("Events"), events);
         if (isOperator()) {
-            TextField reason = new TextField("Reason for opting out");
+            TextField reason = new TextField("Reason for opting out or back in");
             reason.setId("dr-opt-out-reason");
             reason.setMaxLength(500);
             Button optOut = new Button("Opt out of the selected event", e -> optOut(reason));
             optOut.setId("dr-opt-out");
-            Div form = new Div(reason, optOut);
+            Button optIn = new Button("Opt back in", e -> optBackIn(reason));
+            optIn.setId("dr-opt-in");
+            Div form = new Div(reason, optOut, optIn);
             form.addClassName("kelvin-filters");
             add(form, result);
         }
+        timelineTitle.setId("dr-timeline-title");
+        chart.setWidthFull();
+        chart.setHeight("360px");
+        performance.setId("dr-performance");
+        performance.addColumn(PerformanceRow::interval).setHeader("Interval (" + zone.getId() + ")").setAutoWidth(true);
+        performance.addColumn(PerformanceRow::capKw).setHeader("Cap kW").setAutoWidth(true);
+        performance.addColumn(PerformanceRow::baselineKw).setHeader("Baseline kW").setAutoWidth(true);
+        performance.addColumn(PerformanceRow::actualKw).setHeader("Metered kW").setAutoWidth(true);
+        performance.addColumn(PerformanceRow::requestedKwh).setHeader("Requested kWh").setAutoWidth(true);
+        performance.addColumn(PerformanceRow::deliveredKwh).setHeader("Delivered kWh").setAutoWidth(true);
+        performance.addColumn(PerformanceRow::deliveredPercent).setHeader("Delivered %").setAutoWidth(true);
+        performance.addColumn(PerformanceRow::aboveCapKwh).setHeader("Above cap kWh").setAutoWidth(true);
+        performance.addColumn(PerformanceRow::capKept).setHeader("Cap kept").setAutoWidth(true);
+        performance.addColumn(PerformanceRow::measuredPercent).setHeader("Measured %").setAutoWidth(true);
+        performance.setAllRowsVisible(true);
+        baseline.setId("dr-baseline");
+        shortfall.setId("dr-shortfall");
+        add(new H3("Timeline against the meter"), timelineTitle, chart, new H3("Delivered versus baseline"), baseline,
+                performance, shortfall);
         refreshNow();
+    }
+
+    private void optBackIn(TextField reason) {
+        DrEventStatus selected = events.asSingleSelect().getValue();
+        if (selected == null) {
+            result.setText("Pick an event first.");
+            return;
+        }
+        if (reason.getValue() == null || reason.getValue().isBlank()) {
+            result.setText("Opting back in needs a reason.");
+            return;
+        }
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String user = request.getUserPrincipal().getName();
+        DrTransition step = dr.optBackIn(selected.ref().eventId(), reason.getValue(), Actor.user(user),
+                request.getRemoteAddr());
+        result.setText(step.isRefused() ? "Refused: " + step.detail()
+                : "Opted back into " + selected.ref().eventId() + ": " + step.detail());
+        reason.clear();
+        refreshNow();
+    }
+
+    /** Draws the shown event's timeline and its delivered-versus-baseline rows. */
+    private void showTimeline() {
+        if (shown == null) {
+            timelineTitle.setText("No event to show.");
+            performance.setItems(List.of());
+            baseline.setText("");
+            shortfall.setText("");
+            return;
+        }
+        Optional<EventTimeline.Timeline> timeline = dr.timeline(shown);
+        if (timeline.isEmpty()) {
+            timelineTitle.setText(shown + ": its span is not known (no longer held, no import cap).");
+            performance.setItems(List.of());
+            baseline.setText("");
+            return;
+        }
+        EventTimeline.Timeline t = timeline.get();
+        timelineTitle.setText(shown + ": " + time.format(t.eventStart()) + " to " + time.format(t.eventEnd()) + " ("
+                + zone.getId() + "), shown from " + EventTimeline.MARGIN.toHours() + " h before to "
+                + EventTimeline.MARGIN.toHours() + " h after, in " + t.step().toMinutes() + "-minute steps");
+        chart.show(shown, t, zone, dr.now());
+        List<PerformanceRow> rows = new ArrayList<>();
+        t.performance().ifPresent(p -> {
+            p.intervals().forEach(i -> rows.add(new PerformanceRow(time.format(i.start()) + " to " + time.format(i.end()),
+                    number(i.capKw()), number(i.baselineKw()), number(i.actualKw()), number(i.requestedKwh()),
+                    number(i.deliveredKwh()), percent(i.deliveredShare()), number(i.aboveCapKwh()),
+                    i.capKept().map(k -> k ? "yes" : "no").orElse("not measured"), number(100 * i.measuredShare()))));
+            EventPerformance.Totals sum = p.totals();
+            rows.add(new PerformanceRow("Total", "", "", "", number(sum.requestedKwh()), number(sum.deliveredKwh()),
+                    percent(sum.deliveredShare()), number(sum.aboveCapKwh()), sum.intervalsKept() + "/" + sum.intervals(),
+                    number(100 * sum.measuredShare())));
+        });
+        performance.setItems(rows);
+        baseline.setText(t.noBaseline().orElseGet(() -> t.performance().map(p -> p.baseline().method() + " over "
+                + p.baseline().days().size() + " days, day-of adjustment " + String.format(Locale.ROOT, "%.3f",
+                p.baseline().adjustment()) + (p.baseline().notes().isEmpty() ? "" : "; " + String.join("; ",
+                p.baseline().notes()))).orElse("")));
+        shortfall.setText(dr.shortfall(shown).map(s -> "Shortfall of the newest plan: up to " + number(s.peakKw())
+                + " kW, " + number(s.excessKwh()) + " kWh above the cap from " + time.format(s.from()) + " to "
+                + time.format(s.to()) + (s.jobsMissed().isEmpty() ? "" : "; jobs that would miss: "
+                + String.join(", ", s.jobsMissed())) + (s.proven() ? " (no plan could keep it)" : "")).orElse(""));
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String number(OptionalDouble value) {
+        return value.isPresent() ? number(value.getAsDouble()) : "";
+    }
+
+    private static String percent(OptionalDouble share) {
+        return share.isPresent() ? number(100 * share.getAsDouble()) : "";
     }
 
     private void optOut(TextField reason) {
@@ -124,10 +249,14 @@ public class DrView extends Div {
         DrEventStatus selected = events.asSingleSelect().getValue();
         var all = dr.events();
         events.setItems(all);
+        if (shown == null || all.stream().noneMatch(s -> s.ref().eventId().equals(shown))) {
+            shown = selected != null ? selected.ref().eventId() : dr.eventToShow().orElse(null);
+        }
         if (selected != null) {
             all.stream().filter(s -> s.ref().eventId().equals(selected.ref().eventId())).findFirst()
                     .ifPresent(events::select);
         }
+        showTimeline();
     }
 
     private static boolean isOperator() {

@@ -24,6 +24,7 @@ class AcquisitionMetricsTest {
         TestAuth.as(Role.VIEWER).get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("kelvin_store_backpressured 0.0"))
-                .body(matchesPattern("(?s).*\\nkelvin_collect_poll_overruns [0-9]+\\.[0-9]+\\n.*"));
+                .body(matchesPattern("(?s).*\\nkelvin_collect_poll_overruns [0-9]+\\.[0-9]+\\n.*"))
+                .body(matchesPattern("(?s).*\\nkelvin_collect_poll_overruns_last_minute [0-9]+\\.[0-9]+\\n.*"));
     }
 }

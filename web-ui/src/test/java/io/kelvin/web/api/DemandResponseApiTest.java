@@ -176,4 +176,137 @@ class DemandResponseApiTest {
                 .body("programs.name", org.hamcrest.Matchers.hasItem(DrFixtures.PROGRAM_NAME));
         TestAuth.as(Role.GRID_OPERATOR).get("/api/v1/dr").then().statusCode(403);
     }
+
+    @Test
+    void thePerformanceOfAnUnknownEventIs404NamingIt() {
+        TestAuth.as(Role.VIEWER).get("/api/v1/dr/events/no-such-event/performance").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("no-such-event"));
+        TestAuth.as(Role.GRID_OPERATOR).get("/api/v1/dr/events/no-such-event/performance").then().statusCode(403);
+    }
+
+    /*
+     * By hand. The grid meter holds a GOOD 5000 kW every minute for the 16 days before the app started (TempDataDir),
+     * and the event ran 4 to 3 hours before now (the app under test is younger than that, so the hours around it
+     * are the seeded ones), capping the import at 4000 kW. The baseline: 10 weekdays (4 weekend days) at 5000 kW,
+     * day-of ratio 5000 / 5000 = 1, so 5000 kW; requested (5000 - 4000) x 1 h = 1000 kWh, delivered
+     * (5000 - 5000) x 1 h = 0 kWh, above the cap 1000 kWh, not kept, every step measured.
+     */
+    @Test
+    void aPastEventsPerformanceShowsTheSeededMeterHistoryItsCapAndBaselineAndTheHandCalculatedRows() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
+        vtn.putEvent(DrFixtures.capEvent("ev-app-past", Instant.now().truncatedTo(ChronoUnit.MILLIS), start, 1, 4000));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> event("ev-app-past"), e -> e != null);
+
+        Map<String, Object> view = TestAuth.as(Role.AUDITOR).get("/api/v1/dr/events/ev-app-past/performance").then()
+                .statusCode(200).extract().jsonPath().getMap("$");
+
+        assertThat(view.get("zone")).isEqualTo("Asia/Shanghai");
+        assertThat(Instant.parse((String) view.get("from"))).isEqualTo(start.minus(Duration.ofHours(2)));
+        assertThat(Instant.parse((String) view.get("to"))).isEqualTo(start.plus(Duration.ofHours(3)));
+        assertThat(view.get("stepMinutes")).isEqualTo(15);
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) view.get("steps");
+        assertThat(steps).hasSize(20);
+        for (Map<String, Object> step : steps) {
+            Instant at = Instant.parse((String) step.get("start"));
+            boolean during = !at.isBefore(start) && at.isBefore(start.plus(Duration.ofHours(1)));
+            assertThat(step.get("capKw")).as("cap at %s", at).isEqualTo(during ? 4000.0f : null);
+            if (during) {
+                assertThat(((Number) step.get("baselineKw")).doubleValue()).isEqualTo(5000.0);
+                assertThat(((Number) step.get("importKw")).doubleValue()).isEqualTo(5000.0);
+            } else {
+                assertThat(step.get("baselineKw")).isNull();
+            }
+        }
+        Map<String, Object> baseline = (Map<String, Object>) view.get("baseline");
+        assertThat(baseline.get("method")).isEqualTo("CAISO 10-in-10");
+        assertThat(baseline.get("missing")).isNull();
+        assertThat(((List<?>) baseline.get("days")).size()).as("10 weekdays, or 4 weekend days").isIn(4, 10);
+        assertThat(((Number) baseline.get("adjustment")).doubleValue()).isEqualTo(1.0);
+        List<Map<String, Object>> intervals = (List<Map<String, Object>>) view.get("intervals");
+        assertThat(intervals).singleElement().satisfies(i -> {
+            assertThat(((Number) i.get("capKw")).doubleValue()).isEqualTo(4000.0);
+            assertThat(((Number) i.get("requestedKwh")).doubleValue()).isEqualTo(1000.0);
+            assertThat(((Number) i.get("deliveredKwh")).doubleValue()).isEqualTo(0.0);
+            assertThat(((Number) i.get("deliveredPercent")).doubleValue()).isEqualTo(0.0);
+            assertThat(((Number) i.get("aboveCapKwh")).doubleValue()).isEqualTo(1000.0);
+            assertThat(i.get("capKept")).isEqualTo(false);
+            assertThat(((Number) i.get("measuredPercent")).doubleValue()).isEqualTo(100.0);
+        });
+        Map<String, Object> totals = (Map<String, Object>) view.get("totals");
+        assertThat(((Number) totals.get("requestedKwh")).doubleValue()).isEqualTo(1000.0);
+        assertThat(totals.get("intervalsKept")).isEqualTo(0);
+        assertThat(totals.get("intervals")).isEqualTo(1);
+    }
+
+    @Test
+    void anUpcomingEventsTimelineHasItsCapButNoMeteredStepsYet() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(26));
+        vtn.putEvent(DrFixtures.capEvent("ev-app-next", Instant.now().truncatedTo(ChronoUnit.MILLIS), start, 1, 9500));
+        awaitEvent("ev-app-next", "REPLANNED");
+
+        Map<String, Object> view = TestAuth.as(Role.VIEWER).get("/api/v1/dr/events/ev-app-next/performance").then()
+                .statusCode(200).extract().jsonPath().getMap("$");
+
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) view.get("steps");
+        assertThat(steps).hasSize(20).allSatisfy(s -> assertThat(s.get("importKw")).isNull());
+        assertThat(steps).filteredOn(s -> s.get("capKw") != null).hasSize(4);
+        assertThat((List<Map<String, Object>>) view.get("intervals")).singleElement().satisfies(i -> {
+            assertThat(i.get("capKept")).as("not measured yet").isNull();
+            assertThat(((Number) i.get("measuredPercent")).doubleValue()).isZero();
+        });
+    }
+
+    @Test
+    void anOperatorOptsBackInWithAReasonOnlyAfterAnOptOutAndEveryAttemptIsAudited() {
+        vtn.putEvent(cap("ev-app-optin", Instant.now(), 7200));
+        awaitEvent("ev-app-optin", "REPLANNED");
+
+        TestAuth.as(Role.OPERATOR).contentType("application/json").body(Map.of("reason", "changed my mind"))
+                .post("/api/v1/dr/events/ev-app-optin/opt-in").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("has not opted out"));
+        TestAuth.as(Role.OPERATOR).contentType("application/json").body(Map.of("reason", "chiller maintenance"))
+                .post("/api/v1/dr/events/ev-app-optin/opt-out").then().statusCode(200);
+
+        TestAuth.as(Role.OPERATOR).contentType("application/json").body("{\"reason\": \" \"}")
+                .post("/api/v1/dr/events/ev-app-optin/opt-in").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("reason"));
+        TestAuth.as(Role.OPERATOR).contentType("application/json").body(Map.of("reason", "x".repeat(501)))
+                .post("/api/v1/dr/events/ev-app-optin/opt-in").then().statusCode(400)
+                .body("detail", containsString("reason: at most 500"));
+        TestAuth.as(Role.VIEWER).contentType("application/json").body(Map.of("reason", "x"))
+                .post("/api/v1/dr/events/ev-app-optin/opt-in").then().statusCode(403);
+        TestAuth.as(Role.OPERATOR).contentType("application/json").body(Map.of("reason", "why"))
+                .post("/api/v1/dr/events/no-such-event/opt-in").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("no-such-event"));
+        assertThat(event("ev-app-optin").get("state")).as("nothing changed").isEqualTo("OPTED_OUT");
+
+        TestAuth.as(Role.OPERATOR).contentType("application/json").body(Map.of("reason", "maintenance moved"))
+                .post("/api/v1/dr/events/ev-app-optin/opt-in").then().statusCode(200)
+                .body("from", equalTo("OPTED_OUT")).body("to", equalTo("OPTED_IN"))
+                .body("actor", equalTo(TestAuth.clientId(Role.OPERATOR)));
+        Map<String, Object> event = awaitEvent("ev-app-optin", "REPLANNED");
+        assertThat(event.get("reason")).isEqualTo("maintenance moved");
+        List<Map<String, Object>> transitions = (List<Map<String, Object>>) event.get("transitions");
+        assertThat(transitions).extracting(t -> t.get("action")).containsSubsequence("opt-out", "opt-back-in", "re-plan");
+
+        List<Map<String, Object>> records = audit("kind=DR_OPT_IN&actor=" + TestAuth.clientId(Role.OPERATOR));
+        assertThat(records).filteredOn(r -> ((String) r.get("target")).startsWith("dr-event ev-app-optin@"))
+                .extracting(r -> r.get("outcome")).contains("SUCCESS", "DENIED");
+        assertThat(records).filteredOn(r -> "SUCCESS".equals(r.get("outcome"))).anySatisfy(r -> {
+            assertThat((String) r.get("detail")).contains("maintenance moved");
+            assertThat(r.get("address")).isEqualTo("127.0.0.1");
+        });
+    }
+
+    @Test
+    void optingBackIntoAnEventThatIsOverIsRefused() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
+        vtn.putEvent(DrFixtures.capEvent("ev-app-over", Instant.now().truncatedTo(ChronoUnit.MILLIS), start, 1, 8000));
+        awaitEvent("ev-app-over", "COMPLETED");
+
+        TestAuth.as(Role.OPERATOR).contentType("application/json").body(Map.of("reason", "too late"))
+                .post("/api/v1/dr/events/ev-app-over/opt-in").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("completed"));
+    }
 }

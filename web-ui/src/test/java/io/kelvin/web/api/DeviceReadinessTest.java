@@ -38,8 +38,26 @@ class DeviceReadinessTest {
                 .doesNotContainKey("cdu-01");
     }
 
+    @Test
+    void devicesSkippingPollCyclesInTheLastMinuteAreNamedWithTheirCountAndTheNewestOverrunsTime() {
+        HealthCheckResponse response = DeviceReadiness.describe(List.of(
+                device("cdu-01", DeviceState.UP, Optional.empty()),
+                overrunning("meter-01", 40, 12, T0.plusSeconds(30)),
+                overrunning("meter-02", 7, 0, T0)));
+
+        Map<String, Object> data = response.getData().orElseThrow();
+        assertThat(data).containsEntry("pollOverruns", 47L).containsEntry("pollOverrunsLastMinute", 12L)
+                .containsEntry("overrunning", "meter-01 (12 in the last minute, last at 2026-06-01T08:00:30Z)")
+                .doesNotContainKey("meter-01");
+    }
+
+    private static DeviceHealth overrunning(String id, long total, long lastMinute, Instant last) {
+        return new DeviceHealth(id, DeviceState.UP, Optional.empty(), Optional.of(T0), Optional.of(T0), 10, 0,
+                List.of(), DeviceInfo.from(Map.of(), "device profile", "Acme", "X"), total, lastMinute, Optional.of(last));
+    }
+
     private static DeviceHealth device(String id, DeviceState state, Optional<DeviceError> error) {
         return new DeviceHealth(id, state, error, Optional.of(T0), Optional.of(T0), 10, error.isPresent() ? 1 : 0,
-                List.of(), DeviceInfo.from(Map.of(), "device profile", "Acme", "X"), 0);
+                List.of(), DeviceInfo.from(Map.of(), "device profile", "Acme", "X"));
     }
 }

@@ -49,6 +49,10 @@ class DevicesApiTest {
         Map<String, Object> cdu = device(body, "cdu-01");
         assertThat(cdu.get("state")).isEqualTo("UP");
         assertThat(Instant.parse((String) cdu.get("lastGoodSample"))).isAfter(Instant.now().minusSeconds(120));
+        // overload in the last minute beside the count since start
+        assertThat(((Number) cdu.get("pollOverrunsLastMinute")).longValue())
+                .isBetween(0L, ((Number) cdu.get("pollOverruns")).longValue());
+        assertThat(cdu).containsKey("lastPollOverrun");
         List<Map<String, Object>> points = body.getList("devices.find { it.id == 'cdu-01' }.points");
         assertThat(points).isNotEmpty().allSatisfy(p -> assertThat(p.get("quality")).isEqualTo("GOOD"));
         assertThat(points).extracting(p -> p.get("reason")).containsOnlyNulls();

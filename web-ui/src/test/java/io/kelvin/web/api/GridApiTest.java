@@ -10,6 +10,9 @@ import static org.hamcrest.Matchers.startsWith;
 import com.sun.net.httpserver.HttpServer;
 import io.kelvin.core.identity.Actor;
 import io.kelvin.core.identity.Role;
+import io.kelvin.energyoptimizer.api.JobRequest;
+import io.kelvin.energyoptimizer.app.PlanningService;
+import io.kelvin.greenpower.dr.ven.ReportBuilder;
 import io.kelvin.identity.Clients;
 import io.kelvin.testkit.FreePorts;
 import io.kelvin.testkit.InteropPeers;
@@ -62,6 +65,9 @@ class GridApiTest {
 
     @Inject
     Clients clients;
+
+    @Inject
+    PlanningService planning;
 
     @BeforeEach
     void ready() {
@@ -260,5 +266,54 @@ class GridApiTest {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    @Test
+    void whatThePlanCannotKeepOfAnEventIsInTheGridOperatorsGetReportsBeforeTheEventStarts() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        planning.submit(new JobRequest("grid-ahead-" + now.toEpochMilli(), 512, null, 480.0, Duration.ofHours(1), now,
+                now.plus(Duration.ofHours(12)), null, true, Duration.ofMinutes(5)));
+        Instant start = now.plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.HOURS);
+        String id = viaPrism().contentType("application/json").body("""
+                {"programID": "%s", "eventName": "no import at all", "priority": 0,
+                 "intervalPeriod": {"start": "%s", "duration": "PT1H"},
+                 "reportDescriptors": [{"payloadType": "OPERATING_STATE"}],
+                 "intervals": [{"id": 0, "payloads": [{"type": "IMPORT_CAPACITY_LIMIT", "values": [0]}]}]}"""
+                .formatted(programId, start)).post("/events").then().statusCode(201).extract().path("id");
+        try {
+            // The re-plan for the event is done once it says whether the plan keeps the cap.
+            Map<String, Object> event = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions().until(() -> drEvent(id), e -> e != null
+                            && (e.get("shortfall") != null || "REPLANNED".equals(e.get("state"))));
+            Map<String, Object> shortfall = (Map<String, Object>) event.get("shortfall");
+            if (shortfall == null) {
+                // A 0 kW cap is kept only where PV and wind cover the whole site: then there is nothing to tell.
+                assertThat(kelvinReports(id)).isEmpty();
+                return;
+            }
+            List<Map<String, Object>> reports = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> kelvinReports(id), r -> !r.isEmpty());
+            assertThat(Instant.now()).as("seen before the event's start").isBefore(start);
+            Map<String, Object> report = reports.getFirst();
+            assertThat(Instant.parse((String) report.get("createdDateTime"))).isBefore(start);
+            Map<String, Object> resource = ((List<Map<String, Object>>) report.get("resources")).getFirst();
+            List<Map<String, Object>> payloads = (List<Map<String, Object>>) ((List<Map<String, Object>>) resource
+                    .get("intervals")).getFirst().get("payloads");
+            assertThat(payloads).extracting(p -> p.get("type")).contains("OPERATING_STATE", ReportBuilder.SHORTFALL_KW,
+                    ReportBuilder.SHORTFALL_KWH, ReportBuilder.SHORTFALL_PROVEN);
+            assertThat(payloads).filteredOn(p -> ReportBuilder.SHORTFALL_KW.equals(p.get("type"))).singleElement()
+                    .satisfies(p -> assertThat(((Number) ((List<?>) p.get("values")).getFirst()).doubleValue())
+                            .isCloseTo(((Number) shortfall.get("peakKw")).doubleValue(),
+                                    org.assertj.core.api.Assertions.within(0.01)));
+        } finally {
+            viaPrism().delete("/events/" + id).then().statusCode(200);
+        }
+    }
+
+    /** Kelvin's own reports on the event, read by the grid operator through the validating proxy. */
+    private static List<Map<String, Object>> kelvinReports(String eventId) {
+        List<Map<String, Object>> reports = viaPrism().queryParam("programID", programId).queryParam("eventID", eventId)
+                .get("/reports").then().statusCode(200).extract().jsonPath().getList("$");
+        return reports.stream().filter(r -> "kelvin".equals(r.get("clientID"))).toList();
     }
 }

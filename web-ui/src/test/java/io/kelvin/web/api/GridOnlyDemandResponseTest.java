@@ -2,11 +2,15 @@ package io.kelvin.web.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.kelvin.core.dr.EventRef;
+import io.kelvin.core.dr.GuardAction;
+import io.kelvin.core.dr.GuardLog;
 import io.kelvin.core.identity.Role;
 import io.kelvin.greenpower.dr.DrFixtures;
 import io.kelvin.web.AppReady;
@@ -18,23 +22,29 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A site whose {@code demandResponse:} section names no VTN, only Kelvin's grid API: no VEN client runs,
  * health and the DR overview say so, and a GRID_OPERATOR's program and event drive the lifecycle to a re-plan
- * with the grid client named as the event's source.
+ * with the grid client named as the event's source; the cap guard's actions for an event show in the event and in
+ * the audit trail.
  */
 @QuarkusTest
 @TestProfile(GridApiOnly.class)
 @WithTestResource(value = TempDataDir.class, scope = TestResourceScope.GLOBAL)
 class GridOnlyDemandResponseTest {
+
+    @Inject
+    GuardLog guardLog;
 
     @BeforeEach
     void ready() {
@@ -88,6 +98,46 @@ class GridOnlyDemandResponseTest {
                 .then().statusCode(200).extract().jsonPath().getList("records");
         assertThat(created).filteredOn(r -> String.valueOf(r.get("target")).startsWith("dr-event " + eventId + "@"))
                 .singleElement().satisfies(r -> assertThat(r.get("address")).isEqualTo("grid-api"));
+    }
+
+    @Test
+    void aCapGuardActionForAnEventShowsInTheEventWithItsJobsMeterAndCapAndInTheAuditTrailAsTheCapGuard() {
+        String grid = GridApiResource.BASE;
+        String programId = program();
+        Instant start = Instant.now().plus(Duration.ofHours(5)).truncatedTo(ChronoUnit.HOURS);
+        String eventId = TestAuth.as(Role.GRID_OPERATOR).contentType("application/json").body("""
+                {"programID": "%s", "eventName": "guarded cut", "priority": 0,
+                 "intervalPeriod": {"start": "%s", "duration": "PT1H"},
+                 "intervals": [{"id": 0, "payloads": [{"type": "IMPORT_CAPACITY_LIMIT", "values": [7000]}]}]}"""
+                .formatted(programId, start)).post(grid + "/events").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> drEvent(eventId), e -> e != null);
+
+        // What the app's cap guard keeps when it pauses a job for the event (CapGuardTest: when it does so).
+        Instant at = start.plusSeconds(42);
+        guardLog.record(new GuardAction(at, GuardAction.Kind.PAUSED, List.of(new EventRef(programId, eventId, start)),
+                List.of(new GuardAction.JobKw("train-guarded", 412.4)), OptionalDouble.of(6912), OptionalDouble.of(7000)));
+
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) drEvent(eventId).get("guardActions");
+        assertThat(actions).singleElement().satisfies(a -> {
+            assertThat(a.get("action")).isEqualTo("PAUSED");
+            assertThat(Instant.parse((String) a.get("at"))).isEqualTo(at);
+            assertThat((List<Map<String, Object>>) a.get("jobs")).singleElement().satisfies(j -> {
+                assertThat(j.get("jobId")).isEqualTo("train-guarded");
+                assertThat(((Number) j.get("kw")).doubleValue()).isCloseTo(412.4, within(1e-3));
+            });
+            assertThat(((Number) a.get("meteredKw")).doubleValue()).isEqualTo(6912);
+            assertThat(((Number) a.get("capKw")).doubleValue()).isEqualTo(7000);
+            assertThat(a.get("events")).isEqualTo(List.of(eventId));
+        });
+
+        List<Map<String, Object>> records = TestAuth.as(Role.AUDITOR).get("/api/v1/audit?kind=DR_GUARD_ACTED&actor=cap-guard")
+                .then().statusCode(200).extract().jsonPath().getList("records");
+        assertThat(records).filteredOn(r -> String.valueOf(r.get("target")).startsWith("dr-event " + eventId + "@"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("actorKind")).isEqualTo("SYSTEM");
+                    assertThat(r.get("detail")).isEqualTo("paused train-guarded 412 kW; meter 6912 kW, cap 7000 kW");
+                });
     }
 
     @Test

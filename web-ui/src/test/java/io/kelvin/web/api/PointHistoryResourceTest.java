@@ -10,6 +10,7 @@ import io.kelvin.web.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,16 @@ class PointHistoryResourceTest {
         assertThat(values).hasSize(12);
         assertThat(body.getString("unit")).isEqualTo("kW");
         assertThat(values.stream().filter(Objects::nonNull)).allSatisfy(kw -> assertThat(kw).isBetween(1_000f, 10_000f));
+        // every empty step says why, and only empty steps do
+        List<Map<String, Object>> steps = body.getList("values");
+        assertThat(steps).allSatisfy(step -> {
+            if (step.get("value") == null) {
+                assertThat(step.get("gap")).isIn("NO_DATA", "POLL_OVERRUN");
+            } else {
+                assertThat(step.get("gap")).isNull();
+            }
+            assertThat(step.get("pollOverrun")).isInstanceOf(Boolean.class);
+        });
     }
 
     @Test

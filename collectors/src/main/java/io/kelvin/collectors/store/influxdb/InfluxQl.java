@@ -2,6 +2,7 @@ package io.kelvin.collectors.store.influxdb;
 
 import io.kelvin.core.telemetry.Aggregate;
 import io.kelvin.core.telemetry.PointId;
+import io.kelvin.core.telemetry.Quality;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -72,6 +73,17 @@ final class InfluxQl {
         return "SELECT last(" + quoted(point.point()) + "), " + quoted(point.point() + QUALITY_SUFFIX)
                 + " FROM " + quoted(measurement) + deviceFilter() + " AND time >= " + nanos(from)
                 + " AND time < " + nanos(to) + groupBy(from, step);
+    }
+
+    /**
+     * How many of the point's rows in each step of {@code [from, to)} are POLL_OVERRUN markers (steps
+     * without any are left out); binds {@code $site} and {@code $device}.
+     */
+    static String pollOverrunCounts(String measurement, PointId point, Instant from, Instant to, Duration step) {
+        String quality = quoted(point.point() + QUALITY_SUFFIX);
+        return "SELECT count(" + quality + ") FROM " + quoted(measurement) + deviceFilter() + " AND " + quality
+                + " = '" + Quality.POLL_OVERRUN.name() + "' AND time >= " + nanos(from) + " AND time < " + nanos(to)
+                + groupBy(from, step);
     }
 
     private static String groupBy(Instant from, Duration step) {

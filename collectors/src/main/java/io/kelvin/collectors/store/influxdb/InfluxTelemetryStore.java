@@ -194,6 +194,21 @@ public final class InfluxTelemetryStore implements TelemetryStore {
         return grid.values();
     }
 
+    @Override
+    public List<Instant> pollOverrunSteps(PointId point, Instant from, Instant to, Duration step) {
+        StepGrid grid = new StepGrid(from, to, step, Aggregate.MAX);
+        QueryResult.Series series = firstSeries(query(InfluxQl.pollOverrunCounts(measurement(point), point, from, to,
+                step), point));
+        if (series != null) {
+            for (List<Object> row : series.getValues()) {
+                if (row.get(1) != null && ((Number) row.get(1)).longValue() > 0) {
+                    grid.add(((Number) row.get(0)).longValue(), step.toMillis(), 1);
+                }
+            }
+        }
+        return grid.values().stream().filter(v -> v.value() > 0).map(TimeValue::time).toList();
+    }
+
     /** Step start (ms) to {sum, count} of the rows of a sum/count series. */
     private static Map<Long, double[]> sumsByStep(QueryResult.Series series) {
         Map<Long, double[]> sums = new HashMap<>();

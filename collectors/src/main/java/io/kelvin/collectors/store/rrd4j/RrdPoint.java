@@ -33,6 +33,8 @@ final class RrdPoint {
     private RrdDb db;
     /** False only for a file made before the {@code good} datasource, opened read-only. */
     private boolean hasGood = true;
+    /** False only for a file made before the {@code overrun} datasource, opened read-only. */
+    private boolean hasOverrun = true;
     private long lastUpdate = NONE;
     private Sample pending;
     private Sample committed;
@@ -65,6 +67,15 @@ final class RrdPoint {
                 opened.db = RrdDb.getBuilder().setPath(file.toString()).build();
             }
         }
+        if (!opened.db.containsDs(RrdLayout.OVERRUN_DATASOURCE)) {
+            if (readOnly) {
+                opened.hasOverrun = false;
+            } else {
+                opened.db.close();
+                RrdToolkit.addDatasource(file.toString(), RrdLayout.overrunDatasource(), false);
+                opened.db = RrdDb.getBuilder().setPath(file.toString()).build();
+            }
+        }
         opened.lastUpdate = opened.db.getLastUpdateTime();
         double value = opened.db.getLastDatasourceValue(RrdLayout.DATASOURCE);
         opened.committed = LatestCodec.decode(point, value, opened.db.getInfo()).orElse(null);
@@ -73,7 +84,9 @@ final class RrdPoint {
 
     /**
      * Takes the sample unless it is at or before the last committed second; returns whether it was
-     * taken. A sample in the held-back second replaces it.
+     * taken. A sample in the held-back second replaces it, except that a POLL_OVERRUN marker never
+     * replaces a reading of the same second (at one-second resolution that second has data; polls faster
+     * than 1 s can share a second with a skipped cycle).
      */
     synchronized boolean offer(Sample sample) throws IOException {
         if (readOnly) {
@@ -82,6 +95,10 @@ final class RrdPoint {
         long second = sample.sourceTime().getEpochSecond();
         if (lastUpdate != NONE && second + 1 <= lastUpdate) {
             return false;
+        }
+        if (pending != null && second == secondOf(pending) && sample.quality().isPollOverrun()
+                && !pending.quality().isPollOverrun()) {
+            return true;
         }
         if (pending == null || second == secondOf(pending)) {
             pending = sample;
@@ -117,6 +134,19 @@ final class RrdPoint {
         }
         if (pending != null && (!goodOnly || pending.quality().isGood())) {
             grid.add(secondOf(pending) * 1000, 1000, pending.value());
+        }
+    }
+
+    /**
+     * Adds 1 to the steps of the MAX grid where {@code [from, to)} holds a POLL_OVERRUN marker (0 where
+     * it holds other samples only).
+     */
+    synchronized void foldOverruns(StepGrid grid, Instant from, Instant to) throws IOException {
+        if (db != null && hasOverrun) {
+            foldArchive(grid, from, to, Aggregate.MAX, RrdLayout.OVERRUN_DATASOURCE);
+        }
+        if (pending != null) {
+            grid.add(secondOf(pending) * 1000, 1000, overrunOf(pending));
         }
     }
 
@@ -185,9 +215,9 @@ final class RrdPoint {
         }
         if (time - lastUpdate > RrdLayout.HEARTBEAT_SECONDS) {
             // without this, rrd4j would mark the sample's own second unknown along with the gap
-            update(time - 1, Double.NaN, Double.NaN);
+            update(time - 1, Double.NaN, Double.NaN, Double.NaN);
         }
-        update(time, sample.value(), sample.quality().isGood() ? sample.value() : Double.NaN);
+        update(time, sample.value(), sample.quality().isGood() ? sample.value() : Double.NaN, overrunOf(sample));
         db.setInfo(LatestCodec.encode(sample));
         committed = sample;
     }
@@ -196,13 +226,17 @@ final class RrdPoint {
         Files.createDirectories(file.getParent());
         db = RrdDb.getBuilder().setRrdDef(RrdLayout.definition(file, firstUpdate - 2)).build();
         // an unknown first row: rrd4j would otherwise back-fill from the start time
-        update(firstUpdate - 1, Double.NaN, Double.NaN);
+        update(firstUpdate - 1, Double.NaN, Double.NaN, Double.NaN);
     }
 
-    private void update(long time, double value, double goodValue) throws IOException {
+    private void update(long time, double value, double goodValue, double overrun) throws IOException {
         db.createSample(time).setValue(RrdLayout.DATASOURCE, value).setValue(RrdLayout.GOOD_DATASOURCE, goodValue)
-                .update();
+                .setValue(RrdLayout.OVERRUN_DATASOURCE, overrun).update();
         lastUpdate = time;
+    }
+
+    private static double overrunOf(Sample sample) {
+        return sample.quality().isPollOverrun() ? 1 : 0;
     }
 
     private static long secondOf(Sample sample) {

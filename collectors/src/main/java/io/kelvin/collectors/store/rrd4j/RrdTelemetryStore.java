@@ -133,6 +133,21 @@ public final class RrdTelemetryStore implements TelemetryStore {
         return fold(point, from, to, step, Aggregate.LAST, true);
     }
 
+    @Override
+    public List<Instant> pollOverrunSteps(PointId point, Instant from, Instant to, Duration step) {
+        ensureOpen();
+        StepGrid grid = new StepGrid(from, to, step, Aggregate.MAX);
+        Optional<RrdPoint> stored = existing(point);
+        if (stored.isPresent()) {
+            try {
+                stored.get().foldOverruns(grid, from, to);
+            } catch (IOException e) {
+                throw new StoreUnavailableException("cannot read " + RrdLayout.fileOf(dataDir, point), e);
+            }
+        }
+        return grid.values().stream().filter(v -> v.value() > 0).map(TimeValue::time).toList();
+    }
+
     private List<TimeValue> fold(PointId point, Instant from, Instant to, Duration step, Aggregate aggregate,
             boolean goodOnly) {
         return grid(point, from, to, step, aggregate, goodOnly).values();

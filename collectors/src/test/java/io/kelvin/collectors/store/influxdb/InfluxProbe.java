@@ -21,6 +21,23 @@ public final class InfluxProbe {
     private InfluxProbe() {
     }
 
+    /** The times (ms) of the device's rows whose {@code <point>_quality} field is {@code quality}, oldest first. */
+    public static List<Long> timesWithQuality(String url, String database, String measurement, PointId point,
+                                              String quality) {
+        try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+            String field = point.point() + InfluxQl.QUALITY_SUFFIX;
+            QueryResult result = influx.query(new Query("SELECT \"" + field + "\" FROM \"" + measurement
+                    + "\" WHERE \"device\" = '" + point.device() + "' AND \"" + field + "\" = '" + quality + "'",
+                    database), TimeUnit.MILLISECONDS);
+            if (result.hasError() || result.getResults().get(0).hasError()) {
+                throw new IllegalStateException("query failed: " + result);
+            }
+            List<QueryResult.Series> series = result.getResults().get(0).getSeries();
+            return series == null ? List.of()
+                    : series.get(0).getValues().stream().map(row -> ((Number) row.get(0)).longValue()).toList();
+        }
+    }
+
     /** {@code SELECT count(*), sum(*) FROM <measurement> GROUP BY device}, per point. */
     public static Map<PointId, Stored> countAndSum(String url, String database, String measurement) {
         Map<PointId, Stored> stored = new TreeMap<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kelvin.core.telemetry.Aggregate;
 import io.kelvin.core.telemetry.PointId;
+import io.kelvin.core.telemetry.Quality;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.StepMean;
 import io.kelvin.core.telemetry.StoreUnavailableException;
@@ -57,7 +58,8 @@ class RrdReadOnlyAndLegacyTest {
     }
 
     @Test
-    void aFileWithoutTheGoodDatasourceHasNoGoodHistoryAndGetsItOnTheNextWrite() throws IOException {
+    void aFileWithoutTheGoodAndOverrunDatasourcesHasNoGoodHistoryNorMarkersAndGetsThemOnTheNextWrite()
+            throws IOException {
         writeLegacyFile(seconds(0, 120, 50));
 
         try (RrdTelemetryStore readOnly = RrdTelemetryStore.openReadOnly(dataDir)) {
@@ -66,15 +68,20 @@ class RrdReadOnlyAndLegacyTest {
                     .allMatch(StepMean::isGap);
             assertThat(values(readOnly.range(POWER, BASE, BASE.plusSeconds(120), Duration.ofMinutes(1), Aggregate.MEAN)))
                     .containsExactly(50.0, 50.0);
+            assertThat(readOnly.pollOverrunSteps(POWER, BASE, BASE.plusSeconds(120), Duration.ofSeconds(1))).isEmpty();
         }
         try (RrdTelemetryStore store = RrdTelemetryStore.open(dataDir)) {
             store.write(seconds(120, 240, 70));
+            store.write(List.of(new Sample(POWER, Double.NaN, Quality.POLL_OVERRUN, BASE.plusSeconds(240),
+                    BASE.plusSeconds(241))));
         }
         try (RrdTelemetryStore store = RrdTelemetryStore.open(dataDir)) {
             assertThat(store.goodMeans(POWER, BASE, BASE.plusSeconds(240), Duration.ofMinutes(1)).stream().map(StepMean::mean))
                     .containsExactly(Double.NaN, Double.NaN, 70.0, 70.0);
             assertThat(values(store.range(POWER, BASE, BASE.plusSeconds(240), Duration.ofMinutes(1), Aggregate.MEAN)))
                     .containsExactly(50.0, 50.0, 70.0, 70.0);
+            assertThat(store.pollOverrunSteps(POWER, BASE, BASE.plusSeconds(241), Duration.ofSeconds(1)))
+                    .containsExactly(BASE.plusSeconds(240));
         }
     }
 

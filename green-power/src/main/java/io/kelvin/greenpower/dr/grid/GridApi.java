@@ -46,7 +46,9 @@ import java.util.stream.Stream;
  * <p>An event created or updated here is offered to the site's {@link DrEvents}, the same lifecycle the
  * VEN client feeds from a VTN (a new modificationDateTime is a new version); a deleted event is
  * withdrawn. {@link #publishReports()} puts the reports the events' descriptors ask for into the store as
- * Kelvin's (clientID {@value #KELVIN}), once each. Every change is notified to the subscriptions whose
+ * Kelvin's (clientID {@value #KELVIN}), once each; before an event that asks for OPERATING_STATE starts, the
+ * report that says what the plan cannot keep of its caps ({@link ReportBuilder#ahead}) is put there as soon as a
+ * shortfall is known and replaced when it changes or is gone. Every change is notified to the subscriptions whose
  * object operations and program match, through the {@link WebhookNotifier} (never on the caller's thread).
  * Thread-safe.
  */
@@ -147,7 +149,9 @@ public final class GridApi {
     /**
      * Puts the reports now due for the grid API's events (as their report descriptors ask) into the store
      * as Kelvin's, each once (its id is derived from the event version, descriptor and chunk, so a
-     * restart does not repeat it), and notifies subscribers. Returns how many were added.
+     * restart does not repeat it), and notifies subscribers; and the OPERATING_STATE report of each event not
+     * yet started, when the plan cannot keep its caps or could not before (added, or replaced when it changed, and
+     * notified as CREATE or UPDATE). Returns how many reports were added or replaced.
      */
     public synchronized int publishReports() {
         Instant now = clock.instant();
@@ -158,6 +162,10 @@ public final class GridApi {
             Optional<DrState> state = events.state(eventId);
             if (event.isEmpty() || state.isEmpty() || event.get().reportDescriptors().isEmpty()) {
                 continue;
+            }
+            Optional<ReportBuilder.Ahead> ahead = reports.ahead(event.get(), events.intervals(eventId), state.get(), now);
+            if (ahead.isPresent() && publishAhead(ahead.get(), stored, now)) {
+                added++;
             }
             for (ReportBuilder.Due due : reports.due(event.get(), events.intervals(eventId), state.get(), now)) {
                 String id = "kelvin-" + digest(due.key());
@@ -177,6 +185,39 @@ public final class GridApi {
             }
         }
         return added;
+    }
+
+    /** Adds the report sent ahead of an event (when there is a shortfall) or replaces it when it changed. */
+    private boolean publishAhead(ReportBuilder.Ahead ahead, GridObject event, Instant now) {
+        String id = "kelvin-" + digest(ahead.key());
+        Optional<GridObject> old = store.find(GridObjectType.REPORT, id);
+        if (old.isEmpty() && ahead.shortfall().isEmpty()) {
+            return false;
+        }
+        Instant created = old.map(GridObject::createdAt).orElse(now);
+        Report r = ahead.report();
+        Report report = new Report(Optional.of(new ObjectMetadata(id, created, now, ObjectType.REPORT)),
+                Optional.of(KELVIN), r.eventId(), reportClientName, r.reportName(), r.payloadDescriptors(), r.resources());
+        ObjectNode node = OadrWriter.report(report);
+        if (old.isPresent()) {
+            // Unchanged when it reads the same with the kept report's times.
+            JsonNode kept = parse(old.get().document());
+            ObjectNode same = node.deepCopy();
+            same.set("createdDateTime", kept.get("createdDateTime"));
+            same.set("modificationDateTime", kept.get("modificationDateTime"));
+            if (OadrWriter.text(same).equals(old.get().document())) {
+                return false;
+            }
+            node.set("createdDateTime", kept.get("createdDateTime"));
+        }
+        GridObject object = new GridObject(GridObjectType.REPORT, id, Optional.of(reportClientName), event.programId(),
+                Optional.of(event.id()), created, now, OadrWriter.text(node));
+        if (!(old.isPresent() ? store.replace(object) : store.insert(object))) {
+            return false;
+        }
+        notifySubscribers(GridObjectType.REPORT, old.isPresent() ? Operation.UPDATE : Operation.CREATE, node,
+                event.programId());
+        return true;
     }
 
     private GridResult write(GridObjectType type, ObjectMetadata meta, String body, String clientId,

@@ -1,5 +1,6 @@
 package io.kelvin.greenpower.dr.ven;
 
+import io.kelvin.core.dr.DrPlanOutcome;
 import io.kelvin.core.dr.DrState;
 import io.kelvin.greenpower.dr.TimedInterval;
 import io.kelvin.greenpower.dr.oadr.Event;
@@ -31,11 +32,22 @@ import java.util.OptionalDouble;
  * keep the cap with every job on time)); a value whose data is
  * missing is left out and a DATA_QUALITY MISSING payload is added instead. Per resource, or one
  * AGGREGATED_REPORT resource summing them when {@code aggregate} is set.
+ *
+ * <p>Before the event starts, {@link #ahead} gives the OPERATING_STATE report that tells the VTN at once what the
+ * plan cannot keep (one report over the descriptor's intervals, the same payloads), for an event whose descriptors
+ * ask for OPERATING_STATE; the caller posts it when there is a shortfall and updates it when it changes or is gone.
  */
 public final class ReportBuilder {
 
     /** A report that is due, with the key that makes sure it is sent once. */
     public record Due(String key, Report report) {
+    }
+
+    /**
+     * The OPERATING_STATE report of an event that has not started: {@code key} stays the same for the event (the
+     * report is posted once and then updated), {@code shortfall} is what the plan cannot keep now, if anything.
+     */
+    public record Ahead(String key, Report report, Optional<DrPlanOutcome.Shortfall> shortfall) {
     }
 
     /** Privately defined report payload types (the Definition allows them) that say what the plan cannot keep. */
@@ -84,6 +96,31 @@ public final class ReportBuilder {
             }
         }
         return due;
+    }
+
+    /**
+     * The OPERATING_STATE report to send before {@code event} starts (its first placed interval begins after
+     * {@code now}): over the intervals of its first OPERATING_STATE descriptor (historical or not: it states the
+     * plan for them), each carrying the state and, when the plan cannot keep the caps, the shortfall payloads.
+     * Empty when the event asks for no OPERATING_STATE, has no placed interval or has started.
+     */
+    public Optional<Ahead> ahead(Event event, List<TimedInterval> placed, DrState state, Instant now) {
+        if (placed.isEmpty() || !now.isBefore(placed.getFirst().start())) {
+            return Optional.empty();
+        }
+        for (int d = 0; d < event.reportDescriptors().size(); d++) {
+            ReportDescriptor descriptor = event.reportDescriptors().get(d);
+            if (!descriptor.payloadType().equals("OPERATING_STATE")) {
+                continue;
+            }
+            List<TimedInterval> selected = select(placed, descriptor);
+            if (selected.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Ahead(event.id() + "#ahead#" + d, report(event, descriptor, selected, state),
+                    source.shortfall(event.id())));
+        }
+        return Optional.empty();
     }
 
     private static List<TimedInterval> select(List<TimedInterval> placed, ReportDescriptor descriptor) {

@@ -31,7 +31,11 @@ import java.util.regex.Pattern;
  * Kelvin as an OpenADR 3.1 VEN. Each {@link #runOnce()} registers the VEN and its resources if not yet
  * done, keeps the webhook subscription in place (when a callback URL is configured), reads the
  * configured programs and their events (page by page, with the site's targets) into {@link DrEvents},
- * withdraws events the VTN no longer lists, and posts the reports that are due. When the VTN cannot be
+ * withdraws events the VTN no longer lists, and posts the reports that are due. Before an event whose
+ * descriptors ask for OPERATING_STATE starts, a plan that cannot keep its caps is told at once
+ * ({@link ReportBuilder#ahead}: posted when a shortfall is first known, updated with {@code PUT /reports/{id}}
+ * when it changes or is gone; {@link #reportAhead()} sends it between cycles, right after a re-plan; after a restart
+ * the VTN's own copy, found once per event by report name, is the one updated). When the VTN cannot be
  * reached or refuses, the client keeps every event it has, records the VTN's words and backs off
  * ({@link Backoff}); the next successful cycle catches up. A malformed program or event is refused with
  * a message naming the field and changes nothing; the others go on. Notifications from the webhook go
@@ -52,6 +56,10 @@ public final class VenClient {
     private final Backoff backoff = new Backoff(MIN_BACKOFF, MAX_BACKOFF);
     private final Map<String, Program> programs = new ConcurrentHashMap<>();
     private final Set<String> sentReports = ConcurrentHashMap.newKeySet();
+    /** The reports sent ahead of events, by {@link ReportBuilder.Ahead#key}: the VTN's id and what was sent. */
+    private final Map<String, SentAhead> sentAhead = new ConcurrentHashMap<>();
+    /** Keys of reports ahead already looked for on the VTN (one sent before a restart is updated, not repeated). */
+    private final Set<String> lookedUpAhead = ConcurrentHashMap.newKeySet();
     private final WebhookReceiver webhook;
     private volatile VenStatus status = VenStatus.initial();
     private volatile boolean pollSoon;
@@ -189,8 +197,62 @@ public final class VenClient {
         }
     }
 
+    /**
+     * Sends or updates the OPERATING_STATE reports of events that have not started (right after a re-plan); a VTN
+     * that cannot be reached is noted in the status, and the next cycle tries again.
+     */
+    public synchronized void reportAhead() {
+        try {
+            sendAhead(clock.instant());
+        } catch (VtnException e) {
+            status = with(status.lastPoll().orElse(clock.instant()), false, status.lastSuccess(),
+                    Optional.of(e.getMessage()), Optional.of(clock.instant()), status.consecutiveFailures(),
+                    status.nextAttempt());
+        }
+    }
+
+    /** A report sent ahead: the VTN's id and what was sent (empty: found on the VTN, content not known here). */
+    private record SentAhead(String reportId, Optional<io.kelvin.greenpower.dr.oadr.Report> report) {
+    }
+
+    private void sendAhead(Instant now) {
+        for (String eventId : events.heldEventIds()) {
+            Optional<Event> event = events.event(eventId);
+            Optional<DrState> state = events.state(eventId);
+            if (event.isEmpty() || state.isEmpty() || !programs.containsKey(event.get().programId())) {
+                continue;
+            }
+            Optional<ReportBuilder.Ahead> ahead = reports.ahead(event.get(), events.intervals(eventId), state.get(), now);
+            if (ahead.isEmpty()) {
+                continue;
+            }
+            ReportBuilder.Ahead a = ahead.get();
+            SentAhead sent = sentAhead.get(a.key());
+            if (sent == null && !lookedUpAhead.contains(a.key())) {
+                // Before the event starts, this VEN's only report of that name on the VTN is the one sent ahead.
+                sent = api.reports(eventId, settings.venName()).stream()
+                        .filter(r -> r.reportName().equals(a.report().reportName()) && r.meta().isPresent())
+                        .findFirst().map(r -> new SentAhead(r.meta().get().id(), Optional.empty())).orElse(null);
+                if (sent != null) {
+                    sentAhead.put(a.key(), sent);
+                }
+                lookedUpAhead.add(a.key());
+            }
+            if (sent == null && a.shortfall().isPresent()) {
+                var posted = api.postReport(a.report());
+                String id = posted.meta().map(m -> m.id()).orElseThrow(
+                        () -> new VtnException(200, "POST /reports: the VTN returned the report without an id"));
+                sentAhead.put(a.key(), new SentAhead(id, Optional.of(a.report())));
+            } else if (sent != null && !sent.report().equals(Optional.of(a.report()))) {
+                api.updateReport(sent.reportId(), a.report());
+                sentAhead.put(a.key(), new SentAhead(sent.reportId(), Optional.of(a.report())));
+            }
+        }
+    }
+
     private void sendReports() {
         Instant now = clock.instant();
+        sendAhead(now);
         for (String eventId : events.heldEventIds()) {
             Optional<Event> event = events.event(eventId);
             Optional<DrState> state = events.state(eventId);

@@ -92,6 +92,31 @@ public final class VtnApi {
         return read("POST /reports", () -> OadrReader.report(body));
     }
 
+    /** The reports on the VTN of event {@code eventId} by client {@code clientName} (every page). */
+    public List<Report> reports(String eventId, String clientName) {
+        List<Report> all = new ArrayList<>();
+        for (int skip = 0; ; skip += PAGE) {
+            Map<String, List<String>> query = new LinkedHashMap<>();
+            query.put("eventID", List.of(eventId));
+            query.put("clientName", List.of(clientName));
+            query.put("skip", List.of(Integer.toString(skip)));
+            query.put("limit", List.of(Integer.toString(PAGE)));
+            String body = authorized(t -> http.get("reports", query, Optional.of(t))).body();
+            List<Report> page = read("GET /reports", () -> OadrReader.reports(body));
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return all;
+            }
+        }
+    }
+
+    /** Replaces a report Kelvin posted earlier ({@code PUT /reports/{id}}). */
+    public Report updateReport(String id, Report report) {
+        String json = OadrWriter.reportRequest(report);
+        String body = authorized(t -> http.put("reports/" + id, json, Optional.of(t))).body();
+        return read("PUT /reports", () -> OadrReader.report(body));
+    }
+
     private <T> OadrReader.Batch<T> pages(String path, Map<String, List<String>> filter,
                                           Function<String, OadrReader.Batch<T>> reader) {
         List<T> items = new ArrayList<>();

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.kelvin.core.dr.DrDirective;
+import io.kelvin.core.dr.DrPlanOutcome;
+import io.kelvin.core.dr.EventRef;
 import io.kelvin.core.dr.DrState;
 import io.kelvin.core.dr.GridObjectType;
 import io.kelvin.core.retry.Backoff;
@@ -56,6 +58,8 @@ class GridApiTest {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<String> tokens = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger failing = new java.util.concurrent.atomic.AtomicInteger();
+    /** What the newest re-plan cannot keep, as the report source gives it. */
+    private final AtomicReference<Optional<DrPlanOutcome.Shortfall>> shortfall = new AtomicReference<>(Optional.empty());
 
     @BeforeEach
     void start() throws IOException {
@@ -68,6 +72,10 @@ class GridApiTest {
 
             public OptionalDouble baselineKw(String resource, String eventId, Instant from, Instant to) {
                 return OptionalDouble.of(9500);
+            }
+
+            public Optional<DrPlanOutcome.Shortfall> shortfall(String eventId) {
+                return shortfall.get().filter(s -> s.event().eventId().equals(eventId));
             }
         };
         api = new GridApi(store, events, clock, notifier, new ReportBuilder(meters, "demo-aidc", List.of("site-main")),
@@ -226,8 +234,94 @@ class GridApiTest {
         assertThat(received).anySatisfy(n -> assertThat(n).contains("\"objectType\":\"EVENT\"")
                 .contains("\"operation\":\"CREATE\""));
         assertThat(received).anySatisfy(n -> assertThat(n).contains("\"objectType\":\"REPORT\""));
+        assertThat(received).allSatisfy(n -> assertThat(NotificationSchema.problems(n)).as(n).isEmpty());
         assertThat(tokens).containsOnly("Bearer tok-1");
         await().atMost(Duration.ofSeconds(10)).until(() -> notifier.failed() == 1);
         assertThat(failing.get()).as("the broken webhook was tried as often as allowed").isEqualTo(3);
+    }
+
+    @Test
+    void aShortfallKnownBeforeTheEventStartsIsInGetReportsAtOnceAndReplacedWhenItChangesOrGoes() {
+        String programId = program();
+        done(api.create(GridObjectType.SUBSCRIPTION, """
+                {"clientName": "grid", "objectOperations": [{"objects": ["REPORT"], "operations": ["CREATE", "UPDATE"],
+                 "callbackUrl": "%s", "bearerToken": "tok-2"}]}""".formatted(hook("/hook")), "grid-1"));
+        Instant start = NOW.plus(Duration.ofHours(2));
+        String eventId = done(api.create(GridObjectType.EVENT, """
+                {"programID": "%s", "eventName": "peak cut", "intervalPeriod": {"start": "%s", "duration": "PT1H"},
+                 "reportDescriptors": [{"payloadType": "OPERATING_STATE"}],
+                 "intervals": [{"id": 0, "payloads": [{"type": "IMPORT_CAPACITY_LIMIT", "values": [8000]}]}]}"""
+                .formatted(programId, start), "grid-1")).get("id").asText();
+        EventRef ref = new EventRef(programId, eventId, NOW);
+        GridQuery reportsOfEvent = new GridQuery(Optional.of(programId), Optional.of(eventId), Optional.empty(), List.of(),
+                List.of(), false, 0, 50);
+
+        assertThat(api.publishReports()).as("the caps can be kept: nothing to tell").isZero();
+        assertThat(done(api.list(GridObjectType.REPORT, reportsOfEvent))).isEmpty();
+
+        shortfall.set(Optional.of(new DrPlanOutcome.Shortfall(ref, start, start.plus(Duration.ofHours(1)), 420.5, 315.25,
+                List.of("train-7"), true)));
+        assertThat(api.publishReports()).isEqualTo(1);
+        assertThat(clock.instant()).isBefore(start);
+        JsonNode first = done(api.list(GridObjectType.REPORT, reportsOfEvent));
+        assertThat(first).singleElement().satisfies(r -> {
+            assertThat(r.get("clientID").asText()).isEqualTo(GridApi.KELVIN);
+            assertThat(payloads(r).keySet()).containsExactly("OPERATING_STATE", ReportBuilder.SHORTFALL_KW,
+                    ReportBuilder.SHORTFALL_KWH, ReportBuilder.JOBS_MISSED, ReportBuilder.SHORTFALL_PROVEN);
+            assertThat(payloads(r).get(ReportBuilder.SHORTFALL_KW).get(0).asDouble()).isEqualTo(420.5);
+        });
+        String id = first.get(0).get("id").asText();
+        assertThat(api.publishReports()).as("unchanged: not again").isZero();
+
+        clock.advance(Duration.ofMinutes(5));
+        shortfall.set(Optional.of(new DrPlanOutcome.Shortfall(ref, start, start.plus(Duration.ofHours(1)), 120.0, 60.0,
+                List.of(), false)));
+        assertThat(api.publishReports()).isEqualTo(1);
+        assertThat(done(api.list(GridObjectType.REPORT, reportsOfEvent))).singleElement().satisfies(r -> {
+            assertThat(r.get("id").asText()).isEqualTo(id);
+            assertThat(payloads(r).get(ReportBuilder.SHORTFALL_KW).get(0).asDouble()).isEqualTo(120.0);
+            assertThat(r.get("createdDateTime")).isEqualTo(first.get(0).get("createdDateTime"));
+            assertThat(r.get("modificationDateTime")).isNotEqualTo(first.get(0).get("modificationDateTime"));
+        });
+
+        shortfall.set(Optional.empty());
+        assertThat(api.publishReports()).isEqualTo(1);
+        assertThat(done(api.list(GridObjectType.REPORT, reportsOfEvent))).singleElement()
+                .satisfies(r -> assertThat(payloads(r).keySet()).containsExactly("OPERATING_STATE"));
+        assertThat(api.publishReports()).isZero();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 3);
+        assertThat(received).filteredOn(n -> n.contains("\"objectType\":\"REPORT\"")).extracting(
+                n -> n.contains("\"operation\":\"CREATE\"") ? "CREATE" : "UPDATE").containsExactly("CREATE", "UPDATE", "UPDATE");
+        assertThat(received).allSatisfy(n -> assertThat(NotificationSchema.problems(n)).as(n).isEmpty());
+    }
+
+    @Test
+    void theNotificationSchemaTheWebhookBodiesAreCheckedAgainstRefusesABrokenOne() {
+        String programId = program();
+        done(api.create(GridObjectType.SUBSCRIPTION, """
+                {"clientName": "grid", "objectOperations": [{"objects": ["PROGRAM", "EVENT", "SUBSCRIPTION"],
+                 "operations": ["CREATE", "UPDATE", "DELETE"], "callbackUrl": "%s"}]}""".formatted(hook("/hook")), "grid-1"));
+        String eventId = done(api.create(GridObjectType.EVENT, capEvent(programId, "2026-07-01T03:00:00Z", 7000),
+                "grid-1")).get("id").asText();
+        done(api.update(GridObjectType.EVENT, eventId, capEvent(programId, "2026-07-01T03:00:00Z", 6500), "grid-1"));
+        api.delete(GridObjectType.EVENT, eventId, "grid-1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
+                .filter(n -> n.contains("\"operation\":\"DELETE\"")).count() >= 1);
+        assertThat(received).as("each checked against the document").isNotEmpty()
+                .allSatisfy(n -> assertThat(NotificationSchema.problems(n)).as(n).isEmpty());
+        String sent = received.stream().filter(n -> n.contains("\"operation\":\"DELETE\"")).findFirst().orElseThrow();
+        assertThat(NotificationSchema.problems(sent.replace("\"operation\":\"DELETE\"", "\"operation\":\"PATCH\"")))
+                .isNotEmpty();
+        assertThat(NotificationSchema.problems(sent.replace("\"programID\":", "\"programId\":"))).as("an event without programID")
+                .isNotEmpty();
+    }
+
+    private static java.util.Map<String, JsonNode> payloads(JsonNode report) {
+        java.util.Map<String, JsonNode> byType = new java.util.LinkedHashMap<>();
+        report.get("resources").get(0).get("intervals").get(0).get("payloads")
+                .forEach(p -> byType.put(p.get("type").asText(), p.get("values")));
+        return byType;
     }
 }

@@ -191,6 +191,25 @@ public final class TestVtn implements AutoCloseable {
                 reports.add(report);
                 send(ex, 201, report);
             }
+            case "GET /reports" -> send(ex, 200, array(reports.stream().map(r -> (ObjectNode) r)
+                    .filter(r -> !q.containsKey("eventID") || r.path("eventID").asText().equals(q.get("eventID")))
+                    .filter(r -> !q.containsKey("clientName") || r.path("clientName").asText().equals(q.get("clientName")))
+                    .skip(Integer.parseInt(q.getOrDefault("skip", "0"))).limit(Integer.parseInt(q.getOrDefault("limit", "50")))
+                    .toList()));
+            case "PUT /reports/{id}" -> {
+                String id = path.substring(path.lastIndexOf('/') + 1);
+                JsonNode old = reports.stream().filter(r -> r.get("id").asText().equals(id)).findFirst().orElse(null);
+                if (old == null) {
+                    send(ex, 404, problem(404, "Not Found", "no report " + id));
+                    return;
+                }
+                ObjectNode updated = (ObjectNode) JSON.readTree(body);
+                updated.setAll(meta(id, "REPORT", old.get("createdDateTime").asText()));
+                updated.put("modificationDateTime", OadrWriter.dateTime(Instant.parse("2026-01-01T00:00:01Z")));
+                updated.put("clientID", CLIENT_ID);
+                reports.replaceAll(r -> r == old ? updated : r);
+                send(ex, 200, updated);
+            }
             default -> send(ex, 404, problem(404, "Not Found", method + " " + path));
         }
     }

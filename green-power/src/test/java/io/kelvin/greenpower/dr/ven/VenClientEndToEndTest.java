@@ -69,6 +69,11 @@ class VenClientEndToEndTest {
     }
 
     private static Ven ven(Optional<URI> callback, Optional<io.kelvin.core.dr.DrPlanOutcome.Shortfall> shortfall) {
+        return ven(callback, () -> shortfall);
+    }
+
+    private static Ven ven(Optional<URI> callback,
+                           java.util.function.Supplier<Optional<io.kelvin.core.dr.DrPlanOutcome.Shortfall>> shortfall) {
         SettableClock clock = new SettableClock(DrFixtures.T0.plus(Duration.ofHours(1)));
         AtomicReference<List<DrDirective>> plan = new AtomicReference<>(List.of());
         var settings = DrFixtures.settings(proxied, callback);
@@ -86,7 +91,7 @@ class VenClientEndToEndTest {
             }
 
             public Optional<io.kelvin.core.dr.DrPlanOutcome.Shortfall> shortfall(String eventId) {
-                return shortfall.filter(s -> s.event().eventId().equals(eventId));
+                return shortfall.get().filter(s -> s.event().eventId().equals(eventId));
             }
         };
         VenClient client = new VenClient(settings, new VtnApi(http, tokens, List.of()), events, meters, clock, "hook-token-1");
@@ -262,8 +267,9 @@ class VenClientEndToEndTest {
         ven.client().runOnce();
 
         var reports = vtn.reports.stream().filter(r -> r.get("eventID").asText().equals("ev-short")).toList();
-        assertThat(reports).as("posted once, through the strict proxy").hasSize(1);
-        var payloads = reports.getFirst().get("resources").get(0).get("intervals").get(0).get("payloads");
+        assertThat(reports).as("the one sent ahead of the event, then the one due after it, once each, through the"
+                + " strict proxy").hasSize(2);
+        var payloads = reports.getLast().get("resources").get(0).get("intervals").get(0).get("payloads");
         java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byType = new java.util.LinkedHashMap<>();
         payloads.forEach(p -> byType.put(p.get("type").asText(), p.get("values")));
         assertThat(byType.keySet()).containsExactly("OPERATING_STATE", ReportBuilder.SHORTFALL_KW,
@@ -273,6 +279,80 @@ class VenClientEndToEndTest {
         assertThat(byType.get(ReportBuilder.JOBS_MISSED)).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
                 .containsExactly("train-7", "train-9");
         assertThat(byType.get(ReportBuilder.SHORTFALL_PROVEN).get(0).asBoolean()).isTrue();
+    }
+
+    @Test
+    void aShortfallKnownBeforeTheEventStartsIsPostedAtOnceInTheOperatingStateReportAndUpdatedWhenItChangesOrGoes() {
+        Instant start = DrFixtures.T0.plus(Duration.ofHours(3));
+        var ref = new io.kelvin.core.dr.EventRef("prog-1", "ev-ahead", DrFixtures.T0);
+        AtomicReference<Optional<io.kelvin.core.dr.DrPlanOutcome.Shortfall>> plan = new AtomicReference<>(Optional.empty());
+        Ven ven = ven(Optional.empty(), plan::get);
+        var cap = DrFixtures.capEvent("ev-ahead", DrFixtures.T0, start, 2, 8000);
+        vtn.putEvent(new io.kelvin.greenpower.dr.oadr.Event(cap.meta(), cap.programId(), cap.eventName(), cap.duration(),
+                cap.priority(), cap.targets(), List.of(io.kelvin.greenpower.dr.oadr.ReportDescriptor.of("OPERATING_STATE")),
+                cap.payloadDescriptors(), cap.intervalPeriod(), cap.intervals()));
+
+        // The caps can be kept: nothing to tell ahead of the event.
+        ven.client().runOnce();
+        assertThat(reportsOf("ev-ahead")).isEmpty();
+
+        // A re-plan finds it cannot keep them, two hours before the start: posted at once, naming the shortfall.
+        plan.set(Optional.of(new io.kelvin.core.dr.DrPlanOutcome.Shortfall(ref, start, start.plus(Duration.ofHours(2)),
+                420.5, 315.25, List.of("train-7"), true)));
+        ven.client().reportAhead();
+        assertThat(ven.client().status().lastError()).as("the VTN's words, if any").isEmpty();
+        assertThat(ven.clock().instant()).isBefore(start);
+        assertThat(reportsOf("ev-ahead")).singleElement().satisfies(r -> {
+            Map<String, com.fasterxml.jackson.databind.JsonNode> first = payloads(r, 0);
+            assertThat(first.keySet()).containsExactly("OPERATING_STATE", ReportBuilder.SHORTFALL_KW,
+                    ReportBuilder.SHORTFALL_KWH, ReportBuilder.JOBS_MISSED, ReportBuilder.SHORTFALL_PROVEN);
+            assertThat(first.get(ReportBuilder.SHORTFALL_KW).get(0).asDouble()).isEqualTo(420.5);
+            assertThat(r.get("resources").get(0).get("intervals")).as("the event's one interval").hasSize(1);
+        });
+        String id = reportsOf("ev-ahead").getFirst().get("id").asText();
+
+        // Unchanged: nothing sent again; changed: the same report updated; gone: updated without the shortfall.
+        ven.client().runOnce();
+        assertThat(reportsOf("ev-ahead")).singleElement().satisfies(r ->
+                assertThat(r.get("createdDateTime").asText()).isEqualTo(r.get("modificationDateTime").asText()));
+        plan.set(Optional.of(new io.kelvin.core.dr.DrPlanOutcome.Shortfall(ref, start, start.plus(Duration.ofHours(1)),
+                120.0, 60.0, List.of(), false)));
+        ven.client().reportAhead();
+        assertThat(reportsOf("ev-ahead")).singleElement().satisfies(r -> {
+            assertThat(r.get("id").asText()).isEqualTo(id);
+            assertThat(payloads(r, 0).get(ReportBuilder.SHORTFALL_KW).get(0).asDouble()).isEqualTo(120.0);
+            assertThat(payloads(r, 0)).doesNotContainKey(ReportBuilder.JOBS_MISSED);
+        });
+        plan.set(Optional.empty());
+        ven.client().reportAhead();
+        assertThat(reportsOf("ev-ahead")).singleElement().satisfies(r -> {
+            assertThat(r.get("id").asText()).isEqualTo(id);
+            assertThat(payloads(r, 0).keySet()).containsExactly("OPERATING_STATE");
+        });
+        assertThat(ven.client().status().lastError()).isEmpty();
+
+        // After a restart the VEN finds the report it sent on the VTN and updates it rather than posting another.
+        plan.set(Optional.of(new io.kelvin.core.dr.DrPlanOutcome.Shortfall(ref, start, start.plus(Duration.ofHours(1)),
+                75.0, 30.0, List.of(), false)));
+        Ven restarted = ven(Optional.empty(), plan::get);
+        restarted.client().runOnce();
+        assertThat(restarted.client().status().lastError()).as("the VTN's words, if any").isEmpty();
+        assertThat(reportsOf("ev-ahead")).singleElement().satisfies(r -> {
+            assertThat(r.get("id").asText()).isEqualTo(id);
+            assertThat(payloads(r, 0).get(ReportBuilder.SHORTFALL_KW).get(0).asDouble()).isEqualTo(75.0);
+        });
+    }
+
+    private static List<com.fasterxml.jackson.databind.JsonNode> reportsOf(String eventId) {
+        return vtn.reports.stream().filter(r -> r.get("eventID").asText().equals(eventId)).toList();
+    }
+
+    private static Map<String, com.fasterxml.jackson.databind.JsonNode> payloads(com.fasterxml.jackson.databind.JsonNode report,
+                                                                                 int interval) {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> byType = new java.util.LinkedHashMap<>();
+        report.get("resources").get(0).get("intervals").get(interval).get("payloads")
+                .forEach(p -> byType.put(p.get("type").asText(), p.get("values")));
+        return byType;
     }
 
     @Test

@@ -117,6 +117,8 @@ class VenRequestsAgainstPrismMockTest {
                         new Report.ResourceData(Report.AGGREGATED_REPORT, Optional.empty(),
                                 List.of(new Interval(0, period, payloads)))));
         requestAccepted(() -> api.postReport(report));
+        requestAccepted(() -> api.updateReport("report-1", report));
+        requestAccepted(() -> api.reports("ev-1", "demo-aidc"));
     }
 
     @Test

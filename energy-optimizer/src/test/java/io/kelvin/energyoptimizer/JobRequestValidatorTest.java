@@ -50,6 +50,26 @@ class JobRequestValidatorTest {
     }
 
     @Test
+    void aProjectOfLettersDigitsDotsUnderscoresColonsAndDashesIsAcceptedAndAnyOtherIsRejectedNamingIt() {
+        Instant release = T0.plusSeconds(900);
+        Instant deadline = T0.plusSeconds(4 * 3600);
+        java.util.function.Function<String, JobRequest> withProject = project -> new JobRequest("train-7", 4, 1.0, null,
+                Duration.ofMinutes(40), release, deadline, 2, true, Duration.ofMinutes(10), project);
+
+        assertThat(validator.problems(withProject.apply(null))).isEmpty();
+        assertThat(validator.problems(withProject.apply("tenant-a:llm.train_2"))).isEmpty();
+        assertThat(validator.problems(withProject.apply("p".repeat(64)))).isEmpty();
+        assertThat(validator.problems(withProject.apply(""))).containsExactly(
+                "project: must be 1..64 characters of A-Z a-z 0-9 . _ : -, was ''");
+        assertThat(validator.problems(withProject.apply("team a"))).containsExactly(
+                "project: must be 1..64 characters of A-Z a-z 0-9 . _ : -, was 'team a'");
+        assertThat(validator.problems(withProject.apply("team\nb"))).containsExactly(
+                "project: must be 1..64 characters of A-Z a-z 0-9 . _ : -, was 'team?b'");
+        assertThat(validator.problems(withProject.apply("p".repeat(65)))).containsExactly(
+                "project: must be 1..64 characters of A-Z a-z 0-9 . _ : -, was 65 characters");
+    }
+
+    @Test
     void windowShorterThanTheDurationIsRejected() {
         JobRequest r = request(2, null, Duration.ofHours(3), T0, T0.plusSeconds(3600));
         assertThat(validator.problems(r)).containsExactly("deadline: window PT1H is shorter than duration PT3H");

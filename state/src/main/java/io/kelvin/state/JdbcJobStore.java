@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** {@link JobStore} on the {@code jobs} table (durations in whole seconds). */
+/** {@link JobStore} on the {@code jobs} table (durations in whole seconds; no project = null). */
 public final class JdbcJobStore implements JobStore {
 
     private static final String COLUMNS = "id, gpus, power_kw_per_gpu, total_power_kw, duration_s, release_at,"
-            + " deadline_at, priority, preemptible, checkpoint_s, submitted_at";
+            + " deadline_at, priority, preemptible, checkpoint_s, submitted_at, project";
 
     /** What is read back: the submitted columns and the cancellation time. */
     private static final String SELECTED = COLUMNS + ", cancelled_at";
@@ -30,7 +30,7 @@ public final class JdbcJobStore implements JobStore {
     @Override
     public boolean insert(StoredJob job) {
         JobSpec r = job.spec();
-        return jdbc.insertUnique("INSERT INTO jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", st -> {
+        return jdbc.insertUnique("INSERT INTO jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", st -> {
             st.setString(1, r.id());
             st.setInt(2, r.gpus());
             Jdbc.nullableDouble(st, 3, r.powerKwPerGpu());
@@ -50,6 +50,7 @@ public final class JdbcJobStore implements JobStore {
                 st.setLong(10, r.checkpoint().toSeconds());
             }
             Jdbc.instant(st, 11, job.submittedAt());
+            st.setString(12, r.project());
         });
     }
 
@@ -91,7 +92,7 @@ public final class JdbcJobStore implements JobStore {
         JobSpec r = new JobSpec(rs.getString("id"), rs.getInt("gpus"), Jdbc.nullableDouble(rs, "power_kw_per_gpu"),
                 Jdbc.nullableDouble(rs, "total_power_kw"), Duration.ofSeconds(rs.getLong("duration_s")),
                 Jdbc.instant(rs, "release_at"), Jdbc.instant(rs, "deadline_at"), Jdbc.nullableInt(rs, "priority"),
-                rs.getBoolean("preemptible"), Jdbc.nullableSeconds(rs, "checkpoint_s"));
+                rs.getBoolean("preemptible"), Jdbc.nullableSeconds(rs, "checkpoint_s"), rs.getString("project"));
         return new StoredJob(r, Jdbc.instant(rs, "submitted_at"), Jdbc.instant(rs, "cancelled_at"));
     }
 }

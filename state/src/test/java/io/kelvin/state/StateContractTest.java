@@ -164,10 +164,10 @@ abstract class StateContractTest {
     }
 
     @Test
-    void jobRoundTripsATakenIdIsRefusedAndACancelledJobIsNoLongerACandidate() {
+    void jobRoundTripsWithItsProjectATakenIdIsRefusedAndACancelledJobIsNoLongerACandidate() {
         JdbcJobStore jobs = new JdbcJobStore(dataSource());
         StoredJob full = new StoredJob(new JobSpec("job-full", 8, 0.7, null, Duration.ofMinutes(90), T0,
-                T0.plus(Duration.ofHours(6)), 3, true, Duration.ofMinutes(10)), T0);
+                T0.plus(Duration.ofHours(6)), 3, true, Duration.ofMinutes(10), "tenant-a:llm.train_2"), T0);
         StoredJob bare = new StoredJob(new JobSpec("job-bare", 2, null, 5.5, Duration.ofHours(1), T0,
                 T0.plus(Duration.ofHours(2)), null, false, null), T0.plusSeconds(1));
         assertThat(jobs.insert(full)).isTrue();
@@ -176,6 +176,8 @@ abstract class StateContractTest {
 
         assertThat(jobs.find("job-full")).contains(full);
         assertThat(jobs.find("job-bare")).contains(bare);
+        assertThat(jobs.find("job-full").orElseThrow().spec().project()).isEqualTo("tenant-a:llm.train_2");
+        assertThat(jobs.find("job-bare").orElseThrow().spec().project()).isNull();
         assertThat(jobs.all()).containsSubsequence(full, bare);
         assertThat(jobs.submittedSince(T0.plusSeconds(1))).contains(bare).doesNotContain(full);
         assertThat(jobs.candidates(T0.plus(Duration.ofHours(3)), T0)).contains(full).doesNotContain(bare);

@@ -5,12 +5,19 @@ import java.time.Instant;
 
 /**
  * A job as a client submits it (e.g. a REST body). Power is either per GPU or total kW (give one;
- * neither = the cluster's active kW per GPU). Nullable fields are what a JSON body may leave out;
+ * neither = the cluster's active kW per GPU); {@code project} names the tenant or project the job is run for
+ * (optional; reports group savings by it). Nullable fields are what a JSON body may leave out;
  * {@link JobRequestValidator} says precisely what is wrong before {@link #toJob} is called.
  */
 public record JobRequest(String id, Integer gpus, Double powerKwPerGpu, Double totalPowerKw, Duration duration,
                          Instant release, Instant deadline, Integer priority, boolean preemptible,
-                         Duration checkpoint) {
+                         Duration checkpoint, String project) {
+
+    /** A job for no named project. */
+    public JobRequest(String id, Integer gpus, Double powerKwPerGpu, Double totalPowerKw, Duration duration,
+                      Instant release, Instant deadline, Integer priority, boolean preemptible, Duration checkpoint) {
+        this(id, gpus, powerKwPerGpu, totalPowerKw, duration, release, deadline, priority, preemptible, checkpoint, null);
+    }
 
     /**
      * The job in a horizon's slots, never looser than asked: release rounded up (a job never starts

@@ -15,11 +15,15 @@ import java.util.Optional;
  * job can be planned. Limits: an id of 1..{@value #MAX_ID_LENGTH} characters without control characters;
  * a duration of at least one 15-minute slot in whole seconds; power finite, at most
  * {@value #MAX_KW_PER_GPU} kW per GPU; release and deadline between {@link #EARLIEST} and {@link #LATEST}
- * (a job scheduler has no use for other years, and slot arithmetic stays in range).
+ * (a job scheduler has no use for other years, and slot arithmetic stays in range); a project, when given,
+ * of 1..{@value #MAX_PROJECT_LENGTH} characters of {@code [A-Za-z0-9._:-]}.
  */
 public final class JobRequestValidator {
 
     public static final int MAX_ID_LENGTH = 200;
+    public static final int MAX_PROJECT_LENGTH = 64;
+    private static final java.util.regex.Pattern PROJECT = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,"
+            + MAX_PROJECT_LENGTH + "}");
     public static final double MAX_KW_PER_GPU = 5;
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
@@ -58,6 +62,11 @@ public final class JobRequestValidator {
             } else {
                 checkDuration("checkpoint", r.checkpoint(), Duration.ofSeconds(1), out);
             }
+        }
+        if (r.project() != null && !PROJECT.matcher(r.project()).matches()) {
+            out.add("project: must be 1.." + MAX_PROJECT_LENGTH + " characters of A-Z a-z 0-9 . _ : -, was "
+                    + (r.project().length() > MAX_PROJECT_LENGTH ? r.project().length() + " characters"
+                    : "'" + r.project().replaceAll("\\p{Cntrl}", "?") + "'"));
         }
         return out;
     }

@@ -11,6 +11,7 @@ import io.kelvin.core.plan.MeteredImport;
 import io.kelvin.core.plan.MeteredWind;
 import io.kelvin.core.plan.Placement;
 import io.kelvin.core.plan.PlanInput;
+import io.kelvin.core.plan.PlanOutcomeStore;
 import io.kelvin.core.plan.PlanStore;
 import io.kelvin.core.plan.PlannedJob;
 import io.kelvin.core.plan.StoredJob;
@@ -85,6 +86,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     private final Executor background;
     private final MeteredImport metered;
     private final MeteredWind meteredWind;
+    private final PlanOutcomeStore outcomes;
     /** Jobs the cap guard paused until it resumes them, with the IT kW above idle each drew. */
     private final Map<String, Double> pausedNow = new java.util.concurrent.ConcurrentHashMap<>();
     /** Held while pausing; not the re-plan's lock, so a pause never waits for a solve. */
@@ -129,6 +131,19 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
                            Planner fallback, PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
                            Executor background, MeteredImport metered, MeteredWind meteredWind) {
+        this(site, jobs, plans, runs, planner, fallback, settings, clock, forecasts, background, metered, meteredWind,
+                PlanOutcomeStore.none());
+    }
+
+    /**
+     * Keeping, with every stored plan, each job's predicted energy, cost and CO2 and those of the same problem
+     * planned run-immediately ({@link PlanOutcomes}), for the auditors' savings report.
+     */
+    public PlanningService(Site site, JobStore jobs, PlanStore plans, JobRunStore runs, Planner planner,
+                           Planner fallback, PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
+                           Executor background, MeteredImport metered, MeteredWind meteredWind,
+                           PlanOutcomeStore outcomes) {
+        this.outcomes = java.util.Objects.requireNonNull(outcomes, "outcomes");
         this.meteredWind = java.util.Objects.requireNonNull(meteredWind, "meteredWind");
         this.metered = java.util.Objects.requireNonNull(metered, "metered");
         this.site = site;
@@ -485,6 +500,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
                 .or(() -> checked(inputs, fallback, reason, now, hash, forecast))
                 .map(p -> plans.save(p, text));
         stored.ifPresent(p -> dispatched.set(Optional.of(p)));
+        stored.ifPresent(p -> keepOutcomes(problem, p));
         if (notRun.containsKey(currentSlot)) {
             stored.ifPresent(p -> recordSlot(p, currentSlot));
         }
@@ -494,6 +510,15 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
                 p.jobs().size(), p.planner(), p.fallback() ? " (fallback)" : "", p.predicted().costEur(),
                 p.predicted().pue(), p.inputHash())));
         return stored;
+    }
+
+    /** Stores the plan's per-job figures against run-immediately; a failure there never undoes the plan. */
+    private void keepOutcomes(Problem problem, StoredPlan plan) {
+        try {
+            outcomes.save(plan.id(), PlanOutcomes.of(problem, plan));
+        } catch (RuntimeException e) {
+            LOG.error("Plan {}: per-job savings figures not kept", plan.id(), e);
+        }
     }
 
     /**
@@ -590,13 +615,13 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     /** The stored form of an accepted request. */
     static JobSpec spec(JobRequest r) {
         return new JobSpec(r.id(), r.gpus(), r.powerKwPerGpu(), r.totalPowerKw(), r.duration(), r.release(),
-                r.deadline(), r.priority(), r.preemptible(), r.checkpoint());
+                r.deadline(), r.priority(), r.preemptible(), r.checkpoint(), r.project());
     }
 
     /** A stored job as the optimizer's request. */
     static JobRequest request(JobSpec s) {
         return new JobRequest(s.id(), s.gpus(), s.powerKwPerGpu(), s.totalPowerKw(), s.duration(), s.release(),
-                s.deadline(), s.priority(), s.preemptible(), s.checkpoint());
+                s.deadline(), s.priority(), s.preemptible(), s.checkpoint(), s.project());
     }
 
     private static Instant slotOf(Instant t) {

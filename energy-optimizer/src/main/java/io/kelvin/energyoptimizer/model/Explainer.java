@@ -111,6 +111,16 @@ final class Explainer {
     }
 
     /**
+     * {kWh of grid import, EUR, kg CO2} attributed to the job running in {@code slots} of a plan with these
+     * {@code flows}: the site's flows with it there less the flows without it, the rest of the plan unchanged (the
+     * same recomputation as a move's saving, with the job moved out of the horizon).
+     */
+    static double[] attributed(Problem p, Job job, List<Integer> slots, List<SlotFlow> flows) {
+        double[] saved = saving(p, job, slots, List.of(), flows);
+        return new double[] {-saved[0], -saved[1], -saved[2]};
+    }
+
+    /**
      * {kWh of grid import, EUR, kg CO2} the plan saves against the job running in {@code immediate} instead of
      * {@code planned}, the rest of the plan unchanged: the power flow of every slot the two differ in, recomputed
      * with the job moved (cooling, renewables, export and the unscheduled load of that slot included).

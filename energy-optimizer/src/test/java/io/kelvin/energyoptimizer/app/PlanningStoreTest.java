@@ -20,6 +20,7 @@ import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.solve.Planner;
 import io.kelvin.state.JdbcJobRunStore;
 import io.kelvin.state.JdbcJobStore;
+import io.kelvin.state.JdbcPlanOutcomeStore;
 import io.kelvin.state.JdbcPlanStore;
 import io.kelvin.testkit.SettableClock;
 import java.nio.file.Path;
@@ -96,6 +97,46 @@ class PlanningStoreTest {
                 .isInstanceOf(JobConflictException.class).hasMessageContaining("once");
         assertThat(planning.jobs()).extracting(StoredJob::id).containsExactly("once");
         assertThat(planning.history(10)).hasSize(1);
+    }
+
+    @Test
+    void aStoredPlanKeepsEachJobsFiguresNextToRunImmediatelyAndTheirDifferenceIsTheSavingItsExplanationStates() {
+        DataSource ds = open();
+        // Dear from midnight to 06:00 UTC, cheap after: the job waits for the cheap hours, run-immediately does not.
+        List<Double> tariff = new java.util.ArrayList<>(java.util.Collections.nCopies(24, 0.10));
+        for (int h = 0; h < 24; h++) {
+            int utcHour = Math.floorMod(h - SITE.info().timezone().getRules().getOffset(NOW).getTotalSeconds() / 3600, 24);
+            if (utcHour < 6) {
+                tariff.set(h, 0.40);
+            }
+        }
+        PlanningSettings settings = new PlanningSettings(96, tariff, 550, 20, Duration.ofSeconds(1), 16);
+        JdbcPlanOutcomeStore outcomes = new JdbcPlanOutcomeStore(ds);
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds),
+                new JdbcJobRunStore(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
+                new SettableClock(NOW), SiteForecast.source(SITE, settings, Optional::empty), Runnable::run,
+                io.kelvin.core.plan.MeteredImport.none(), io.kelvin.core.plan.MeteredWind.none(), outcomes);
+
+        planning.submit(new JobRequest("deferred", 64, null, 100.0, Duration.ofHours(2), NOW, NOW.plus(Duration.ofHours(12)),
+                null, false, null, "team-a"));
+
+        StoredPlan plan = planning.latestPlan();
+        PlannedJob placed = plan.jobs().get(0);
+        assertThat(placed.start()).isAfterOrEqualTo(Instant.parse("2026-06-21T06:00:00Z"));
+        List<io.kelvin.core.plan.PlanJobOutcome> kept = outcomes.of(plan.id());
+        assertThat(kept).hasSize(1);
+        io.kelvin.core.plan.PlanJobOutcome o = kept.get(0);
+        double kwAboveIdle = 100.0 - 64 * SITE.cluster().idleKwPerGpu();
+        assertThat(o.kwAboveIdle()).isCloseTo(kwAboveIdle, within(1e-9));
+        // 2 h = 8 quarter hours in both plans, each drawing its power above idle for 2 h
+        assertThat(List.of(o.plannedSlots(), o.baselineSlots())).containsExactly(8, 8);
+        assertThat(o.plannedKwh()).isCloseTo(kwAboveIdle * 2, within(1e-9));
+        assertThat(o.baselineKwh()).isCloseTo(kwAboveIdle * 2, within(1e-9));
+        assertThat(o.plannedEur()).isPositive().isLessThan(o.baselineEur());
+        // One job: run-immediately is the job at its release, so baseline less planned is the move's saving.
+        assertThat(o.baselineEur() - o.plannedEur()).isCloseTo(placed.savedEur(), within(1e-6));
+        assertThat(o.baselineKgCo2() - o.plannedKgCo2()).isCloseTo(placed.savedKgCo2(), within(1e-6));
+        assertThat(planning.job("deferred").spec().project()).isEqualTo("team-a");
     }
 
     @Test

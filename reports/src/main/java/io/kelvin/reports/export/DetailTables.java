@@ -71,7 +71,7 @@ final class DetailTables {
 
     static Table method(Report report) {
         int threshold = (int) Math.round(report.settings().completenessThreshold() * 100);
-        List<String> notes = List.of(
+        List<String> notes = new ArrayList<>(List.of(
                 "Only samples of quality GOOD count. A gap is never filled: an amount covers the GOOD data only and is "
                         + "then a lower bound; the share each meter covers is stated.",
                 "A meter with a counter is read from its register: the sum of increments between readings (the last "
@@ -86,7 +86,8 @@ final class DetailTables {
                 "Contracted renewable energy counts the share of each contract's MWh that the period's time is of "
                         + "the contract's time, backed by the certificates listed.",
                 "Times are in the site's time zone " + report.period().zone() + "; periods include their start and "
-                        + "exclude their end.");
+                        + "exclude their end."));
+        report.sections().forEach(section -> section.notes().forEach(n -> notes.add(section.title() + ": " + n)));
         return new Table("Method", List.of("Note"), notes.stream().map(n -> List.of(Cell.text(n))).toList());
     }
 

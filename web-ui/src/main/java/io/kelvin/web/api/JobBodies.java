@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 final class JobBodies {
 
     static final String FIELDS = "id, gpus, powerKwPerGpu, totalPowerKw, duration, release, deadline, priority,"
-            + " preemptible, checkpoint";
+            + " preemptible, checkpoint, project";
 
     /** Jackson's words for a key given twice (strict duplicate detection). */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([A-Za-z]{1,40})'");
@@ -76,7 +76,7 @@ final class JobBodies {
             case "gpus", "priority" -> "must be a whole number";
             case "powerKwPerGpu", "totalPowerKw" -> "must be a number";
             case "preemptible" -> "must be true or false";
-            case "id" -> "must be a string";
+            case "id", "project" -> "must be a string";
             default -> "must be a JSON object with the job's fields";
         };
     }

@@ -12,18 +12,18 @@ import java.time.Instant;
  * to it ({@code state}: PENDING, RUNNING, PAUSED, FINISHED, EXPIRED or CANCELLED, then
  * {@code cancelledAt}; work done; when it first ran
  * and when it finished, null until then), and its place in the newest plan that has it
- * ({@code planId} and {@code planned} are null before the first plan).
+ * ({@code planId} and {@code planned} are null before the first plan); {@code project} is null when none was given.
  */
 public record JobView(String id, int gpus, Double powerKwPerGpu, Double totalPowerKw, String duration,
                       Instant release, Instant deadline, Integer priority, boolean preemptible, String checkpoint,
-                      Instant submittedAt, String state, String workDone, Instant startedAt, Instant finishedAt,
+                      String project, Instant submittedAt, String state, String workDone, Instant startedAt, Instant finishedAt,
                       Instant cancelledAt, Long planId, PlannedJob planned) {
 
     static JobView of(StoredJob job, JobProgress progress, Placement placement) {
         JobSpec r = job.spec();
         return new JobView(r.id(), r.gpus(), r.powerKwPerGpu(), r.totalPowerKw(), r.duration().toString(),
                 r.release(), r.deadline(), r.priority(), r.preemptible(),
-                r.checkpoint() == null ? null : r.checkpoint().toString(), job.submittedAt(),
+                r.checkpoint() == null ? null : r.checkpoint().toString(), r.project(), job.submittedAt(),
                 job.cancelled() ? "CANCELLED" : progress.state().name(), progress.workDone().toString(),
                 progress.startedAt(), progress.finishedAt(), job.cancelledAt(),
                 placement == null ? null : placement.planId(), placement == null ? null : placement.job());

@@ -56,7 +56,8 @@ public class JobsResource {
             record(AuditKind.JOB_SUBMITTED, "-", Outcome.DENIED, refused.getMessage());
             throw refused;
         }
-        record(AuditKind.JOB_SUBMITTED, job.id(), Outcome.SUCCESS, "gpus=" + job.spec().gpus());
+        record(AuditKind.JOB_SUBMITTED, job.id(), Outcome.SUCCESS, "gpus=" + job.spec().gpus()
+                + (job.spec().project() == null ? "" : " project=" + job.spec().project()));
         return Response.created(UriBuilder.fromPath("/api/v1/jobs/{id}").build(job.id()))
                 .entity(JobView.of(job, planning.progress(job), null)).build();
     }

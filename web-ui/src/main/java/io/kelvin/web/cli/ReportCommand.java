@@ -4,6 +4,7 @@ import io.kelvin.collectors.store.influxdb.InfluxConnection;
 import io.kelvin.collectors.store.influxdb.InfluxTelemetryStore;
 import io.kelvin.collectors.store.rrd4j.RrdTelemetryStore;
 import io.kelvin.core.dr.DrEventStore;
+import io.kelvin.core.reporting.PlanOutcomeHistory;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.Site;
 import io.kelvin.core.site.load.SiteConfigException;
@@ -20,6 +21,7 @@ import io.kelvin.reports.report.Report;
 import io.kelvin.reports.report.ReportEngine;
 import io.kelvin.reports.report.ReportSettings;
 import io.kelvin.state.JdbcDrEventStore;
+import io.kelvin.state.JdbcPlanOutcomeHistory;
 import io.kelvin.state.KelvinDatabase;
 import io.kelvin.web.runtime.DataDirSite;
 import java.io.IOException;
@@ -94,7 +96,7 @@ public final class ReportCommand {
                 : PeriodParser.between(arguments.from().orElseThrow(), arguments.to().orElseThrow(), site.info().timezone());
         Report report;
         try (TelemetryStore store = open(arguments, site)) {
-            report = new ReportEngine(store, drEvents(arguments), Optional.empty()).build(site, period,
+            report = new ReportEngine(store, drEvents(arguments), planOutcomes(arguments)).build(site, period,
                     arguments.completeness().isPresent()
                     ? new ReportSettings(arguments.completeness().getAsDouble()) : ReportSettings.of(site),
                     arguments.influxUrl().isPresent() ? DataSources.influxDb(arguments.influxDb()) : DataSources.RRD4J);
@@ -116,6 +118,16 @@ public final class ReportCommand {
     private static Optional<DrEventStore> drEvents(ReportArguments arguments) {
         return arguments.dataDir().filter(d -> Files.isRegularFile(d.resolve(KelvinDatabase.H2_NAME + ".mv.db")))
                 .map(d -> new JdbcDrEventStore(KelvinDatabase.simple(KelvinDatabase.h2Url(d), KelvinDatabase.H2_USER, "")));
+    }
+
+    /**
+     * The optimizer's plans and the jobs' runs the data dir's state database keeps, for the savings section, as the
+     * app reads them; none without a data dir or database.
+     */
+    private static Optional<PlanOutcomeHistory> planOutcomes(ReportArguments arguments) {
+        return arguments.dataDir().filter(d -> Files.isRegularFile(d.resolve(KelvinDatabase.H2_NAME + ".mv.db")))
+                .map(d -> new JdbcPlanOutcomeHistory(KelvinDatabase.simple(KelvinDatabase.h2Url(d),
+                        KelvinDatabase.H2_USER, "")));
     }
 
     /** --site, else the site file the data dir records, else the demo site. */

@@ -60,10 +60,10 @@ public final class PlanScreen {
                           List<Double> drCapKw) {
     }
 
-    /** One row of the Gantt: the job, its window as submitted, its place in the plan and why. */
+    /** One row of the Gantt: the job, its window as submitted, its place in the plan and why, and its project (or null). */
     public record JobRow(String jobId, JobState state, String outcome, int gpus, Double powerKw, Instant release,
                          Instant deadline, List<Integer> runSlots, Instant start, Instant end, String explanation,
-                         String boundBy) {
+                         String boundBy, String project) {
     }
 
     /** The newest plan for display, with its inputs that were fallbacks or not fresh. */
@@ -182,7 +182,7 @@ public final class PlanScreen {
             Double kw = horizon.map(h -> h.jobKw().get(j.jobId())).orElse(null);
             rows.add(new JobRow(j.jobId(), state, j.outcome(), spec == null ? 0 : spec.gpus(), kw,
                     spec == null ? null : spec.release(), spec == null ? null : spec.deadline(), j.runSlots(), j.start(),
-                    j.end(), j.explanation(), j.boundBy()));
+                    j.end(), j.explanation(), j.boundBy(), spec == null ? null : spec.project()));
         }
         return rows;
     }

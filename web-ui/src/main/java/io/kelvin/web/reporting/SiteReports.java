@@ -9,6 +9,7 @@ import io.kelvin.reports.report.Report;
 import io.kelvin.reports.report.ReportEngine;
 import io.kelvin.reports.report.ReportSettings;
 import io.kelvin.state.JdbcDrEventStore;
+import io.kelvin.state.JdbcPlanOutcomeHistory;
 import io.kelvin.web.runtime.KelvinSettings;
 import io.kelvin.web.runtime.StateDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,8 @@ import java.util.Optional;
  * The reports engine wired to the running site and its telemetry store, for the REST resource, the
  * reports view and the monthly archive. The report names its data source exactly as {@code ./kelvin
  * report} does ({@link DataSources}), so the app and the command line give the same bytes for the
- * same data, period and threshold. The demand-response section reads the events the state database
- * keeps. The archive lives under {@code DATA_DIR/reports}.
+ * same data, period and threshold. The demand-response and optimizer savings sections read the events,
+ * plans and job runs the state database keeps. The archive lives under {@code DATA_DIR/reports}.
  */
 @ApplicationScoped
 public class SiteReports {
@@ -32,8 +33,9 @@ public class SiteReports {
 
     SiteReports(Site site, TelemetryStore store, KelvinSettings settings, StateDatabase database) {
         this.site = site;
-        // demand-response events and their caps are read from the state database (read only here)
-        this.engine = new ReportEngine(store, Optional.of(new JdbcDrEventStore(database.dataSource())), Optional.empty());
+        // demand-response events, the plans' per-job figures and the jobs' runs are read from the state database
+        this.engine = new ReportEngine(store, Optional.of(new JdbcDrEventStore(database.dataSource())),
+                Optional.of(new JdbcPlanOutcomeHistory(database.dataSource())));
         this.dataSource = switch (settings.store().type()) {
             case RRD4J -> DataSources.RRD4J;
             case INFLUXDB -> DataSources.influxDb(settings.store().influx().database());

@@ -18,6 +18,7 @@ import io.kelvin.greenpower.forecast.SiteForecastProvider;
 import io.kelvin.state.JdbcGuardLog;
 import io.kelvin.state.JdbcJobRunStore;
 import io.kelvin.state.JdbcJobStore;
+import io.kelvin.state.JdbcPlanOutcomeStore;
 import io.kelvin.state.JdbcPlanStore;
 import io.kelvin.core.forecast.ForecastProvider;
 import io.quarkus.runtime.ShutdownEvent;
@@ -73,7 +74,7 @@ public class PlanningBeans {
         return new PlanningService(site, new JdbcJobStore(dataSource), new JdbcPlanStore(dataSource),
                 new JdbcJobRunStore(dataSource), planner(planning), AppPlanners.fallback(), planning, clock,
                 new ProvidedForecast(forecasts, site, planning, new MeteredLiveItLoad(site, store, jobsDraw, clock)),
-                replanThread, metered, metered);
+                replanThread, metered, metered, new JdbcPlanOutcomeStore(dataSource));
     }
 
     /** The DR cap guard on the grid meter; {@link CapGuardLoop} runs it every second. */

@@ -74,6 +74,9 @@ class PlanGantt extends Component implements HasSize {
         if (!size.isEmpty()) {
             out.add(size);
         }
+        if (j.project() != null) {
+            out.add("Project " + j.project());
+        }
         return out;
     }
 

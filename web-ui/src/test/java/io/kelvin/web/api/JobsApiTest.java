@@ -44,6 +44,64 @@ class JobsApiTest {
     }
 
     @Test
+    void aJobsProjectIsStoredReturnedAndAuditedAndAProjectOutsideItsCharactersIsRejectedNamingItWithNothingStored() {
+        Map<String, Object> body = job("api-project", NOW, NOW.plus(Duration.ofHours(12)));
+        body.put("project", "tenant-a:llm.train_2");
+        TestAuth.as(Role.PLATFORM).contentType("application/json").body(body).post("/api/v1/jobs").then()
+                .statusCode(201).body("project", org.hamcrest.Matchers.equalTo("tenant-a:llm.train_2"));
+        assertThat(TestAuth.as(Role.VIEWER).get("/api/v1/jobs/api-project").then().statusCode(200).extract().jsonPath()
+                .getString("project")).isEqualTo("tenant-a:llm.train_2");
+        assertThat(TestAuth.as(Role.PLATFORM).get("/api/v1/jobs").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.id == 'api-project' }.project")).isEqualTo("tenant-a:llm.train_2");
+        List<Map<String, Object>> audited = TestAuth.as(Role.AUDITOR).get("/api/v1/audit?limit=1000&kind=JOB_SUBMITTED")
+                .then().statusCode(200).extract().jsonPath().getList("records");
+        assertThat(audited).anySatisfy(r -> {
+            assertThat(r.get("target")).isEqualTo("api-project");
+            assertThat((String) r.get("detail")).contains("project=tenant-a:llm.train_2");
+        });
+
+        Map<String, Object> bad = job("api-bad-project", NOW, NOW.plus(Duration.ofHours(12)));
+        bad.put("project", "team a/b");
+        assertThat(rejected(bad, 400)).isEqualTo("project: must be 1..64 characters of A-Z a-z 0-9 . _ : -, was 'team a/b'");
+        bad.put("project", "p".repeat(65));
+        assertThat(rejected(bad, 400)).endsWith("was 65 characters");
+        TestAuth.as(Role.PLATFORM).get("/api/v1/jobs/api-bad-project").then().statusCode(404);
+    }
+
+    /**
+     * A job whose window leaves no choice but to start in the current quarter hour is dispatched by the plan made
+     * for it; a report over that quarter hour lists it in the optimizer savings section with its project.
+     */
+    @Test
+    void aJobAPlanDispatchedIsListedWithItsProjectInTheReportsSavingsSection() {
+        io.kelvin.web.AppReady.awaitReady();
+        Instant slot = Instant.ofEpochSecond(Math.floorDiv(Instant.now().getEpochSecond(), 900) * 900);
+        Map<String, Object> body = job("api-savings", slot.minus(Duration.ofHours(1)),
+                slot.plus(Duration.ofHours(2)).plusSeconds(60));
+        body.put("project", "team-savings");
+        TestAuth.as(Role.PLATFORM).contentType("application/json").body(body).post("/api/v1/jobs").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> TestAuth.as(Role.PLATFORM)
+                .get("/api/v1/jobs/api-savings").then().extract().jsonPath().getString("state").equals("RUNNING"));
+
+        String query = "from=" + io.kelvin.web.ReportSpans.minute(slot) + "&to="
+                + io.kelvin.web.ReportSpans.minute(slot.plus(Duration.ofMinutes(30))) + "&format=csv";
+        String csv = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .until(() -> new String(TestAuth.as(Role.AUDITOR).get("/api/v1/reports/export?" + query).then()
+                        .statusCode(200).extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8),
+                        text -> text.contains("api-savings"));
+
+        String line = csv.lines().filter(l -> l.startsWith("api-savings,")).findFirst().orElseThrow();
+        List<String> cells = List.of(line.split(","));
+        assertThat(cells.get(1)).isEqualTo("team-savings");
+        int slots = Integer.parseInt(cells.get(2));
+        assertThat(slots).isPositive();
+        // 60 kW for 64 GPUs idling at 0.25 kW each (demo site): 44 kW above idle, 11 kWh per quarter hour run
+        assertThat(cells.get(4)).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", slots * 11.0));
+        assertThat(cells.get(cells.size() - 1)).isEqualTo("run-immediately");
+        assertThat(csv).contains("Subtotal (1 jobs),team-savings");
+    }
+
+    @Test
     void deadlineBeforeReleaseIsRejectedNamingTheFieldAndNothingIsStored() {
         String detail = rejected(job("api-backwards", NOW.plus(Duration.ofHours(5)), NOW.plus(Duration.ofHours(1))), 400);
         assertThat(detail).startsWith("deadline: must be after release");

@@ -47,6 +47,8 @@ class DrPlanningWiringTest {
             assertThat(planning.itKwAt(at)).isPresent();
             // Once the 10 s ramp is over the jobs' part draws exactly what is dispatched; the twin's own
             // unscheduled load comes on top.
+            // The twin takes the dispatched plan at its next one-second step: until then, assert (and retry) again.
+            assertThat(twin.dispatchedItLoad()).isPresent();
             var parts = twin.dispatchedItLoad().orElseThrow();
             assertThat(parts.scheduledKw()).isCloseTo(planning.itKwAt(at).getAsDouble(),
                     org.assertj.core.api.Assertions.within(1.0));

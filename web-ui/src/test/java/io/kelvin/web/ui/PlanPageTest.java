@@ -48,7 +48,8 @@ class PlanPageTest extends BrowserPageTest {
     void aViewerSeesTheHorizonAndEveryJobAsABarWithItsExplanationOnHover() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         submit(JOBS.get(0), now, now.plus(Duration.ofHours(12)), 64, 60.0, "PT2H");
-        submit(JOBS.get(1), now.plus(Duration.ofHours(3)), now.plus(Duration.ofHours(20)), 128, 120.0, "PT3H");
+        submit(JOBS.get(1), now.plus(Duration.ofHours(3)), now.plus(Duration.ofHours(20)), 128, 120.0, "PT3H",
+                "team-view");
         submit(JOBS.get(2), now, now.plus(Duration.ofHours(6)), 32, 30.0, "PT1H");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> TestAuth.as(Role.VIEWER).get("/api/v1/plan").then().statusCode(200).extract().jsonPath()
@@ -81,7 +82,8 @@ class PlanPageTest extends BrowserPageTest {
             WebElement tip = d.findElement(By.cssSelector("#plan-gantt .gantt-tooltip"));
             return tip.isDisplayed() && tip.getText().contains(explanation) ? tip.getText() : null;
         });
-        assertThat(shown).startsWith(JOBS.get(1)).contains("Window ").contains(site.info().timezone().getId());
+        assertThat(shown).startsWith(JOBS.get(1)).contains("Window ").contains(site.info().timezone().getId())
+                .contains("Project team-view");
 
         // The horizon: a value per slot of the plan, the jobs' power among the series, in the site's zone.
         WebElement chart = browser.findElement(By.id("plan-chart"));
@@ -152,7 +154,15 @@ class PlanPageTest extends BrowserPageTest {
     }
 
     private static void submit(String id, Instant release, Instant deadline, int gpus, double kw, String duration) {
+        submit(id, release, deadline, gpus, kw, duration, null);
+    }
+
+    private static void submit(String id, Instant release, Instant deadline, int gpus, double kw, String duration,
+                               String project) {
         Map<String, Object> body = new LinkedHashMap<>();
+        if (project != null) {
+            body.put("project", project);
+        }
         body.put("id", id);
         body.put("gpus", gpus);
         body.put("totalPowerKw", kw);

@@ -108,9 +108,10 @@ public class DrView extends Div {
             TextField reason = new TextField("Reason for opting out or back in");
             reason.setId("dr-opt-out-reason");
             reason.setMaxLength(500);
-            Button optOut = new Button("Opt out of the selected event", e -> optOut(reason));
+            Button optOut = new Button("Opt out of the selected event",
+                    e -> decide(reason, dr::optOut, "Opted out of", "Opting out"));
             optOut.setId("dr-opt-out");
-            Button optIn = new Button("Opt back in", e -> optBackIn(reason));
+            Button optIn = new Button("Opt back in", e -> decide(reason, dr::optBackIn, "Opted back into", "Opting back in"));
             optIn.setId("dr-opt-in");
             Div form = new Div(reason, optOut, optIn);
             form.addClassName("kelvin-filters");
@@ -143,26 +144,6 @@ public class DrView extends Div {
         guardActions.setAllRowsVisible(true);
         add(new H3("Timeline against the meter"), timelineTitle, chart, new H3("Delivered versus baseline"), baseline,
                 performance, shortfall, new H3("Cap guard on the meter"), guardActions);
-        refreshNow();
-    }
-
-    private void optBackIn(TextField reason) {
-        DrEventStatus selected = events.asSingleSelect().getValue();
-        if (selected == null) {
-            result.setText("Pick an event first.");
-            return;
-        }
-        if (reason.getValue() == null || reason.getValue().isBlank()) {
-            result.setText("Opting back in needs a reason.");
-            return;
-        }
-        VaadinRequest request = VaadinRequest.getCurrent();
-        String user = request.getUserPrincipal().getName();
-        DrTransition step = dr.optBackIn(selected.ref().eventId(), reason.getValue(), Actor.user(user),
-                request.getRemoteAddr());
-        result.setText(step.isRefused() ? "Refused: " + step.detail()
-                : "Opted back into " + selected.ref().eventId() + ": " + step.detail());
-        reason.clear();
         refreshNow();
     }
 
@@ -222,22 +203,31 @@ public class DrView extends Div {
         return share.isPresent() ? number(100 * share.getAsDouble()) : "";
     }
 
-    private void optOut(TextField reason) {
+    /** A step an operator takes on an event with a reason: opting out or back in. */
+    private interface OperatorStep {
+        DrTransition take(String eventId, String reason, Actor actor, String address);
+    }
+
+    /**
+     * Takes {@code step} on the selected event with the form's reason, and says what came of it ({@code done}
+     * names the step, {@code needs} says why a reason is asked for).
+     */
+    private void decide(TextField reason, OperatorStep step, String done, String needs) {
         DrEventStatus selected = events.asSingleSelect().getValue();
         if (selected == null) {
             result.setText("Pick an event first.");
             return;
         }
         if (reason.getValue() == null || reason.getValue().isBlank()) {
-            result.setText("Opting out needs a reason.");
+            result.setText(needs + " needs a reason.");
             return;
         }
         VaadinRequest request = VaadinRequest.getCurrent();
         String user = request.getUserPrincipal().getName();
-        DrTransition step = dr.optOut(selected.ref().eventId(), reason.getValue(), Actor.user(user),
+        DrTransition taken = step.take(selected.ref().eventId(), reason.getValue(), Actor.user(user),
                 request.getRemoteAddr());
-        result.setText(step.isRefused() ? "Refused: " + step.detail()
-                : "Opted out of " + selected.ref().eventId() + ": " + step.detail());
+        result.setText(taken.isRefused() ? "Refused: " + taken.detail()
+                : done + " " + selected.ref().eventId() + ": " + taken.detail());
         reason.clear();
         refreshNow();
     }

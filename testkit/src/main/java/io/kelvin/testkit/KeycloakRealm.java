@@ -12,7 +12,9 @@ import java.util.Set;
  * <p>Roles are realm roles named exactly like Kelvin's roles (VIEWER, OPERATOR, AUDITOR,
  * GRID_OPERATOR, PLATFORM, ADMIN). Every client has two protocol mappers: the realm roles go into
  * the {@link #ROLE_CLAIM} claim (a JSON array of strings) of access tokens, ID tokens and userinfo,
- * and access tokens carry the audience {@link #AUDIENCE}. Access tokens live
+ * and access tokens carry the audience {@link #AUDIENCE}. The realm client scopes {@code read_all} and
+ * {@code write_events} (OpenADR 3.1 scope names) go into the access token's {@code scope} claim of the
+ * clients that have them as default scopes. Access tokens live
  * {@link #ACCESS_TOKEN_LIFESPAN_S} seconds.
  */
 public final class KeycloakRealm {
@@ -75,8 +77,12 @@ public final class KeycloakRealm {
     public enum Client {
         /** The dashboard: authorization-code flow and (for tests) the password grant; no service account. */
         DASHBOARD("kelvin-dashboard", null),
-        /** The grid operator's business logic: client credentials only. */
+        /** The grid operator's business logic: client credentials only; its tokens carry no OpenADR scope. */
         GRID_OPERATOR("kelvin-grid-operator", "GRID_OPERATOR"),
+        /** A grid operator's machine whose tokens carry the OpenADR scopes {@code read_all write_events}. */
+        GRID_OPERATOR_OADR("kelvin-grid-operator-oadr", "GRID_OPERATOR", "read_all", "write_events"),
+        /** A grid operator's machine whose tokens carry only the OpenADR scope {@code read_all}. */
+        GRID_OPERATOR_READ_ONLY("kelvin-grid-operator-read-only", "GRID_OPERATOR", "read_all"),
         /** The AI platform's scheduler: client credentials only. */
         PLATFORM("kelvin-platform", "PLATFORM"),
         /** A machine with a valid secret but no Kelvin role: client credentials only. */
@@ -84,10 +90,12 @@ public final class KeycloakRealm {
 
         private final String clientId;
         private final String serviceAccountRole;
+        private final Set<String> scopes;
 
-        Client(String clientId, String serviceAccountRole) {
+        Client(String clientId, String serviceAccountRole, String... scopes) {
             this.clientId = clientId;
             this.serviceAccountRole = serviceAccountRole;
+            this.scopes = Set.of(scopes);
         }
 
         public String clientId() {
@@ -107,6 +115,15 @@ public final class KeycloakRealm {
         /** The Kelvin roles in the client's own (client-credentials) tokens. */
         public Set<String> serviceAccountRoles() {
             return serviceAccountRole == null ? Set.of() : Set.of(serviceAccountRole);
+        }
+
+        /**
+         * The OpenADR scope names among the space-separated {@code scope} claim of the client's own tokens
+         * (realm client scopes with {@code include.in.token.scope}, default scopes of the client; the claim
+         * also names Keycloak's own default scopes such as {@code profile}).
+         */
+        public Set<String> openAdrScopes() {
+            return scopes;
         }
     }
 }

@@ -81,6 +81,8 @@ class KeycloakServerTest {
         assertThat(access.string("azp")).isEqualTo(client.clientId());
         assertThat(access.string("iss")).isEqualTo(keycloak.issuer().toString());
         assertThat(access.strings("aud")).contains(KeycloakRealm.AUDIENCE);
+        assertThat(java.util.Arrays.asList(access.string("scope").split(" "))).as("scope")
+                .containsAll(client.openAdrScopes()).doesNotContain("write_programs");
         // RFC 6749 section 4.4.3: no refresh token for client credentials.
         assertThat(tokens.refreshToken()).isEmpty();
     }

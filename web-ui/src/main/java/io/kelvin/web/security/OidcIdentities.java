@@ -14,6 +14,8 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.json.JsonString;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -23,7 +25,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * provider's keys, issuer, expiry) and reads the role claim ({@code kelvin.security.oidc.role-claim});
  * here the claim's values become Kelvin roles through {@link ExternalRoles} (values that are not Kelvin
  * roles are dropped) and the principal is named {@code oidc:<name>}, which no local account can be
- * named (local names have no colon), so the audit trail and the dashboard tell them apart.
+ * named (local names have no colon), so the audit trail and the dashboard tell them apart. The token's
+ * {@code scope} claim becomes the identity's {@code scope} attribute, as for Kelvin's own tokens, so the
+ * grid API's OpenADR scopes ({@link Caller#hasScope}) hold the same for both.
  *
  * <p>As a {@link SecurityIdentityAugmentor} it converts the dashboard's code-flow identities; the API's
  * bearer tokens come through {@link BearerMechanism}, which asks {@link #verifyBearer} for tokens that
@@ -36,6 +40,8 @@ public class OidcIdentities implements SecurityIdentityAugmentor {
     public static final String PREFIX = "oidc:";
     /** Identity attribute: the provider's issuer ({@code iss}). */
     public static final String ISSUER = "kelvin.oidc-issuer";
+    /** Identity attribute and token claim: the space-separated scope names ({@link Caller#hasScope}). */
+    public static final String SCOPE = "scope";
 
     private final boolean enabled;
     private final ExternalRoles roles;
@@ -88,8 +94,24 @@ public class OidcIdentities implements SecurityIdentityAugmentor {
                 .addAttribute(KelvinIdentities.ACTOR_KIND, Actor.Kind.USER)
                 .addAttribute(KelvinIdentities.MUST_CHANGE_PASSWORD, false)
                 .addAttribute(ISSUER, String.valueOf(token.getIssuer()));
+        scopes(token).ifPresent(scopes -> builder.addAttribute(SCOPE, scopes));
         granted.forEach(role -> builder.addRole(role.name()));
         return builder.build();
+    }
+
+    /**
+     * The token's standard {@code scope} claim (RFC 9068 / RFC 8693: space-separated scope names), as
+     * Kelvin's own tokens carry it in the {@code scope} attribute; none when the token has no such claim
+     * (an ID token of the code flow) or it is not a string.
+     */
+    static Optional<String> scopes(JsonWebToken token) {
+        Object claim = token.getClaim(SCOPE);
+        String text = claim instanceof JsonString json ? json.getString() : claim instanceof String s ? s : null;
+        if (text == null) {
+            return Optional.empty();
+        }
+        String normalised = String.join(" ", text.trim().split("\\s+"));
+        return normalised.isEmpty() ? Optional.empty() : Optional.of(normalised);
     }
 
     /** The provider's token under the name {@code oidc:<name>}; every claim reads through. */

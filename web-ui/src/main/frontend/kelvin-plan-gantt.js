@@ -4,7 +4,7 @@
 //    "jobs":[{"id","state","outcome","runSlots":[slot...],"release","deadline","explanation","details":[text...]}]}
 // Each unbroken run of slots is a bar (class `gantt-bar`, coloured by state); release and deadline are ticks
 // (`gantt-release`, `gantt-deadline`; an arrow at the edge when outside the horizon). Hovering a bar or a job's
-// name shows the tooltip `.gantt-tooltip` with the job's explanation.
+// name shows the tooltip `.gantt-tooltip` with the job's explanation. The hour grid's labels are `gantt-hour`.
 import { KelvinDataElement, PLOT_INSETS, siteParts } from './kelvin-chart-element.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -89,7 +89,8 @@ class KelvinPlanGantt extends KelvinDataElement {
         continue;
       }
       el('line', { x1: x(t), x2: x(t), y1: AXIS - 4, y2: height, stroke: '#eaeef2' }, svg);
-      const text = el('text', { x: x(t), y: AXIS - 10, 'text-anchor': 'middle', fill: '#59636e' }, svg);
+      const text = el('text', { x: x(t), y: AXIS - 10, 'text-anchor': 'middle', fill: '#59636e', class: 'gantt-hour' },
+        svg);
       text.textContent = p.hour === '00' ? `${p.year}-${p.month}-${p.day}` : `${p.hour}:00`;
     }
     const zone = el('text', { x: 4, y: AXIS - 10, fill: '#59636e' }, svg);

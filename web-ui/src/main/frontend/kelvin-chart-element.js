@@ -10,11 +10,61 @@ import * as echarts from 'echarts/core';
  */
 export const PLOT_INSETS = { left: 220, right: 72 };
 
-export function pad(n) {
-  return String(n).padStart(2, '0');
+// Times travel as true instants (epoch millis) with the site's IANA zone id; the time axes are drawn on instants
+// (useUTC, so evenly spaced across a daylight-saving change) and every label reads the site's wall clock, formatted
+// here by Intl in the site's zone (a repeated or skipped hour reads as the site's clock shows it).
+const FORMATS = new Map();
+
+/** The instant's wall-clock fields in {@code zone}: {year, month, day, hour, minute, zoneName} (strings, 2-digit). */
+export function siteParts(ms, zone) {
+  let f = FORMATS.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+    FORMATS.set(zone, f);
+  }
+  const p = {};
+  f.formatToParts(ms).forEach(({ type, value }) => { p[type] = value; });
+  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, zoneName: p.timeZoneName };
+}
+
+/**
+ * The instant as the site's wall clock: "HH:mm", with {@code date} "yyyy-MM-dd HH:mm", with {@code zoneName} the
+ * zone's abbreviation or offset appended ("02:30 CEST", "02:30 CET"), which tells the repeated hour apart.
+ */
+export function siteTime(ms, zone, { date = false, zoneName = false } = {}) {
+  const p = siteParts(ms, zone);
+  const time = `${p.hour}:${p.minute}`;
+  return `${date ? `${p.year}-${p.month}-${p.day} ` : ''}${time}${zoneName ? ` ${p.zoneName}` : ''}`;
+}
+
+/** The site's calendar day of the instant, "yyyy-MM-dd". */
+export function siteDay(ms, zone) {
+  const p = siteParts(ms, zone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/**
+ * A time-axis label formatter for ECharts (ticks are instants): the site's wall-clock time, with the date on the
+ * first tick of a new site day (and on a first tick at midnight).
+ */
+export function siteAxisLabel(zone) {
+  let previous = null;
+  return (ms, index) => {
+    const day = siteDay(ms, zone);
+    const p = siteParts(ms, zone);
+    const newDay = index === 0 || previous === null ? p.hour === '00' && p.minute === '00' : day !== previous;
+    previous = day;
+    return newDay ? `${day} ${p.hour}:${p.minute}` : `${p.hour}:${p.minute}`;
+  };
 }
 
 export class KelvinDataElement extends HTMLElement {
+  /** The shared formatter, reachable from the page as customElements.get(tag).siteTime(ms, zone, options). */
+  static siteTime(ms, zone, options) {
+    return siteTime(ms, zone, options);
+  }
+
   constructor() {
     super();
     this._data = null;

@@ -1,16 +1,16 @@
 // <kelvin-dr-chart>: one demand-response event against the meter, drawn by Apache ECharts.
 // The server sets the `data` property to a JSON string:
-//   {"event", "zone", "times":[wall-clock millis in the site's zone, counted as UTC], "stepMillis",
-//    "eventStart", "eventEnd" (same clock), "now",
+//   {"event", "zone" (IANA id), "times":[epoch millis], "stepMillis",
+//    "eventStart", "eventEnd", "now" (epoch millis),
 //    "series":{"importKw","capKw","baselineKw": [number|null per step]}}
 // Metered grid import (mean per step), the import cap and the baseline, each value held over its step; the event's span is
-// shaded. null is a gap (no GOOD meter data, no cap in force, no baseline), never filled. ECharts knows only local
-// time and UTC, so times come already shifted to the site's wall clock and are labelled with their date.
+// shaded. null is a gap (no GOOD meter data, no cap in force, no baseline), never filled. The axis is drawn on instants
+// and labelled with date and time in the site's zone by the shared formatter.
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, MarkAreaComponent, MarkLineComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { KelvinEChartsElement, pad } from './kelvin-chart-element.js';
+import { KelvinEChartsElement, siteTime } from './kelvin-chart-element.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkAreaComponent, MarkLineComponent,
   CanvasRenderer]);
@@ -20,11 +20,6 @@ const NAMES = {
   capKw: 'DR import cap',
   baselineKw: 'Baseline (CAISO 10-in-10)',
 };
-
-function label(ms) {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
 
 function kw(v) {
   return v === null || v === undefined ? '—' : `${Number(v).toLocaleString('en-US', { maximumFractionDigits: 0 })} kW`;
@@ -64,11 +59,11 @@ class KelvinDrChart extends KelvinEChartsElement {
       legend: { top: 0, left: 0, icon: 'roundRect', itemWidth: 14, itemHeight: 4 },
       tooltip: {
         trigger: 'axis',
-        formatter: (items) => (items.length ? [`${label(items[0].value[0])} ${d.zone}`,
+        formatter: (items) => (items.length ? [`${siteTime(items[0].value[0], d.zone, { date: true, zoneName: true })} (${d.zone})`,
           ...items.map((p) => `${p.marker}${p.seriesName}: <b>${kw(p.value[1])}</b>`)].join('<br>') : ''),
       },
       grid: { left: 72, right: 32, top: 48, bottom: 40 },
-      xAxis: { type: 'time', min: times[0], max: end, axisLabel: { hideOverlap: true, formatter: (v) => label(v) } },
+      xAxis: { type: 'time', min: times[0], max: end, axisLabel: { hideOverlap: true, formatter: (v) => siteTime(v, d.zone, { date: true }) } },
       yAxis: { type: 'value', name: 'kW', min: 0, splitLine: { lineStyle: { color: '#eaeef2' } } },
       series,
     }, { notMerge: true });

@@ -1,17 +1,18 @@
 // <kelvin-plan-chart>: the horizon of a plan, drawn by Apache ECharts in two panels sharing the time axis.
 // The server sets the `data` property to a JSON string:
-//   {"zone", "times":[wall-clock millis in the site's zone, counted as UTC], "slotMillis", "now",
+//   {"zone" (IANA id), "times":[epoch millis], "slotMillis", "now",
 //    "series":{"unscheduledKw","jobsKw","itKw","pvKw","pvP10Kw","pvP90Kw","windKw","drCapKw",
 //              "carbonGPerKwh","priceEurPerKwh": [number|null per slot]}}
 // Top panel, kW: IT load Kelvin does not schedule and the plan's jobs stacked, IT as planned, PV with its
 // P10-P90 band, wind, the DR import cap. Bottom panel: carbon intensity (g/kWh, left) and import price (EUR/kWh, right).
-// null is a gap. ECharts knows only local time and UTC, so times come already shifted to the site's wall clock.
+// null is a gap. The axis is drawn on instants (every slot the same width, also across a daylight-saving change) and
+// labelled in the site's zone by the shared formatter.
 // The plot area has the insets PLOT_INSETS and spans the horizon exactly, like the Gantt below it (xPixel(ms)).
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { KelvinEChartsElement, PLOT_INSETS, pad } from './kelvin-chart-element.js';
+import { KelvinEChartsElement, PLOT_INSETS, siteAxisLabel, siteTime } from './kelvin-chart-element.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent,
   CanvasRenderer]);
@@ -33,12 +34,6 @@ function fmt(v, digits, unit) {
     return '—';
   }
   return `${Number(v).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${unit}`;
-}
-
-function label(ms, withDate) {
-  const d = new Date(ms);
-  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  return withDate ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${time}` : time;
 }
 
 class KelvinPlanChart extends KelvinEChartsElement {
@@ -87,7 +82,7 @@ class KelvinPlanChart extends KelvinEChartsElement {
     this.setAttribute('data-plotted', String(Object.values(s).reduce((n, v) => n + v.filter((x) => x !== null).length, 0)));
     const end = times.length ? times[times.length - 1] + d.slotMillis : undefined;
     const xAxis = (gridIndex, show) => ({ type: 'time', gridIndex, min: times[0], max: end,
-      axisLabel: { show, hideOverlap: true, formatter: (v) => label(v, new Date(v).getUTCHours() === 0) } });
+      axisLabel: { show, hideOverlap: true, formatter: siteAxisLabel(d.zone) } });
     this._chart.setOption({
       animation: false,
       useUTC: true,
@@ -99,7 +94,7 @@ class KelvinPlanChart extends KelvinEChartsElement {
           if (!items.length) {
             return '';
           }
-          const head = `${label(items[0].value[0], true)} ${d.zone}`;
+          const head = `${siteTime(items[0].value[0], d.zone, { date: true, zoneName: true })} (${d.zone})`;
           const lines = items.filter((p) => units[p.seriesName]).map((p) => `${p.marker}${p.seriesName}: <b>${fmt(p.value[1],
             units[p.seriesName][0], units[p.seriesName][1])}</b>`);
           const i = times.indexOf(items[0].value[0]);

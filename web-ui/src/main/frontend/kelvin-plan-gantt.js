@@ -1,11 +1,11 @@
 // <kelvin-plan-gantt>: a plan's jobs as a Gantt chart in SVG, one row per job.
 // The server sets the `data` property to a JSON string:
-//   {"start", "slotMillis", "slots", "now", "zone",   (times: wall-clock millis in the site's zone, counted as UTC)
+//   {"start", "slotMillis", "slots", "now", "zone",   (times: epoch millis; zone: the site's IANA id)
 //    "jobs":[{"id","state","outcome","runSlots":[slot...],"release","deadline","explanation","details":[text...]}]}
 // Each unbroken run of slots is a bar (class `gantt-bar`, coloured by state); release and deadline are ticks
 // (`gantt-release`, `gantt-deadline`; an arrow at the edge when outside the horizon). Hovering a bar or a job's
-// name shows the tooltip `.gantt-tooltip` with the job's explanation.
-import { KelvinDataElement, PLOT_INSETS, pad } from './kelvin-chart-element.js';
+// name shows the tooltip `.gantt-tooltip` with the job's explanation. The hour grid's labels are `gantt-hour`.
+import { KelvinDataElement, PLOT_INSETS, siteParts } from './kelvin-chart-element.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 28;
@@ -78,16 +78,20 @@ class KelvinPlanGantt extends KelvinDataElement {
     const x = (ms) => LABEL + Math.max(0, Math.min(1, (ms - d.start) / span)) * plot;
     const height = AXIS + d.jobs.length * ROW + 4;
     const svg = el('svg', { width, height, class: 'gantt', 'font-family': 'var(--lumo-font-family)', 'font-size': 12 });
-    // Hour grid and labels, the date where a day begins.
-    const hour = 3600000;
-    const every = span > 36 * hour ? 6 * hour : 3 * hour;
-    for (let t = Math.ceil(d.start / every) * every; t <= d.start + span; t += every) {
+    // Hour grid and labels on the site's wall clock (every 3 or 6 hours of it), the date where a day begins. Times are
+    // instants, so the grid is evenly spaced like the slots; a repeated hour gets its line twice, a skipped one none.
+    // Every zone's offset is a whole number of quarter hours, so checking each quarter hour finds every full hour.
+    const quarter = 900000;
+    const every = span > 36 * 3600000 ? 6 : 3;
+    for (let t = Math.ceil(d.start / quarter) * quarter; t <= d.start + span; t += quarter) {
+      const p = siteParts(t, d.zone);
+      if (p.minute !== '00' || Number(p.hour) % every !== 0) {
+        continue;
+      }
       el('line', { x1: x(t), x2: x(t), y1: AXIS - 4, y2: height, stroke: '#eaeef2' }, svg);
-      const day = new Date(t);
-      const text = el('text', { x: x(t), y: AXIS - 10, 'text-anchor': 'middle', fill: '#59636e' }, svg);
-      text.textContent = day.getUTCHours() === 0
-        ? `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`
-        : `${pad(day.getUTCHours())}:00`;
+      const text = el('text', { x: x(t), y: AXIS - 10, 'text-anchor': 'middle', fill: '#59636e', class: 'gantt-hour' },
+        svg);
+      text.textContent = p.hour === '00' ? `${p.year}-${p.month}-${p.day}` : `${p.hour}:00`;
     }
     const zone = el('text', { x: 4, y: AXIS - 10, fill: '#59636e' }, svg);
     zone.textContent = `Job (times ${d.zone})`;

@@ -1,15 +1,14 @@
 // <kelvin-trend-chart>: a line chart of site power over time, drawn by Apache ECharts.
 // The server sets the `data` property to a JSON string:
 //   {"times":[epochMillis...], "lines":[{"key","name","unit","axis":0|1,"values":[number|null...]}],
-//    "utcOffsetSeconds": n}
+//    "zone": IANA id of the site}
 // Axis 0 is power in kW, axis 1 a ratio (PUE). null values are gaps and are drawn as gaps.
-// Times are labelled in the site's time zone, not the browser's: ECharts knows only local time and
-// UTC, so the times are shifted by the site's offset and drawn as UTC.
+// The axis is drawn on instants and labelled in the site's time zone (not the browser's) by the shared formatter.
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { KelvinEChartsElement } from './kelvin-chart-element.js';
+import { KelvinEChartsElement, siteAxisLabel, siteTime } from './kelvin-chart-element.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -35,8 +34,8 @@ class KelvinTrendChart extends KelvinEChartsElement {
     if (!this._chart || !this._data) {
       return;
     }
-    const shift = (this._data.utcOffsetSeconds || 0) * 1000;
-    const times = this._data.times.map((t) => t + shift);
+    const zone = this._data.zone;
+    const times = this._data.times;
     const series = this._data.lines.map((line, i) => ({
       name: line.name,
       type: 'line',
@@ -46,7 +45,6 @@ class KelvinTrendChart extends KelvinEChartsElement {
       smooth: false,
       lineStyle: { width: line.axis === 1 ? 1.5 : 2, type: line.axis === 1 ? 'dashed' : 'solid' },
       color: COLORS[i % COLORS.length],
-      tooltip: { valueFormatter: (v) => format(v, line) },
       data: line.values.map((v, j) => point(times[j], v, line.values[j - 1], line.values[j + 1])),
     }));
     const plotted = this._data.lines.reduce((n, line) => n + line.values.filter((v) => v !== null).length, 0);
@@ -56,8 +54,13 @@ class KelvinTrendChart extends KelvinEChartsElement {
       useUTC: true,
       grid: { left: 64, right: 56, top: 56, bottom: 32 },
       legend: { top: 0, right: 0, icon: 'roundRect', itemWidth: 14, itemHeight: 4 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+      tooltip: {
+        trigger: 'axis',
+        formatter: (items) => (items.length ? [siteTime(items[0].value[0], zone, { date: true, zoneName: true }),
+          ...items.map((p) => `${p.marker}${p.seriesName}: <b>${format(p.value[1], this._data.lines[p.seriesIndex])}</b>`)]
+          .join('<br>') : ''),
+      },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: siteAxisLabel(zone) } },
       yAxis: [
         { type: 'value', name: 'kW', scale: false, splitLine: { lineStyle: { color: '#eaeef2' } } },
         // At least 0.02 wide, so a steady PUE does not print the same label on every tick.

@@ -96,8 +96,7 @@ public final class SiteOverview {
         List<TrendSeries.Line> lines = TREND_LINES.stream()
                 .map(line -> line.query(store, from, to, times.size()))
                 .toList();
-        int offset = site.info().timezone().getRules().getOffset(to).getTotalSeconds();
-        return new TrendSeries(times, lines, offset);
+        return new TrendSeries(times, lines, site.info().timezone());
     }
 
     private Reading reading(SortedMap<PointId, Sample> snapshot, String device, String point, int decimals) {

@@ -18,7 +18,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * One demand-response event against the meter, drawn in the browser by Apache ECharts through the custom
  * element {@code kelvin-dr-chart} (src/main/frontend/kelvin-dr-chart.js): metered grid import, the import cap
- * and the baseline per step, the event's span shaded. Times travel as wall-clock time in the site's zone.
+ * and the baseline per step, the event's span shaded. Times travel as instants (epoch millis) with the site's zone id, labelled by the chart on
+ * the site's wall clock.
  */
 @Tag("kelvin-dr-chart")
 @NpmPackage(value = "echarts", version = "6.0.0")
@@ -35,11 +36,11 @@ class DrChart extends Component implements HasSize {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("event", eventId);
         data.put("zone", zone.getId());
-        data.put("times", t.steps().stream().map(s -> PlanChart.local(s.start(), zone)).toList());
+        data.put("times", t.steps().stream().map(s -> s.start().toEpochMilli()).toList());
         data.put("stepMillis", t.step().toMillis());
-        data.put("eventStart", PlanChart.local(t.eventStart(), zone));
-        data.put("eventEnd", PlanChart.local(t.eventEnd(), zone));
-        data.put("now", PlanChart.local(now, zone));
+        data.put("eventStart", t.eventStart().toEpochMilli());
+        data.put("eventEnd", t.eventEnd().toEpochMilli());
+        data.put("now", now.toEpochMilli());
         Map<String, List<Double>> series = new LinkedHashMap<>();
         series.put("importKw", values(t, EventTimeline.Step::importKw));
         series.put("capKw", values(t, EventTimeline.Step::capKw));

@@ -16,8 +16,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The plan's horizon, drawn in the browser by Apache ECharts through the custom element {@code kelvin-plan-chart}
  * (src/main/frontend/kelvin-plan-chart.js): power (unscheduled IT load and the plan's jobs stacked, IT as planned,
- * PV with its P10-P90 band, wind, the DR cap) above carbon intensity and import price. Times travel as wall-clock
- * time in the site's zone, so the chart labels them as the site reads them.
+ * PV with its P10-P90 band, wind, the DR cap) above carbon intensity and import price. Times travel as instants (epoch
+ * millis) with the site's zone id; the chart spaces them evenly and labels them on the site's wall clock, also across
+ * a daylight-saving change.
  */
 @Tag("kelvin-plan-chart")
 @NpmPackage(value = "echarts", version = "6.0.0")
@@ -33,9 +34,9 @@ class PlanChart extends Component implements HasSize {
     void show(PlanScreen.Horizon h, ZoneId zone, Instant now) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("zone", zone.getId());
-        data.put("times", h.starts().stream().map(t -> local(t, zone)).toList());
+        data.put("times", h.starts().stream().map(Instant::toEpochMilli).toList());
         data.put("slotMillis", h.slotMinutes() * 60_000L);
-        data.put("now", local(now, zone));
+        data.put("now", now.toEpochMilli());
         Map<String, List<Double>> series = new LinkedHashMap<>();
         series.put("unscheduledKw", h.unscheduledKw());
         series.put("jobsKw", h.jobsKw());
@@ -50,10 +51,5 @@ class PlanChart extends Component implements HasSize {
         data.put("series", series);
         getElement().setProperty("data", JSON.writeValueAsString(data));
         getElement().setAttribute("data-slots", String.valueOf(h.starts().size()));
-    }
-
-    /** The instant as the site's wall-clock time, counted as if it were UTC (what the chart labels). */
-    static long local(Instant t, ZoneId zone) {
-        return t.toEpochMilli() + zone.getRules().getOffset(t).getTotalSeconds() * 1000L;
     }
 }

@@ -15,7 +15,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Line chart of the site totals, drawn in the browser by Apache ECharts (Apache 2.0) through the
  * small custom element {@code kelvin-trend-chart} (src/main/frontend/kelvin-trend-chart.js). The
- * server sends the whole series as one JSON property; gaps travel as {@code null}.
+ * server sends the whole series as one JSON property (times as epoch millis, with the site's zone id for the
+ * labels); gaps travel as {@code null}.
  */
 @Tag("kelvin-trend-chart")
 @NpmPackage(value = "echarts", version = "6.0.0")
@@ -41,7 +42,7 @@ class TrendChart extends Component implements HasSize {
             lines.add(json);
         }
         getElement().setProperty("data", JSON.writeValueAsString(
-                Map.of("times", times, "lines", lines, "utcOffsetSeconds", trend.utcOffsetSeconds())));
+                Map.of("times", times, "lines", lines, "zone", trend.zone().getId())));
         getElement().setAttribute("data-steps", String.valueOf(times.size()));
     }
 }

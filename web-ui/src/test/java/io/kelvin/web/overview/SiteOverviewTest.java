@@ -57,8 +57,8 @@ class SiteOverviewTest {
         assertThat(facility.key()).isEqualTo("facility_kw");
         assertThat(facility.values()).hasSize(360).startsWith(null, null).endsWith(5000.0, 5000.0);
         assertThat(trend.lines()).extracting(TrendSeries.Line::axis).containsExactly(0, 0, 0, 0, 1);
-        // Asia/Shanghai is UTC+8 all year; the chart labels times in site time.
-        assertThat(trend.utcOffsetSeconds()).isEqualTo(8 * 3600);
+        // The chart labels times in the site's zone.
+        assertThat(trend.zone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     @Test

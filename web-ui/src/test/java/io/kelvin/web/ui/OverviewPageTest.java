@@ -72,6 +72,29 @@ class OverviewPageTest extends BrowserPageTest {
         screenshot(Path.of("target", "screenshots", "overview.png"));
     }
 
+    @Test
+    void chartTimesReadTheSiteWallClockIncludingTheRepeatedAndTheSkippedHour() {
+        browser.get(root.toString());
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> Boolean.TRUE.equals(browser.executeScript("return !!customElements.get('kelvin-trend-chart');")));
+        // Europe/Berlin falls back from 03:00 CEST to 02:00 CET on 2026-10-25 (01:00 UTC), and springs forward from
+        // 02:00 CET to 03:00 CEST on 2026-03-29 (01:00 UTC): instants an hour apart read as the site's clock shows them.
+        assertThat(siteTime("2026-10-25T00:30:00Z")).isEqualTo("2026-10-25 02:30 CEST");
+        assertThat(siteTime("2026-10-25T01:30:00Z")).isEqualTo("2026-10-25 02:30 CET");
+        assertThat(siteTime("2026-03-29T00:30:00Z")).isEqualTo("2026-03-29 01:30 CET");
+        assertThat(siteTime("2026-03-29T01:30:00Z")).isEqualTo("2026-03-29 03:30 CEST");
+        // The browser's own zone plays no part: the demo site's midnight is 16:00 UTC.
+        assertThat(browser.executeScript("return customElements.get('kelvin-trend-chart')"
+                + ".siteTime(Date.parse('2026-10-24T16:00:00Z'), 'Asia/Shanghai', { date: true });"))
+                .isEqualTo("2026-10-25 00:00");
+    }
+
+    /** The shared chart formatter's label for the instant in Europe/Berlin, with date and zone abbreviation. */
+    private Object siteTime(String instant) {
+        return browser.executeScript("return customElements.get('kelvin-trend-chart')"
+                + ".siteTime(Date.parse(arguments[0]), 'Europe/Berlin', { date: true, zoneName: true });", instant);
+    }
+
     /** The number shown in the element, or null while it shows none (the wait then polls again). */
     private String numberIn(String id) {
         String text = browser.findElement(By.id(id)).getText().trim();

@@ -137,6 +137,28 @@ class PlanPageTest extends BrowserPageTest {
     }
 
     @Test
+    void ganttHourGridFollowsTheSiteWallClockAtEvenlySpacedInstantsAcrossTheAutumnChange() {
+        BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.VIEWER), TestAuth.PASSWORD);
+        browser.get(root + "plan");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> Boolean.TRUE.equals(browser.executeScript("return !!customElements.get('kelvin-plan-gantt');")));
+        // 12 h from 2026-10-24T22:00Z (00:00 CEST) in Europe/Berlin: the clock goes back at 01:00Z, so 03:00 CET is 4 h
+        // after midnight and 06:00 CET 3 h after that; the grid sits at those instants on the Gantt's even time scale.
+        @SuppressWarnings("unchecked")
+        List<List<Object>> labels = (List<List<Object>>) browser.executeScript("const g = document.createElement('kelvin-plan-gantt');"
+                + " g.style.width = '1000px'; document.body.appendChild(g);"
+                + " g.data = JSON.stringify({ start: Date.parse('2026-10-24T22:00:00Z'), slotMillis: 900000, slots: 48, now: 0,"
+                + "   zone: 'Europe/Berlin', jobs: [{ id: 'j', state: 'PLANNED', outcome: 'ON_TIME', runSlots: [0],"
+                + "   release: null, deadline: null, explanation: '', details: [] }] });"
+                + " return [...g.querySelectorAll('.gantt-hour')].map(t => [t.textContent, Number(t.getAttribute('x'))]);");
+        assertThat(labels).extracting(l -> l.get(0)).containsExactly("2026-10-25", "03:00", "06:00", "09:00");
+        double midnight = ((Number) labels.get(0).get(1)).doubleValue();
+        double three = ((Number) labels.get(1).get(1)).doubleValue();
+        double six = ((Number) labels.get(2).get(1)).doubleValue();
+        assertThat((three - midnight) / (six - three)).isCloseTo(4.0 / 3.0, within(1e-6));
+    }
+
+    @Test
     void aGridOperatorHasNeitherThePlanLinkNorThePlanView() {
         BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.GRID_OPERATOR), TestAuth.PASSWORD);
         browser.get(root + "plan");

@@ -59,6 +59,15 @@ export function siteAxisLabel(zone) {
   };
 }
 
+/**
+ * Line data for values that each hold over their step [times[i], times[i] + stepMillis): every known value is drawn
+ * from its step's start to its end, and an unknown one (null) breaks the line, so the last step before a gap is drawn
+ * whole too. For plain (unstacked) line series without ECharts' `step` option.
+ */
+export function heldOverSteps(times, values, stepMillis) {
+  return values.flatMap((v, i) => (v === null ? [[times[i], null]] : [[times[i], v], [times[i] + stepMillis, v]]));
+}
+
 export class KelvinDataElement extends HTMLElement {
   /** The shared formatter, reachable from the page as customElements.get(tag).siteTime(ms, zone, options). */
   static siteTime(ms, zone, options) {

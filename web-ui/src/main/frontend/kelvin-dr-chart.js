@@ -10,7 +10,7 @@ import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, MarkAreaComponent, MarkLineComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { KelvinEChartsElement, siteTime } from './kelvin-chart-element.js';
+import { KelvinEChartsElement, heldOverSteps, siteTime } from './kelvin-chart-element.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkAreaComponent, MarkLineComponent,
   CanvasRenderer]);
@@ -33,11 +33,10 @@ class KelvinDrChart extends KelvinEChartsElement {
     const d = this._data;
     const times = d.times;
     const end = times.length ? times[times.length - 1] + d.stepMillis : undefined;
-    // A step's value holds over the whole step [start, start + step): each known value is drawn from its step's start
-    // to its end, an unknown one breaks the line.
+    // A step's value holds over the whole step [start, start + step); an unknown one breaks the line.
     const step = (key, extra) => Object.assign({
       name: NAMES[key], type: 'line', symbol: 'none', connectNulls: false,
-      data: d.series[key].flatMap((v, i) => (v === null ? [[times[i], null]] : [[times[i], v], [times[i] + d.stepMillis, v]])),
+      data: heldOverSteps(times, d.series[key], d.stepMillis),
     }, extra);
     const series = [
       step('importKw', { color: '#1f6feb', lineStyle: { width: 2 }, areaStyle: { opacity: 0.08 },

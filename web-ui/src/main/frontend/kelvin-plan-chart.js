@@ -12,7 +12,7 @@ import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { KelvinEChartsElement, PLOT_INSETS, siteAxisLabel, siteTime } from './kelvin-chart-element.js';
+import { KelvinEChartsElement, PLOT_INSETS, heldOverSteps, siteAxisLabel, siteTime } from './kelvin-chart-element.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent,
   CanvasRenderer]);
@@ -44,15 +44,17 @@ class KelvinPlanChart extends KelvinEChartsElement {
     const d = this._data;
     const s = d.series;
     const times = d.times;
-    // Slot values hold for the whole slot [start, start + slot): ECharts' step 'end' holds each point's value up to the
-    // next point, and a last point at the horizon's end closes the last slot ('start' would draw each value over the
-    // slot before it).
+    // Slot values hold for the whole slot [start, start + slot). Plain lines are drawn over each slot whole
+    // (heldOverSteps, so the last slot before a gap shows too). The stacked areas need one point per slot for the
+    // stack: ECharts' step 'end' holds each point's value up to the next point, and a point at the horizon's end
+    // closes the last slot.
     const horizonEnd = times.length ? times[times.length - 1] + d.slotMillis : undefined;
-    const pts = (values) => values.length ? [...values.map((v, i) => [times[i], v]), [horizonEnd, values[values.length - 1]]]
-      : [];
+    const stacked = (values) => (values.length ? [...values.map((v, i) => [times[i], v]),
+      [horizonEnd, values[values.length - 1]]] : []);
     const step = (key, extra) => Object.assign({
-      name: NAMES[key], type: 'line', step: 'end', symbol: 'none', connectNulls: false, data: pts(s[key]),
-    }, extra);
+      name: NAMES[key], type: 'line', symbol: 'none', connectNulls: false,
+      data: extra.stack ? stacked(s[key]) : heldOverSteps(times, s[key], d.slotMillis),
+    }, extra.stack ? { step: 'end' } : {}, extra);
     const band = s.pvP90Kw.map((hi, i) => (hi === null || s.pvP10Kw[i] === null ? null : hi - s.pvP10Kw[i]));
     const units = {
       [NAMES.unscheduledKw]: [0, 'kW'], [NAMES.jobsKw]: [0, 'kW'], [NAMES.itKw]: [0, 'kW'], [NAMES.pvKw]: [0, 'kW'],
@@ -63,9 +65,9 @@ class KelvinPlanChart extends KelvinEChartsElement {
       step('unscheduledKw', { stack: 'it', areaStyle: { opacity: 0.35 }, color: '#8c959f', lineStyle: { width: 1 } }),
       step('jobsKw', { stack: 'it', areaStyle: { opacity: 0.5 }, color: '#1f6feb', lineStyle: { width: 1 } }),
       step('itKw', { color: '#0a3069', lineStyle: { width: 2 } }),
-      { name: NAMES.pvBand, type: 'line', step: 'end', symbol: 'none', stack: 'pvband', data: pts(s.pvP10Kw),
+      { name: NAMES.pvBand, type: 'line', step: 'end', symbol: 'none', stack: 'pvband', data: stacked(s.pvP10Kw),
         lineStyle: { opacity: 0 }, color: '#d29922', tooltip: { show: false } },
-      { name: NAMES.pvBand, type: 'line', step: 'end', symbol: 'none', stack: 'pvband', data: pts(band),
+      { name: NAMES.pvBand, type: 'line', step: 'end', symbol: 'none', stack: 'pvband', data: stacked(band),
         lineStyle: { opacity: 0 }, areaStyle: { color: '#d29922', opacity: 0.25 }, color: '#d29922',
         tooltip: { show: false } },
       step('pvKw', { color: '#bf8700', lineStyle: { width: 2 } }),

@@ -48,6 +48,8 @@ import java.util.OptionalDouble;
 public class DrView extends Div {
 
     static final Duration REFRESH = Duration.ofSeconds(5);
+    /** How often the shown event's timeline is read again while it stays shown (its steps are 15 minutes). */
+    static final Duration TIMELINE_REFRESH = Duration.ofMinutes(1);
 
     private final DemandResponseRuntime dr;
     private final DateTimeFormatter time;
@@ -64,6 +66,9 @@ public class DrView extends Div {
     private final Grid<GuardAction> guardActions = new Grid<>();
     private final GuardLog guardLog;
     private String shown;
+    /** The event the timeline was last read for, and when. */
+    private String timelineOf;
+    private Instant timelineAt = Instant.MIN;
 
     /** One row of the delivered-versus-baseline grid, as shown (kW and kWh to one decimal). */
     record PerformanceRow(String interval, String capKw, String baselineKw, String actualKw, String requestedKwh,
@@ -157,18 +162,31 @@ public class DrView extends Div {
             shortfall.setText("");
             return;
         }
+        shortfall.setText(dr.shortfall(shown).map(s -> "Shortfall of the newest plan: up to " + number(s.peakKw())
+                + " kW, " + number(s.excessKwh()) + " kWh above the cap from " + time.format(s.from()) + " to "
+                + time.format(s.to()) + (s.jobsMissed().isEmpty() ? "" : "; jobs that would miss: "
+                + String.join(", ", s.jobsMissed())) + (s.proven() ? " (no plan could keep it)" : "")).orElse(""));
+        // The timeline reads weeks of meter data for its baseline: read it again only for another event or once
+        // TIMELINE_REFRESH has passed, not on every refresh of the page.
+        Instant now = dr.now();
+        if (shown.equals(timelineOf) && now.isBefore(timelineAt.plus(TIMELINE_REFRESH))) {
+            return;
+        }
+        timelineOf = shown;
+        timelineAt = now;
         Optional<EventTimeline.Timeline> timeline = dr.timeline(shown);
         if (timeline.isEmpty()) {
             timelineTitle.setText(shown + ": its span is not known (no longer held, no import cap).");
             performance.setItems(List.of());
             baseline.setText("");
+            timelineOf = null; // nothing read yet: try again at the next refresh
             return;
         }
         EventTimeline.Timeline t = timeline.get();
         timelineTitle.setText(shown + ": " + time.format(t.eventStart()) + " to " + time.format(t.eventEnd()) + " ("
                 + zone.getId() + "), shown from " + EventTimeline.MARGIN.toHours() + " h before to "
                 + EventTimeline.MARGIN.toHours() + " h after, in " + t.step().toMinutes() + "-minute steps");
-        chart.show(shown, t, zone, dr.now());
+        chart.show(shown, t, zone, now);
         List<PerformanceRow> rows = new ArrayList<>();
         t.performance().ifPresent(p -> {
             p.intervals().forEach(i -> rows.add(new PerformanceRow(time.format(i.start()) + " to " + time.format(i.end()),
@@ -185,10 +203,6 @@ public class DrView extends Div {
                 + p.baseline().days().size() + " days, day-of adjustment " + String.format(Locale.ROOT, "%.3f",
                 p.baseline().adjustment()) + (p.baseline().notes().isEmpty() ? "" : "; " + String.join("; ",
                 p.baseline().notes()))).orElse("")));
-        shortfall.setText(dr.shortfall(shown).map(s -> "Shortfall of the newest plan: up to " + number(s.peakKw())
-                + " kW, " + number(s.excessKwh()) + " kWh above the cap from " + time.format(s.from()) + " to "
-                + time.format(s.to()) + (s.jobsMissed().isEmpty() ? "" : "; jobs that would miss: "
-                + String.join(", ", s.jobsMissed())) + (s.proven() ? " (no plan could keep it)" : "")).orElse(""));
     }
 
     private static String number(double value) {

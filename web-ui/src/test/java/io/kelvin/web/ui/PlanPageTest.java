@@ -137,6 +137,38 @@ class PlanPageTest extends BrowserPageTest {
     }
 
     @Test
+    void anOpenPlanViewShowsTheNextPlanWithItsNewJobWithoutAReload() {
+        BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.VIEWER), TestAuth.PASSWORD);
+        browser.get(root + "plan");
+        WebDriverWait wait = new WebDriverWait(browser, BrowserLogin.WAIT, Duration.ofMillis(250));
+        wait.ignoring(StaleElementReferenceException.class);
+        // Whatever the view shows first (another test's plan, or none yet) is what it shows before the job exists.
+        String before = wait.until(d -> d.findElements(By.id("plan-none")).stream().anyMatch(WebElement::isDisplayed)
+                ? "none" : d.findElements(By.id("plan-id")).stream().map(WebElement::getText).filter(t -> !t.isBlank())
+                .findFirst().orElse(null));
+        // A mark on this document: a reload or navigation would drop it.
+        browser.executeScript("window.kelvinSameDocument = true;");
+        String job = "live-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        submit(job, now, now.plus(Duration.ofHours(8)), 16, 20.0, "PT1H");
+
+        long planned = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> TestAuth.as(Role.VIEWER).get("/api/v1/plan").then().statusCode(200).extract().jsonPath(),
+                        plan -> plan.getList("jobs.jobId").contains(job)).getLong("id");
+        // The open page picks the new plan up on its own (it checks every 5 s): the header's id and the job's row.
+        long shown = wait.withTimeout(Duration.ofSeconds(20)).until(d -> {
+            String id = d.findElement(By.id("plan-id")).getText();
+            boolean row = !d.findElements(By.cssSelector("#plan-gantt .gantt-row[data-job='" + job + "']")).isEmpty();
+            return row && !id.isBlank() && Long.parseLong(id) >= planned ? Long.parseLong(id) : null;
+        });
+        assertThat(String.valueOf(shown)).isNotEqualTo(before);
+        assertThat(browser.executeScript("return window.kelvinSameDocument === true;")).isEqualTo(Boolean.TRUE);
+        assertThat(browser.findElements(By.id("plan-none")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        BrowserLogin.screenshot(browser, "plan-view-live");
+    }
+
+    @Test
     void ganttHourGridFollowsTheSiteWallClockAtEvenlySpacedInstantsAcrossTheAutumnChange() {
         BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.VIEWER), TestAuth.PASSWORD);
         browser.get(root + "plan");

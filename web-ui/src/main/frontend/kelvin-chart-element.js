@@ -46,7 +46,8 @@ export function siteDay(ms, zone) {
 
 /**
  * A time-axis label formatter for ECharts (ticks are instants): the site's wall-clock time, with the date on the
- * first tick of a new site day (and on a first tick at midnight).
+ * first tick of a new site day (and on a first tick at midnight). For axes whose ticks ECharts picks itself;
+ * {@link siteTimeAxis} puts them on the site's hours.
  */
 export function siteAxisLabel(zone) {
   let previous = null;
@@ -57,6 +58,82 @@ export function siteAxisLabel(zone) {
     previous = day;
     return newDay ? `${day} ${p.hour}:${p.minute}` : `${p.hour}:${p.minute}`;
   };
+}
+
+const QUARTER = 900000;
+const HOUR = 3600000;
+/** Tick spacings in site hours; above a day, every n-th site midnight. */
+const EVERY = [1, 2, 3, 6, 12, 24, 48, 168];
+/** Longest span whose ticks are computed here (every quarter hour is looked at); longer axes keep ECharts' ticks. */
+const LONGEST = 62 * 24 * HOUR;
+
+/**
+ * The instants in [min, max] at which the site's wall clock reads a whole hour: [{ms, hour, day}] (hour a number,
+ * day "yyyy-MM-dd"). Every zone's offset is a whole number of quarter hours (+05:30, +05:45, +09:30 too), so checking
+ * each quarter-hour instant finds them all; a repeated hour is there twice, a skipped one not at all.
+ */
+export function siteWholeHours(min, max, zone) {
+  const out = [];
+  for (let t = Math.ceil(min / QUARTER) * QUARTER; t <= max; t += QUARTER) {
+    const p = siteParts(t, zone);
+    if (p.minute === '00') {
+      out.push({ ms: t, hour: Number(p.hour), day: `${p.year}-${p.month}-${p.day}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * The ticks for [min, max] on the site's wall clock, every {@code every} hours of it (00:00, 03:00, ... for 3; for
+ * 48 or 168, every 2nd or 7th site midnight counted from 1970-01-01), as instants in time order.
+ */
+export function siteHourTicks(min, max, zone, every) {
+  return siteWholeHours(min, max, zone).filter((h) => (every <= 24 ? h.hour % every === 0
+    : h.hour === 0 && (Date.parse(`${h.day}T00:00:00Z`) / (24 * HOUR)) % (every / 24) === 0)).map((h) => h.ms);
+}
+
+/**
+ * The plan's hour grid: every 3 site hours, every 6 over more than 36 h. The plan chart and the Gantt below it
+ * both use it, so their grid lines meet.
+ */
+export function horizonTickEvery(min, max) {
+  return max - min > 36 * HOUR ? 6 : 3;
+}
+
+/** The smallest spacing (in site hours, one of 1, 2, 3, 6, 12, 24, 48, 168) giving at most {@code maxTicks} ticks. */
+export function tickEvery(min, max, maxTicks) {
+  const hours = (max - min) / HOUR;
+  return EVERY.find((e) => hours / e <= maxTicks) || EVERY[EVERY.length - 1];
+}
+
+/**
+ * An ECharts x axis over the instants [min, max] (epoch millis) with its ticks, labels and split lines on the site's
+ * wall-clock hours (every {@code every} of them; by default the spacing that fits {@code maxTicks}), also in zones not
+ * offset from UTC by whole hours and across daylight-saving changes. A label reads "HH:mm", with the date on the first tick of a new
+ * site day (and on a first tick at midnight). {@code extra} is merged into the axis (gridIndex, axisLabel.show, ...).
+ * Over more than 62 days ECharts places the ticks and {@link siteAxisLabel} labels them.
+ */
+export function siteTimeAxis(min, max, zone, { every, maxTicks = 8, extra = {} } = {}) {
+  const label = Object.assign({ hideOverlap: true }, extra.axisLabel || {});
+  if (!(max > min) || max - min > LONGEST) {
+    return Object.assign({}, extra, { type: 'time', min, max,
+      axisLabel: Object.assign(label, { formatter: siteAxisLabel(zone) }) });
+  }
+  // A value axis over the instants: ECharts 6's time axis fails on custom ticks with a label function (it reads the
+  // tick's time level, which custom ticks lack); a value axis takes both, and data and markers stay [millis, value].
+  const axis = Object.assign({}, extra, { type: 'value', min, max, scale: true });
+  const ticks = siteHourTicks(min, max, zone, every || tickEvery(min, max, maxTicks));
+  const labels = new Map();
+  ticks.forEach((ms, i) => {
+    const p = siteParts(ms, zone);
+    const day = `${p.year}-${p.month}-${p.day}`;
+    const newDay = i === 0 ? p.hour === '00' : day !== siteDay(ticks[i - 1], zone);
+    labels.set(ms, newDay ? `${day} ${p.hour}:${p.minute}` : `${p.hour}:${p.minute}`);
+  });
+  return Object.assign(axis, {
+    axisTick: Object.assign({}, extra.axisTick || {}, { customValues: ticks }),
+    axisLabel: Object.assign(label, { customValues: ticks, formatter: (ms) => labels.get(ms) ?? siteTime(ms, zone) }),
+  });
 }
 
 /**
@@ -72,6 +149,11 @@ export class KelvinDataElement extends HTMLElement {
   /** The shared formatter, reachable from the page as customElements.get(tag).siteTime(ms, zone, options). */
   static siteTime(ms, zone, options) {
     return siteTime(ms, zone, options);
+  }
+
+  /** The shared time axis ({@link siteTimeAxis}), reachable from the page like {@link siteTime}. */
+  static siteTimeAxis(min, max, zone, options) {
+    return siteTimeAxis(min, max, zone, options);
   }
 
   constructor() {

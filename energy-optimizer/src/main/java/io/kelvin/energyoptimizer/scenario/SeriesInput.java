@@ -2,6 +2,7 @@ package io.kelvin.energyoptimizer.scenario;
 
 import io.kelvin.core.series.CsvSeriesReader;
 import io.kelvin.core.series.CsvSeriesSpec;
+import io.kelvin.core.series.ExchangeRate;
 import io.kelvin.core.series.Measure;
 import io.kelvin.core.series.SeriesFormatException;
 import io.kelvin.core.series.SeriesUnit;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,7 +23,9 @@ import java.util.Optional;
  * here when core/series reads them), a 24-value daily profile by local hour ({@code hourly}), or a constant
  * ({@code value}). A file's {@code from} instant is placed at the scenario's start (default: the file's
  * first stamp), and a series shorter than the scenario repeats from there, so a month of carbon can
- * serve any week. Gaps inside a file are an error naming the slot; the planner never sees a made-up zero.
+ * serve any week. Gaps inside a file are an error naming the slot; the planner never sees a made-up zero. A price
+ * series in another {@code currency} may give an {@code exchangeRate} to the plan currency ({@link ExchangeRate}), and
+ * its values are converted with it.
  */
 final class SeriesInput {
 
@@ -45,7 +50,55 @@ final class SeriesInput {
         for (int t = 0; t < slots; t++) {
             out[t] *= scale;
         }
+        exchangeRate(n, measure).ifPresent(rate -> {
+            for (int t = 0; t < slots; t++) {
+                out[t] = rate.toPlanCurrency(out[t]);
+            }
+        });
         return out;
+    }
+
+    /**
+     * A price series' {@code exchangeRate} to the plan currency, with the {@code currency} it converts from (which
+     * must be another than the plan's); empty without one, or with a problem.
+     */
+    private static Optional<ExchangeRate> exchangeRate(ScenarioNode n, Measure measure) {
+        if (!n.has("exchangeRate")) {
+            return Optional.empty();
+        }
+        if (measure != Measure.PRICE) {
+            n.problem("exchangeRate", "only a price series has an exchange rate");
+            return Optional.empty();
+        }
+        Optional<ExchangeRate> rate = n.optExchangeRate("exchangeRate");
+        Optional<Currency> from = currency(n);
+        if (rate.isPresent() && from.isEmpty() && !n.has("currency")) {
+            n.problem("currency", "an exchangeRate converts from the series' currency: name it (currency: CNY, or a"
+                    + " unit such as CNY/kWh)");
+        }
+        if (rate.isPresent() && from.filter(ExchangeRate.PLAN_CURRENCY::equals).isPresent()) {
+            n.problem("exchangeRate", "the prices are in " + ExchangeRate.PLAN_CURRENCY.getCurrencyCode()
+                    + " already, the plan currency; an exchange rate converts prices in another currency");
+            return Optional.empty();
+        }
+        return from.isPresent() ? rate : Optional.empty();
+    }
+
+    /**
+     * The section's {@code currency} (an ISO 4217 code), else the one its unit names ({@code CNY/kWh}); empty (with a
+     * problem when {@code currency} is not a code) otherwise.
+     */
+    private static Optional<Currency> currency(ScenarioNode n) {
+        Optional<String> code = n.optText("currency");
+        if (code.isEmpty()) {
+            return SeriesUnit.currency(n.optText("unit").orElse(""));
+        }
+        try {
+            return Optional.of(Currency.getInstance(code.get().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            n.problem("currency", "'" + code.get() + "' is not an ISO 4217 currency code");
+            return Optional.empty();
+        }
     }
 
     private static void hourly(ScenarioNode n, Instant start, ZoneId zone, double[] out) {
@@ -81,9 +134,9 @@ final class SeriesInput {
         TimeFormat fmt = TimeFormat.parse(time.optText("format").orElse("iso"), origin);
         CsvSeriesSpec spec = CsvSeriesSpec.of(n.where("file"), time.text("column"), n.text("column"), unit.get())
                 .withTimeFormat(fmt, zone);
-        String currency = n.optText("currency").orElse(null);
-        if (currency != null) {
-            spec = spec.withCurrency(java.util.Currency.getInstance(currency));
+        Optional<Currency> currency = n.has("exchangeRate") ? Optional.empty() : currency(n);
+        if (currency.isPresent()) {
+            spec = spec.withCurrency(currency.get());
         }
         TimeSeries series;
         try {

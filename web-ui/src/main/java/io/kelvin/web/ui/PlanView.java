@@ -90,8 +90,8 @@ public class PlanView extends Div {
     }
 
     /**
-     * Shows the newest plan. {@link PlanScreen} answers with the same instance while nothing changed, so a tick
-     * that finds the plan shown and the same minute (the "now" mark moves once a minute) changes nothing on the page.
+     * Shows the newest plan. A tick that finds what is shown (the same plan, job states and inputs) in the same minute
+     * (the "now" mark moves once a minute) changes nothing on the page.
      */
     private void refreshNow() {
         Optional<PlanScreen.Shown> shown = screen.current();
@@ -102,7 +102,7 @@ public class PlanView extends Div {
             return;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        if (shown.get() != drawn || !now.equals(drawnAt)) {
+        if (!shown.get().equals(drawn) || !now.equals(drawnAt)) {
             show(shown.get(), now);
             drawn = shown.get();
             drawnAt = now;

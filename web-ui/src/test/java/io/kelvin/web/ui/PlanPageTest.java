@@ -157,7 +157,7 @@ class PlanPageTest extends BrowserPageTest {
                 .until(() -> TestAuth.as(Role.VIEWER).get("/api/v1/plan").then().statusCode(200).extract().jsonPath(),
                         plan -> plan.getList("jobs.jobId").contains(job)).getLong("id");
         // The open page picks the new plan up on its own (it checks every 5 s): the header's id and the job's row.
-        long shown = wait.withTimeout(Duration.ofSeconds(20)).until(d -> {
+        long shown = wait.withTimeout(Duration.ofSeconds(30)).until(d -> {
             String id = d.findElement(By.id("plan-id")).getText();
             boolean row = !d.findElements(By.cssSelector("#plan-gantt .gantt-row[data-job='" + job + "']")).isEmpty();
             return row && !id.isBlank() && Long.parseLong(id) >= planned ? Long.parseLong(id) : null;

@@ -1,28 +1,23 @@
 package io.kelvin.energyoptimizer.scenario;
 
+import io.kelvin.core.series.CsvSeriesReader;
 import io.kelvin.core.series.CsvSeriesSpec;
 import io.kelvin.core.series.Measure;
 import io.kelvin.core.series.SeriesFormatException;
 import io.kelvin.core.series.SeriesUnit;
 import io.kelvin.core.series.TimeFormat;
 import io.kelvin.core.series.TimeSeries;
-import io.kelvin.core.series.feeds.CarbonIntensityUkJson;
-import io.kelvin.core.series.feeds.FeedFormat;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.Optional;
 
 /**
  * One per-slot input of a scenario (carbon, price, PV, wind, ambient) from its section: a series file
- * read through core/series in any feed format a site file takes ({@code format}: {@code csv}, the default, with
- * its columns, unit and time format; {@code electricitymaps}, {@code watttime}, {@code carbonintensity-uk} or
- * {@code entsoe}, each giving its own measure and unit), a 24-value daily profile by local hour ({@code hourly}), or a constant
+ * read through core's {@link CsvSeriesReader} ({@code format: csv}, the default; feed formats are named
+ * here when core/series reads them), a 24-value daily profile by local hour ({@code hourly}), or a constant
  * ({@code value}). A file's {@code from} instant is placed at the scenario's start (default: the file's
  * first stamp), and a series shorter than the scenario repeats from there, so a month of carbon can
  * serve any week. Gaps inside a file are an error naming the slot; the planner never sees a made-up zero.
@@ -69,34 +64,32 @@ final class SeriesInput {
     }
 
     private static void file(ScenarioNode n, Path base, Measure measure, double[] out) {
-        String format = n.optText("format").orElse("csv").toLowerCase(java.util.Locale.ROOT);
-        Optional<FeedFormat> feed = switch (format) {
-            case "csv" -> csv(n, measure);
-            case "electricitymaps" -> Optional.of(new FeedFormat.ElectricityMaps());
-            case "watttime" -> Optional.of(new FeedFormat.WattTime());
-            case "carbonintensity-uk" -> carbonIntensityUk(n);
-            case "entsoe" -> Optional.of(new FeedFormat.EntsoePrices((int) n.optNumber("sequence", 1, 9, 1)));
-            default -> {
-                n.problem("format", "unknown format '" + format + "' (expected one of " + FeedFormat.keys() + ")");
-                yield Optional.empty();
-            }
-        };
-        if (feed.isEmpty()) {
+        String format = n.optText("format").orElse("csv");
+        if (!format.equals("csv")) {
+            n.problem("format", "'" + format + "' is not read yet (csv is); feed formats come with core/series");
             return;
         }
-        Path path = base.resolve(n.text("file"));
+        Optional<SeriesUnit> unit = SeriesUnit.parse(n.text("unit"));
+        if (unit.isEmpty() || unit.get().measure() != measure) {
+            n.problem("unit", "must be a " + measure.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " unit (" + SeriesUnit.accepted() + "), was " + n.optText("unit").orElse(""));
+            return;
+        }
+        ScenarioNode time = n.child("time");
+        Instant origin = time.has("origin") ? time.instant("origin") : null;
+        ZoneId zone = time.has("zone") ? time.zone("zone") : ZoneId.of("UTC");
+        TimeFormat fmt = TimeFormat.parse(time.optText("format").orElse("iso"), origin);
+        CsvSeriesSpec spec = CsvSeriesSpec.of(n.where("file"), time.text("column"), n.text("column"), unit.get())
+                .withTimeFormat(fmt, zone);
+        String currency = n.optText("currency").orElse(null);
+        if (currency != null) {
+            spec = spec.withCurrency(java.util.Currency.getInstance(currency));
+        }
         TimeSeries series;
         try {
-            series = feed.get().read(Files.readAllBytes(path), path.getFileName().toString());
-        } catch (IOException e) {
-            n.problem("file", "cannot be read (" + path + "): " + e.getMessage());
-            return;
+            series = CsvSeriesReader.read(base.resolve(n.text("file")), spec);
         } catch (SeriesFormatException e) {
             n.problem("file", e.getMessage().replace('\n', ';'));
-            return;
-        }
-        if (series.measure() != measure) {
-            n.problem("format", "'" + format + "' gives " + name(series.measure()) + ", not " + name(measure));
             return;
         }
         if (series.isEmpty()) {
@@ -118,45 +111,5 @@ final class SeriesInput {
                 return;
             }
         }
-    }
-    /** The CSV format from the section's columns, unit, time format and currency; empty after a problem. */
-    private static Optional<FeedFormat> csv(ScenarioNode n, Measure measure) {
-        Optional<SeriesUnit> unit = SeriesUnit.parse(n.text("unit"));
-        if (unit.isEmpty() || unit.get().measure() != measure) {
-            n.problem("unit", "must be a " + name(measure) + " unit (" + SeriesUnit.accepted() + "), was "
-                    + n.optText("unit").orElse(""));
-            return Optional.empty();
-        }
-        ScenarioNode time = n.child("time");
-        Instant origin = time.has("origin") ? time.instant("origin") : null;
-        ZoneId zone = time.has("zone") ? time.zone("zone") : ZoneId.of("UTC");
-        TimeFormat fmt = TimeFormat.parse(time.optText("format").orElse("iso"), origin);
-        CsvSeriesSpec spec = CsvSeriesSpec.of(n.where("file"), time.text("column"), n.text("column"), unit.get())
-                .withTimeFormat(fmt, zone);
-        Optional<String> currency = n.optText("currency");
-        if (currency.isPresent()) {
-            try {
-                spec = spec.withCurrency(Currency.getInstance(currency.get()));
-            } catch (IllegalArgumentException e) {
-                n.problem("currency", "'" + currency.get() + "' is not an ISO 4217 currency code");
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new FeedFormat.Csv(spec));
-    }
-
-    private static Optional<FeedFormat> carbonIntensityUk(ScenarioNode n) {
-        String value = n.optText("value").orElse("actual_else_forecast");
-        try {
-            return Optional.of(new FeedFormat.CarbonIntensityUk(
-                    CarbonIntensityUkJson.Value.valueOf(value.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
-        } catch (IllegalArgumentException e) {
-            n.problem("value", "'" + value + "' is not actual_else_forecast or forecast");
-            return Optional.empty();
-        }
-    }
-
-    private static String name(Measure measure) {
-        return measure.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

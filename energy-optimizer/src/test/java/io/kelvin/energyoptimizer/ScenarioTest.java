@@ -161,8 +161,8 @@ class ScenarioTest {
                         file + ": days: must be 1..366, was 0",
                         file + ": site.gpus: must be a whole number, was 1.5",
                         file + ": jobs.arrival.unit: must be s, min or h, was weeks",
-                        file + ": series.carbon.format: 'electricity-maps' is not read yet (csv is); feed formats come"
-                                + " with core/series",
+                        file + ": series.carbon.format: unknown format 'electricity-maps' (expected one of csv,"
+                                + " electricitymaps, watttime, carbonintensity-uk, entsoe)",
                         file + ": series.price.hourly: needs 24 values (local hours 0-23), has 2",
                         file + ": dr.daily.capKw: required"))
                 .satisfies(e -> assertThat(((ScenarioException) e).problems())

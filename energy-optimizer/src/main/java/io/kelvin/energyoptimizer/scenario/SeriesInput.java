@@ -90,7 +90,12 @@ final class SeriesInput {
                 .withTimeFormat(fmt, zone);
         String currency = n.optText("currency").orElse(null);
         if (currency != null) {
-            spec = spec.withCurrency(java.util.Currency.getInstance(currency));
+            try {
+                spec = spec.withCurrency(java.util.Currency.getInstance(currency));
+            } catch (IllegalArgumentException e) {
+                n.problem("currency", "'" + currency + "' is not an ISO 4217 currency code");
+                return;
+            }
         }
         TimeSeries series;
         try {

@@ -46,6 +46,23 @@ public record Job(String id, int gpus, double powerKw, int durationSlots, int re
                 preemptible, checkpointSlots, phase);
     }
 
+    /**
+     * This job as a horizon of {@code horizonSlots} can plan it. A preemptible job whose work left (plus the
+     * checkpoint a paused one pays to resume) cannot fit between its release and the horizon's end is planned as
+     * one run that spills past the horizon, like a job that may not pause: its remainder is too long for any pause
+     * inside this horizon to help, and otherwise no plan could place it at all. A later re-plan lets it pause
+     * again once the rest fits. Every other job is this job. Both re-planning drivers (the benchmarks' and the
+     * app's) put their jobs into a horizon through here.
+     */
+    public Job fittedTo(int horizonSlots) {
+        int resume = phase == Phase.PAUSED ? checkpointSlots : 0;
+        if (!preemptible || releaseSlot + durationSlots + resume <= horizonSlots) {
+            return this;
+        }
+        return new Job(id, gpus, powerKw, durationSlots + resume, releaseSlot, deadlineSlot, priority, false, 0,
+                phase == Phase.PAUSED ? Phase.PENDING : phase);
+    }
+
     /** Fixed jobs are not decisions: a running job that may not pause. */
     public boolean fixed() {
         return phase == Phase.RUNNING && !preemptible;

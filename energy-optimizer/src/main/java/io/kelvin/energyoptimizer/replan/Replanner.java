@@ -127,23 +127,12 @@ public final class Replanner {
         return urgentArrivals == null ? problem : urgentArrivals.keepingRoomIn(problem, slot);
     }
 
-    /**
-     * The job in the horizon's slots. A preemptible job whose remaining work (plus the checkpoint a
-     * paused one pays to resume) cannot fit between its release and the horizon's end is planned as
-     * one run that spills past the horizon, like a job that may not pause: its remainder is too long
-     * for any pause inside this horizon to help, and otherwise no plan could place it at all. A later
-     * re-plan lets it pause again once the rest fits.
-     */
+    /** The job in the horizon's slots, as the horizon can plan it ({@link Job#fittedTo}). */
     private static Job relative(Job j, int slot, int horizonSlots) {
         int deadline = Math.max(j.deadlineSlot() - slot, j.durationSlots());
         int release = Math.max(0, j.releaseSlot() - slot);
-        int resume = j.phase() == Job.Phase.PAUSED ? j.checkpointSlots() : 0;
-        if (j.preemptible() && release + j.durationSlots() + resume > horizonSlots) {
-            return new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots() + resume, release, deadline, j.priority(),
-                    false, 0, j.phase() == Job.Phase.PAUSED ? Job.Phase.PENDING : j.phase());
-        }
         return new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots(), release, deadline,
-                j.priority(), j.preemptible(), j.checkpointSlots(), j.phase());
+                j.priority(), j.preemptible(), j.checkpointSlots(), j.phase()).fittedTo(horizonSlots);
     }
 
     private JobRuns shiftedPrevious(int slot) {

@@ -60,36 +60,47 @@ export function siteAxisLabel(zone) {
   };
 }
 
-const QUARTER = 900000;
-const HOUR = 3600000;
-/** Tick spacings in site hours; above a day, every n-th site midnight. */
-const EVERY = [1, 2, 3, 6, 12, 24, 48, 168];
-/** Longest span whose ticks are computed here (every quarter hour is looked at); longer axes keep ECharts' ticks. */
+const MINUTE = 60000;
+const HOUR = 60 * MINUTE;
+/** Tick spacings in minutes of the site's clock; from a day up, every n-th site midnight. */
+const EVERY = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080];
+/** Longest span whose ticks are computed here; longer axes keep ECharts' ticks. */
 const LONGEST = 62 * 24 * HOUR;
 
 /**
- * The instants in [min, max] at which the site's wall clock reads a whole hour: [{ms, hour, day}] (hour a number,
- * day "yyyy-MM-dd"). Every zone's offset is a whole number of quarter hours (+05:30, +05:45, +09:30 too), so checking
- * each quarter-hour instant finds them all; a repeated hour is there twice, a skipped one not at all.
+ * The instants in [min, max] at which the site's wall clock reads a whole multiple of {@code step} minutes (a divisor
+ * of 60 that is a multiple of 5, or 60): [{ms, hour, minute, day}] (numbers; day "yyyy-MM-dd"). Every zone's offset
+ * is a whole number of quarter hours (+05:30, +05:45, +09:30 too), so checking each 5-minute instant (each quarter
+ * hour for whole hours) finds them all; a repeated hour is there twice, a skipped one not at all.
  */
-export function siteWholeHours(min, max, zone) {
+export function siteClockMarks(min, max, zone, step = 60) {
+  const scan = step % 15 === 0 ? 15 * MINUTE : 5 * MINUTE;
   const out = [];
-  for (let t = Math.ceil(min / QUARTER) * QUARTER; t <= max; t += QUARTER) {
+  for (let t = Math.ceil(min / scan) * scan; t <= max; t += scan) {
     const p = siteParts(t, zone);
-    if (p.minute === '00') {
-      out.push({ ms: t, hour: Number(p.hour), day: `${p.year}-${p.month}-${p.day}` });
+    const minute = Number(p.minute);
+    if (minute % step === 0) {
+      out.push({ ms: t, hour: Number(p.hour), minute, day: `${p.year}-${p.month}-${p.day}` });
     }
   }
   return out;
 }
 
 /**
- * The ticks for [min, max] on the site's wall clock, every {@code every} hours of it (00:00, 03:00, ... for 3; for
- * 48 or 168, every 2nd or 7th site midnight counted from 1970-01-01), as instants in time order.
+ * The ticks for [min, max] on the site's wall clock, every {@code minutes} of it (a divisor of 24 h, e.g. 180 for
+ * 00:00, 03:00, ...; 2880 or 10080 for every 2nd or 7th site midnight counted from 1970-01-01), as instants in order.
  */
-export function siteHourTicks(min, max, zone, every) {
-  return siteWholeHours(min, max, zone).filter((h) => (every <= 24 ? h.hour % every === 0
-    : h.hour === 0 && (Date.parse(`${h.day}T00:00:00Z`) / (24 * HOUR)) % (every / 24) === 0)).map((h) => h.ms);
+export function siteClockTicks(min, max, zone, minutes) {
+  if (minutes < 60) {
+    return siteClockMarks(min, max, zone, minutes).map((m) => m.ms);
+  }
+  return siteClockMarks(min, max, zone).filter((h) => (minutes <= 1440 ? (h.hour * 60) % minutes === 0
+    : h.hour === 0 && (Date.parse(`${h.day}T00:00:00Z`) / (24 * HOUR)) % (minutes / 1440) === 0)).map((h) => h.ms);
+}
+
+/** {@link siteClockTicks} every {@code hours} hours of the site's clock. */
+export function siteHourTicks(min, max, zone, hours) {
+  return siteClockTicks(min, max, zone, hours * 60);
 }
 
 /**
@@ -100,17 +111,17 @@ export function horizonTickEvery(min, max) {
   return max - min > 36 * HOUR ? 6 : 3;
 }
 
-/** The smallest spacing (in site hours, one of 1, 2, 3, 6, 12, 24, 48, 168) giving at most {@code maxTicks} ticks. */
+/** The smallest spacing in minutes (5, 10, 15, 30 min, 1, 2, 3, 6, 12 h, 1, 2, 7 days) giving at most {@code maxTicks}. */
 export function tickEvery(min, max, maxTicks) {
-  const hours = (max - min) / HOUR;
-  return EVERY.find((e) => hours / e <= maxTicks) || EVERY[EVERY.length - 1];
+  const minutes = (max - min) / MINUTE;
+  return EVERY.find((e) => minutes / e <= maxTicks) || EVERY[EVERY.length - 1];
 }
 
 /**
  * An ECharts x axis over the instants [min, max] (epoch millis) with its ticks, labels and split lines on the site's
- * wall-clock hours (every {@code every} of them; by default the spacing that fits {@code maxTicks}), also in zones not
- * offset from UTC by whole hours and across daylight-saving changes. A label reads "HH:mm", with the date on the first tick of a new
- * site day (and on a first tick at midnight). {@code extra} is merged into the axis (gridIndex, axisLabel.show, ...).
+ * wall clock: every {@code every} hours of it, by default the spacing that fits {@code maxTicks} (from 5 minutes to
+ * 7 days), also in zones not offset from UTC by whole hours and across daylight-saving changes. A label reads "HH:mm",
+ * with the date on the first tick of a new site day (and on a first tick at midnight). {@code extra} is merged into the axis (gridIndex, axisLabel.show, ...).
  * Over more than 62 days ECharts places the ticks and {@link siteAxisLabel} labels them.
  */
 export function siteTimeAxis(min, max, zone, { every, maxTicks = 8, extra = {} } = {}) {
@@ -122,7 +133,7 @@ export function siteTimeAxis(min, max, zone, { every, maxTicks = 8, extra = {} }
   // A value axis over the instants: ECharts 6's time axis fails on custom ticks with a label function (it reads the
   // tick's time level, which custom ticks lack); a value axis takes both, and data and markers stay [millis, value].
   const axis = Object.assign({}, extra, { type: 'value', min, max, scale: true });
-  const ticks = siteHourTicks(min, max, zone, every || tickEvery(min, max, maxTicks));
+  const ticks = siteClockTicks(min, max, zone, every ? every * 60 : tickEvery(min, max, maxTicks));
   const labels = new Map();
   ticks.forEach((ms, i) => {
     const p = siteParts(ms, zone);

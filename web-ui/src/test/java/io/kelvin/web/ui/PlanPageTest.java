@@ -225,6 +225,25 @@ class PlanPageTest extends BrowserPageTest {
         assertThat(ticks).extracting(t -> (String) t.get(0)).allMatch(l -> l.matches("(\\d{4}-\\d{2}-\\d{2} )?(00|06|12|18):00"))
                 .contains("2026-10-04 00:00", "2026-10-05 00:00");
         assertThat(ganttLabels("Australia/Adelaide", adelaide, 192)).hasSameSizeAs(ticks);
+
+        // An hour in Asia/Kathmandu (UTC+05:45), as the overview's trend shows one: a tick every 10 minutes of the
+        // site's clock, at 5 past and 15 past in UTC.
+        Instant kathmandu = Instant.parse("2026-10-24T18:00:00Z");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> axis = (Map<String, Object>) browser.executeScript("return customElements"
+                + ".get('kelvin-plan-chart').siteTimeAxis(Number(arguments[0]), Number(arguments[1]), 'Asia/Kathmandu',"
+                + " { maxTicks: 8 }).axisLabel;", String.valueOf(kathmandu.toEpochMilli()),
+                String.valueOf(kathmandu.plus(Duration.ofHours(1)).toEpochMilli()));
+        List<Long> expected = new java.util.ArrayList<>();
+        for (int m = 0; m <= 60; m += 5) {
+            java.time.ZonedDateTime t = kathmandu.plus(Duration.ofMinutes(m)).atZone(java.time.ZoneId.of("Asia/Kathmandu"));
+            if (t.getMinute() % 10 == 0) {
+                expected.add(t.toInstant().toEpochMilli());
+            }
+        }
+        assertThat((List<?>) axis.get("customValues")).extracting(v -> ((Number) v).longValue())
+                .containsExactlyElementsOf(expected);
+        assertThat(expected).first().isEqualTo(Instant.parse("2026-10-24T18:05:00Z").toEpochMilli());
     }
 
     /** The x-axis labels ECharts made for a 15-minute plan chart of {@code slots} slots: [text, instant millis]. */

@@ -59,12 +59,16 @@ class FileFeedTest {
                 new SettableClock(T0), java.net.http.HttpClient.newHttpClient(), name -> Optional.empty()).forecast(ForecastRequest.quarterHours("t", T0, 12));
 
         // 7.5 m/s: 715 kW a turbine (halfway 310..1,120), 2 turbines 1,430 kW; 30 m/s is past cut-out: 0.
-        assertThat(f.windKw().value(0)).isCloseTo(1430, within(1e-9));
-        assertThat(f.windKw().value(4)).isZero();
-        assertThat(f.windKw().basis(0)).isEqualTo(SlotBasis.FEED);
+        assertThat(f.windKw().p50().value(0)).isCloseTo(1430, within(1e-9));
+        assertThat(f.windKw().p50().value(4)).isZero();
+        assertThat(f.windKw().p50().basis(0)).isEqualTo(SlotBasis.FEED);
         // 02:00 onwards the file says nothing, and no earlier day is complete: missing, not 0.
-        assertThat(f.windKw().basis(8)).isEqualTo(SlotBasis.MISSING);
-        assertThat(f.windKw().provenance().source()).startsWith("power curve (2 x 2500 kW) over feed hub-wind");
+        assertThat(f.windKw().p50().basis(8)).isEqualTo(SlotBasis.MISSING);
+        assertThat(f.windKw().p50().provenance().source()).startsWith("power curve (2 x 2500 kW) over feed hub-wind")
+                .contains("no band yet: no wind meters");
+        // No measured output to compare the curve with: no band, nothing invented.
+        assertThat(f.windKw().p10()[0]).isEqualTo(1430, within(1e-9));
+        assertThat(f.windKw().p90()[0]).isEqualTo(1430, within(1e-9));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.kelvin.core.forecast.SlotSeries;
 import io.kelvin.greenpower.error.LeadBuckets;
 import io.kelvin.greenpower.error.Quantiles;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -65,23 +66,25 @@ public final class WindBands {
         int first = Math.max(1, issue - bandDays * perDay);
         double[][] errors = new double[LeadBuckets.count()][];
         int[] counts = new int[LeadBuckets.count()];
-        int capacity = Math.max(1, ((issue - first) / perHour + 1) * Math.max(1, leads));
         for (int b = 0; b < errors.length; b++) {
-            errors[b] = new double[capacity];
+            errors[b] = new double[64];
         }
         for (int r = first + Math.floorMod(-first, perHour); r < issue; r += perHour) {
             int n = Math.min(leads, issue - r);
-            double[] before = java.util.Arrays.copyOfRange(measuredKw, Math.max(0, r - historySlots), r);
+            double[] before = Arrays.copyOfRange(measuredKw, Math.max(0, r - historySlots), r);
             double[] f = WindPersistence.forecast(before, step, window, decay, n);
             for (int l = 0; l < n; l++) {
                 double m = measuredKw[r + l];
                 if (!Double.isNaN(m) && !Double.isNaN(f[l])) {
                     int b = LeadBuckets.of(LeadBuckets.leadHours(l, step));
+                    if (counts[b] == errors[b].length) {
+                        errors[b] = Arrays.copyOf(errors[b], errors[b].length * 2);
+                    }
                     errors[b][counts[b]++] = m - f[l];
                 }
             }
         }
-        return new WindBands(errors, counts, java.util.Arrays.stream(counts).sum());
+        return new WindBands(errors, counts, Arrays.stream(counts).sum());
     }
 
     /** Errors without a lead (measured minus forecast for the same slots, both {@code NaN} where unknown), in every bucket. */

@@ -1,10 +1,10 @@
 // <kelvin-plan-chart>: the horizon of a plan, drawn by Apache ECharts in two panels sharing the time axis.
 // The server sets the `data` property to a JSON string:
 //   {"zone" (IANA id), "times":[epoch millis], "slotMillis", "now",
-//    "series":{"unscheduledKw","jobsKw","itKw","pvKw","pvP10Kw","pvP90Kw","windKw","drCapKw",
-//              "carbonGPerKwh","priceEurPerKwh": [number|null per slot]}}
-// Top panel, kW: IT load Kelvin does not schedule and the plan's jobs stacked, IT as planned, PV with its
-// P10-P90 band, wind, the DR import cap. Bottom panel: carbon intensity (g/kWh, left) and import price (EUR/kWh, right).
+//    "series":{"unscheduledKw","jobsKw","itKw","pvKw","pvP10Kw","pvP90Kw","windKw","windP10Kw","windP90Kw",
+//              "drCapKw","carbonGPerKwh","priceEurPerKwh": [number|null per slot]}}
+// Top panel, kW: IT load Kelvin does not schedule and the plan's jobs stacked, IT as planned, PV and wind each with
+// its P10-P90 band, the DR import cap. Bottom panel: carbon intensity (g/kWh, left) and import price (EUR/kWh, right).
 // null is a gap. The axis is drawn on instants (every slot the same width, also across a daylight-saving change), with
 // ticks on the site's wall-clock hours (siteTimeAxis), also in zones offset by half hours.
 // The plot area has the insets PLOT_INSETS and spans the horizon exactly, like the Gantt below it (xPixel(ms)).
@@ -25,6 +25,7 @@ const NAMES = {
   pvKw: 'PV',
   pvBand: 'PV P10–P90',
   windKw: 'Wind',
+  windBand: 'Wind P10–P90',
   drCapKw: 'DR import cap',
   carbonGPerKwh: 'Carbon intensity',
   priceEurPerKwh: 'Import price',
@@ -56,7 +57,14 @@ class KelvinPlanChart extends KelvinEChartsElement {
       name: NAMES[key], type: 'line', symbol: 'none', connectNulls: false,
       data: extra.stack ? stacked(s[key]) : heldOverSteps(times, s[key], d.slotMillis),
     }, extra.stack ? { step: 'end' } : {}, extra);
-    const band = s.pvP90Kw.map((hi, i) => (hi === null || s.pvP10Kw[i] === null ? null : hi - s.pvP10Kw[i]));
+    // A P10-P90 band: P10 stacked with the spread above it, only the spread filled (one slot a step, like the areas).
+    const band = (name, lo, hi, color) => [
+      { name, type: 'line', step: 'end', symbol: 'none', stack: name, data: stacked(lo),
+        lineStyle: { opacity: 0 }, color, tooltip: { show: false } },
+      { name, type: 'line', step: 'end', symbol: 'none', stack: name,
+        data: stacked(hi.map((h, i) => (h === null || lo[i] === null ? null : h - lo[i]))),
+        lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.25 }, color, tooltip: { show: false } },
+    ];
     const units = {
       [NAMES.unscheduledKw]: [0, 'kW'], [NAMES.jobsKw]: [0, 'kW'], [NAMES.itKw]: [0, 'kW'], [NAMES.pvKw]: [0, 'kW'],
       [NAMES.windKw]: [0, 'kW'], [NAMES.drCapKw]: [0, 'kW'], [NAMES.carbonGPerKwh]: [0, 'g/kWh'],
@@ -66,12 +74,9 @@ class KelvinPlanChart extends KelvinEChartsElement {
       step('unscheduledKw', { stack: 'it', areaStyle: { opacity: 0.35 }, color: '#8c959f', lineStyle: { width: 1 } }),
       step('jobsKw', { stack: 'it', areaStyle: { opacity: 0.5 }, color: '#1f6feb', lineStyle: { width: 1 } }),
       step('itKw', { color: '#0a3069', lineStyle: { width: 2 } }),
-      { name: NAMES.pvBand, type: 'line', step: 'end', symbol: 'none', stack: 'pvband', data: stacked(s.pvP10Kw),
-        lineStyle: { opacity: 0 }, color: '#d29922', tooltip: { show: false } },
-      { name: NAMES.pvBand, type: 'line', step: 'end', symbol: 'none', stack: 'pvband', data: stacked(band),
-        lineStyle: { opacity: 0 }, areaStyle: { color: '#d29922', opacity: 0.25 }, color: '#d29922',
-        tooltip: { show: false } },
+      ...band(NAMES.pvBand, s.pvP10Kw, s.pvP90Kw, '#d29922'),
       step('pvKw', { color: '#bf8700', lineStyle: { width: 2 } }),
+      ...band(NAMES.windBand, s.windP10Kw, s.windP90Kw, '#4ac26b'),
       step('windKw', { color: '#2da44e', lineStyle: { width: 2 } }),
       step('drCapKw', { color: '#cf222e', lineStyle: { width: 2, type: 'dashed' } }),
       step('carbonGPerKwh', { xAxisIndex: 1, yAxisIndex: 1, color: '#6e7781', lineStyle: { width: 2 } }),
@@ -105,6 +110,9 @@ class KelvinPlanChart extends KelvinEChartsElement {
           const i = times.indexOf(items[0].value[0]);
           if (i >= 0 && s.pvP10Kw[i] !== null) {
             lines.push(`PV P10–P90: <b>${fmt(s.pvP10Kw[i], 0, '')}–${fmt(s.pvP90Kw[i], 0, 'kW')}</b>`);
+          }
+          if (i >= 0 && s.windP10Kw[i] !== null) {
+            lines.push(`Wind P10–P90: <b>${fmt(s.windP10Kw[i], 0, '')}–${fmt(s.windP90Kw[i], 0, 'kW')}</b>`);
           }
           return [head, ...lines].join('<br>');
         },

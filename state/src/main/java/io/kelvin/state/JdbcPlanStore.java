@@ -260,7 +260,8 @@ public final class JdbcPlanStore implements PlanStore {
                     .put("itKw", s.itKw()).put("facilityKw", s.facilityKw()).put("pvKw", s.pvKw())
                     .put("windKw", s.windKw()).put("gridImportKw", s.gridImportKw())
                     .put("gridExportKw", s.gridExportKw()).put("priceEurPerKwh", s.priceEurPerKwh())
-                    .put("carbonGPerKwh", s.carbonGPerKwh()).put("pvP10Kw", s.pvP10Kw()).put("pvP90Kw", s.pvP90Kw());
+                    .put("carbonGPerKwh", s.carbonGPerKwh()).put("pvP10Kw", s.pvP10Kw()).put("pvP90Kw", s.pvP90Kw())
+                    .put("windP10Kw", s.windP10Kw()).put("windP90Kw", s.windP90Kw());
         }
         try {
             return JSON.writeValueAsString(array);
@@ -323,7 +324,8 @@ public final class JdbcPlanStore implements PlanStore {
                     s.path("pvKw").asDouble(), s.path("windKw").asDouble(), s.path("gridImportKw").asDouble(),
                     s.path("gridExportKw").asDouble(), s.path("priceEurPerKwh").asDouble(),
                     s.path("carbonGPerKwh").asDouble(), nullableDouble(s.path("pvP10Kw")),
-                    nullableDouble(s.path("pvP90Kw"))));
+                    nullableDouble(s.path("pvP90Kw")), nullableDouble(s.path("windP10Kw")),
+                    nullableDouble(s.path("windP90Kw"))));
         }
         return out;
     }

@@ -190,7 +190,7 @@ abstract class StateContractTest {
     }
 
     @Test
-    void planRoundTripsWithItsSlotsPvBandJobsInputsAndBoundAndDispatchesItsFirstSlot() {
+    void planRoundTripsWithItsSlotsPvAndWindBandsJobsInputsAndBoundAndDispatchesItsFirstSlot() {
         JdbcJobStore jobs = new JdbcJobStore(dataSource());
         JdbcPlanStore plans = new JdbcPlanStore(dataSource());
         JdbcJobRunStore runs = new JdbcJobRunStore(dataSource());
@@ -203,9 +203,9 @@ abstract class StateContractTest {
                 "runs at once: ü", 1.5, 0.25, 0.125, "RELEASE");
         PlannedJob b = new PlannedJob("plan-b", null, null, List.of(), "MISSED", 0, "no room", 0, 0, 0, "NO_ROOM");
         List<PlannedSlot> slots = List.of(
-                new PlannedSlot(0, start, 4, 100.5, 120.25, 3.0, 0.0, 117.25, 0.0, 0.15, 412.0, 1.5, 4.25),
+                new PlannedSlot(0, start, 4, 100.5, 120.25, 3.0, 0.0, 117.25, 0.0, 0.15, 412.0, 1.5, 4.25, 0.0, 0.0),
                 new PlannedSlot(1, start.plus(Duration.ofMinutes(15)), 4, 100.5, 120.25, 0.0, 7.5, 112.75, 0.0, 0.2, 1e-3,
-                        null, null));
+                        null, null, 2.5, 12.125));
         StoredPlan plan = new StoredPlan(0, start.plusSeconds(5), "job submitted: plan-a", "optimizer", SolverStatus.OPTIMAL, true,
                 "solver gave nothing", false, 42, start, 15, new PlanCosts(10, 7.5, 8, 0.5, 1, 0, 0, 0, 0.5, 0, 57.5, 23.1,
                 1.2), List.of("note one", "note two"), slots, List.of(b, a), "ab".repeat(32), 17, true, List.of(
@@ -239,6 +239,29 @@ abstract class StateContractTest {
         assertThat(runs.runsBetween(second, second.plus(Duration.ofMinutes(15)))).containsOnlyKeys(second);
         assertThat(runs.runsBetween(start, second)).containsOnlyKeys(start);
         assertThat(runs.runsBetween(second, start)).isEmpty();
+    }
+
+    @Test
+    void slotsStoredBeforeTheBandsWereKeptReadBackWithoutBands() throws Exception {
+        JdbcPlanStore plans = new JdbcPlanStore(dataSource());
+        Instant start = Instant.parse("2026-07-03T00:00:00Z");
+        StoredPlan plan = new StoredPlan(0, start, "old slots", "greedy-window", SolverStatus.HEURISTIC, false, null,
+                false, 1, start, 15, new PlanCosts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), List.of(
+                new PlannedSlot(0, start, 0, 1, 1, 2, 3, 1, 0, 0.1, 100, 1.0, 3.0, 2.0, 4.0)),
+                List.of(), null, 0, false, List.of(), null);
+        long id = plans.save(plan, "{}").id();
+        // Slots as a plan stored before the wind band (and before the PV band) kept them.
+        try (var c = dataSource().getConnection();
+             var st = c.prepareStatement("UPDATE plans SET slots_json = ? WHERE id = ?")) {
+            st.setString(1, "[{\"slot\":0,\"start\":\"" + start + "\",\"busyGpus\":0,\"itKw\":1.0,\"facilityKw\":1.0,"
+                    + "\"pvKw\":2.0,\"windKw\":3.0,\"gridImportKw\":1.0,\"gridExportKw\":0.0,\"priceEurPerKwh\":0.1,"
+                    + "\"carbonGPerKwh\":100.0}]");
+            st.setLong(2, id);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(plans.find(id).orElseThrow().slots()).containsExactly(
+                new PlannedSlot(0, start, 0, 1, 1, 2, 3, 1, 0, 0.1, 100, null, null, null, null));
     }
 
     @Test

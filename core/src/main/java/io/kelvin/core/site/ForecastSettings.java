@@ -13,7 +13,7 @@ import java.util.Optional;
  *             and the days replayed to measure the P10/P90 error band
  * @param wind wind: a turbine power curve (used with a {@code wind_speed} feed) and the number of turbines
  *             (default: the devices behind the wind meters), else persistence of the measured output decaying
- *             to its mean over {@code historyDays}
+ *             to its mean over {@code historyDays}; the days replayed to measure its P10/P90 band
  * @param load the unscheduled IT load's similar-day model
  */
 public record ForecastSettings(Pv pv, WindForecastSettings wind, Load load) {
@@ -40,6 +40,6 @@ public record ForecastSettings(Pv pv, WindForecastSettings wind, Load load) {
     public static ForecastSettings withCurve(List<WindForecastSettings.CurvePoint> curve, int turbines) {
         return new ForecastSettings(Pv.DEFAULT, new WindForecastSettings(curve, Optional.of(turbines),
                 WindForecastSettings.DEFAULT.window(), WindForecastSettings.DEFAULT.decay(),
-                WindForecastSettings.DEFAULT.historyDays()), Load.DEFAULT);
+                WindForecastSettings.DEFAULT.historyDays(), WindForecastSettings.DEFAULT.bandDays()), Load.DEFAULT);
     }
 }

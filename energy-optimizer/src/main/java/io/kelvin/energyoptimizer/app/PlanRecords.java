@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Turns an optimizer plan, the problem it solved, the hash of its inputs and the forecast it was given (inputs'
- * provenance, PV band) into the record that is stored and shown.
+ * provenance, PV and wind bands) into the record that is stored and shown.
  */
 final class PlanRecords {
 
@@ -49,19 +49,22 @@ final class PlanRecords {
         Forecast f = problem.forecast();
         double[] p10 = forecast.pvP10Kw();
         double[] p90 = forecast.pvP90Kw();
+        double[] windP10 = forecast.windP10Kw();
+        double[] windP90 = forecast.windP90Kw();
         List<PlannedSlot> out = new ArrayList<>();
         for (int t = 0; t < plan.slots().size(); t++) {
             SlotFlow s = plan.slots().get(t);
             out.add(new PlannedSlot(t, problem.horizon().slotStart(t), s.busyGpus(), s.itKw(), s.facilityKw(),
                     f.pvKw()[t], f.windKw()[t], s.importKw(), s.exportKw(), f.priceEurPerKwh()[t],
-                    f.carbonGPerKwh()[t], band(p10, t, f.pvKw()[t]), band(p90, t, f.pvKw()[t])));
+                    f.carbonGPerKwh()[t], band(p10, t, f.pvKw()[t]), band(p90, t, f.pvKw()[t]),
+                    band(windP10, t, f.windKw()[t]), band(windP90, t, f.windKw()[t])));
         }
         return out;
     }
 
-    /** The band's value in slot {@code t}, the PV planned with where the band has none. */
-    private static Double band(double[] values, int t, double pvKw) {
-        return t < values.length && Double.isFinite(values[t]) ? values[t] : pvKw;
+    /** The band's value in slot {@code t}, the value planned with where the band has none. */
+    private static Double band(double[] values, int t, double plannedKw) {
+        return t < values.length && Double.isFinite(values[t]) ? values[t] : plannedKw;
     }
 
     private static List<PlannedJob> jobs(Problem problem, Plan plan) {

@@ -41,21 +41,30 @@ public final class PlanReplay {
     private PlanReplay() {
     }
 
-    /** The forecast as the stored plan kept it: the problem's, the inputs' provenance and the PV band of its slots. */
+    /** The forecast as the stored plan kept it: the problem's, the inputs' provenance and the bands of its slots. */
     private static ForecastSource.PlanForecast storedForecast(io.kelvin.energyoptimizer.model.Problem problem,
                                                              StoredPlan stored) {
         int n = problem.slots();
         double[] p10 = new double[n];
         double[] p90 = new double[n];
-        java.util.Arrays.fill(p10, Double.NaN);
-        java.util.Arrays.fill(p90, Double.NaN);
+        double[] windP10 = new double[n];
+        double[] windP90 = new double[n];
+        for (double[] a : List.of(p10, p90, windP10, windP90)) {
+            java.util.Arrays.fill(a, Double.NaN);
+        }
         for (var s : stored.slots()) {
             if (s.slot() >= 0 && s.slot() < n) {
-                p10[s.slot()] = s.pvP10Kw() == null ? Double.NaN : s.pvP10Kw();
-                p90[s.slot()] = s.pvP90Kw() == null ? Double.NaN : s.pvP90Kw();
+                p10[s.slot()] = orNaN(s.pvP10Kw());
+                p90[s.slot()] = orNaN(s.pvP90Kw());
+                windP10[s.slot()] = orNaN(s.windP10Kw());
+                windP90[s.slot()] = orNaN(s.windP90Kw());
             }
         }
-        return new ForecastSource.PlanForecast(problem.forecast(), stored.inputs(), p10, p90);
+        return new ForecastSource.PlanForecast(problem.forecast(), stored.inputs(), p10, p90, windP10, windP90);
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
     }
 
     /**

@@ -35,8 +35,9 @@ import java.util.OptionalDouble;
  * A slot without a forecast takes the {@link LiveItLoad} (metered now less the jobs' draw) if known, else 0,
  * and counts as a fallback slot of the UNSCHEDULED_IT_LOAD input, whose detail says which was used.
  *
- * <p>The PV forecast's P10 and P90 go with it ({@link PlanForecast#pvP10Kw()}), stored in the plan's slots so the
- * plan view draws the band from the store; a slot without a provider value has the setting's PV without spread.
+ * <p>The PV and wind forecasts' P10 and P90 go with it ({@link PlanForecast#pvP10Kw()}, {@link PlanForecast#windP10Kw()}),
+ * stored in the plan's slots so the plan view draws the bands from the store; a slot without a provider value has the
+ * setting's PV or wind without spread.
  */
 public final class ProvidedForecast implements ForecastSource {
 
@@ -71,6 +72,8 @@ public final class ProvidedForecast implements ForecastSource {
         double[] pvP10 = new double[n];
         double[] pvP90 = new double[n];
         double[] wind = new double[n];
+        double[] windP10 = new double[n];
+        double[] windP90 = new double[n];
         double[] price = new double[n];
         double[] carbon = new double[n];
         double[] ambient = new double[n];
@@ -78,6 +81,8 @@ public final class ProvidedForecast implements ForecastSource {
         double idleKw = site.cluster().gpus() * site.cluster().idleKwPerGpu();
         double[] bandP10 = f.pvKw().p10();
         double[] bandP90 = f.pvKw().p90();
+        double[] windBandP10 = f.windKw().p10();
+        double[] windBandP90 = f.windKw().p90();
         OptionalDouble now = OptionalDouble.empty();
         int missing = 0;
         for (int t = 0; t < n; t++) {
@@ -94,7 +99,10 @@ public final class ProvidedForecast implements ForecastSource {
             boolean banded = Double.isFinite(f.pvKw().p50().value(t));
             pvP10[t] = banded ? Math.max(0, bandP10[t]) : pv[t];
             pvP90[t] = banded ? Math.max(0, bandP90[t]) : pv[t];
-            wind[t] = Math.max(0, or(f.windKw(), t, setting.windKw()[t]));
+            wind[t] = Math.max(0, or(f.windKw().p50(), t, setting.windKw()[t]));
+            boolean windBanded = Double.isFinite(f.windKw().p50().value(t));
+            windP10[t] = windBanded ? Math.max(0, windBandP10[t]) : wind[t];
+            windP90[t] = windBanded ? Math.max(0, windBandP90[t]) : wind[t];
             price[t] = or(f.importPrice().perKwh(), t, setting.priceEurPerKwh()[t]);
             carbon[t] = Math.max(0, or(f.carbon().locationBased(), t, or(f.carbon().marketBased(), t,
                     setting.carbonGPerKwh()[t])));
@@ -122,7 +130,7 @@ public final class ProvidedForecast implements ForecastSource {
             inputs.add(in);
         }
         return new PlanForecast(new Forecast(pv, wind, price, carbon, ambient, new double[n], unscheduled), inputs,
-                pvP10, pvP90);
+                pvP10, pvP90, windP10, windP90);
     }
 
     private static double or(SlotSeries series, int t, double otherwise) {

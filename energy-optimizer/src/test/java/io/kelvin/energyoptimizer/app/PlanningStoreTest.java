@@ -472,31 +472,39 @@ class PlanningStoreTest {
     }
 
     @Test
-    void thePvBandAPlanWasGivenIsReadBackFromTheStoreAloneAfterARestart() {
+    void thePvAndWindBandsAPlanWasGivenAreReadBackFromTheStoreAloneAfterARestart() {
         DataSource ds = open();
         PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16);
-        ForecastSource siteForecast = SiteForecast.source(SITE, settings, Optional::empty);
+        ForecastSource siteForecast = SiteForecast.source(SITE, settings, () -> Optional.of(1200.0));
         ForecastSource banded = h -> {
             ForecastSource.PlanForecast f = siteForecast.forecast(h);
             double[] pv = f.forecast().pvKw();
+            double[] wind = f.forecast().windKw();
             double[] p10 = new double[pv.length];
             double[] p90 = new double[pv.length];
+            double[] windP10 = new double[pv.length];
+            double[] windP90 = new double[pv.length];
             for (int t = 0; t < pv.length; t++) {
                 p10[t] = pv[t] * 0.5;
                 p90[t] = pv[t] * 1.5 + t;
+                windP10[t] = wind[t] * 0.75 - t;
+                windP90[t] = wind[t] * 1.25 + t;
             }
-            return new ForecastSource.PlanForecast(f.forecast(), f.inputs(), p10, p90);
+            return new ForecastSource.PlanForecast(f.forecast(), f.inputs(), p10, p90, windP10, windP90);
         };
         PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds),
                 new JdbcJobRunStore(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
                 new SettableClock(NOW), banded, Runnable::run);
         planning.submit(job("sunny", NOW, NOW.plus(Duration.ofHours(12)), 100.0));
 
-        // A restart: nothing of the forecast is in memory; the band comes from the stored slots.
+        // A restart: nothing of the forecast is in memory; the bands come from the stored slots.
         StoredPlan stored = service(open()).latestPlan();
         assertThat(stored.slots()).hasSize(96).allSatisfy(sl -> {
             assertThat(sl.pvP10Kw()).isCloseTo(sl.pvKw() * 0.5, within(1e-9));
             assertThat(sl.pvP90Kw()).isCloseTo(sl.pvKw() * 1.5 + sl.slot(), within(1e-9));
+            assertThat(sl.windKw()).isEqualTo(1200.0);
+            assertThat(sl.windP10Kw()).isCloseTo(900.0 - sl.slot(), within(1e-9));
+            assertThat(sl.windP90Kw()).isCloseTo(1500.0 + sl.slot(), within(1e-9));
         });
     }
 

@@ -42,7 +42,8 @@ class ProvidedForecastTest {
             seen.add((double) request.slots());
             return new HorizonForecast(request,
                     BandSeries.exact(series(FRESH, 100, 120, 140, 160)),
-                    series(FRESH, 5, 5, 5, 5),
+                    new BandSeries(series(FRESH, 5, 5, 5, Double.NaN), new double[] {2, 3, 4, Double.NaN},
+                            new double[] {8, 9, 10, Double.NaN}),
                     series(FRESH, 900, 900, 900, 900),
                     new CarbonSeries(series(FRESH, 300, Double.NaN, 310, 320), SlotSeries.missing(4,
                             Provenance.notConfigured("market-based carbon"))),
@@ -55,7 +56,10 @@ class ProvidedForecastTest {
         Forecast f = planned.forecast();
         assertThat(seen).containsExactly(4.0);
         assertThat(f.pvKw()).containsExactly(100, 120, 140, 160);
-        assertThat(f.windKw()).containsExactly(5, 5, 5, 5);
+        // Wind and its band as provided; the slot without a wind value takes the setting's (no wind) without spread.
+        assertThat(f.windKw()).containsExactly(5, 5, 5, 0);
+        assertThat(planned.windP10Kw()).containsExactly(2, 3, 4, 0);
+        assertThat(planned.windP90Kw()).containsExactly(8, 9, 10, 0);
         assertThat(f.carbonGPerKwh()).containsExactly(300, 550, 310, 320);
         assertThat(f.priceEurPerKwh()).containsExactly(0.2, 0.2, 0.2, 0.2);
         assertThat(f.ambientC()).containsExactly(20, 20, 20, 20);
@@ -80,7 +84,7 @@ class ProvidedForecastTest {
     void theUnscheduledLoadForecastLessTheClustersIdleDrawIsPlannedAndASlotWithoutOneTakesTheLiveMeteredLoad() {
         // The demo cluster idles at 10,240 GPUs x 0.25 kW = 2,560 kW, which the meters see and the model counts.
         ProvidedForecast source = new ProvidedForecast(request -> new HorizonForecast(request,
-                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), series(FRESH, 0, 0, 0, 0),
+                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), BandSeries.exact(series(FRESH, 0, 0, 0, 0)),
                 series(FRESH, 8041, Double.NaN, 2000, Double.NaN),
                 new CarbonSeries(series(FRESH, 300, 300, 300, 300), SlotSeries.missing(4,
                         Provenance.notConfigured("market-based carbon"))),
@@ -96,7 +100,7 @@ class ProvidedForecastTest {
         assertThat(load.detail()).contains("2 slots without a forecast take the metered IT load less the jobs' draw, 7560 kW");
 
         ProvidedForecast unmetered = new ProvidedForecast(request -> new HorizonForecast(request,
-                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), series(FRESH, 0, 0, 0, 0),
+                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), BandSeries.exact(series(FRESH, 0, 0, 0, 0)),
                 SlotSeries.missing(4, Provenance.notConfigured("IT meters")),
                 new CarbonSeries(series(FRESH, 300, 300, 300, 300), SlotSeries.missing(4,
                         Provenance.notConfigured("market-based carbon"))),
@@ -125,7 +129,7 @@ class ProvidedForecastTest {
     @Test
     void pricesConvertedFromAnotherCurrencyArePlannedWithAndTheInputSaysFromWhichCurrencyAtWhichRate() {
         ProvidedForecast source = new ProvidedForecast(request -> new HorizonForecast(request,
-                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), series(FRESH, 0, 0, 0, 0),
+                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), BandSeries.exact(series(FRESH, 0, 0, 0, 0)),
                 series(FRESH, 3000, 3000, 3000, 3000),
                 new CarbonSeries(series(FRESH, 300, 300, 300, 300), SlotSeries.missing(4,
                         Provenance.notConfigured("market-based carbon"))),
@@ -146,7 +150,7 @@ class ProvidedForecastTest {
     /** A fresh forecast for four slots whose price feed gives {@code perKwh} in {@code currency}. */
     private static ProvidedForecast pricedIn(String currency, double perKwh) {
         return new ProvidedForecast(request -> new HorizonForecast(request,
-                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), series(FRESH, 0, 0, 0, 0),
+                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), BandSeries.exact(series(FRESH, 0, 0, 0, 0)),
                 series(FRESH, 3000, 3000, 3000, 3000),
                 new CarbonSeries(series(FRESH, 300, 300, 300, 300), SlotSeries.missing(4,
                         Provenance.notConfigured("market-based carbon"))),

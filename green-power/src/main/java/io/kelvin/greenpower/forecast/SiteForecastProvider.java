@@ -94,7 +94,7 @@ public final class SiteForecastProvider implements ForecastProvider {
         }
         Instant now = clock.instant();
         BandSeries pvKw = pv.forecast(request, now);
-        SlotSeries windKw = windForecast(request, now);
+        BandSeries windKw = windForecast(request, now);
         CarbonSeries carbon = new CarbonSeries(feed(FeedKind.CARBON, Optional.of(CarbonMethod.LOCATION), request, now,
                 "carbon intensity (location-based)"), feed(FeedKind.CARBON, Optional.of(CarbonMethod.MARKET), request, now,
                 "carbon intensity (market-based)"));
@@ -117,9 +117,17 @@ public final class SiteForecastProvider implements ForecastProvider {
                 Optional.of(ExchangeRate.PLAN_CURRENCY), Optional.of(new PriceSeries.Conversion(given.get(), rate.get())));
     }
 
-    private SlotSeries windForecast(ForecastRequest request, Instant now) {
-        if (wind.hasCurve() && cached(FeedKind.WIND_SPEED, Optional.empty()).isPresent()) {
-            return wind.fromSpeed(feed(FeedKind.WIND_SPEED, Optional.empty(), request, now, "wind speed"));
+    private BandSeries windForecast(ForecastRequest request, Instant now) {
+        Optional<CachedFeed> speed = cached(FeedKind.WIND_SPEED, Optional.empty());
+        if (wind.hasCurve() && speed.isPresent()) {
+            // The band compares the curve over the feed's past speeds (up to the issue) with the measured output.
+            Instant asOf = now.isBefore(request.start()) ? now : request.start();
+            Duration step = request.slotLength();
+            int past = (int) (Duration.ofDays(wind.bandDays()).toMillis() / step.toMillis());
+            Instant pastFrom = asOf.minus(step.multipliedBy(past));
+            double[] pastSpeed = speed.get().series(pastFrom, asOf).slotMeans(pastFrom, step, past);
+            return wind.fromSpeed(feed(FeedKind.WIND_SPEED, Optional.empty(), request, now, "wind speed"), pastSpeed,
+                    pastFrom, step);
         }
         return wind.persistence(request, now);
     }

@@ -62,7 +62,8 @@ class SiteForecastProviderTest {
         // Nothing measured yet: every model says it has no data, and nothing is invented.
         assertThat(f.pvKw().p50().basis()).contains(SlotBasis.MODEL_WITHOUT_DATA);
         assertThat(f.unscheduledItKw().basis()).containsOnly(SlotBasis.MISSING);
-        assertThat(f.windKw().basis()).containsOnly(SlotBasis.MISSING);
+        assertThat(f.windKw().p50().basis()).containsOnly(SlotBasis.MISSING);
+        assertThat(f.windKw().p50().provenance().source()).contains("no band yet");
         assertThat(f.ambientC().provenance().freshness()).isInstanceOf(Freshness.NotConfigured.class);
         assertThat(f.inputs()).extracting(InputStatus::input).containsExactly(ForecastInput.values());
         assertThat(f.inputs()).filteredOn(InputStatus::isFallback).extracting(InputStatus::input).doesNotContain(
@@ -113,8 +114,30 @@ class SiteForecastProviderTest {
         HorizonForecast f = forecast(site, ScheduledLoadHistory.unknown(), 96);
 
         // Now 2 x 2,000 kW, mean just above 2 x 1,000 kW: the forecast starts near 4,000 and falls towards 2,000.
-        assertThat(f.windKw().value(0)).isBetween(3500.0, 4000.0);
-        assertThat(f.windKw().value(95)).isBetween(2000.0, 2300.0);
+        assertThat(f.windKw().p50().value(0)).isBetween(3500.0, 4000.0);
+        assertThat(f.windKw().p50().value(95)).isBetween(2000.0, 2300.0);
+    }
+
+    @Test
+    void theWindBandIsMeasuredOnTheTurbinesOwnHistoryAndStaysWithinTheirRatedPower() {
+        Site site = SiteFixtures.demoSite(tmp);
+        // Each turbine 6 h at 600 kW, 6 h at 2,000 kW, for 21 days: persistence errs by up to 2 x 1,400 kW at a change.
+        site.meters(MeterRole.WIND).forEach(m -> store.fill(m.point(), NOW.minus(Duration.ofDays(21)), NOW,
+                Duration.ofMinutes(5), t -> (t.getEpochSecond() / 21_600) % 2 == 0 ? 600.0 : 2000.0));
+
+        HorizonForecast f = forecast(site, ScheduledLoadHistory.unknown(), 96);
+
+        double[] p10 = f.windKw().p10();
+        double[] p90 = f.windKw().p90();
+        for (int t = 0; t < 96; t++) {
+            double p50 = f.windKw().p50().value(t);
+            assertThat(p10[t]).as("slot %d", t).isBetween(0.0, p50);
+            // The demo's two turbines of the stated 2,500 kW curve: 5,000 kW at most.
+            assertThat(p90[t]).as("slot %d", t).isBetween(p50, 5000.0);
+        }
+        assertThat(p90[40] - p10[40]).as("spread 10 h ahead").isGreaterThan(1000.0);
+        assertThat(f.windKw().p50().provenance().source())
+                .contains("band from").contains("errors of the model replayed hourly over the last 14 days");
     }
 
     @Test

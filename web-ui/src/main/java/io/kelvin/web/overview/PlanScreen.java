@@ -52,12 +52,13 @@ public final class PlanScreen {
     /**
      * The horizon: slot starts and, per slot, kW of IT load Kelvin does not schedule (as the plan counted it, beyond
      * the cluster's idle draw), of the plan's
-     * jobs and of all IT as planned, PV as planned with the forecast's P10 and P90, wind, carbon intensity
+     * jobs and of all IT as planned, PV and wind as planned each with the forecast's P10 and P90, carbon intensity
      * (gCO2/kWh), import price (EUR/kWh) and the DR import cap in force.
      */
     public record Horizon(List<Instant> starts, int slotMinutes, List<Double> unscheduledKw, List<Double> jobsKw,
                           List<Double> itKw, List<Double> pvKw, List<Double> pvP10Kw, List<Double> pvP90Kw,
-                          List<Double> windKw, List<Double> carbonGPerKwh, List<Double> priceEurPerKwh,
+                          List<Double> windKw, List<Double> windP10Kw, List<Double> windP90Kw,
+                          List<Double> carbonGPerKwh, List<Double> priceEurPerKwh,
                           List<Double> drCapKw) {
     }
 
@@ -148,6 +149,8 @@ public final class PlanScreen {
         List<Double> pvP10 = new ArrayList<>(n);
         List<Double> pvP90 = new ArrayList<>(n);
         List<Double> windKw = new ArrayList<>(n);
+        List<Double> windP10 = new ArrayList<>(n);
+        List<Double> windP90 = new ArrayList<>(n);
         List<Double> carbon = new ArrayList<>(n);
         List<Double> price = new ArrayList<>(n);
         List<Double> capKw = new ArrayList<>(n);
@@ -161,12 +164,14 @@ public final class PlanScreen {
             pvP10.add(s.pvP10Kw() == null ? null : finite(s.pvP10Kw()));
             pvP90.add(s.pvP90Kw() == null ? null : finite(s.pvP90Kw()));
             windKw.add(finite(s.windKw()));
+            windP10.add(s.windP10Kw() == null ? null : finite(s.windP10Kw()));
+            windP90.add(s.windP90Kw() == null ? null : finite(s.windP90Kw()));
             carbon.add(finite(s.carbonGPerKwh()));
             price.add(finite(s.priceEurPerKwh()));
             capKw.add(at(caps, t));
         }
-        return new Horizon(starts, plan.slotMinutes(), unscheduledKw, jobsKw, itKw, pvKw, pvP10, pvP90, windKw, carbon,
-                price, capKw);
+        return new Horizon(starts, plan.slotMinutes(), unscheduledKw, jobsKw, itKw, pvKw, pvP10, pvP90, windKw, windP10,
+                windP90, carbon, price, capKw);
     }
 
     private List<JobRow> jobs(StoredPlan plan, Optional<PlanHorizon> horizon) {

@@ -16,7 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The plan's horizon, drawn in the browser by Apache ECharts through the custom element {@code kelvin-plan-chart}
  * (src/main/frontend/kelvin-plan-chart.js): power (unscheduled IT load and the plan's jobs stacked, IT as planned,
- * PV with its P10-P90 band, wind, the DR cap) above carbon intensity and import price. Times travel as instants (epoch
+ * PV and wind each with its P10-P90 band, the DR cap) above carbon intensity and import price. Times travel as instants (epoch
  * millis) with the site's zone id; the chart spaces them evenly and labels them on the site's wall clock, also across
  * a daylight-saving change.
  */
@@ -45,6 +45,8 @@ class PlanChart extends Component implements HasSize {
         series.put("pvP10Kw", h.pvP10Kw());
         series.put("pvP90Kw", h.pvP90Kw());
         series.put("windKw", h.windKw());
+        series.put("windP10Kw", h.windP10Kw());
+        series.put("windP90Kw", h.windP90Kw());
         series.put("drCapKw", h.drCapKw());
         series.put("carbonGPerKwh", h.carbonGPerKwh());
         series.put("priceEurPerKwh", h.priceEurPerKwh());

@@ -79,14 +79,17 @@ class PlanScreenTest {
             assertThat(h.unscheduledKw().get(t)).isEqualTo(500.0);
             assertThat(h.pvP10Kw().get(t)).isEqualTo(0.0);
             assertThat(h.pvP90Kw().get(t)).isEqualTo(20.0);
+            assertThat(h.windKw().get(t)).isEqualTo(600.0);
+            assertThat(h.windP10Kw().get(t)).isEqualTo(300.0);
+            assertThat(h.windP90Kw().get(t)).isEqualTo(900.0);
             assertThat(h.drCapKw().get(t)).isNull();
         }
-        assertThat(shown.flaggedInputs()).extracting(i -> i.input()).contains("WIND", "IMPORT_PRICE")
-                .doesNotContain("UNSCHEDULED_IT_LOAD");
+        assertThat(shown.flaggedInputs()).extracting(i -> i.input()).contains("IMPORT_PRICE")
+                .doesNotContain("UNSCHEDULED_IT_LOAD", "WIND");
     }
 
     @Test
-    void afterARestartThePvBandAndTheUnscheduledLoadAreShownFromTheStore() {
+    void afterARestartThePvAndWindBandsAndTheUnscheduledLoadAreShownFromTheStore() {
         service().submit(new JobRequest("screen-r", 64, null, 80.0, Duration.ofHours(2), NOW,
                 NOW.plus(Duration.ofHours(12)), null, false, null));
 
@@ -100,6 +103,8 @@ class PlanScreenTest {
 
         assertThat(h.pvP10Kw()).hasSize(96).containsOnly(0.0);
         assertThat(h.pvP90Kw()).hasSize(96).containsOnly(20.0);
+        assertThat(h.windP10Kw()).hasSize(96).containsOnly(300.0);
+        assertThat(h.windP90Kw()).hasSize(96).containsOnly(900.0);
         assertThat(h.unscheduledKw()).hasSize(96).containsOnly(500.0);
     }
 
@@ -153,7 +158,10 @@ class PlanScreenTest {
         assertThat(PlanScreen.JobState.of(false, JobProgress.State.PENDING, "ON_TIME")).isEqualTo(PlanScreen.JobState.PLANNED);
     }
 
-    /** A fresh unscheduled load of 3,060 kW (500 kW above the idle cluster) and a PV band of 0..20 kW around 10 kW; nothing else configured. */
+    /**
+     * A fresh unscheduled load of 3,060 kW (500 kW above the idle cluster), a PV band of 0..20 kW around 10 kW and a
+     * wind band of 300..900 kW around 600 kW; nothing else configured.
+     */
     private static HorizonForecast forecast(ForecastRequest r) {
         int n = r.slots();
         Provenance meters = new Provenance("test meters", Optional.of(NOW), Freshness.Fresh.ok());
@@ -161,8 +169,13 @@ class PlanScreenTest {
         double[] p10 = new double[n];
         double[] p90 = new double[n];
         Arrays.fill(p90, 20.0);
+        double[] windP10 = new double[n];
+        double[] windP90 = new double[n];
+        Arrays.fill(windP10, 300.0);
+        Arrays.fill(windP90, 900.0);
         SlotSeries none = SlotSeries.missing(n, Provenance.notConfigured("test"));
-        return new HorizonForecast(r, new BandSeries(pv, p10, p90), none, series(n, 3060.0, meters),
+        return new HorizonForecast(r, new BandSeries(pv, p10, p90),
+                new BandSeries(series(n, 600.0, meters), windP10, windP90), series(n, 3060.0, meters),
                 new CarbonSeries(none, none), new PriceSeries(none, Optional.empty()), none);
     }
 

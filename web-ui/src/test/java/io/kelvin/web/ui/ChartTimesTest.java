@@ -42,7 +42,7 @@ class ChartTimesTest {
         List<Double> kw = Collections.nCopies(slots, 100.0);
         PlanChart chart = new PlanChart();
         Instant now = start.plus(Duration.ofHours(3));
-        chart.show(new PlanScreen.Horizon(starts, SLOT_MINUTES, kw, kw, kw, kw, kw, kw, kw, kw, kw, kw), BERLIN, now);
+        chart.show(new PlanScreen.Horizon(starts, SLOT_MINUTES, kw, kw, kw, kw, kw, kw, kw, kw, kw, kw, kw, kw), BERLIN, now);
         JsonNode data = JSON.readTree(chart.getElement().getProperty("data"));
 
         assertThat(data.get("zone").asString()).isEqualTo("Europe/Berlin");

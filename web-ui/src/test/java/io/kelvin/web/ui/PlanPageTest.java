@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -91,10 +93,33 @@ class PlanPageTest extends BrowserPageTest {
                 .getList("slots").size();
         assertThat(chart.getDomAttribute("data-slots")).isEqualTo(String.valueOf(slots));
         assertThat(chart.getDomAttribute("data-series")).contains("IT not scheduled by Kelvin", "Planned jobs",
-                "IT load (plan)", "PV P10–P90", "PV", "Wind", "DR import cap", "Carbon intensity", "Import price");
+                "IT load (plan)", "PV P10–P90", "PV", "Wind P10–P90", "Wind", "DR import cap", "Carbon intensity",
+                "Import price");
         Number busySlots = (Number) browser.executeScript("return document.getElementById('plan-chart').data.series.jobsKw"
                 + ".filter(v => v !== null && v > 0).length;");
         assertThat(busySlots.intValue()).as("slots with planned jobs").isGreaterThanOrEqualTo(3 * 4);
+
+        // The wind band the chart draws is the plan's, slot by slot, as GET /api/v1/plans/{id} gives it.
+        Object[] wind = wait.until(d -> {
+            String id = d.findElement(By.id("plan-id")).getText();
+            Object series = ((JavascriptExecutor) d).executeScript("const s = document.getElementById('plan-chart')"
+                    + ".data.series; return [s.windKw, s.windP10Kw, s.windP90Kw];");
+            return id.equals(d.findElement(By.id("plan-id")).getText()) ? new Object[] {id, series} : null;
+        });
+        JsonPath windPlan = TestAuth.as(Role.VIEWER).get("/api/v1/plans/" + wind[0]).then().statusCode(200).extract()
+                .jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        @SuppressWarnings("unchecked")
+        List<List<Number>> drawn = (List<List<Number>>) wind[1];
+        List<String> keys = List.of("windKw", "windP10Kw", "windP90Kw");
+        for (int k = 0; k < keys.size(); k++) {
+            List<Double> api = windPlan.getList("slots." + keys.get(k), Double.class);
+            assertThat(api).as("%s of plan %s", keys.get(k), wind[0]).hasSize(slots).doesNotContainNull();
+            assertThat(drawn.get(k)).as("drawn %s", keys.get(k)).hasSize(slots);
+            for (int t = 0; t < slots; t++) {
+                assertThat(drawn.get(k).get(t).doubleValue()).as("%s slot %d", keys.get(k), t)
+                        .isCloseTo(api.get(t), within(1e-9));
+            }
+        }
 
         // The Gantt's time axis is the chart's: each bar starts and ends where the chart puts its first and end slot.
         for (String id : JOBS) {
@@ -254,7 +279,8 @@ class PlanPageTest extends BrowserPageTest {
                 + " const v = Array(arguments[2]).fill(1); const start = Number(arguments[1]);"
                 + " c.data = JSON.stringify({ zone: arguments[0], times: v.map((_, i) => start + i * 900000),"
                 + "   slotMillis: 900000, now: 0, series: { unscheduledKw: v, jobsKw: v, itKw: v, pvKw: v, pvP10Kw: v,"
-                + "   pvP90Kw: v, windKw: v, drCapKw: v, carbonGPerKwh: v, priceEurPerKwh: v } });"
+                + "   pvP90Kw: v, windKw: v, windP10Kw: v, windP90Kw: v, drCapKw: v, carbonGPerKwh: v,"
+                + "   priceEurPerKwh: v } });"
                 + " const labels = c._chart.getModel().getComponent('xAxis', 1).axis.getViewLabels();"
                 + " c.remove(); return labels.map(l => [l.formattedLabel, l.tickValue]);",
                 zone, String.valueOf(start.toEpochMilli()), slots);

@@ -38,7 +38,7 @@ final class ForecastReader {
     }
 
     private static WindForecastSettings wind(Node n) {
-        n.allowOnly("powerCurve", "turbines", "window", "decay", "historyDays");
+        n.allowOnly("powerCurve", "turbines", "window", "decay", "historyDays", "bandDays");
         var d = WindForecastSettings.DEFAULT;
         List<WindForecastSettings.CurvePoint> curve = new ArrayList<>();
         for (double[] p : n.pairs("powerCurve")) {
@@ -55,7 +55,8 @@ final class ForecastReader {
         }
         Optional<Integer> turbines = n.has("turbines") ? Optional.of(n.integerOr("turbines", 1, 1, 10_000)) : Optional.empty();
         return new WindForecastSettings(curve, turbines, n.optDuration("window", MIN, MAX).orElse(d.window()),
-                n.optDuration("decay", MIN, MAX).orElse(d.decay()), n.integerOr("historyDays", d.historyDays(), 1, 60));
+                n.optDuration("decay", MIN, MAX).orElse(d.decay()), n.integerOr("historyDays", d.historyDays(), 1, 60),
+                n.integerOr("bandDays", d.bandDays(), 1, 60));
     }
 
     private static ForecastSettings.Load load(Node n) {

@@ -46,6 +46,7 @@ class FeedsLoadTest {
         assertThat(site.feed(FeedKind.CARBON, Optional.of(GridConnection.CarbonMethod.MARKET))).isEmpty();
         assertThat(site.forecast().wind().powerCurve()).hasSize(13);
         assertThat(site.forecast().wind().turbines()).contains(2);
+        assertThat(site.forecast().wind().bandDays()).isEqualTo(14);
     }
 
     @Test
@@ -167,6 +168,26 @@ class FeedsLoadTest {
                 .hasMessageContaining("forecast.wind.powerCurve[3]: must be a pair of numbers")
                 .hasMessageContaining("forecast.wind.turbines: must be 1..10000, was 0")
                 .hasMessageContaining("forecast.pv.defaultClearness: must be 0.05..1.2, was 3");
+    }
+
+    @Test
+    void theWindBandsReplayDaysAreRead() throws IOException {
+        Path seven = withFeeds("""
+                forecast:
+                  wind: { bandDays: 7 }
+                """);
+
+        assertThat(SiteLoader.load(seven).forecast().wind().bandDays()).isEqualTo(7);
+    }
+
+    @Test
+    void windBandReplayDaysOutsideOneToSixtyAreRefusedNamingTheField() throws IOException {
+        Path none = withFeeds("""
+                forecast:
+                  wind: { bandDays: 0 }
+                """);
+
+        assertThatThrownBy(() -> SiteLoader.load(none)).hasMessageContaining("forecast.wind.bandDays: must be 1..60, was 0");
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class Replanner {
     private int planSlot;
     private UrgentArrivals urgentArrivals;
     private final List<String> expired = new ArrayList<>();
+    private boolean dueWorkOnly;
 
     public Replanner(Planner planner, InstantSource clock, PlanningContext context) {
         this.planner = planner;
@@ -58,6 +59,16 @@ public final class Replanner {
      */
     public void keepRoomForUrgentArrivals(UrgentArrivals forecast) {
         this.urgentArrivals = forecast;
+        dirty = true;
+    }
+
+    /**
+     * Plans from now on give a preemptible job whose remaining work does not fit in the horizon only the work
+     * that cannot wait past the horizon's end (see {@link #relative}), so it can pause for urgent jobs instead of
+     * holding its GPUs over its whole remainder.
+     */
+    public void planOnlyDueWork() {
+        this.dueWorkOnly = true;
         dirty = true;
     }
 
@@ -118,7 +129,7 @@ public final class Replanner {
     /** The problem the last re-plan solved is rebuilt on demand for checking. */
     public Problem problemAt(int slot) {
         int n = context.horizonSlots();
-        List<Job> relative = jobs.values().stream().map(j -> relative(j, slot, n)).toList();
+        List<Job> relative = jobs.values().stream().map(j -> relative(j, slot, n, dueWorkOnly)).toList();
         List<DrEvent> dr = events.stream().map(e -> e.shifted(slot)).filter(e -> e.toSlot() > 0 && e.fromSlot() < n)
                 .toList();
         Problem problem = new Problem(new Horizon(context.epoch().plus(context.slotLength().multipliedBy(slot)), n,
@@ -132,13 +143,21 @@ public final class Replanner {
      * paused one pays to resume) cannot fit between its release and the horizon's end is planned as
      * one run that spills past the horizon, like a job that may not pause: its remainder is too long
      * for any pause inside this horizon to help, and otherwise no plan could place it at all. A later
-     * re-plan lets it pause again once the rest fits.
+     * re-plan lets it pause again once the rest fits. With {@code dueWorkOnly} ({@link #planOnlyDueWork()})
+     * such a job instead keeps only the work that cannot wait past the horizon's end, still preemptible and
+     * due at the horizon's end (the rest, run after the horizon without a pause, is then on time), when that
+     * fits; so it can pause for jobs with less slack, which a run pinned over its whole remainder cannot.
      */
-    private static Job relative(Job j, int slot, int horizonSlots) {
+    private static Job relative(Job j, int slot, int horizonSlots, boolean dueWorkOnly) {
         int deadline = Math.max(j.deadlineSlot() - slot, j.durationSlots());
         int release = Math.max(0, j.releaseSlot() - slot);
         int resume = j.phase() == Job.Phase.PAUSED ? j.checkpointSlots() : 0;
         if (j.preemptible() && release + j.durationSlots() + resume > horizonSlots) {
+            int due = Math.max(1, j.durationSlots() - Math.max(0, deadline - horizonSlots));
+            if (dueWorkOnly && release + due + resume <= horizonSlots) {
+                return new Job(j.id(), j.gpus(), j.powerKw(), due, release, horizonSlots, j.priority(), true,
+                        j.checkpointSlots(), j.phase());
+            }
             return new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots() + resume, release, deadline, j.priority(),
                     false, 0, j.phase() == Job.Phase.PAUSED ? Job.Phase.PENDING : j.phase());
         }

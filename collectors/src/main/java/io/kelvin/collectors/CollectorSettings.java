@@ -1,5 +1,6 @@
 package io.kelvin.collectors;
 
+import io.kelvin.core.retry.Backoff;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -16,6 +17,9 @@ import java.util.function.UnaryOperator;
 public record CollectorSettings(Duration modbusTimeout, Duration reconnectMin, Duration reconnectMax,
                                 Duration unitProbeMax, Path pkiDir, UnaryOperator<String> environment) {
 
+    /** The first wait after a failed connection attempt, doubling per failure up to {@link #RECONNECT_MAX}. */
+    public static final Duration RECONNECT_MIN = Duration.ofSeconds(1);
+    public static final Duration RECONNECT_MAX = Duration.ofSeconds(30);
     public static final Duration UNIT_PROBE_MAX = Duration.ofMinutes(5);
     /** Where the OPC UA certificates live when nobody says: {@code var/pki}, the demo's data dir. */
     public static final Path DEFAULT_PKI_DIR = Path.of("var", "pki");
@@ -35,7 +39,7 @@ public record CollectorSettings(Duration modbusTimeout, Duration reconnectMin, D
     }
 
     public static CollectorSettings defaults() {
-        return new CollectorSettings(Duration.ofSeconds(2), ReconnectBackoff.MIN_WAIT, ReconnectBackoff.MAX_WAIT);
+        return new CollectorSettings(Duration.ofSeconds(2), RECONNECT_MIN, RECONNECT_MAX);
     }
 
     /** The same settings with the OPC UA certificates under {@code dir}. */
@@ -48,7 +52,7 @@ public record CollectorSettings(Duration modbusTimeout, Duration reconnectMin, D
         return new CollectorSettings(modbusTimeout, reconnectMin, reconnectMax, unitProbeMax, pkiDir, lookup);
     }
 
-    ReconnectBackoff newBackoff() {
-        return new ReconnectBackoff(reconnectMin, reconnectMax);
+    Backoff newBackoff() {
+        return new Backoff(reconnectMin, reconnectMax);
     }
 }

@@ -170,6 +170,7 @@ class ScenarioTest {
                 series:
                   carbon: { file: c.json, format: electricity-maps, unit: g/kWh }
                   price: { hourly: [0.1, 0.2] }
+                  pv: { file: pv.csv, column: kw, unit: kW, time: { column: t }, currency: EURO }
                   ambient: { meanC: 20 }
                 dr:
                   daily: { fromHour: 18, toHour: 20 }
@@ -183,9 +184,10 @@ class ScenarioTest {
                         file + ": days: must be 1..366, was 0",
                         file + ": site.gpus: must be a whole number, was 1.5",
                         file + ": jobs.arrival.unit: must be s, min or h, was weeks",
-                        file + ": series.carbon.format: 'electricity-maps' is not read yet (csv is); feed formats come"
-                                + " with core/series",
+                        file + ": series.carbon.format: unknown format 'electricity-maps' (expected one of csv,"
+                                + " electricitymaps, watttime, carbonintensity-uk, entsoe)",
                         file + ": series.price.hourly: needs 24 values (local hours 0-23), has 2",
+                        file + ": series.pv.currency: 'EURO' is not an ISO 4217 currency code",
                         file + ": dr.daily.capKw: required"))
                 .satisfies(e -> assertThat(((ScenarioException) e).problems())
                         .anySatisfy(p -> assertThat(p).startsWith(file + ": jobs.file: cannot be read")));

@@ -1,7 +1,7 @@
 package io.kelvin.collectors.modbus;
 
 import io.kelvin.collectors.HealthTracker;
-import io.kelvin.collectors.ReconnectBackoff;
+import io.kelvin.core.retry.Backoff;
 import io.kelvin.core.control.WriteFailedException;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.telemetry.Sample;
@@ -54,7 +54,7 @@ public final class ModbusConnection implements AutoCloseable {
     private final SampleSink sink;
     private final ScheduledExecutorService thread;
     private final List<ModbusDevice> devices = new ArrayList<>();
-    private final ReconnectBackoff backoff;
+    private final Backoff backoff;
     private final Duration unitProbeMin;
     private final Duration unitProbeMax;
     private final Duration timeout;
@@ -67,7 +67,7 @@ public final class ModbusConnection implements AutoCloseable {
      * @param unitProbeMin first wait before probing a unit whose breaker opened; doubles per failed probe
      * @param unitProbeMax cap of that wait
      */
-    public ModbusConnection(String host, int port, Duration timeout, ReconnectBackoff backoff,
+    public ModbusConnection(String host, int port, Duration timeout, Backoff backoff,
                             Duration unitProbeMin, Duration unitProbeMax, InstantSource clock, SampleSink sink) {
         this.name = host + ":" + port;
         this.io = new ModbusIo(host, port, timeout);
@@ -84,7 +84,7 @@ public final class ModbusConnection implements AutoCloseable {
     /** Adds a device (a unit id on this connection); call before {@link #start()}. */
     public ModbusDevice attach(Device device) {
         ModbusDevice attached = new ModbusDevice(device, this, new UnitBreaker(unitProbeMin, unitProbeMax),
-                new ReconnectBackoff(unitProbeMin, unitProbeMax), clock);
+                new Backoff(unitProbeMin, unitProbeMax), clock);
         devices.add(attached);
         return attached;
     }
@@ -239,7 +239,7 @@ public final class ModbusConnection implements AutoCloseable {
         }
         try {
             io.connect();
-            backoff.succeeded();
+            backoff.reset();
             devices.forEach(d -> d.healthTracker().connected());
             if (closedAfterPoll) {
                 LOG.debug("modbus {} connected again after a close-after-poll", name);
@@ -268,7 +268,7 @@ public final class ModbusConnection implements AutoCloseable {
 
     /** A connect failed: wait for the backoff. Device health follows from the failed polls (debounced). */
     private void markDown(ModbusIoFailure failure) {
-        Duration wait = backoff.failed();
+        Duration wait = backoff.next();
         nextAttemptNanos = System.nanoTime() + wait.toNanos();
         if (!failure.getMessage().equals(down.message()) || backoff.failures() == 1) {
             LOG.warn("modbus {} down: {} (retry in {} ms)", name, failure.getMessage(), wait.toMillis());

@@ -2,7 +2,7 @@ package io.kelvin.collectors.modbus;
 
 import io.kelvin.collectors.DeviceLink;
 import io.kelvin.collectors.HealthTracker;
-import io.kelvin.collectors.ReconnectBackoff;
+import io.kelvin.core.retry.Backoff;
 import io.kelvin.collectors.SampleRules;
 import io.kelvin.core.control.SetpointRejectedException;
 import io.kelvin.core.device.DeviceHealth;
@@ -52,12 +52,12 @@ public final class ModbusDevice implements DeviceLink {
     private final HealthTracker health;
     private final ModbusConnection connection;
     private final UnitBreaker breaker;
-    private final ReconnectBackoff discoveryBackoff;
+    private final Backoff discoveryBackoff;
     private final Map<String, String> info = new ConcurrentHashMap<>();
     private volatile ModbusReadPlan plan;
     private HealthTracker.Failure lastNoAnswer = new HealthTracker.Failure("no answer", "");
 
-    ModbusDevice(Device device, ModbusConnection connection, UnitBreaker breaker, ReconnectBackoff discoveryBackoff,
+    ModbusDevice(Device device, ModbusConnection connection, UnitBreaker breaker, Backoff discoveryBackoff,
                  InstantSource clock) {
         this.device = device;
         this.plan = planFor(device.profile().points());
@@ -101,7 +101,7 @@ public final class ModbusDevice implements DeviceLink {
                 });
                 adopt(chain);
                 health.readSucceeded(DISCOVERY_KEY, at);
-                discoveryBackoff.succeeded();
+                discoveryBackoff.reset();
                 return Optional.empty();
             } catch (ModbusIoFailure e) {
                 if (e.connectionLost()) {
@@ -112,7 +112,7 @@ public final class ModbusDevice implements DeviceLink {
                 failure = new HealthTracker.Failure("no SunSpec map", e.getMessage());
             }
         }
-        Duration wait = discoveryBackoff.failed();
+        Duration wait = discoveryBackoff.next();
         health.readFailed(DISCOVERY_KEY, new HealthTracker.Failure(failure.code(), "SunSpec discovery on unit "
                 + device.unitId() + " failed: " + failure.message() + "; next try in " + wait.toMillis() + " ms"));
         return Optional.of(wait);

@@ -1,6 +1,6 @@
 package io.kelvin.collectors.modbus;
 
-import io.kelvin.collectors.ReconnectBackoff;
+import io.kelvin.core.retry.Backoff;
 import java.time.Duration;
 
 /**
@@ -16,13 +16,13 @@ final class UnitBreaker {
     static final int OPEN_AFTER = 3;
     static final Duration DEFAULT_MAX_PROBE_WAIT = Duration.ofMinutes(5);
 
-    private final ReconnectBackoff backoff;
+    private final Backoff backoff;
     private int unanswered;
     private boolean open;
     private long probeAtNanos;
 
     UnitBreaker(Duration minProbeWait, Duration maxProbeWait) {
-        this.backoff = new ReconnectBackoff(minProbeWait, maxProbeWait);
+        this.backoff = new Backoff(minProbeWait, maxProbeWait);
     }
 
     /** Whether a request may go on the wire now: closed, or open and due for a probe. */
@@ -34,7 +34,7 @@ final class UnitBreaker {
     void answered() {
         unanswered = 0;
         open = false;
-        backoff.succeeded();
+        backoff.reset();
     }
 
     /** The unit did not answer; opens the breaker at the threshold, or schedules the next probe while open. */
@@ -42,7 +42,7 @@ final class UnitBreaker {
         unanswered++;
         if (unanswered >= OPEN_AFTER) {
             open = true;
-            probeAtNanos = nowNanos + backoff.failed().toNanos();
+            probeAtNanos = nowNanos + backoff.next().toNanos();
         }
     }
 

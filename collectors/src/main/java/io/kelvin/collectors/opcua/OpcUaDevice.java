@@ -2,7 +2,7 @@ package io.kelvin.collectors.opcua;
 
 import io.kelvin.collectors.DeviceLink;
 import io.kelvin.collectors.HealthTracker;
-import io.kelvin.collectors.ReconnectBackoff;
+import io.kelvin.core.retry.Backoff;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.site.OpcUaSettings.AcquisitionMode;
 import io.kelvin.core.site.PointDef;
@@ -57,7 +57,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
     private final DeviceOutput output;
     private final ClientFactory clients;
     private final HealthTracker health;
-    private final ReconnectBackoff backoff;
+    private final Backoff backoff;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final OpcUaWriter writer;
     private final Polling polling = new Polling();
@@ -74,7 +74,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
     private volatile Map<String, String> serverInfo = Map.of();
     private final AlarmActions alarms = new SessionAlarmActions(this::connectedClient);
 
-    OpcUaDevice(Device device, ReconnectBackoff backoff, InstantSource clock, SampleSink sink, DeviceEventSink events,
+    OpcUaDevice(Device device, Backoff backoff, InstantSource clock, SampleSink sink, DeviceEventSink events,
                 ClientFactory clients) {
         this.device = device;
         this.backoff = backoff;
@@ -150,7 +150,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
             session = connected;
             lostSinceSync = false;
             health.connected();
-            backoff.succeeded();
+            backoff.reset();
             LOG.info("opcua {} connected to {}", device.id(), device.endpoint().orElse("?"));
             serverInfo = connected.buildInfo();
             synchronize(connected);
@@ -161,7 +161,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
                 half.close();
             }
             down(new HealthTracker.Failure(StatusNames.of(e), "connect failed: " + e.getMessage()));
-            outage.waitBeforeRetry(backoff.failed(), () -> closed);
+            outage.waitBeforeRetry(backoff.next(), () -> closed);
         }
     }
 
@@ -172,7 +172,7 @@ public final class OpcUaDevice implements DeviceLink, AutoCloseable {
             generation++;
             session = null;
             current.close();
-            backoff.succeeded();
+            backoff.reset();
         }
     }
 

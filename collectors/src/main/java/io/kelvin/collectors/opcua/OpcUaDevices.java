@@ -1,6 +1,6 @@
 package io.kelvin.collectors.opcua;
 
-import io.kelvin.collectors.ReconnectBackoff;
+import io.kelvin.core.retry.Backoff;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.alarm.ConditionEvent;
 import io.kelvin.core.alarm.DeviceEventSink;
@@ -52,7 +52,7 @@ public final class OpcUaDevices {
         return pki;
     }
 
-    public OpcUaDevice add(Device device, ReconnectBackoff backoff) {
+    public OpcUaDevice add(Device device, Backoff backoff) {
         OpcUaDevice link = new OpcUaDevice(device, backoff, clock, sink, events, clients);
         devices.add(link);
         return link;

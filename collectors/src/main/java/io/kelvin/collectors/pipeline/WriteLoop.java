@@ -1,6 +1,7 @@
 package io.kelvin.collectors.pipeline;
 
 import io.kelvin.collectors.pipeline.StoreAttempt.Outcome;
+import io.kelvin.core.retry.Backoff;
 import io.kelvin.core.telemetry.Sample;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +51,9 @@ final class WriteLoop implements Runnable {
         this.stats = stats;
         this.lanes = settings.ordered() ? null : new WriteLanes(attempt, settings.writesInFlight());
         this.gatherer = new BatchGatherer(queue, settings);
-        this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
+        // core's Backoff waits at least 1 ms: a zero minBackoff would never grow.
+        Duration min = settings.minBackoff().isZero() ? Duration.ofMillis(1) : settings.minBackoff();
+        this.backoff = new Backoff(min, settings.maxBackoff().compareTo(min) < 0 ? min : settings.maxBackoff());
         this.door = new SpillDoor(spill, stats);
     }
 

@@ -469,7 +469,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
                 continue;
             }
             try {
-                open.add(e.getValue().toJob(inHorizon(e.getKey(), horizon)));
+                open.add(e.getValue().toJob(inHorizon(e.getKey(), horizon)).fittedTo(horizon.slots()));
             } catch (RuntimeException ex) {
                 // A stored job that cannot be put into this horizon must never stop planning the others.
                 LOG.error("Job {} left out of this plan: {}", e.getKey().id(), ex.toString());

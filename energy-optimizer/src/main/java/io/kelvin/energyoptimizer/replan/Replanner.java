@@ -64,7 +64,7 @@ public final class Replanner {
 
     /**
      * Plans from now on give a preemptible job whose remaining work does not fit in the horizon only the work
-     * that cannot wait past the horizon's end (see {@link #relative}), so it can pause for urgent jobs instead of
+     * that cannot wait past the horizon's end ({@link Job#dueWorkIn}), so it can pause for urgent jobs instead of
      * holding its GPUs over its whole remainder.
      */
     public void planOnlyDueWork() {
@@ -139,30 +139,16 @@ public final class Replanner {
     }
 
     /**
-     * The job in the horizon's slots. A preemptible job whose remaining work (plus the checkpoint a
-     * paused one pays to resume) cannot fit between its release and the horizon's end is planned as
-     * one run that spills past the horizon, like a job that may not pause: its remainder is too long
-     * for any pause inside this horizon to help, and otherwise no plan could place it at all. A later
-     * re-plan lets it pause again once the rest fits. With {@code dueWorkOnly} ({@link #planOnlyDueWork()})
-     * such a job instead keeps only the work that cannot wait past the horizon's end, still preemptible and
-     * due at the horizon's end (the rest, run after the horizon without a pause, is then on time), when that
-     * fits; so it can pause for jobs with less slack, which a run pinned over its whole remainder cannot.
+     * The job in the horizon's slots, as the horizon can plan it ({@link Job#fittedTo}); with {@code dueWorkOnly}
+     * ({@link #planOnlyDueWork()}) a long pausable job keeps only the work due in the horizon
+     * ({@link Job#dueWorkIn}).
      */
     private static Job relative(Job j, int slot, int horizonSlots, boolean dueWorkOnly) {
         int deadline = Math.max(j.deadlineSlot() - slot, j.durationSlots());
         int release = Math.max(0, j.releaseSlot() - slot);
-        int resume = j.phase() == Job.Phase.PAUSED ? j.checkpointSlots() : 0;
-        if (j.preemptible() && release + j.durationSlots() + resume > horizonSlots) {
-            int due = Math.max(1, j.durationSlots() - Math.max(0, deadline - horizonSlots));
-            if (dueWorkOnly && release + due + resume <= horizonSlots) {
-                return new Job(j.id(), j.gpus(), j.powerKw(), due, release, horizonSlots, j.priority(), true,
-                        j.checkpointSlots(), j.phase());
-            }
-            return new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots() + resume, release, deadline, j.priority(),
-                    false, 0, j.phase() == Job.Phase.PAUSED ? Job.Phase.PENDING : j.phase());
-        }
-        return new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots(), release, deadline,
+        Job inFrame = new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots(), release, deadline,
                 j.priority(), j.preemptible(), j.checkpointSlots(), j.phase());
+        return dueWorkOnly ? inFrame.dueWorkIn(horizonSlots) : inFrame.fittedTo(horizonSlots);
     }
 
     private JobRuns shiftedPrevious(int slot) {

@@ -36,6 +36,21 @@ final class ScenarioNode {
         return path.isEmpty() ? field : path + "." + field;
     }
 
+    /** This node's path in the file ({@code series.carbon}). */
+    String path() {
+        return path;
+    }
+
+    /** The parsed mapping under this node, for readers shared with site files. */
+    JsonNode json() {
+        return json;
+    }
+
+    /** Records a problem already written as {@code file: path: reason} (by a reader shared with site files). */
+    void report(String line) {
+        problems.add(line);
+    }
+
     void problem(String field, String reason) {
         problems.add(file + ": " + where(field) + ": " + reason);
     }

@@ -7,17 +7,26 @@ import io.kelvin.core.series.SeriesFormatException;
 import io.kelvin.core.series.SeriesUnit;
 import io.kelvin.core.series.TimeFormat;
 import io.kelvin.core.series.TimeSeries;
+import io.kelvin.core.series.feeds.FeedFormat;
+import io.kelvin.core.site.FeedKind;
+import io.kelvin.core.site.load.FeedFormatReader;
+import io.kelvin.core.site.load.SiteConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * One per-slot input of a scenario (carbon, price, PV, wind, ambient) from its section: a series file
- * read through core's {@link CsvSeriesReader} ({@code format: csv}, the default; feed formats are named
- * here when core/series reads them), a 24-value daily profile by local hour ({@code hourly}), or a constant
+ * read through core's {@link CsvSeriesReader} ({@code format: csv}, the default) or saved in a feed's own
+ * shape ({@code format:} {@code carbonintensity-uk}, {@code electricitymaps}, {@code watttime} for carbon,
+ * {@code entsoe} for prices; the format and its options are read as site files write them, by
+ * {@link FeedFormatReader}), a 24-value daily profile by local hour ({@code hourly}), or a constant
  * ({@code value}). A file's {@code from} instant is placed at the scenario's start (default: the file's
  * first stamp), and a series shorter than the scenario repeats from there, so a month of carbon can
  * serve any week. Gaps inside a file are an error naming the slot; the planner never sees a made-up zero.
@@ -32,7 +41,10 @@ final class SeriesInput {
     /** The section's values per slot, in the measure's canonical unit (times {@code kwp} for a shape). */
     static double[] read(ScenarioNode n, Path base, Measure measure, Instant start, ZoneId zone, int slots) {
         double[] out = new double[slots];
-        if (n.has("value")) {
+        String format = n.optText("format").orElse("csv");
+        if (!format.equalsIgnoreCase("csv")) {
+            feed(n, base, measure, out);
+        } else if (n.has("value")) {
             Arrays.fill(out, n.optNumber("value", -1e9, 1e9, 0));
         } else if (n.has("hourly")) {
             hourly(n, start, zone, out);
@@ -64,14 +76,9 @@ final class SeriesInput {
     }
 
     private static void file(ScenarioNode n, Path base, Measure measure, double[] out) {
-        String format = n.optText("format").orElse("csv");
-        if (!format.equals("csv")) {
-            n.problem("format", "'" + format + "' is not read yet (csv is); feed formats come with core/series");
-            return;
-        }
         Optional<SeriesUnit> unit = SeriesUnit.parse(n.text("unit"));
         if (unit.isEmpty() || unit.get().measure() != measure) {
-            n.problem("unit", "must be a " + measure.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            n.problem("unit", "must be a " + measure.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + " unit (" + SeriesUnit.accepted() + "), was " + n.optText("unit").orElse(""));
             return;
         }
@@ -83,7 +90,12 @@ final class SeriesInput {
                 .withTimeFormat(fmt, zone);
         String currency = n.optText("currency").orElse(null);
         if (currency != null) {
-            spec = spec.withCurrency(java.util.Currency.getInstance(currency));
+            try {
+                spec = spec.withCurrency(java.util.Currency.getInstance(currency));
+            } catch (IllegalArgumentException e) {
+                n.problem("currency", "'" + currency + "' is not an ISO 4217 currency code");
+                return;
+            }
         }
         TimeSeries series;
         try {
@@ -92,6 +104,61 @@ final class SeriesInput {
             n.problem("file", e.getMessage().replace('\n', ';'));
             return;
         }
+        place(n, series, out);
+    }
+
+    /**
+     * A file holding a feed's answer as the feed gave it ({@code format: carbonintensity-uk} and the others
+     * core/series reads): the format is read the way site files write it and the answer parsed by that
+     * format's parser, which knows its own time stamps and units.
+     */
+    private static void feed(ScenarioNode n, Path base, Measure measure, double[] out) {
+        Optional<FeedKind> kind = Arrays.stream(FeedKind.values()).filter(k -> k.measure() == measure).findFirst();
+        if (kind.isEmpty()) {
+            n.problem("format", "'" + n.text("format") + "' is not a " + measure.name().toLowerCase(Locale.ROOT)
+                    + " series: only csv is read here");
+            return;
+        }
+        for (String csvOnly : new String[] {"column", "time", "unit", "currency", "hourly"}) {
+            if (n.has(csvOnly)) {
+                n.problem(csvOnly, "does not belong to format '" + n.text("format") + "' (its answers carry their own)");
+            }
+        }
+        FeedFormat format;
+        try {
+            format = FeedFormatReader.read(n.json(), n.file(), n.path(), kind.get(), n.where("file"));
+        } catch (SiteConfigException e) {
+            e.problems().forEach(p -> n.report(p.toString()));
+            return;
+        }
+        String name = n.text("file");
+        if (name.isEmpty()) {
+            return;
+        }
+        byte[] body;
+        try {
+            body = Files.readAllBytes(base.resolve(name));
+        } catch (IOException e) {
+            n.problem("file", "cannot be read: " + e.getMessage());
+            return;
+        }
+        TimeSeries series;
+        try {
+            series = format.read(body, n.where("file"));
+        } catch (SeriesFormatException e) {
+            n.problem("file", e.getMessage().replace('\n', ';'));
+            return;
+        }
+        if (series.measure() != measure) {
+            n.problem("format", "'" + format.key() + "' gives " + series.measure().name().toLowerCase(Locale.ROOT)
+                    + ", not " + measure.name().toLowerCase(Locale.ROOT));
+            return;
+        }
+        place(n, series, out);
+    }
+
+    /** The series from its {@code from} instant onwards, slot by slot from the scenario's start, repeated. */
+    private static void place(ScenarioNode n, TimeSeries series, double[] out) {
         if (series.isEmpty()) {
             n.problem("file", "has no rows");
             return;

@@ -87,6 +87,20 @@ class PlanningStoreTest {
     }
 
     @Test
+    void aPreemptibleJobWithMoreWorkThanTheHorizonHoldsRunsToTheHorizonsEndInsteadOfBeingMissed() {
+        PlanningService planning = service(open());
+        // 30 hours of work in a 24-hour horizon, pausable, due in 48 hours.
+        planning.submit(new JobRequest("long-train", 64, null, 64.0, Duration.ofHours(30), NOW,
+                NOW.plus(Duration.ofHours(48)), null, true, Duration.ofMinutes(15)));
+
+        StoredPlan plan = planning.latestPlan();
+        PlannedJob placed = plan.jobs().getFirst();
+        assertThat(placed.outcome()).isNotEqualTo("MISSED");
+        assertThat(placed.runSlots()).as("one unbroken run to the horizon's last slot").isNotEmpty()
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(placed.runSlots().getFirst(), 95).boxed().toList());
+    }
+
+    @Test
     void invalidOrDuplicateJobsChangeNothing() {
         PlanningService planning = service(open());
         planning.submit(job("once", NOW, NOW.plus(Duration.ofHours(6)), 10.0));

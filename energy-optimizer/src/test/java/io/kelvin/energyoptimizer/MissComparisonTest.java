@@ -2,6 +2,7 @@ package io.kelvin.energyoptimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kelvin.energyoptimizer.check.ObjectiveTerms;
 import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.scenario.MissComparison;
 import io.kelvin.energyoptimizer.scenario.ScenarioResult;
@@ -19,7 +20,7 @@ class MissComparisonTest {
             .mapToObj(i -> Job.of("j" + i, 320, 304, 4, 10 * i, 10 * i + 6).withPriority(3)).toList();
 
     private static ScenarioResult result(String policy, Set<String> missed, Set<String> capBreaking) {
-        return new ScenarioResult(policy, 0, 0, 0, 0, missed, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, capBreaking, 0);
+        return new ScenarioResult(policy, 0, 0, 0, 0, missed, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, capBreaking, 0, ObjectiveTerms.NONE);
     }
 
     @Test

@@ -98,6 +98,44 @@ class ReplannerTest {
         assertThat(new PlanChecker().check(r.problemAt(0), plan).violations()).isEmpty();
     }
 
+    /**
+     * A long preemptible job (10 slots of work, due at slot 14) runs in a 6-slot horizon on the 8 GPUs it
+     * fills; at slot 1 an urgent job (priority 3, 2 slots, due at slot 3) arrives. Pinned over its remainder,
+     * the long job holds its GPUs and the urgent one cannot start on time. Planned by the work due in the
+     * horizon (9 left, 7 of them can wait past its end: 2 due, preemptible), it pauses for the urgent job.
+     */
+    @Test
+    void aLongPreemptibleJobPlannedByItsDueWorkPausesForAnUrgentArrival() {
+        for (boolean dueWorkOnly : List.of(false, true)) {
+            now.set(Tiny.T0);
+            Replanner r = replanner(Tiny.flat(40));
+            if (dueWorkOnly) {
+                r.planOnlyDueWork();
+            }
+            r.submit(Tiny.job("long", 10, 0, 14).asPreemptible(1));
+            r.replanIfDue();
+            assertThat(r.runningNow()).containsExactly("long");
+            r.advance(r.runningNow());
+            now.set(Tiny.T0.plus(Duration.ofMinutes(15)));
+            r.submit(Tiny.job("urgent", 2, 1, 3).withPriority(3));
+            Plan plan = r.replanIfDue().orElseThrow();
+
+            Job planned = r.problemAt(1).jobs().stream().filter(j -> j.id().equals("long")).findFirst().orElseThrow();
+            assertThat(new PlanChecker().check(r.problemAt(1), plan).violations()).isEmpty();
+            if (dueWorkOnly) {
+                assertThat(planned.preemptible()).isTrue();
+                assertThat(planned.durationSlots()).isEqualTo(2);
+                assertThat(planned.deadlineSlot()).isEqualTo(6);
+                assertThat(plan.job("urgent").orElseThrow().runSlots()).containsExactly(0, 1);
+                assertThat(plan.job("long").orElseThrow().runSlots()).doesNotContain(0, 1);
+            } else {
+                assertThat(planned.preemptible()).isFalse();
+                assertThat(plan.job("long").orElseThrow().runSlots()).startsWith(0, 1);
+                assertThat(plan.job("urgent").orElseThrow().runSlots()).doesNotContain(0, 1);
+            }
+        }
+    }
+
     @Test
     void urgentArrivalsOfTheLastWindowAreExpectedAgainGrowingWithLookahead() {
         UrgentArrivals arrivals = new UrgentArrivals(4, 1);

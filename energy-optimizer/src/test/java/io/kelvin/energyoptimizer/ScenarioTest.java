@@ -114,6 +114,28 @@ class ScenarioTest {
         });
     }
 
+    /**
+     * w35's j386 (22 GPUs, 165 slots, preemptible) is due in slot 415, past the metered window and the 96-slot
+     * tail (384): the replay reaches its deadline, so a policy that defers it within its window is not scored
+     * as missing it when the replay ends.
+     */
+    @Test
+    void theReplayReachesTheLatestDeadlineWhenItLiesPastTheTail() {
+        Scenario s = ScenarioFile.load(Path.of("scenarios/matrix/w35-load50-slack24-dr-nopv.yaml"), Map.of());
+
+        assertThat(s.meteredSlots() + Scenario.TAIL_SLOTS).isEqualTo(384);
+        assertThat(s.jobs()).anySatisfy(j -> {
+            assertThat(j.id()).isEqualTo("j386");
+            assertThat(j.deadlineSlot()).isEqualTo(415);
+        });
+        assertThat(s.replaySlots()).isEqualTo(415);
+        assertThat(s.wholeReplay().slots()).isEqualTo(415);
+        assertThat(s.forecast().priceEurPerKwh()).hasSizeGreaterThanOrEqualTo(s.forecastSlots());
+        // Without such a job the tail stays 96 slots.
+        Scenario w10 = ScenarioFile.load(Path.of("scenarios/matrix/w10-load57-slack12-dr-nopv.yaml"), Map.of());
+        assertThat(w10.replaySlots()).isEqualTo(384);
+    }
+
     @Test
     void aScenarioTakesItsSiteFromASiteFileAndCapacitiesGivenBesideItWin(@TempDir Path dir) throws IOException {
         Path siteFile = Path.of("../site-configs/sites/demo-aidc.yaml").toAbsolutePath().normalize();

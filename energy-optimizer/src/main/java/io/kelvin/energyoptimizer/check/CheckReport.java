@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * The verdict on a plan: broken rules (empty = valid), notes on reported exceptions (relaxed DR
- * caps, missed deadlines), and the objective recomputed from scratch, EUR.
+ * caps, missed deadlines), and the objective recomputed from scratch, EUR, with its terms.
  */
-public record CheckReport(List<String> violations, List<String> notes, double recomputedObjectiveEur) {
+public record CheckReport(List<String> violations, List<String> notes, double recomputedObjectiveEur,
+                          ObjectiveTerms terms) {
 
     public CheckReport {
         violations = List.copyOf(violations);

@@ -46,7 +46,7 @@ public final class PlanChecker {
         checkSlots(p, plan, r, violations, notes);
         checkObjective(plan, r, violations);
         DrOversubscription.of(p).forEach(f -> notes.add(f.note()));
-        return new CheckReport(violations, notes, r.objectiveEur());
+        return new CheckReport(violations, notes, r.objectiveEur(), r.terms());
     }
 
     private static void checkSlots(Problem p, Plan plan, Recompute r, List<String> violations, List<String> notes) {

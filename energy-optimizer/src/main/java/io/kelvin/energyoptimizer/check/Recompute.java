@@ -22,6 +22,7 @@ final class Recompute {
     final double[] facilityKw;
     final double[] importKw;
     private double objective;
+    private double energy, carbon, feedIn, heatCredit, shortfall, lateness, missed, terminal, switching;
 
     private Recompute(int n) {
         busy = new int[n];
@@ -31,6 +32,10 @@ final class Recompute {
 
     double objectiveEur() {
         return objective;
+    }
+
+    ObjectiveTerms terms() {
+        return new ObjectiveTerms(energy, carbon, feedIn, heatCredit, shortfall, lateness, missed, terminal, switching);
     }
 
     static Recompute of(Problem p, Plan plan) {
@@ -55,7 +60,7 @@ final class Recompute {
                     itKw[t] += job.powerKw() - job.gpus() * p.site().idleKwPerGpu();
                 }
             }
-            r.objective += jobPenalty(p, job, s);
+            r.objective += r.jobPenalty(p, job, s);
         }
         r.objective += slotCosts(p, r, itKw);
         return r;
@@ -79,6 +84,11 @@ final class Recompute {
             sum += h * (r.importKw[t] * (f.priceEurPerKwh()[t] + w.carbonEurPerTonne() * f.carbonGPerKwh()[t] / 1e6)
                     - exported * w.feedInEurPerKwh() + Math.max(0, r.importKw[t] - cap) * w.drShortfallEurPerKwh()
                     - heat * w.heatCreditEurPerKwh());
+            r.energy += h * r.importKw[t] * f.priceEurPerKwh()[t];
+            r.carbon += h * r.importKw[t] * w.carbonEurPerTonne() * f.carbonGPerKwh()[t] / 1e6;
+            r.feedIn += h * exported * w.feedInEurPerKwh();
+            r.shortfall += h * Math.max(0, r.importKw[t] - cap) * w.drShortfallEurPerKwh();
+            r.heatCredit += h * heat * w.heatCreditEurPerKwh();
         }
         return sum;
     }
@@ -104,23 +114,30 @@ final class Recompute {
         return past * hours * (job.powerKw() - job.gpus() * p.site().idleKwPerGpu()) * perKwh / n;
     }
 
-    private static double jobPenalty(Problem p, Job job, JobSchedule s) {
+    private double jobPenalty(Problem p, Job job, JobSchedule s) {
         Weights w = p.weights();
         double gpuHours = job.gpus() * p.horizon().slotLength().toMinutes() / 60.0 * job.priority();
         if (job.fixed()) {
             return 0;
         }
         if (s.runSlots().isEmpty()) {
-            return w.missedEurPerGpuHour() * gpuHours * job.durationSlots() + w.missedJobEur() * job.priority();
+            double miss = w.missedEurPerGpuHour() * gpuHours * job.durationSlots() + w.missedJobEur() * job.priority();
+            missed += miss;
+            return miss;
         }
-        double penalty = w.latenessEurPerGpuHour() * gpuHours * s.lateSlots() + terminal(p, job, s);
+        double late = w.latenessEurPerGpuHour() * gpuHours * s.lateSlots();
+        double past = terminal(p, job, s);
+        double switches = 0;
         if (job.preemptible()) {
             int previous = job.phase() == Job.Phase.RUNNING ? -1 : -2;
             for (int t : s.runSlots()) {
-                penalty += t == previous + 1 ? 0 : w.switchEurPerSegment();
+                switches += t == previous + 1 ? 0 : w.switchEurPerSegment();
                 previous = t;
             }
         }
-        return penalty;
+        lateness += late;
+        terminal += past;
+        switching += switches;
+        return late + past + switches;
     }
 }

@@ -10,7 +10,9 @@ import java.util.stream.IntStream;
 /**
  * Makes room for missed and late jobs, which local search cannot: such a job (if it would fit an
  * empty cluster) is placed at a start where it clashes with the fewest GPU-slots of other jobs (for a
- * late job, only starts that finish on time). Jobs in its way are first moved to their cheapest choice
+ * late job, only starts that finish earlier than it does now: on time, or less late when no plan can
+ * finish it on time, e.g. an urgent job arriving at a full cluster, which may start sooner once jobs with
+ * slack are paused or moved for it). Jobs in its way are first moved to their cheapest choice
  * outside its run where they have one; what still does not fit is taken out and put back at its
  * cheapest choice afterwards. The move is kept only if the objective falls. On small problems each attempt
  * ends with a local-search pass so that the jobs around the moved ones can follow (the reference scenario misses 17 jobs without it, 14 with);
@@ -29,7 +31,7 @@ final class Repair {
     }
 
     /**
-     * Tries every missed job, then every late one, once; returns how many were placed (on time if late).
+     * Tries every missed job, then every late one, once; returns how many were placed (earlier if late).
      * When the jobs times the jobs to try are at most {@link #SETTLE_WORK} (about a second of passes on 2
      * cores), each attempt that evicted jobs ends with one local-search pass, so that the jobs around the
      * evicted ones can follow.
@@ -61,11 +63,12 @@ final class Repair {
     /** Whether this choice finishes after the job's deadline. */
     private static boolean late(JobOptions o, JobOptions.Choice c) {
         int[] run = c.runSlots();
-        if (run.length == 0) {
-            return false;
-        }
-        int end = o.job.preemptible() ? run[run.length - 1] + 1 : run[0] + o.job.durationSlots();
-        return end > o.job.deadlineSlot();
+        return run.length > 0 && end(o, run) > o.job.deadlineSlot();
+    }
+
+    /** The slot after the job's last slot of work in this run (exclusive end). */
+    private static int end(JobOptions o, int[] run) {
+        return o.job.preemptible() ? run[run.length - 1] + 1 : run[0] + o.job.durationSlots();
     }
 
     /** The jobs running in each slot. */
@@ -84,11 +87,11 @@ final class Repair {
         return out;
     }
 
-    private static boolean tryPlace(Assignment a, int j, List<List<Integer>> occupants, boolean onTime,
+    private static boolean tryPlace(Assignment a, int j, List<List<Integer>> occupants, boolean late,
                                     Effort effort, boolean settle) {
         double before = a.objectiveEur();
         Assignment snapshot = a.copy();
-        for (int[] run : candidates(a, j, occupants, onTime)) {
+        for (int[] run : candidates(a, j, occupants, late)) {
             if (effort.exhausted()) {
                 break;
             }
@@ -133,16 +136,16 @@ final class Repair {
     }
 
     /**
-     * Run slots of the job's starts (those that finish by its deadline if {@code onTime}) that clash
-     * with the fewest GPU-slots of placed jobs (contiguous runs).
+     * Run slots of the job's starts (if {@code earlier}, those that finish before its present choice does:
+     * it is late) that clash with the fewest GPU-slots of placed jobs (contiguous runs).
      */
-    private static List<int[]> candidates(Assignment a, int j, List<List<Integer>> occupants, boolean onTime) {
+    private static List<int[]> candidates(Assignment a, int j, List<List<Integer>> occupants, boolean earlier) {
         JobOptions o = a.jobs.get(j);
         boolean resumes = o.job.preemptible() && o.job.phase() != io.kelvin.energyoptimizer.model.Job.Phase.PENDING;
         int length = o.job.durationSlots() + (resumes ? o.job.checkpointSlots() : 0);
         int last = o.job.preemptible() ? o.hi - length + 1 : o.hi;
-        if (onTime) {
-            last = Math.min(last, o.job.deadlineSlot() - length);
+        if (earlier) {
+            last = Math.min(last, end(o, a.choice[j].runSlots()) - 1 - length);
         }
         List<int[]> runs = new ArrayList<>();
         List<Double> clashes = new ArrayList<>();

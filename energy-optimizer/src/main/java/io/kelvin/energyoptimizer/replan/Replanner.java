@@ -45,6 +45,7 @@ public final class Replanner {
     private int planSlot;
     private UrgentArrivals urgentArrivals;
     private final List<String> expired = new ArrayList<>();
+    private boolean dueWorkOnly;
 
     public Replanner(Planner planner, InstantSource clock, PlanningContext context) {
         this.planner = planner;
@@ -58,6 +59,16 @@ public final class Replanner {
      */
     public void keepRoomForUrgentArrivals(UrgentArrivals forecast) {
         this.urgentArrivals = forecast;
+        dirty = true;
+    }
+
+    /**
+     * Plans from now on give a preemptible job whose remaining work does not fit in the horizon only the work
+     * that cannot wait past the horizon's end ({@link Job#dueWorkIn}), so it can pause for urgent jobs instead of
+     * holding its GPUs over its whole remainder.
+     */
+    public void planOnlyDueWork() {
+        this.dueWorkOnly = true;
         dirty = true;
     }
 
@@ -118,7 +129,7 @@ public final class Replanner {
     /** The problem the last re-plan solved is rebuilt on demand for checking. */
     public Problem problemAt(int slot) {
         int n = context.horizonSlots();
-        List<Job> relative = jobs.values().stream().map(j -> relative(j, slot, n)).toList();
+        List<Job> relative = jobs.values().stream().map(j -> relative(j, slot, n, dueWorkOnly)).toList();
         List<DrEvent> dr = events.stream().map(e -> e.shifted(slot)).filter(e -> e.toSlot() > 0 && e.fromSlot() < n)
                 .toList();
         Problem problem = new Problem(new Horizon(context.epoch().plus(context.slotLength().multipliedBy(slot)), n,
@@ -127,12 +138,17 @@ public final class Replanner {
         return urgentArrivals == null ? problem : urgentArrivals.keepingRoomIn(problem, slot);
     }
 
-    /** The job in the horizon's slots, as the horizon can plan it ({@link Job#fittedTo}). */
-    private static Job relative(Job j, int slot, int horizonSlots) {
+    /**
+     * The job in the horizon's slots, as the horizon can plan it ({@link Job#fittedTo}); with {@code dueWorkOnly}
+     * ({@link #planOnlyDueWork()}) a long pausable job keeps only the work due in the horizon
+     * ({@link Job#dueWorkIn}).
+     */
+    private static Job relative(Job j, int slot, int horizonSlots, boolean dueWorkOnly) {
         int deadline = Math.max(j.deadlineSlot() - slot, j.durationSlots());
         int release = Math.max(0, j.releaseSlot() - slot);
-        return new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots(), release, deadline,
-                j.priority(), j.preemptible(), j.checkpointSlots(), j.phase()).fittedTo(horizonSlots);
+        Job inFrame = new Job(j.id(), j.gpus(), j.powerKw(), j.durationSlots(), release, deadline,
+                j.priority(), j.preemptible(), j.checkpointSlots(), j.phase());
+        return dueWorkOnly ? inFrame.dueWorkIn(horizonSlots) : inFrame.fittedTo(horizonSlots);
     }
 
     private JobRuns shiftedPrevious(int slot) {

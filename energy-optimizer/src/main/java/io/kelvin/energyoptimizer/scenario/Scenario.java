@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * A replay, read from a scenario file ({@link ScenarioFile}): jobs, forecasts and DR events in absolute
  * 15-minute slots from {@code start} (slot 0); jobs arrive over {@code days}, the run goes on for
- * {@code drainDays} more (metered) and then at most {@link #TAIL_SLOTS} more until every job has
- * finished (charged only for what the jobs add). The forecast covers every slot the run and its last
+ * {@code drainDays} more (metered) and then until every job has finished, for at most {@link #TAIL_SLOTS}
+ * more or up to the latest deadline, whichever is later (charged only for what the jobs add). The forecast covers every slot the run and its last
  * horizon can reach. {@code urgentWindowSlots} 0 = the optimizer keeps no room for urgent arrivals.
  */
 public record Scenario(String name, Instant start, ZoneId zone, int days, int drainDays, int horizonSlots,
@@ -40,9 +40,22 @@ public record Scenario(String name, Instant start, ZoneId zone, int days, int dr
         return (days + drainDays) * SLOTS_PER_DAY;
     }
 
-    /** Slots the forecast must cover: the metered window, the tail and one more horizon. */
+    /**
+     * Slots of the whole replay: the metered window and the tail, which reaches at least every job's deadline,
+     * so a job whose deadline lies past {@link #TAIL_SLOTS} is never counted missed before its deadline.
+     */
+    public int replaySlots() {
+        return replaySlots(days, drainDays, jobs);
+    }
+
+    static int replaySlots(int days, int drainDays, List<Job> jobs) {
+        int latestDeadline = jobs.stream().mapToInt(Job::deadlineSlot).max().orElse(0);
+        return Math.max((days + drainDays) * SLOTS_PER_DAY + TAIL_SLOTS, latestDeadline);
+    }
+
+    /** Slots the forecast must cover: the whole replay and one more horizon. */
     public int forecastSlots() {
-        return meteredSlots() + TAIL_SLOTS + horizonSlots;
+        return replaySlots() + horizonSlots;
     }
 
     /** Share of the jobs' GPU-hours in deferrable jobs (priority 1). */
@@ -65,12 +78,12 @@ public record Scenario(String name, Instant start, ZoneId zone, int days, int dr
 
     /**
      * The whole replay as one problem with every job known from the start: the metered window plus the
-     * tail, lateness allowed up to the end (a late run is charged lateness, never dropped). Policies'
+     * tail ({@link #replaySlots()}), lateness allowed up to the end (a late run is charged lateness, never dropped). Policies'
      * executed runs are scored on it by the independent checker, and its lower bound is the clairvoyant
      * bound no policy can beat.
      */
     public Problem wholeReplay() {
-        int slots = meteredSlots() + TAIL_SLOTS;
+        int slots = replaySlots();
         return new Problem(Horizon.quarterHours(start, slots), site, cooling, forecast.window(0, slots), drEvents, jobs,
                 weights, slots, ExpectedLoad.none(), zone);
     }

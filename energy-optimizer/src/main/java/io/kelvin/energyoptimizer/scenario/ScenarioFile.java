@@ -69,7 +69,7 @@ public final class ScenarioFile {
         SiteModel site = site(n.child("site"), base);
         List<Job> jobs = TraceReader.read(n.child("jobs"), base, site, days);
         int maxLate = n.child("jobs").optInteger("maxLateSlots", 0, 4 * 96, 16);
-        int slots = (days + drainDays) * Scenario.SLOTS_PER_DAY + Scenario.TAIL_SLOTS + horizon;
+        int slots = Scenario.replaySlots(days, drainDays, jobs) + horizon;
         Forecast forecast = forecast(n.child("series"), base, start, zone, slots);
         List<DrEvent> dr = drEvents(n.child("dr"), start, zone, slots);
         ScenarioNode w = n.child("weights");

@@ -55,6 +55,8 @@ public final class ScenarioMain {
         outcome.results().subList(1, outcome.results().size())
                 .forEach(b -> System.out.println(MissComparison.of(outcome.optimizer(), b, s.jobs()).line()));
         System.out.println(outcome.boundLine());
+        outcome.results().forEach(r -> System.out.println(r.termsLine()));
+        System.out.println(outcome.boundTermsLine());
         outcome.results().forEach(r -> System.out.println(r.summaryLine() + outcome.capturedText(r)));
     }
 

@@ -2,7 +2,12 @@ package io.kelvin.energyoptimizer.scenario;
 
 import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
 import io.kelvin.energyoptimizer.decompose.DecompositionSolver;
+import io.kelvin.energyoptimizer.check.ObjectiveTerms;
+import io.kelvin.energyoptimizer.check.PlanChecker;
 import io.kelvin.energyoptimizer.model.JobRuns;
+import io.kelvin.energyoptimizer.model.Plan;
+import io.kelvin.energyoptimizer.model.PlanAssembler;
+import io.kelvin.energyoptimizer.model.SolveInfo;
 import io.kelvin.energyoptimizer.model.Problem;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +19,8 @@ import java.util.Locale;
  * checker's recomputation over the whole replay; 100 % = as good as hindsight allows, 0 % = no better
  * than running everything at once.
  */
-public record ScenarioOutcome(List<ScenarioResult> results, double boundEur, double boundPlanEur) {
+public record ScenarioOutcome(List<ScenarioResult> results, double boundEur, double boundPlanEur,
+                              ObjectiveTerms boundPlanTerms) {
 
     /** Job sub-problems the bound's decomposition may solve. */
     static final long BOUND_JOB_SOLVES = 1_500_000;
@@ -24,7 +30,8 @@ public record ScenarioOutcome(List<ScenarioResult> results, double boundEur, dou
         JobRuns greedy = JobRuns.of(new GreedyWindowPlanner().plan(whole, JobRuns.none()));
         DecompositionSolver.Result r = new DecompositionSolver(whole, true)
                 .solve(List.of(greedy), BOUND_JOB_SOLVES, s.solver().timeLimit().multipliedBy(20), 0.001);
-        return new ScenarioOutcome(results, r.boundEur(), r.objectiveEur());
+        Plan plan = PlanAssembler.assemble(whole, r.runSlots(), SolveInfo.heuristic("clairvoyant", 0));
+        return new ScenarioOutcome(results, r.boundEur(), r.objectiveEur(), new PlanChecker().check(whole, plan).terms());
     }
 
     public ScenarioResult optimizer() {
@@ -54,5 +61,10 @@ public record ScenarioOutcome(List<ScenarioResult> results, double boundEur, dou
         return String.format(Locale.ROOT, "clairvoyant: every job known in advance, lower bound %.0f EUR (its plan %.0f EUR);"
                 + " run-immediately %.0f EUR: achievable saving %.0f EUR", boundEur, boundPlanEur,
                 runImmediately().replayObjectiveEur(), runImmediately().replayObjectiveEur() - boundEur);
+    }
+
+    /** The clairvoyant plan's terms (the plan, not the bound, which has no terms of its own). */
+    public String boundTermsLine() {
+        return "replay terms clairvoyant plan: " + boundPlanTerms;
     }
 }

@@ -1,5 +1,6 @@
 package io.kelvin.energyoptimizer.scenario;
 
+import io.kelvin.energyoptimizer.check.ObjectiveTerms;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.Set;
  *
  * <p>{@code replayObjectiveEur} is the objective of what ran over the whole replay as one problem, recomputed
  * by the independent checker ({@link ScenarioRunner}): the figure the policies and the clairvoyant bound are
- * compared on.
+ * compared on; {@code replayTerms} splits it into its terms.
  *
  * <p>{@code capBreakingJobs} are the jobs that ran in a slot where the metered import was above a DR event's
  * cap: a deadline such a job met is not one a plan within the caps is known to meet (see {@link MissComparison}).
@@ -24,7 +25,7 @@ public record ScenarioResult(String policy, double costEur, double emissionsKg, 
                              double peakImportKw, Set<String> missedJobs, int jobs, double drCompliancePct,
                              double tailGpuHours, double tailCostEur, double tailKg, double unservedGpuHours,
                              long p50Millis, long p99Millis, int plans, int rejectedPlans, int fallbacks,
-                             Set<String> capBreakingJobs, double replayObjectiveEur) {
+                             Set<String> capBreakingJobs, double replayObjectiveEur, ObjectiveTerms replayTerms) {
 
     public ScenarioResult {
         missedJobs = Collections.unmodifiableSet(new LinkedHashSet<>(missedJobs));
@@ -42,6 +43,11 @@ public record ScenarioResult(String policy, double costEur, double emissionsKg, 
                         + " unserved %.0f GPU-h, planner p50 %d ms p99 %d ms, plans %d (checker rejected %d, fallbacks %d)",
                 policy, costEur, emissionsKg, selfConsumptionPct, peakImportKw, missed(), jobs, drCompliancePct, tailGpuHours,
                 tailCostEur, tailKg, unservedGpuHours, p50Millis, p99Millis, plans, rejectedPlans, fallbacks);
+    }
+
+    /** The replay objective's terms, to see where a policy loses against another or the bound. */
+    public String termsLine() {
+        return String.format(Locale.ROOT, "replay terms %s: %s", policy, replayTerms);
     }
 
     /** Exactly the form, so scripts can parse it; unserved work and the late tail are in the detail line. */

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@link PlanChecker}.
  *
  * <p>Policies are compared on the same work served: after the metered window ({@code days + drainDays})
- * the run goes on for up to {@link ScenarioData#TAIL_SLOTS} slots until every submitted job has finished,
+ * the run goes on until every submitted job has finished, to the end of the replay at most
+ * ({@link Scenario#replaySlots()}: {@link Scenario#TAIL_SLOTS} more slots, or up to the latest deadline),
  * and each tail slot is charged only the extra import its jobs cause (its energy cost and emissions, not
  * the idle site's). A job that finishes late or never is a miss; work still left after the tail is
  * reported as unserved GPU-hours. The meter also records the jobs that ran in a DR slot whose import broke
@@ -40,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@code urgentArrivalWindowSlots > 0} the optimizer's re-planner keeps room for the urgent load
  * expected from the arrivals it has seen ({@link UrgentArrivals}); the baselines are the simple policies
- * they are named for and do not forecast.
+ * they are named for and do not forecast. The optimizer's re-planner also plans a long preemptible job by
+ * the work due in each horizon ({@link Replanner#planOnlyDueWork()}); the baselines' keep such a job
+ * running over its whole remainder.
  */
 public final class ScenarioRunner {
 
@@ -63,6 +66,9 @@ public final class ScenarioRunner {
         if (data.urgentWindowSlots() > 0 && policy instanceof OptimizingPlanner) {
             replanner.keepRoomForUrgentArrivals(new UrgentArrivals(data.urgentWindowSlots(), data.urgentSlackSlots()));
         }
+        if (policy instanceof OptimizingPlanner) {
+            replanner.planOnlyDueWork();
+        }
         data.drEvents().forEach(replanner::addDrEvent);
         Meter meter = new Meter(ctx, data.drEvents());
         Map<String, Job> byId = new HashMap<>();
@@ -75,7 +81,8 @@ public final class ScenarioRunner {
         int rejected = 0;
         int fallbacks = 0;
         PlanChecker checker = new PlanChecker();
-        for (int t = 0; t < end || (t < end + Scenario.TAIL_SLOTS && replanner.pendingJobs() > 0); t++) {
+        int last = data.replaySlots();
+        for (int t = 0; t < end || (t < last && replanner.pendingJobs() > 0); t++) {
             while (t % every == 0 && next < data.jobs().size() && data.jobs().get(next).releaseSlot() <= t) {
                 replanner.submit(data.jobs().get(next++));
             }
@@ -115,7 +122,7 @@ public final class ScenarioRunner {
         // clairvoyant bound's problem (charged at the terminal rate); a pausable one that did not finish is missed.
         executed.keySet().removeIf(id -> !finishedAt.containsKey(id) && byId.get(id).preemptible());
         return meter.result(policy.name(), missed, next, unservedGpuHours, pct(millis, 0.5), pct(millis, 0.99),
-                millis.size(), rejected, fallbacks, replayObjective(JobRuns.of(executed)));
+                millis.size(), rejected, fallbacks, replayReport(JobRuns.of(executed)));
     }
 
     /**
@@ -123,10 +130,10 @@ public final class ScenarioRunner {
      * recomputed by the independent checker: the figure policies and the clairvoyant bound are compared on.
      * A job that never started, or a pausable one that never finished, counts as missed.
      */
-    private double replayObjective(JobRuns executed) {
+    private CheckReport replayReport(JobRuns executed) {
         var whole = data.wholeReplay();
         Plan replay = PlanAssembler.assemble(whole, executed, SolveInfo.heuristic("replay", 0));
-        return new PlanChecker().check(whole, replay).recomputedObjectiveEur();
+        return new PlanChecker().check(whole, replay);
     }
 
     private static long pct(List<Long> sorted, double q) {
@@ -198,10 +205,10 @@ public final class ScenarioRunner {
         }
 
         ScenarioResult result(String policy, Set<String> missed, int jobs, double unservedGpuHours, long p50, long p99,
-                              int plans, int rejected, int fallbacks, double replayObjectiveEur) {
+                              int plans, int rejected, int fallbacks, CheckReport replay) {
             return new ScenarioResult(policy, cost, kg, renewable == 0 ? 0 : 100 * selfUsed / renewable, peak, missed,
                     jobs, drSlots == 0 ? 100 : 100.0 * drOk / drSlots, tailGpuHours, tailCost, tailKg, unservedGpuHours,
-                    p50, p99, plans, rejected, fallbacks, capBreakingJobs, replayObjectiveEur);
+                    p50, p99, plans, rejected, fallbacks, capBreakingJobs, replay.recomputedObjectiveEur(), replay.terms());
         }
     }
 }

@@ -5,12 +5,12 @@
 //    "series":{"importKw","capKw","baselineKw": [number|null per step]}}
 // Metered grid import (mean per step), the import cap and the baseline, each value held over its step; the event's span is
 // shaded. null is a gap (no GOOD meter data, no cap in force, no baseline), never filled. The axis is drawn on instants
-// and labelled with date and time in the site's zone by the shared formatter.
+// with ticks on the site's wall-clock hours, the date on the first tick of each site day (siteTimeAxis).
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, MarkAreaComponent, MarkLineComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { KelvinEChartsElement, heldOverSteps, siteTime } from './kelvin-chart-element.js';
+import { KelvinEChartsElement, heldOverSteps, siteTime, siteTimeAxis } from './kelvin-chart-element.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkAreaComponent, MarkLineComponent,
   CanvasRenderer]);
@@ -62,7 +62,7 @@ class KelvinDrChart extends KelvinEChartsElement {
           ...items.map((p) => `${p.marker}${p.seriesName}: <b>${kw(p.value[1])}</b>`)].join('<br>') : ''),
       },
       grid: { left: 72, right: 32, top: 48, bottom: 40 },
-      xAxis: { type: 'time', min: times[0], max: end, axisLabel: { hideOverlap: true, formatter: (v) => siteTime(v, d.zone, { date: true }) } },
+      xAxis: siteTimeAxis(times[0], end, d.zone, { maxTicks: Math.max(2, Math.floor((this.clientWidth - 104) / 110)) }),
       yAxis: { type: 'value', name: 'kW', min: 0, splitLine: { lineStyle: { color: '#eaeef2' } } },
       series,
     }, { notMerge: true });

@@ -5,14 +5,15 @@
 //              "drCapKw","carbonGPerKwh","priceEurPerKwh": [number|null per slot]}}
 // Top panel, kW: IT load Kelvin does not schedule and the plan's jobs stacked, IT as planned, PV and wind each with
 // its P10-P90 band, the DR import cap. Bottom panel: carbon intensity (g/kWh, left) and import price (EUR/kWh, right).
-// null is a gap. The axis is drawn on instants (every slot the same width, also across a daylight-saving change) and
-// labelled in the site's zone by the shared formatter.
+// null is a gap. The axis is drawn on instants (every slot the same width, also across a daylight-saving change), with
+// ticks on the site's wall-clock hours (siteTimeAxis), also in zones offset by half hours.
 // The plot area has the insets PLOT_INSETS and spans the horizon exactly, like the Gantt below it (xPixel(ms)).
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { KelvinEChartsElement, PLOT_INSETS, heldOverSteps, siteAxisLabel, siteTime } from './kelvin-chart-element.js';
+import { KelvinEChartsElement, PLOT_INSETS, heldOverSteps, horizonTickEvery, siteTime, siteTimeAxis }
+  from './kelvin-chart-element.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AxisPointerComponent,
   CanvasRenderer]);
@@ -88,8 +89,10 @@ class KelvinPlanChart extends KelvinEChartsElement {
     this.setAttribute('data-series', series.map((x) => x.name).filter((v, i, a) => a.indexOf(v) === i).join('|'));
     this.setAttribute('data-plotted', String(Object.values(s).reduce((n, v) => n + v.filter((x) => x !== null).length, 0)));
     const end = times.length ? times[times.length - 1] + d.slotMillis : undefined;
-    const xAxis = (gridIndex, show) => ({ type: 'time', gridIndex, min: times[0], max: end,
-      axisLabel: { show, hideOverlap: true, formatter: siteAxisLabel(d.zone) } });
+    // Ticks and grid lines on the site's wall-clock hours, the same as the Gantt's below.
+    const every = horizonTickEvery(times[0], end);
+    const xAxis = (gridIndex, show) => siteTimeAxis(times[0], end, d.zone, { every,
+      extra: { gridIndex, axisLabel: { show }, splitLine: { show: true, lineStyle: { color: '#eaeef2' } } } });
     this._chart.setOption({
       animation: false,
       useUTC: true,

@@ -5,7 +5,7 @@
 // Each unbroken run of slots is a bar (class `gantt-bar`, coloured by state); release and deadline are ticks
 // (`gantt-release`, `gantt-deadline`; an arrow at the edge when outside the horizon). Hovering a bar or a job's
 // name shows the tooltip `.gantt-tooltip` with the job's explanation. The hour grid's labels are `gantt-hour`.
-import { KelvinDataElement, PLOT_INSETS, siteParts } from './kelvin-chart-element.js';
+import { KelvinDataElement, PLOT_INSETS, horizonTickEvery, siteHourTicks, siteParts } from './kelvin-chart-element.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 28;
@@ -78,21 +78,16 @@ class KelvinPlanGantt extends KelvinDataElement {
     const x = (ms) => LABEL + Math.max(0, Math.min(1, (ms - d.start) / span)) * plot;
     const height = AXIS + d.jobs.length * ROW + 4;
     const svg = el('svg', { width, height, class: 'gantt', 'font-family': 'var(--lumo-font-family)', 'font-size': 12 });
-    // Hour grid and labels on the site's wall clock (every 3 or 6 hours of it), the date where a day begins. Times are
-    // instants, so the grid is evenly spaced like the slots; a repeated hour gets its line twice, a skipped one none.
-    // Every zone's offset is a whole number of quarter hours, so checking each quarter hour finds every full hour.
-    const quarter = 900000;
-    const every = span > 36 * 3600000 ? 6 : 3;
-    for (let t = Math.ceil(d.start / quarter) * quarter; t <= d.start + span; t += quarter) {
+    // Hour grid and labels on the site's wall clock (the plan chart's ticks: horizonTickEvery), the date where a day
+    // begins. Times are instants, so the grid is evenly spaced like the slots; a repeated hour gets its line twice, a
+    // skipped one none.
+    siteHourTicks(d.start, d.start + span, d.zone, horizonTickEvery(d.start, d.start + span)).forEach((t) => {
       const p = siteParts(t, d.zone);
-      if (p.minute !== '00' || Number(p.hour) % every !== 0) {
-        continue;
-      }
       el('line', { x1: x(t), x2: x(t), y1: AXIS - 4, y2: height, stroke: '#eaeef2' }, svg);
       const text = el('text', { x: x(t), y: AXIS - 10, 'text-anchor': 'middle', fill: '#59636e', class: 'gantt-hour' },
         svg);
       text.textContent = p.hour === '00' ? `${p.year}-${p.month}-${p.day}` : `${p.hour}:00`;
-    }
+    });
     const zone = el('text', { x: 4, y: AXIS - 10, fill: '#59636e' }, svg);
     zone.textContent = `Job (times ${d.zone})`;
     const tooltip = document.createElement('div');

@@ -3,12 +3,12 @@
 //   {"times":[epochMillis...], "lines":[{"key","name","unit","axis":0|1,"values":[number|null...]}],
 //    "zone": IANA id of the site}
 // Axis 0 is power in kW, axis 1 a ratio (PUE). null values are gaps and are drawn as gaps.
-// The axis is drawn on instants and labelled in the site's time zone (not the browser's) by the shared formatter.
+// The axis is drawn on instants with ticks on the site's wall-clock hours (not the browser's, not UTC's): siteTimeAxis.
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { KelvinEChartsElement, siteAxisLabel, siteTime } from './kelvin-chart-element.js';
+import { KelvinEChartsElement, siteTime, siteTimeAxis } from './kelvin-chart-element.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -60,7 +60,9 @@ class KelvinTrendChart extends KelvinEChartsElement {
           ...items.map((p) => `${p.marker}${p.seriesName}: <b>${format(p.value[1], this._data.lines[p.seriesIndex])}</b>`)]
           .join('<br>') : ''),
       },
-      xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: siteAxisLabel(zone) } },
+      // Ticks on the site's wall-clock hours, as many as fit the width.
+      xAxis: siteTimeAxis(times[0], times[times.length - 1], zone,
+        { maxTicks: Math.max(2, Math.floor((this.clientWidth - 120) / 90)) }),
       yAxis: [
         { type: 'value', name: 'kW', scale: false, splitLine: { lineStyle: { color: '#eaeef2' } } },
         // At least 0.02 wide, so a steady PUE does not print the same label on every tick.

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
@@ -83,6 +84,14 @@ public final class JdbcPlanStore implements PlanStore {
     public Optional<StoredPlan> find(long id) {
         return plans("SELECT " + PLAN_COLUMNS + ", slots_json FROM plans WHERE id = ?", 1, true, st -> st.setLong(1, id))
                 .stream().findFirst();
+    }
+
+    @Override
+    public OptionalLong latestId() {
+        return jdbc.queryOne("SELECT MAX(id) AS id FROM plans", st -> { }, rs -> {
+            long id = rs.getLong("id");
+            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(id);
+        }).orElse(OptionalLong.empty());
     }
 
     @Override

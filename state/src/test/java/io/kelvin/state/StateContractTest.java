@@ -221,6 +221,7 @@ abstract class StateContractTest {
         assertThat(plans.find(saved.id())).contains(expected);
         assertThat(plans.latest()).contains(expected);
         assertThat(plans.history(1)).containsExactly(expected.withoutSlots());
+        assertThat(plans.latestId()).hasValue(saved.id());
         assertThat(plans.inputs(saved.id())).contains("{\"format\":\"kelvin-problem\"}");
         assertThat(plans.latestFor("plan-b")).contains(new Placement(saved.id(), b));
         assertThat(plans.latestFor("nobody")).isEmpty();

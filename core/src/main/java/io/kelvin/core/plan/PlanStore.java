@@ -2,6 +2,7 @@ package io.kelvin.core.plan;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Port to the plan history. Plans are only ever added: the store is the audit history of planning. */
 public interface PlanStore {
@@ -20,6 +21,9 @@ public interface PlanStore {
     Optional<StoredPlan> latest();
 
     Optional<StoredPlan> find(long id);
+
+    /** The id of the newest plan (one number, no slots or jobs): what a view polls to learn that a plan is new. */
+    OptionalLong latestId();
 
     /** The newest {@code limit} plans, newest first, without their slots. */
     List<StoredPlan> history(int limit);

@@ -1,5 +1,6 @@
 package io.kelvin.core.site;
 
+import io.kelvin.core.series.ExchangeRate;
 import io.kelvin.core.series.feeds.FeedFormat;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,10 +14,12 @@ import java.util.Optional;
  * it comes from ({@code location}: a file or an HTTP URL), how often it is fetched ({@code refresh}), after how
  * long without a good answer it counts as stale ({@code staleAfter}), the HTTP {@code timeout}, and whether a
  * file is {@code repeat}ed: replayed with the period of the whole days it covers, so a sample year or week in
- * the repository serves any date.
+ * the repository serves any date. A price feed may give a fixed {@code exchangeRate} to the plan currency, with which
+ * its prices in another currency are converted.
  */
 public record Feed(String id, FeedKind kind, Optional<GridConnection.CarbonMethod> method, FeedFormat format,
-                   Location location, Duration refresh, Duration staleAfter, Duration timeout, boolean repeat) {
+                   Location location, Duration refresh, Duration staleAfter, Duration timeout, boolean repeat,
+                   Optional<ExchangeRate> exchangeRate) {
 
     public Feed {
         Objects.requireNonNull(id, "id");
@@ -27,6 +30,16 @@ public record Feed(String id, FeedKind kind, Optional<GridConnection.CarbonMetho
         if ((kind == FeedKind.CARBON) != method.isPresent()) {
             throw new IllegalArgumentException("a carbon feed, and only a carbon feed, has a method");
         }
+        Objects.requireNonNull(exchangeRate, "exchangeRate");
+        if (exchangeRate.isPresent() && kind != FeedKind.PRICE) {
+            throw new IllegalArgumentException("only a price feed has an exchange rate");
+        }
+    }
+
+    /** A feed without an exchange rate. */
+    public Feed(String id, FeedKind kind, Optional<GridConnection.CarbonMethod> method, FeedFormat format,
+                Location location, Duration refresh, Duration staleAfter, Duration timeout, boolean repeat) {
+        this(id, kind, method, format, location, refresh, staleAfter, timeout, repeat, Optional.empty());
     }
 
     /** Where a feed's bytes come from. */

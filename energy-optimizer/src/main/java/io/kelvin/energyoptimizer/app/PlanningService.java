@@ -231,6 +231,11 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         }
     }
 
+    /** The newest plan's id, read without its slots or jobs; empty before the first plan. */
+    public java.util.OptionalLong latestPlanId() {
+        return plans.latestId();
+    }
+
     public List<StoredPlan> history(int limit) {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit: must be 1..1000, was " + limit);

@@ -8,6 +8,7 @@ import io.kelvin.core.forecast.HorizonForecast;
 import io.kelvin.core.forecast.InputStatus;
 import io.kelvin.core.forecast.SlotSeries;
 import io.kelvin.core.plan.PlanInput;
+import io.kelvin.core.series.ExchangeRate;
 import io.kelvin.core.site.Site;
 import io.kelvin.energyoptimizer.model.Forecast;
 import io.kelvin.energyoptimizer.model.Horizon;
@@ -23,9 +24,10 @@ import java.util.OptionalDouble;
  * freshness. A slot the provider has no value for ({@code NaN}: input not configured, source never answered)
  * takes the app's setting for it ({@link SiteForecast}: clear-sky PV, the tariff, flat carbon and ambient,
  * no wind) and counts as a fallback slot. Grid carbon is the location-based series, else the market-based
- * one. Plans are costed in EUR (the carbon price and feed-in credit are EUR): a price feed in another currency is
- * used as given, keeping its shape over the day, and the price input says so, naming the currency, since no exchange
- * rate is an input and the plan's costs then read in that currency.
+ * one. Plans are costed in EUR (the carbon price and feed-in credit are EUR): a price feed in another currency with an
+ * exchange rate in the site file comes converted ({@link ExchangeRate}) and the price input says from which currency
+ * at which rate; without one it is used as given, keeping its shape over the day, and the price input warns, naming
+ * the currency, since the plan's costs then read in that currency.
  *
  * <p>The IT load Kelvin does not schedule is part of the problem ({@link Forecast#unscheduledItKw()}). The
  * provider forecasts the IT meters less Kelvin's jobs' draw; the meters also see the cluster's GPUs idling,
@@ -40,7 +42,7 @@ import java.util.OptionalDouble;
 public final class ProvidedForecast implements ForecastSource {
 
     /** The currency plans are costed in: prices, the carbon price and feed-in credit are all EUR. */
-    static final String PLAN_CURRENCY = "EUR";
+    static final String PLAN_CURRENCY = ExchangeRate.PLAN_CURRENCY.getCurrencyCode();
 
     private final ForecastProvider provider;
     private final Site site;
@@ -117,10 +119,13 @@ public final class ProvidedForecast implements ForecastSource {
             if (s.input() == ForecastInput.IMPORT_PRICE && foreignCurrency.isPresent()) {
                 String why = "prices in " + foreignCurrency.get() + " used as given, not converted: plans are costed in "
                         + PLAN_CURRENCY + " (carbon price, feed-in), so their costs read in " + foreignCurrency.get()
-                        + " and the carbon price weighs against them off by the exchange rate";
-                in = new PlanInput(in.input(), in.source(), in.refreshedAt(), in.freshness(),
-                        in.detail().isEmpty() ? why : in.detail() + "; " + why, in.fallbackSlots(), in.slots(),
-                        in.fallback());
+                        + " and the carbon price weighs against them off by the exchange rate (give the price feed an"
+                        + " exchangeRate to convert)";
+                in = noted(in, why);
+            }
+            if (s.input() == ForecastInput.IMPORT_PRICE) {
+                PlanInput given = in;
+                in = f.importPrice().converted().map(c -> noted(given, c.describe())).orElse(in);
             }
             inputs.add(in);
         }
@@ -131,6 +136,12 @@ public final class ProvidedForecast implements ForecastSource {
     private static double or(SlotSeries series, int t, double otherwise) {
         double v = series.value(t);
         return Double.isFinite(v) ? v : otherwise;
+    }
+
+    /** The input with {@code note} added to its detail, nothing else changed. */
+    private static PlanInput noted(PlanInput in, String note) {
+        return new PlanInput(in.input(), in.source(), in.refreshedAt(), in.freshness(),
+                in.detail().isEmpty() ? note : in.detail() + "; " + note, in.fallbackSlots(), in.slots(), in.fallback());
     }
 
     private static PlanInput withDetail(PlanInput in, String more) {

@@ -1,6 +1,7 @@
 package io.kelvin.energyoptimizer.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kelvin.core.series.ExchangeRate;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -115,6 +116,18 @@ final class ScenarioNode {
     }
 
     /** As {@link #number}, {@code fallback} without a problem when the field is left out. */
+    /** An exchange rate ({@link ExchangeRate#RULE}), or empty with a problem when present and not one. */
+    Optional<ExchangeRate> optExchangeRate(String field) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        Optional<String> problem = n.isNumber() ? ExchangeRate.problem(n.asDouble())
+                : Optional.of(ExchangeRate.RULE + ", was " + n.asText());
+        problem.ifPresent(p -> problem(field, p));
+        return problem.isPresent() ? Optional.empty() : Optional.of(new ExchangeRate(n.asDouble()));
+    }
+
     double optNumber(String field, double min, double max, double fallback) {
         JsonNode n = json.get(field);
         if (n == null || n.isNull()) {

@@ -2,6 +2,7 @@ package io.kelvin.energyoptimizer.scenario;
 
 import io.kelvin.core.series.CsvSeriesReader;
 import io.kelvin.core.series.CsvSeriesSpec;
+import io.kelvin.core.series.ExchangeRate;
 import io.kelvin.core.series.Measure;
 import io.kelvin.core.series.SeriesFormatException;
 import io.kelvin.core.series.SeriesUnit;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -29,7 +31,9 @@ import java.util.Optional;
  * {@link FeedFormatReader}), a 24-value daily profile by local hour ({@code hourly}), or a constant
  * ({@code value}). A file's {@code from} instant is placed at the scenario's start (default: the file's
  * first stamp), and a series shorter than the scenario repeats from there, so a month of carbon can
- * serve any week. Gaps inside a file are an error naming the slot; the planner never sees a made-up zero.
+ * serve any week. Gaps inside a file are an error naming the slot; the planner never sees a made-up zero. A price
+ * series in another {@code currency} may give an {@code exchangeRate} to the plan currency ({@link ExchangeRate}), and
+ * its values are converted with it.
  */
 final class SeriesInput {
 
@@ -41,15 +45,18 @@ final class SeriesInput {
     /** The section's values per slot, in the measure's canonical unit (times {@code kwp} for a shape). */
     static double[] read(ScenarioNode n, Path base, Measure measure, Instant start, ZoneId zone, int slots) {
         double[] out = new double[slots];
+        Optional<ExchangeRate> rate = exchangeRate(n, measure);
         String format = n.optText("format").orElse("csv");
         if (!format.equalsIgnoreCase("csv")) {
-            feed(n, base, measure, out);
+            feed(n, base, measure, rate, out);
         } else if (n.has("value")) {
             Arrays.fill(out, n.optNumber("value", -1e9, 1e9, 0));
+            toPlanCurrency(n, rate, currency(n), out);
         } else if (n.has("hourly")) {
             hourly(n, start, zone, out);
+            toPlanCurrency(n, rate, currency(n), out);
         } else if (n.has("file")) {
-            file(n, base, measure, out);
+            file(n, base, measure, rate, out);
         } else {
             n.problem("file", "give file, hourly or value");
         }
@@ -58,6 +65,73 @@ final class SeriesInput {
             out[t] *= scale;
         }
         return out;
+    }
+
+    /** A price series' {@code exchangeRate} to the plan currency; empty without one, or with a problem. */
+    private static Optional<ExchangeRate> exchangeRate(ScenarioNode n, Measure measure) {
+        if (!n.has("exchangeRate")) {
+            return Optional.empty();
+        }
+        if (measure != Measure.PRICE) {
+            n.problem("exchangeRate", "only a price series has an exchange rate");
+            return Optional.empty();
+        }
+        return n.optExchangeRate("exchangeRate");
+    }
+
+    /**
+     * The rate to convert prices in {@code from} with: {@code rate} when the series names a currency other than the
+     * plan's; empty without a rate, or with a problem when the currency is unknown or the plan's already.
+     */
+    private static Optional<ExchangeRate> rateFrom(ScenarioNode n, Optional<ExchangeRate> rate, Optional<Currency> from) {
+        if (rate.isEmpty()) {
+            return Optional.empty();
+        }
+        if (from.isEmpty()) {
+            if (!n.has("currency")) {
+                n.problem("currency", "an exchangeRate converts from the series' currency: name it (currency: CNY,"
+                        + " or a unit such as CNY/kWh)");
+            }
+            return Optional.empty();
+        }
+        if (from.get().equals(ExchangeRate.PLAN_CURRENCY)) {
+            n.problem("exchangeRate", "the prices are in " + ExchangeRate.PLAN_CURRENCY.getCurrencyCode()
+                    + " already, the plan currency; an exchange rate converts prices in another currency");
+            return Optional.empty();
+        }
+        return rate;
+    }
+
+    /** A constant or daily profile in {@code from}, converted in place. */
+    private static void toPlanCurrency(ScenarioNode n, Optional<ExchangeRate> rate, Optional<Currency> from,
+                                       double[] out) {
+        rateFrom(n, rate, from).ifPresent(r -> {
+            for (int t = 0; t < out.length; t++) {
+                out[t] = r.toPlanCurrency(out[t]);
+            }
+        });
+    }
+
+    /** A series read from a file, in the plan currency when it gives a rate. */
+    private static TimeSeries toPlanCurrency(ScenarioNode n, Optional<ExchangeRate> rate, TimeSeries series) {
+        return rateFrom(n, rate, series.currency()).map(r -> r.toPlanCurrency(series)).orElse(series);
+    }
+
+    /**
+     * The section's {@code currency} (an ISO 4217 code), else the one its unit names ({@code CNY/kWh}); empty (with a
+     * problem when {@code currency} is not a code) otherwise.
+     */
+    private static Optional<Currency> currency(ScenarioNode n) {
+        Optional<String> code = n.optText("currency");
+        if (code.isEmpty()) {
+            return SeriesUnit.currency(n.optText("unit").orElse(""));
+        }
+        try {
+            return Optional.of(Currency.getInstance(code.get().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            n.problem("currency", "'" + code.get() + "' is not an ISO 4217 currency code");
+            return Optional.empty();
+        }
     }
 
     private static void hourly(ScenarioNode n, Instant start, ZoneId zone, double[] out) {
@@ -75,7 +149,7 @@ final class SeriesInput {
         }
     }
 
-    private static void file(ScenarioNode n, Path base, Measure measure, double[] out) {
+    private static void file(ScenarioNode n, Path base, Measure measure, Optional<ExchangeRate> rate, double[] out) {
         Optional<SeriesUnit> unit = SeriesUnit.parse(n.text("unit"));
         if (unit.isEmpty() || unit.get().measure() != measure) {
             n.problem("unit", "must be a " + measure.name().toLowerCase(Locale.ROOT).replace('_', ' ')
@@ -88,14 +162,9 @@ final class SeriesInput {
         TimeFormat fmt = TimeFormat.parse(time.optText("format").orElse("iso"), origin);
         CsvSeriesSpec spec = CsvSeriesSpec.of(n.where("file"), time.text("column"), n.text("column"), unit.get())
                 .withTimeFormat(fmt, zone);
-        String currency = n.optText("currency").orElse(null);
-        if (currency != null) {
-            try {
-                spec = spec.withCurrency(java.util.Currency.getInstance(currency));
-            } catch (IllegalArgumentException e) {
-                n.problem("currency", "'" + currency + "' is not an ISO 4217 currency code");
-                return;
-            }
+        Optional<Currency> currency = currency(n);
+        if (currency.isPresent()) {
+            spec = spec.withCurrency(currency.get());
         }
         TimeSeries series;
         try {
@@ -104,7 +173,7 @@ final class SeriesInput {
             n.problem("file", e.getMessage().replace('\n', ';'));
             return;
         }
-        place(n, series, out);
+        place(n, toPlanCurrency(n, rate, series), out);
     }
 
     /**
@@ -112,7 +181,7 @@ final class SeriesInput {
      * core/series reads): the format is read the way site files write it and the answer parsed by that
      * format's parser, which knows its own time stamps and units.
      */
-    private static void feed(ScenarioNode n, Path base, Measure measure, double[] out) {
+    private static void feed(ScenarioNode n, Path base, Measure measure, Optional<ExchangeRate> rate, double[] out) {
         Optional<FeedKind> kind = Arrays.stream(FeedKind.values()).filter(k -> k.measure() == measure).findFirst();
         if (kind.isEmpty()) {
             n.problem("format", "'" + n.text("format") + "' is not a " + measure.name().toLowerCase(Locale.ROOT)
@@ -154,7 +223,7 @@ final class SeriesInput {
                     + ", not " + measure.name().toLowerCase(Locale.ROOT));
             return;
         }
-        place(n, series, out);
+        place(n, toPlanCurrency(n, rate, series), out);
     }
 
     /** The series from its {@code from} instant onwards, slot by slot from the scenario's start, repeated. */

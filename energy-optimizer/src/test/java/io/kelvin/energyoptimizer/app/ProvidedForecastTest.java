@@ -126,6 +126,27 @@ class ProvidedForecastTest {
         assertThat(inEuros.inputs().get(ForecastInput.IMPORT_PRICE.ordinal()).detail()).doesNotContain("converted");
     }
 
+    @Test
+    void pricesConvertedFromAnotherCurrencyArePlannedWithAndTheInputSaysFromWhichCurrencyAtWhichRate() {
+        ProvidedForecast source = new ProvidedForecast(request -> new HorizonForecast(request,
+                BandSeries.exact(series(FRESH, 0, 0, 0, 0)), BandSeries.exact(series(FRESH, 0, 0, 0, 0)),
+                series(FRESH, 3000, 3000, 3000, 3000),
+                new CarbonSeries(series(FRESH, 300, 300, 300, 300), SlotSeries.missing(4,
+                        Provenance.notConfigured("market-based carbon"))),
+                new PriceSeries(series(FRESH, 0.064, 0.064, 0.128, 0.128), Optional.of(java.util.Currency.getInstance("EUR")),
+                        Optional.of(new PriceSeries.Conversion(java.util.Currency.getInstance("CNY"),
+                                new io.kelvin.core.series.ExchangeRate(0.128)))),
+                series(FRESH, 20, 20, 20, 20)), SITE, SETTINGS);
+
+        ForecastSource.PlanForecast planned = source.forecast(Horizon.quarterHours(START, 4));
+
+        assertThat(planned.forecast().priceEurPerKwh()).containsExactly(0.064, 0.064, 0.128, 0.128);
+        PlanInput price = planned.inputs().get(ForecastInput.IMPORT_PRICE.ordinal());
+        assertThat(price.detail()).isEqualTo("converted from CNY at 0.128 EUR/CNY");
+        assertThat(price.fallback()).isFalse();
+        assertThat(price.freshness()).isEqualTo(PlanInput.Freshness.FRESH);
+    }
+
     /** A fresh forecast for four slots whose price feed gives {@code perKwh} in {@code currency}. */
     private static ProvidedForecast pricedIn(String currency, double perKwh) {
         return new ProvidedForecast(request -> new HorizonForecast(request,

@@ -2,6 +2,7 @@ package io.kelvin.greenpower.feed;
 
 import io.kelvin.core.forecast.Freshness;
 import io.kelvin.core.forecast.Provenance;
+import io.kelvin.core.series.ExchangeRate;
 import io.kelvin.core.series.TimeSeries;
 import io.kelvin.core.site.Feed;
 import io.kelvin.core.site.Site;
@@ -60,9 +61,12 @@ public final class FeedCheck {
             TimeSeries s = cached.series(now, now.plus(Duration.ofDays(2)));
             String role = f.kind().name().toLowerCase(Locale.ROOT) + f.method().map(m -> " " + m.name().toLowerCase(Locale.ROOT)).orElse("");
             if (p.freshness() instanceof Freshness.Fresh && !s.isEmpty()) {
-                out.printf(Locale.ROOT, "%s (%s): ok, %d intervals %s .. %s, %s%s%n", f.id(), role, s.intervals().size(),
+                String converted = f.exchangeRate().flatMap(r -> s.currency()
+                        .filter(c -> !c.equals(ExchangeRate.PLAN_CURRENCY)).map(c -> ", plans take it " + r.describe(c)))
+                        .orElse("");
+                out.printf(Locale.ROOT, "%s (%s): ok, %d intervals %s .. %s, %s%s%s%n", f.id(), role, s.intervals().size(),
                         s.first().orElseThrow(), s.last().orElseThrow(), s.measure().canonicalUnit(),
-                        s.currency().map(c -> " " + c).orElse(""));
+                        s.currency().map(c -> " " + c).orElse(""), converted);
             } else {
                 all = false;
                 String why = p.freshness() instanceof Freshness.Unavailable u ? u.reason() : "answered with no values";

@@ -9,6 +9,7 @@ import io.kelvin.core.forecast.PriceSeries;
 import io.kelvin.core.forecast.Provenance;
 import io.kelvin.core.forecast.ScheduledLoadHistory;
 import io.kelvin.core.forecast.SlotSeries;
+import io.kelvin.core.series.ExchangeRate;
 import io.kelvin.core.series.TimeSeries;
 import io.kelvin.core.site.Feed;
 import io.kelvin.core.site.FeedKind;
@@ -25,14 +26,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@link ForecastProvider} of one site, built from its site file: PV, wind and unscheduled IT load from the
  * site's meters in the {@link TelemetryStore}, carbon (location- and market-based apart), price, ambient and wind
- * speed from the site's feeds. {@link #forecast} refreshes the feeds that are due and never throws for a failing
+ * speed from the site's feeds (a price feed in another currency converted at its exchange rate, when it gives one).
+ * {@link #forecast} refreshes the feeds that are due and never throws for a failing
  * feed or store: it answers with fallbacks, flagged. The app may also call {@link #refreshFeeds} on its own schedule
  * so that HTTP waits stay off the planning path. Time is the injected clock's.
  */
@@ -94,11 +98,23 @@ public final class SiteForecastProvider implements ForecastProvider {
         CarbonSeries carbon = new CarbonSeries(feed(FeedKind.CARBON, Optional.of(CarbonMethod.LOCATION), request, now,
                 "carbon intensity (location-based)"), feed(FeedKind.CARBON, Optional.of(CarbonMethod.MARKET), request, now,
                 "carbon intensity (market-based)"));
-        SlotSeries price = feed(FeedKind.PRICE, Optional.empty(), request, now, "import price");
-        PriceSeries importPrice = new PriceSeries(price, cached(FeedKind.PRICE, Optional.empty())
-                .flatMap(f -> f.series(request.start(), request.end()).currency()));
-        return new HorizonForecast(request, pvKw, windKw, load.forecast(request, now), carbon, importPrice,
+        return new HorizonForecast(request, pvKw, windKw, load.forecast(request, now), carbon, importPrice(request, now),
                 feed(FeedKind.AMBIENT, Optional.empty(), request, now, "ambient temperature"));
+    }
+
+    /**
+     * The price feed's prices; with the feed's exchange rate, prices in another currency are converted to the plan
+     * currency ({@link ExchangeRate#toPlanCurrency}) and say from which currency at which rate.
+     */
+    private PriceSeries importPrice(ForecastRequest request, Instant now) {
+        Optional<CachedFeed> f = cached(FeedKind.PRICE, Optional.empty());
+        Optional<Currency> given = f.flatMap(c -> c.series(request.start(), request.end()).currency());
+        Optional<ExchangeRate> rate = f.flatMap(c -> c.feed().exchangeRate())
+                .filter(r -> given.isPresent() && !given.get().equals(ExchangeRate.PLAN_CURRENCY));
+        SlotSeries price = feed(FeedKind.PRICE, Optional.empty(), request, now, "import price",
+                s -> rate.map(r -> r.toPlanCurrency(s)).orElse(s));
+        return rate.isEmpty() ? new PriceSeries(price, given) : new PriceSeries(price,
+                Optional.of(ExchangeRate.PLAN_CURRENCY), Optional.of(new PriceSeries.Conversion(given.get(), rate.get())));
     }
 
     private BandSeries windForecast(ForecastRequest request, Instant now) {
@@ -122,12 +138,17 @@ public final class SiteForecastProvider implements ForecastProvider {
 
     private SlotSeries feed(FeedKind kind, Optional<CarbonMethod> method, ForecastRequest request, Instant now,
                             String what) {
+        return feed(kind, method, request, now, what, UnaryOperator.identity());
+    }
+
+    private SlotSeries feed(FeedKind kind, Optional<CarbonMethod> method, ForecastRequest request, Instant now,
+                            String what, UnaryOperator<TimeSeries> convert) {
         Optional<CachedFeed> f = cached(kind, method);
         if (f.isEmpty()) {
             return SlotSeries.missing(request.slots(), Provenance.notConfigured(what));
         }
         Instant from = request.start().minus(Duration.ofDays(9));
-        TimeSeries series = f.get().series(from, request.end());
+        TimeSeries series = convert.apply(f.get().series(from, request.end()));
         return FeedSlots.of(series, request, site.info().timezone(), f.get().provenance(now));
     }
 }

@@ -19,6 +19,7 @@ import io.kelvin.greenpower.solar.ClearSky;
 import io.kelvin.testkit.MemoryTelemetryStore;
 import io.kelvin.testkit.SettableClock;
 import io.kelvin.testkit.SiteFixtures;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,5 +153,82 @@ class SiteForecastProviderTest {
     void theDemoZoneIsShanghai() {
         // The tariff expectations above assume UTC+8 without daylight saving.
         assertThat(SiteFixtures.demoSite(tmp).info().timezone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Test
+    void aCsvPriceFeedInYuanWithAnExchangeRateIsConvertedToEurosAndSaysFromWhichCurrencyAtWhichRate() throws IOException {
+        StringBuilder csv = new StringBuilder("time,cny_per_kwh\n");
+        for (int h = 0; h < 72; h++) {
+            csv.append(NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(1)).plus(Duration.ofHours(h)))
+                    .append(',').append(0.5 + (h % 24) * 0.01).append('\n');
+        }
+        Site site = withPriceFeed("cny.csv", csv.toString(), """
+                  - id: import-price
+                    kind: price
+                    format: csv
+                    file: feeds/cny.csv
+                    csv: { time: time, value: cny_per_kwh, unit: CNY/kWh, resolution: 1h }
+                    exchangeRate: 0.128
+                """);
+
+        HorizonForecast f = forecast(site, ScheduledLoadHistory.unknown(), 8);
+
+        // 04:00 UTC: 0.54 CNY/kWh at 0.128 EUR/CNY; 05:00 UTC: 0.55 CNY/kWh.
+        assertThat(f.importPrice().perKwh().value(0)).isCloseTo(0.54 * 0.128, within(1e-12));
+        assertThat(f.importPrice().perKwh().value(4)).isCloseTo(0.55 * 0.128, within(1e-12));
+        assertThat(f.importPrice().currency()).contains(Currency.getInstance("EUR"));
+        assertThat(f.importPrice().converted()).hasValueSatisfying(c -> assertThat(c.describe())
+                .isEqualTo("converted from CNY at 0.128 EUR/CNY"));
+        assertThat(f.importPrice().perKwh().basis()).containsOnly(SlotBasis.FEED);
+    }
+
+    @Test
+    void anEntsoePriceFeedInZlotyWithAnExchangeRateIsConvertedAndWithoutOneIsLeftInZloty() throws IOException {
+        Instant day = NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Publication_MarketDocument xmlns="urn:iec62325.351:tc57wg16:451-3:publicationdocument:7:3">
+                  <type>A44</type>
+                  <TimeSeries><currency_Unit.name>PLN</currency_Unit.name><price_Measure_Unit.name>MWH</price_Measure_Unit.name>
+                    <curveType>A01</curveType><Period>""");
+        xml.append("<timeInterval><start>").append(day).append("</start><end>").append(day.plus(Duration.ofDays(1)))
+                .append("</end></timeInterval><resolution>PT60M</resolution>");
+        for (int p = 1; p <= 24; p++) {
+            xml.append("<Point><position>").append(p).append("</position><price.amount>").append(400 + p)
+                    .append("</price.amount></Point>");
+        }
+        xml.append("</Period></TimeSeries></Publication_MarketDocument>");
+        String feed = """
+                  - id: day-ahead
+                    kind: price
+                    format: entsoe
+                    file: feeds/pln.xml
+                """;
+
+        HorizonForecast converted = forecast(withPriceFeed("pln.xml", xml.toString(), feed + "    exchangeRate: 0.23\n"),
+                ScheduledLoadHistory.unknown(), 4);
+        HorizonForecast asGiven = forecast(withPriceFeed("pln.xml", xml.toString(), feed),
+                ScheduledLoadHistory.unknown(), 4);
+
+        // 04:00-05:00 UTC is position 5: 405 PLN/MWh, 0.405 PLN/kWh.
+        assertThat(converted.importPrice().perKwh().value(0)).isCloseTo(0.405 * 0.23, within(1e-12));
+        assertThat(converted.importPrice().currency()).contains(Currency.getInstance("EUR"));
+        assertThat(converted.importPrice().converted()).hasValueSatisfying(c -> assertThat(c.describe())
+                .isEqualTo("converted from PLN at 0.23 EUR/PLN"));
+        assertThat(asGiven.importPrice().perKwh().value(0)).isCloseTo(0.405, within(1e-12));
+        assertThat(asGiven.importPrice().currency()).contains(Currency.getInstance("PLN"));
+        assertThat(asGiven.importPrice().converted()).isEmpty();
+    }
+
+    /** The demo site with its price feed replaced by {@code feedYaml}, reading {@code content} from feeds/{@code name}. */
+    private Site withPriceFeed(String name, String content, String feedYaml) throws IOException {
+        Path dir = java.nio.file.Files.createTempDirectory(tmp, "site");
+        Path file = SiteFixtures.copyWithFreePorts(dir, SiteFixtures.DEMO_SITE);
+        java.nio.file.Files.writeString(file.getParent().resolveSibling("feeds").resolve(name), content);
+        String yaml = java.nio.file.Files.readString(file);
+        int from = yaml.indexOf("  - id: import-price");
+        int to = yaml.indexOf("\n\n", from);
+        java.nio.file.Files.writeString(file, yaml.substring(0, from) + feedYaml + yaml.substring(to + 1));
+        return io.kelvin.core.site.load.SiteLoader.load(file);
     }
 }

@@ -16,6 +16,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What the plan view shows of the newest plan, joined for display: the plan record itself, its horizon slot by
@@ -89,24 +90,25 @@ public final class PlanScreen {
     }
 
     /**
-     * The newest plan, or empty before the first plan. Every open view asks every few seconds, so the answer is
-     * kept while the newest plan and the current quarter hour stay the same, for at most {@link #KEPT}.
+     * The newest plan, or empty before the first plan. Every open view asks every few seconds: each ask reads only
+     * the newest plan's id, and the answer is kept (the same instance) while that id and the current quarter hour
+     * stay the same, for at most {@link #KEPT}; a new plan is read once, and its stored problem once.
      */
     public Optional<Shown> current() {
-        List<StoredPlan> newest = planning.history(1);
+        OptionalLong newest = planning.latestPlanId();
         if (newest.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         long slot = Math.floorDiv(now.getEpochSecond(), Duration.ofMinutes(15).toSeconds());
         Cached cached = last;
-        if (cached != null && cached.planId() == newest.getFirst().id() && cached.slot() == slot
+        if (cached != null && cached.planId() == newest.getAsLong() && cached.slot() == slot
                 && now.isBefore(cached.at().plus(KEPT))) {
             return Optional.of(cached.shown());
         }
         StoredPlan plan;
         try {
-            plan = planning.plan(newest.getFirst().id());
+            plan = planning.plan(newest.getAsLong());
         } catch (NoSuchEntryException gone) {
             return Optional.empty();
         }

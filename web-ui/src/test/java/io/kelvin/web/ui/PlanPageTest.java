@@ -162,6 +162,38 @@ class PlanPageTest extends BrowserPageTest {
     }
 
     @Test
+    void anOpenPlanViewShowsTheNextPlanWithItsNewJobWithoutAReload() {
+        BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.VIEWER), TestAuth.PASSWORD);
+        browser.get(root + "plan");
+        WebDriverWait wait = new WebDriverWait(browser, BrowserLogin.WAIT, Duration.ofMillis(250));
+        wait.ignoring(StaleElementReferenceException.class);
+        // Whatever the view shows first (another test's plan, or none yet) is what it shows before the job exists.
+        String before = wait.until(d -> d.findElements(By.id("plan-none")).stream().anyMatch(WebElement::isDisplayed)
+                ? "none" : d.findElements(By.id("plan-id")).stream().map(WebElement::getText).filter(t -> !t.isBlank())
+                .findFirst().orElse(null));
+        // A mark on this document: a reload or navigation would drop it.
+        browser.executeScript("window.kelvinSameDocument = true;");
+        String job = "live-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        submit(job, now, now.plus(Duration.ofHours(8)), 16, 20.0, "PT1H");
+
+        long planned = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> TestAuth.as(Role.VIEWER).get("/api/v1/plan").then().statusCode(200).extract().jsonPath(),
+                        plan -> plan.getList("jobs.jobId").contains(job)).getLong("id");
+        // The open page picks the new plan up on its own (it checks every 5 s): the header's id and the job's row.
+        long shown = wait.withTimeout(Duration.ofSeconds(30)).until(d -> {
+            String id = d.findElement(By.id("plan-id")).getText();
+            boolean row = !d.findElements(By.cssSelector("#plan-gantt .gantt-row[data-job='" + job + "']")).isEmpty();
+            return row && !id.isBlank() && Long.parseLong(id) >= planned ? Long.parseLong(id) : null;
+        });
+        assertThat(String.valueOf(shown)).isNotEqualTo(before);
+        assertThat(browser.executeScript("return window.kelvinSameDocument === true;")).isEqualTo(Boolean.TRUE);
+        assertThat(browser.findElements(By.id("plan-none")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        BrowserLogin.screenshot(browser, "plan-view-live");
+    }
+
+    @Test
     void ganttHourGridFollowsTheSiteWallClockAtEvenlySpacedInstantsAcrossTheAutumnChange() {
         BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.VIEWER), TestAuth.PASSWORD);
         browser.get(root + "plan");
@@ -181,6 +213,102 @@ class PlanPageTest extends BrowserPageTest {
         double three = ((Number) labels.get(1).get(1)).doubleValue();
         double six = ((Number) labels.get(2).get(1)).doubleValue();
         assertThat((three - midnight) / (six - three)).isCloseTo(4.0 / 3.0, within(1e-6));
+    }
+
+    @Test
+    void chartAndGanttTicksFallOnTheSiteWallClockHoursInHalfHourZonesAndAcrossDaylightSavingChanges() {
+        BrowserLogin.logIn(browser, root.toString(), TestAuth.user(Role.VIEWER), TestAuth.PASSWORD);
+        browser.get(root + "plan");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.executeScript(
+                "return !!customElements.get('kelvin-plan-chart') && !!customElements.get('kelvin-plan-gantt');")));
+
+        // Asia/Kolkata is UTC+05:30: a day from 23:30 site time has its ticks at 00:00, 03:00, ... 21:00 site time,
+        // which are hh:30 in UTC.
+        Instant kolkata = Instant.parse("2026-10-24T18:00:00Z");
+        List<List<Object>> ticks = chartTicks("Asia/Kolkata", kolkata, 96);
+        assertThat(ticks).extracting(t -> t.get(0)).containsExactly("2026-10-25 00:00", "03:00", "06:00", "09:00",
+                "12:00", "15:00", "18:00", "21:00");
+        assertThat(ticks).extracting(t -> ((Number) t.get(1)).longValue())
+                .containsExactlyElementsOf(wallClockHours("Asia/Kolkata", kolkata, 96, 3));
+        assertThat(ganttLabels("Asia/Kolkata", kolkata, 96)).containsExactly("2026-10-25", "03:00", "06:00", "09:00",
+                "12:00", "15:00", "18:00", "21:00");
+
+        // Europe/Berlin goes back an hour at 01:00Z on 2026-10-25: after midnight (22:00Z) the ticks at 03:00 and
+        // 06:00 CET are 4 h and 7 h later.
+        Instant berlin = Instant.parse("2026-10-24T22:00:00Z");
+        ticks = chartTicks("Europe/Berlin", berlin, 48);
+        assertThat(ticks).extracting(t -> t.get(0)).containsExactly("2026-10-25 00:00", "03:00", "06:00", "09:00");
+        assertThat(ticks).extracting(t -> ((Number) t.get(1)).longValue()).containsExactly(berlin.toEpochMilli(),
+                Instant.parse("2026-10-25T02:00:00Z").toEpochMilli(), Instant.parse("2026-10-25T05:00:00Z").toEpochMilli(),
+                Instant.parse("2026-10-25T08:00:00Z").toEpochMilli());
+
+        // Australia/Adelaide goes from +09:30 to +10:30 at 02:00 on 2026-10-04; two days take a tick every 6 site hours.
+        Instant adelaide = Instant.parse("2026-10-02T14:30:00Z");
+        ticks = chartTicks("Australia/Adelaide", adelaide, 192);
+        assertThat(ticks).extracting(t -> ((Number) t.get(1)).longValue())
+                .containsExactlyElementsOf(wallClockHours("Australia/Adelaide", adelaide, 192, 6));
+        assertThat(ticks).extracting(t -> (String) t.get(0)).allMatch(l -> l.matches("(\\d{4}-\\d{2}-\\d{2} )?(00|06|12|18):00"))
+                .contains("2026-10-04 00:00", "2026-10-05 00:00");
+        assertThat(ganttLabels("Australia/Adelaide", adelaide, 192)).hasSameSizeAs(ticks);
+
+        // An hour in Asia/Kathmandu (UTC+05:45), as the overview's trend shows one: a tick every 10 minutes of the
+        // site's clock, at 5 past and 15 past in UTC.
+        Instant kathmandu = Instant.parse("2026-10-24T18:00:00Z");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> axis = (Map<String, Object>) browser.executeScript("return customElements"
+                + ".get('kelvin-plan-chart').siteTimeAxis(Number(arguments[0]), Number(arguments[1]), 'Asia/Kathmandu',"
+                + " { maxTicks: 8 }).axisLabel;", String.valueOf(kathmandu.toEpochMilli()),
+                String.valueOf(kathmandu.plus(Duration.ofHours(1)).toEpochMilli()));
+        List<Long> expected = new java.util.ArrayList<>();
+        for (int m = 0; m <= 60; m += 5) {
+            java.time.ZonedDateTime t = kathmandu.plus(Duration.ofMinutes(m)).atZone(java.time.ZoneId.of("Asia/Kathmandu"));
+            if (t.getMinute() % 10 == 0) {
+                expected.add(t.toInstant().toEpochMilli());
+            }
+        }
+        assertThat((List<?>) axis.get("customValues")).extracting(v -> ((Number) v).longValue())
+                .containsExactlyElementsOf(expected);
+        assertThat(expected).first().isEqualTo(Instant.parse("2026-10-24T18:05:00Z").toEpochMilli());
+    }
+
+    /** The x-axis labels ECharts made for a 15-minute plan chart of {@code slots} slots: [text, instant millis]. */
+    @SuppressWarnings("unchecked")
+    private List<List<Object>> chartTicks(String zone, Instant start, int slots) {
+        return (List<List<Object>>) browser.executeScript("const c = document.createElement('kelvin-plan-chart');"
+                + " c.style.width = '1440px'; c.style.height = '520px'; document.body.appendChild(c);"
+                + " const v = Array(arguments[2]).fill(1); const start = Number(arguments[1]);"
+                + " c.data = JSON.stringify({ zone: arguments[0], times: v.map((_, i) => start + i * 900000),"
+                + "   slotMillis: 900000, now: 0, series: { unscheduledKw: v, jobsKw: v, itKw: v, pvKw: v, pvP10Kw: v,"
+                + "   pvP90Kw: v, windKw: v, windP10Kw: v, windP90Kw: v, drCapKw: v, carbonGPerKwh: v,"
+                + "   priceEurPerKwh: v } });"
+                + " const labels = c._chart.getModel().getComponent('xAxis', 1).axis.getViewLabels();"
+                + " c.remove(); return labels.map(l => [l.formattedLabel, l.tickValue]);",
+                zone, String.valueOf(start.toEpochMilli()), slots);
+    }
+
+    /** The hour labels of a Gantt over the same horizon. */
+    @SuppressWarnings("unchecked")
+    private List<String> ganttLabels(String zone, Instant start, int slots) {
+        return (List<String>) browser.executeScript("const g = document.createElement('kelvin-plan-gantt');"
+                + " g.style.width = '1440px'; document.body.appendChild(g);"
+                + " g.data = JSON.stringify({ start: Number(arguments[1]), slotMillis: 900000, slots: arguments[2], now: 0,"
+                + "   zone: arguments[0], jobs: [{ id: 'j', state: 'PLANNED', outcome: 'ON_TIME', runSlots: [0],"
+                + "   release: null, deadline: null, explanation: '', details: [] }] });"
+                + " const labels = [...g.querySelectorAll('.gantt-hour')].map(t => t.textContent); g.remove(); return labels;",
+                zone, String.valueOf(start.toEpochMilli()), slots);
+    }
+
+    /** Java's answer: the instants within the horizon at which the site's clock reads a whole multiple of {@code every} hours. */
+    private static List<Long> wallClockHours(String zone, Instant start, int slots, int every) {
+        java.time.ZoneId z = java.time.ZoneId.of(zone);
+        List<Long> out = new java.util.ArrayList<>();
+        for (int q = 0; q <= slots; q++) {
+            java.time.ZonedDateTime t = start.plus(Duration.ofMinutes(15L * q)).atZone(z);
+            if (t.getMinute() == 0 && t.getHour() % every == 0) {
+                out.add(t.toInstant().toEpochMilli());
+            }
+        }
+        return out;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kelvin.core.site.load;
 
 import io.kelvin.core.series.CsvSeriesSpec;
+import io.kelvin.core.series.ExchangeRate;
 import io.kelvin.core.series.Measure;
 import io.kelvin.core.series.SeriesUnit;
 import io.kelvin.core.series.feeds.CarbonIntensityUkJson;
@@ -40,7 +41,7 @@ final class FeedsReader {
         Map<String, String> roles = new HashMap<>();
         for (Node node : nodes) {
             node.allowOnly("id", "kind", "method", "format", "file", "url", "token", "refresh", "staleAfter",
-                    "timeout", "repeat", "csv", "value", "sequence");
+                    "timeout", "repeat", "csv", "value", "sequence", "exchangeRate");
             String id = node.id("id", PointId.ID);
             String earlier = ids.putIfAbsent(id, node.path());
             if (earlier != null && !id.isEmpty()) {
@@ -69,11 +70,36 @@ final class FeedsReader {
             if (repeat && location.orElse(null) instanceof Feed.HttpLocation) {
                 node.problem("repeat", "only a file feed can be repeated");
             }
+            Optional<ExchangeRate> rate = exchangeRate(node, kind, format);
             if (kind.isPresent() && format.isPresent() && location.isPresent() && !id.isEmpty()) {
-                feeds.add(new Feed(id, kind.get(), method, format.get(), location.get(), refresh, stale, timeout, repeat));
+                feeds.add(new Feed(id, kind.get(), method, format.get(), location.get(), refresh, stale, timeout, repeat,
+                        rate));
             }
         }
         return List.copyOf(feeds);
+    }
+
+    /**
+     * A price feed's {@code exchangeRate} to the plan currency: a finite number > 0; a CSV feed that names the plan
+     * currency has none to convert (an ENTSO-E answer names its currency itself, and one in the plan currency is
+     * left as it is).
+     */
+    private static Optional<ExchangeRate> exchangeRate(Node node, Optional<FeedKind> kind, Optional<FeedFormat> format) {
+        if (!node.has("exchangeRate")) {
+            return Optional.empty();
+        }
+        if (kind.isPresent() && kind.get() != FeedKind.PRICE) {
+            node.problem("exchangeRate", "only a price feed has an exchange rate");
+            return Optional.empty();
+        }
+        Optional<Double> rate = node.optExchangeRate("exchangeRate");
+        if (rate.isPresent() && format.orElse(null) instanceof FeedFormat.Csv csv
+                && csv.spec().currency().filter(ExchangeRate.PLAN_CURRENCY::equals).isPresent()) {
+            node.problem("exchangeRate", "the prices are in " + ExchangeRate.PLAN_CURRENCY.getCurrencyCode()
+                    + " already, the plan currency; an exchange rate converts a price feed in another currency");
+            return Optional.empty();
+        }
+        return rate.map(ExchangeRate::new);
     }
 
     private static Optional<GridConnection.CarbonMethod> method(Node node, Optional<FeedKind> kind) {

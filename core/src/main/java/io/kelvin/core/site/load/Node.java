@@ -1,6 +1,7 @@
 package io.kelvin.core.site.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kelvin.core.series.ExchangeRate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -214,6 +215,18 @@ final class Node {
             return Optional.empty();
         }
         return Optional.of(child.asDouble());
+    }
+
+    /** An exchange rate ({@link ExchangeRate#RULE}), or empty with a problem when present and not one. */
+    Optional<Double> optExchangeRate(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode child = json.get(field);
+        Optional<String> problem = child.isNumber() ? ExchangeRate.problem(child.asDouble())
+                : Optional.of(ExchangeRate.RULE + ", was " + child.asText());
+        problem.ifPresent(p -> problem(field, p));
+        return problem.isPresent() ? Optional.empty() : Optional.of(child.asDouble());
     }
 
     double number(String field, double min, double max) {

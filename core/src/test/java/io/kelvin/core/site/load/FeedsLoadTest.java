@@ -3,6 +3,7 @@ package io.kelvin.core.site.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kelvin.core.series.ExchangeRate;
 import io.kelvin.core.series.Measure;
 import io.kelvin.core.series.feeds.FeedFormat;
 import io.kelvin.core.site.Feed;
@@ -113,6 +114,45 @@ class FeedsLoadTest {
 
         assertThatThrownBy(() -> SiteLoader.load(site))
                 .hasMessageContaining("feeds[0].csv.currency: a price needs its currency");
+    }
+
+    @Test
+    void aPriceFeedInAnotherCurrencyMayGiveAnExchangeRateToThePlanCurrency() throws IOException {
+        Path site = withFeeds("""
+                feeds:
+                  - { id: p, kind: price, format: csv, file: feeds/demo-tou-tariff.csv,
+                      csv: { time: time, value: eur_per_kwh, unit: CNY/kWh }, exchangeRate: 0.128 }
+                """);
+        // Without one (the demo site's tariff is in EUR), there is none.
+        Path without = SiteConfigsFolder.root().resolve("sites/demo-aidc.yaml");
+
+        Feed price = SiteLoader.load(site).feed(FeedKind.PRICE, Optional.empty()).orElseThrow();
+        assertThat(price.exchangeRate()).contains(new ExchangeRate(0.128));
+        assertThat(SiteLoader.load(without).feed(FeedKind.PRICE, Optional.empty()).orElseThrow().exchangeRate()).isEmpty();
+    }
+
+    @Test
+    void anExchangeRateMustBeAFiniteNumberAboveZeroOnAPriceFeedInAnotherCurrency() throws IOException {
+        Path site = withFeeds("""
+                feeds:
+                  - { id: a, kind: price, format: entsoe, url: "https://a.example/api", exchangeRate: -0.128 }
+                  - { id: b, kind: price, format: entsoe, url: "https://b.example/api", exchangeRate: NaN }
+                  - { id: c, kind: price, format: entsoe, url: "https://c.example/api", exchangeRate: "0.128 EUR" }
+                  - { id: d, kind: price, format: entsoe, url: "https://d.example/api", exchangeRate: 0 }
+                  - { id: e, kind: carbon, method: location, format: watttime, url: "https://e.example/api",
+                      exchangeRate: 0.128 }
+                  - { id: f, kind: price, format: csv, file: feeds/demo-tou-tariff.csv,
+                      csv: { time: time, value: eur_per_kwh, unit: EUR/kWh }, exchangeRate: 0.128 }
+                """);
+
+        String rule = "must be a finite number > 0: units of EUR per unit of the price's currency (e.g. 0.128 for CNY)";
+        assertThatThrownBy(() -> SiteLoader.load(site))
+                .hasMessageContaining("feeds[0].exchangeRate: " + rule + ", was -0.128")
+                .hasMessageContaining("feeds[1].exchangeRate: " + rule + ", was NaN")
+                .hasMessageContaining("feeds[2].exchangeRate: " + rule + ", was 0.128 EUR")
+                .hasMessageContaining("feeds[3].exchangeRate: " + rule + ", was 0")
+                .hasMessageContaining("feeds[4].exchangeRate: only a price feed has an exchange rate")
+                .hasMessageContaining("feeds[5].exchangeRate: the prices are in EUR already, the plan currency");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.kelvin.collectors.modbus;
 
 import io.kelvin.collectors.HealthTracker;
-import io.kelvin.core.retry.Backoff;
 import io.kelvin.core.control.WriteFailedException;
+import io.kelvin.core.retry.Backoff;
 import io.kelvin.core.site.Device;
 import io.kelvin.core.telemetry.Sample;
 import io.kelvin.core.telemetry.SampleSink;
@@ -129,7 +129,7 @@ public final class ModbusConnection implements AutoCloseable {
 
         @Override
         public void run() {
-            pollSafely(device, interval);
+            Optional<Instant> newestRead = pollSafely(device, interval);
             long now = System.nanoTime();
             long next = dueNanos + periodNanos;
             if (now - next > 0) {
@@ -137,7 +137,7 @@ public final class ModbusConnection implements AutoCloseable {
                 device.healthTracker().overran(missed);
                 LOG.debug("modbus {}: poll of {} every {} ms overran; {} cycles skipped", name, device.deviceId(),
                         interval.toMillis(), missed);
-                markSkipped(next, missed, now);
+                markSkipped(next, missed, now, newestRead);
                 next += missed * periodNanos;
             }
             dueNanos = next;
@@ -148,13 +148,22 @@ public final class ModbusConnection implements AutoCloseable {
             }
         }
 
-        /** Hands the markers of the skipped cycles from {@code firstTick} on to the sink, on the clock's time line. */
-        private void markSkipped(long firstTick, long missed, long nowNanos) {
+        /**
+         * Hands the markers of the skipped cycles from {@code firstTick} on to the sink, on the clock's time line.
+         * A tick at or before the newest sample this poll read, to the millisecond the store keeps, is left
+         * unmarked: the poll ran through it (it started late), and a marker there would share the sample's stored
+         * time and label a value that was read as a gap.
+         */
+        private void markSkipped(long firstTick, long missed, long nowNanos, Optional<Instant> newestRead) {
             Instant at = clock.instant();
             long marked = Math.min(missed, MAX_MARKED_CYCLES);
             List<Instant> ticks = new ArrayList<>((int) marked);
+            long readMillis = newestRead.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
             for (long k = missed - marked; k < missed; k++) {
-                ticks.add(at.minusNanos(nowNanos - (firstTick + k * periodNanos)));
+                Instant tick = at.minusNanos(nowNanos - (firstTick + k * periodNanos));
+                if (tick.toEpochMilli() > readMillis) {
+                    ticks.add(tick);
+                }
             }
             try {
                 List<Sample> markers = device.overrunMarkers(interval, ticks, at);
@@ -185,9 +194,12 @@ public final class ModbusConnection implements AutoCloseable {
         }
     }
 
-    private void pollSafely(ModbusDevice device, Duration interval) {
+    /** Polls and hands the samples on; the newest source time among them, empty when none (or the poll failed). */
+    private Optional<Instant> pollSafely(ModbusDevice device, Duration interval) {
+        Optional<Instant> newest = Optional.empty();
         try {
             List<Sample> samples = device.poll(interval, this);
+            newest = samples.stream().map(Sample::sourceTime).max(Instant::compareTo);
             if (!samples.isEmpty()) {
                 sink.accept(samples);
             }
@@ -199,6 +211,7 @@ public final class ModbusConnection implements AutoCloseable {
             // A periodic task that throws is never run again; log and keep the schedule alive.
             LOG.error("poll of {} (every {} ms) failed unexpectedly", device.deviceId(), interval.toMillis(), e);
         }
+        return newest;
     }
 
     /**

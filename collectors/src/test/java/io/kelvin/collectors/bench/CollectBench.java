@@ -115,9 +115,11 @@ public final class CollectBench {
             while (writer.queued() > 0 && System.nanoTime() - drainStart < Duration.ofSeconds(120).toNanos()) {
                 Thread.sleep(100);
             }
+            long leftQueued = writer.queued();
             writer.close();
             heapWatch.interrupt();
-            return new Result(meter, writer, influxd, cores, peakHeap.get(), health, farmCpuStart.isPresent());
+            return new Result(meter, writer, influxd, cores, peakHeap.get(), health, farmCpuStart.isPresent(),
+                    leftQueued);
         } finally {
             store.close();
         }
@@ -151,7 +153,7 @@ public final class CollectBench {
 
     /** What one collection run measured; printed with the ceilings measured after it. */
     private record Result(BenchMeter meter, StoreWriter writer, InfluxdServer influxd, double cores, long peakHeap,
-            String health, boolean devicesApart) {
+            String health, boolean devicesApart, long leftQueued) {
 
         void print(double j2modCeiling, double influxCeiling) {
             long inStore = 0;
@@ -166,8 +168,9 @@ public final class CollectBench {
             double ceiling = Math.min(j2modCeiling, influxCeiling);
             System.out.printf(Locale.ROOT, "produced %d samples (%d repeated a point's source time and overwrote, "
                     + "%d without a value, %d of them poll overrun markers), values in InfluxDB %d, writer dropped %d, "
-                    + "spilled %d%n", meter.produced(), meter.repeats(), meter.withoutValue(), meter.overrunMarkers(),
-                    inStore, writer.dropped(), writer.spilled());
+                    + "spilled %d, replayed %d, still queued or in the journal after 120 s of draining %d%n",
+                    meter.produced(), meter.repeats(), meter.withoutValue(), meter.overrunMarkers(),
+                    inStore, writer.dropped(), writer.spilled(), writer.replayed(), leftQueued);
             System.out.printf(Locale.ROOT, "device health at the end of the window: %s%n", health);
             System.out.printf(Locale.ROOT, "sustained %.0f points/s end to end; sample age p50 %.2f s, p99 %.2f s%n",
                     rate, meter.ageQuantile(0.50), meter.ageQuantile(0.99));

@@ -65,20 +65,8 @@ class ScenarioExchangeRateTest {
 
     @Test
     void anEntsoePriceAnswerInZlotyIsConvertedAtTheGivenRateAndWithoutOneIsUsedAsGiven() throws IOException {
-        StringBuilder xml = new StringBuilder("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Publication_MarketDocument xmlns="urn:iec62325.351:tc57wg16:451-3:publicationdocument:7:3">
-                  <type>A44</type>
-                  <TimeSeries><currency_Unit.name>PLN</currency_Unit.name><price_Measure_Unit.name>MWH</price_Measure_Unit.name>
-                    <curveType>A01</curveType><Period>""");
-        xml.append("<timeInterval><start>").append(START).append("</start><end>").append(START.plus(Duration.ofDays(2)))
-                .append("</end></timeInterval><resolution>PT60M</resolution>");
-        for (int p = 1; p <= 48; p++) {
-            xml.append("<Point><position>").append(p).append("</position><price.amount>").append(400 + p)
-                    .append("</price.amount></Point>");
-        }
         Path answer = dir.resolve("pln.xml");
-        Files.writeString(answer, xml.append("</Period></TimeSeries></Publication_MarketDocument>"));
+        Files.writeString(answer, io.kelvin.testkit.EntsoeAnswers.hourly(START, 48, "PLN", 400));
 
         Scenario converted = ScenarioFile.load(withPrice("{ file: " + answer + ", format: entsoe, exchangeRate: 0.23 }"),
                 Map.of("days", "1"));

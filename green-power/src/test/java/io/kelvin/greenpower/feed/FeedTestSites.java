@@ -59,18 +59,6 @@ final class FeedTestSites {
 
     /** An ENTSO-E A44 day of hourly prices 50 + position EUR/MWh from {@code start}. */
     static String entsoeDay(Instant start) {
-        StringBuilder s = new StringBuilder("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Publication_MarketDocument xmlns="urn:iec62325.351:tc57wg16:451-3:publicationdocument:7:3">
-                  <type>A44</type>
-                  <TimeSeries><currency_Unit.name>EUR</currency_Unit.name><price_Measure_Unit.name>MWH</price_Measure_Unit.name>
-                    <curveType>A01</curveType><Period>""");
-        s.append("<timeInterval><start>").append(start).append("</start><end>").append(start.plus(Duration.ofDays(1)))
-                .append("</end></timeInterval><resolution>PT60M</resolution>");
-        for (int p = 1; p <= 24; p++) {
-            s.append("<Point><position>").append(p).append("</position><price.amount>").append(50 + p)
-                    .append("</price.amount></Point>");
-        }
-        return s.append("</Period></TimeSeries></Publication_MarketDocument>").toString();
+        return io.kelvin.testkit.EntsoeAnswers.hourly(start, 24, "EUR", 50);
     }
 }

@@ -185,19 +185,7 @@ class SiteForecastProviderTest {
     @Test
     void anEntsoePriceFeedInZlotyWithAnExchangeRateIsConvertedAndWithoutOneIsLeftInZloty() throws IOException {
         Instant day = NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        StringBuilder xml = new StringBuilder("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Publication_MarketDocument xmlns="urn:iec62325.351:tc57wg16:451-3:publicationdocument:7:3">
-                  <type>A44</type>
-                  <TimeSeries><currency_Unit.name>PLN</currency_Unit.name><price_Measure_Unit.name>MWH</price_Measure_Unit.name>
-                    <curveType>A01</curveType><Period>""");
-        xml.append("<timeInterval><start>").append(day).append("</start><end>").append(day.plus(Duration.ofDays(1)))
-                .append("</end></timeInterval><resolution>PT60M</resolution>");
-        for (int p = 1; p <= 24; p++) {
-            xml.append("<Point><position>").append(p).append("</position><price.amount>").append(400 + p)
-                    .append("</price.amount></Point>");
-        }
-        xml.append("</Period></TimeSeries></Publication_MarketDocument>");
+        String xml = io.kelvin.testkit.EntsoeAnswers.hourly(day, 24, "PLN", 400);
         String feed = """
                   - id: day-ahead
                     kind: price
@@ -205,9 +193,9 @@ class SiteForecastProviderTest {
                     file: feeds/pln.xml
                 """;
 
-        HorizonForecast converted = forecast(withPriceFeed("pln.xml", xml.toString(), feed + "    exchangeRate: 0.23\n"),
+        HorizonForecast converted = forecast(withPriceFeed("pln.xml", xml, feed + "    exchangeRate: 0.23\n"),
                 ScheduledLoadHistory.unknown(), 4);
-        HorizonForecast asGiven = forecast(withPriceFeed("pln.xml", xml.toString(), feed),
+        HorizonForecast asGiven = forecast(withPriceFeed("pln.xml", xml, feed),
                 ScheduledLoadHistory.unknown(), 4);
 
         // 04:00-05:00 UTC is position 5: 405 PLN/MWh, 0.405 PLN/kWh.

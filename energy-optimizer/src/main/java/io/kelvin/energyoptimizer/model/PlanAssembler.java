@@ -20,7 +20,7 @@ public final class PlanAssembler {
         }
         List<SlotFlow> flows = PowerFlow.flows(p, schedules);
         List<JobSchedule> explained = schedules.stream()
-                .map(s -> s.withExplanation(Explainer.explain(p, PowerFlow.jobById(p, s.jobId()), s, flows)))
+                .map(s -> s.withExplanation(Explainer.explain(p, PowerFlow.jobById(p, s.jobId()), s, schedules, flows)))
                 .toList();
         return new Plan(explained, flows, PowerFlow.costs(p, explained, flows), info);
     }

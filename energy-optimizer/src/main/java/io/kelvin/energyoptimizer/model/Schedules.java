@@ -48,6 +48,15 @@ public final class Schedules {
         return new JobSchedule(job.id(), runSlots, end, outcome, late, null);
     }
 
+    /**
+     * Slots of a job's work past the horizon's end, which the objective charges at the terminal rate
+     * ({@link Problem#terminalEurPerSlot}): none for a missed job or a fixed one (not a decision).
+     */
+    public static int slotsPastHorizon(JobSchedule s, int horizonSlots) {
+        return s.outcome() == JobSchedule.Outcome.MISSED || s.outcome() == JobSchedule.Outcome.FIXED
+                ? 0 : Math.max(0, s.endSlot() - horizonSlots);
+    }
+
     /** Contiguous run slots of a non-preemptible job started at {@code start}, cut at the horizon. */
     public static List<Integer> contiguous(int start, int duration, int horizonSlots) {
         return java.util.stream.IntStream.range(start, Math.min(start + duration, horizonSlots)).boxed().toList();

@@ -110,7 +110,7 @@ class ExplanationBenefitTest {
         assertThat(e.savedKwh()).isCloseTo(17.6, within(1e-9));
         assertThat(e.driver()).isEqualTo(Explanation.Driver.COST_AND_CARBON);
         assertThat(e.text()).isEqualTo("deferred 2.00 h to Mon 2026-06-01 04:00 CEST: saves 2.64 EUR, with 17.6 kWh"
-                + " less grid import and 5.3 kg less CO2 inside the horizon against starting at its release"
+                + " less grid import and 5.3 kg less CO2 inside the horizon against running all its work from its release"
                 + " Mon 2026-06-01 02:00 CEST; moves 2.00 h of its work past the horizon's end (Tue 2026-06-02 02:00 CEST),"
                 + " 4.40 EUR at the terminal rate, counted in the EUR");
     }

@@ -32,7 +32,7 @@ final class Explainer {
             return new Explanation("already running since before " + when(p, 0) + ": fixed", 0, 0, 0, Explanation.Driver.FIXED);
         }
         if (s.outcome() == JobSchedule.Outcome.MISSED) {
-            return missed(p, job);
+            return missed(p, job, PowerFlow.jobById(p, job.id()));
         }
         int release = Math.max(0, job.releaseSlot());
         int work = immediateRunSlots(job, release);
@@ -44,16 +44,22 @@ final class Explainer {
         double eur = saved[1];
         double kg = saved[2];
         double delayH = (s.firstSlot() - release) * p.horizon().slotHours();
+        int leftOut = Schedules.workLeftOut(PowerFlow.jobById(p, job.id()), job);
         String late = s.outcome() == JobSchedule.Outcome.LATE
                 ? String.format(Locale.ROOT, "; ends %d slots after its deadline %s", s.lateSlots(), when(p, job.deadlineSlot()))
-                : "";
+                : leftOut > 0 ? String.format(Locale.ROOT, "; this plan holds the %.2f h of its %.2f h of work that cannot"
+                        + " wait past the horizon's end, the rest runs after it to end by its deadline %s",
+                (job.durationSlots() - leftOut) * p.horizon().slotHours(), job.durationSlots() * p.horizon().slotHours(),
+                when(p, job.deadlineSlot())) : "";
         String split = s.runSlots().size() > 1 && !contiguous(s.runSlots()) ? " (paused and resumed)" : "";
-        if (delayH <= 0) {
+        int pastMoved = plannedPast - immediatePast;
+        if (delayH <= 0 && pastMoved == 0) {
             return new Explanation("runs at its release, " + when(p, s.firstSlot()) + split + late, kwh, eur, kg, Explanation.Driver.RELEASE);
         }
-        String moved = String.format(Locale.ROOT, "deferred %.2f h to %s%s", delayH, when(p, s.firstSlot()), split);
-        String against = " against starting at its release " + when(p, release);
-        int pastMoved = plannedPast - immediatePast;
+        String moved = delayH <= 0 ? "starts at its release, " + when(p, s.firstSlot()) + split
+                : String.format(Locale.ROOT, "deferred %.2f h to %s%s", delayH, when(p, s.firstSlot()), split);
+        String against = (pastMoved == 0 ? " against starting at its release " : " against running all its work from"
+                + " its release ") + when(p, release);
         String past = pastMoved == 0 ? "" : String.format(Locale.ROOT, "; %s %.2f h of its work %s the horizon's end (%s),"
                         + " %.2f EUR at the terminal rate, counted in the EUR", pastMoved > 0 ? "moves" : "brings",
                 Math.abs(pastMoved) * p.horizon().slotHours(), pastMoved > 0 ? "past" : "back from past", when(p, p.slots()),
@@ -96,10 +102,16 @@ final class Explainer {
                 Math.abs(tidy(savedKwh)), savedKwh < 0 ? "more" : "less", Math.abs(tidy(savedKg)), savedKg < 0 ? "more" : "less");
     }
 
-    private static Explanation missed(Problem p, Job job) {
-        int[] window = Schedules.window(job, p.slots(), p.maxLateSlots());
+    /** Why {@code job} is not placed; {@code planned} is the job as the problem holds it (its due work, or itself). */
+    private static Explanation missed(Problem p, Job job, Job planned) {
+        int[] window = Schedules.window(planned, p.slots(), p.maxLateSlots());
         String why;
-        if (job.gpus() > p.site().gpus()) {
+        if (Schedules.workLeftOut(planned, job) > 0) {
+            why = "no room for the " + planned.durationSlots() + " slots of its " + job.durationSlots() + " slots of work"
+                    + " that cannot wait past the horizon's end (its deadline " + when(p, job.deadlineSlot())
+                    + ") between " + when(p, window[0]) + " and " + when(p, p.slots())
+                    + " within the GPUs, the import limit and the DR caps left by other jobs";
+        } else if (job.gpus() > p.site().gpus()) {
             why = "needs " + job.gpus() + " GPUs, the site has " + p.site().gpus();
         } else if (window[1] < window[0]) {
             why = "its window (release " + when(p, Math.max(0, job.releaseSlot())) + ", deadline "
@@ -167,11 +179,13 @@ final class Explainer {
     /**
      * {kWh of grid import, EUR, kg CO2} attributed to the job as schedule {@code s} of a plan with these
      * {@code flows} runs it: the site's flows with it there less the flows without it, the rest of the plan
-     * unchanged, and its work past the horizon's end at the terminal rate (in the EUR only); the same recomputation
-     * as a move's saving, with the job moved out of the horizon.
+     * unchanged, and its work past the horizon's end at the terminal rate (in the EUR only; a fixed job's too, which
+     * the objective leaves out as no decision, so a running job costs the same whether one plan holds it fixed and
+     * another by its due work); the same recomputation as a move's saving, with the job moved out of the horizon.
      */
     static double[] attributed(Problem p, Job job, JobSchedule s, List<SlotFlow> flows) {
-        double[] saved = saving(p, job, s.runSlots(), Schedules.slotsPastHorizon(s, p.slots()), List.of(), 0, flows);
+        int past = s.outcome() == JobSchedule.Outcome.MISSED ? 0 : Math.max(0, s.endSlot() - p.slots());
+        double[] saved = saving(p, job, s.runSlots(), past, List.of(), 0, flows);
         return new double[] {-saved[0], -saved[1], -saved[2]};
     }
 

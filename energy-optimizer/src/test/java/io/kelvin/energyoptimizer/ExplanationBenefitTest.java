@@ -116,6 +116,26 @@ class ExplanationBenefitTest {
     }
 
     @Test
+    void theGreedyFallbackPricesWorkPastTheHorizonsEndSoItDefersASpillingJobOnlyWhereThatSaves() {
+        // The prices of the first test: greedy-window used to count only the slots inside the horizon, so starting
+        // later always looked cheaper and it started the job as late as its deadline allows (slot 72), 4.40 EUR
+        // worse than at its release by the objective. With the terminal charge its cheapest start is slot 8.
+        double[] price = new double[96];
+        Arrays.fill(price, 0.20);
+        Arrays.fill(price, 0, 8, 0.40);
+        Arrays.fill(price, 88, 96, 0.60);
+        Forecast f = new Forecast(new double[96], new double[96], price, filled(96, 300), filled(96, 20), new double[96]);
+        Problem p = Tiny.problem(96, f, List.of(), Job.of("long", 8, 10, 120, 0, 192).asPreemptible(1).fittedTo(96));
+
+        Plan greedy = Tiny.checked(p, new GreedyWindowPlanner().plan(p, JobRuns.none()));
+
+        JobSchedule s = greedy.job("long").orElseThrow();
+        assertThat(s.firstSlot()).isEqualTo(8);
+        assertThat(s.explanation().savedEur()).isCloseTo(2.64, within(1e-9));
+        assertThat(s.explanation().driver()).isEqualTo(Explanation.Driver.COST_AND_CARBON);
+    }
+
+    @Test
     void aLoneJobDeferredWhereItCostsTheSameIsSaidToCostTheSameNotToServeOtherJobs() {
         // Flat prices: every slot inside the horizon and past its end costs the same, so a lone job that spills
         // past the end costs the same wherever it starts. Placed 1.25 h late by hand, nothing serves other jobs.

@@ -229,8 +229,7 @@ public final class CapGuard {
                 continue;
             }
             double aboveIdle = aboveIdleKw(spec);
-            Instant end = j.end() != null ? j.end() : now;
-            candidates.add(new Candidate(j.jobId(), Duration.between(end, spec.deadline()), aboveIdle, aboveIdle * ratio));
+            candidates.add(new Candidate(j.jobId(), slack(plan, j, spec, now), aboveIdle, aboveIdle * ratio));
         }
         candidates.sort(Comparator.comparing(Candidate::slack).reversed()
                 .thenComparing(Comparator.comparingDouble(Candidate::itKw).reversed())
@@ -294,6 +293,23 @@ public final class CapGuard {
             LOG.error("Could not keep the cap guard's action in the guard log; the action stands", e);
         }
         return a;
+    }
+
+    /**
+     * How far the plan's end for the job lies before its deadline; for a job with work past the horizon's end (planned
+     * to run from that end, as a job planned by its due work is), also the time the plan leaves it idle between its
+     * last run slot and the horizon's end, which it can still use.
+     */
+    private static Duration slack(StoredPlan plan, PlannedJob j, JobSpec spec, Instant now) {
+        Instant end = j.end() != null ? j.end() : now;
+        Duration slack = Duration.between(end, spec.deadline());
+        Duration slot = Duration.ofMinutes(plan.slotMinutes());
+        Instant horizonEnd = plan.horizonStart().plus(slot.multipliedBy(plan.slots().size()));
+        if (end.isAfter(horizonEnd) && !j.runSlots().isEmpty()) {
+            slack = slack.plus(Duration.between(plan.horizonStart().plus(slot.multipliedBy(j.runSlots().getLast() + 1L)),
+                    horizonEnd));
+        }
+        return slack;
     }
 
     private record Candidate(String id, Duration slack, double itKw, double meterKw) {

@@ -4,6 +4,7 @@ import io.kelvin.core.plan.PlanJobOutcome;
 import io.kelvin.core.plan.PlannedJob;
 import io.kelvin.core.plan.StoredPlan;
 import io.kelvin.energyoptimizer.baseline.RunImmediatelyPlanner;
+import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.JobShares;
 import io.kelvin.energyoptimizer.model.Problem;
@@ -13,9 +14,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A stored plan's per-job figures against run-immediately: the same problem planned by
- * {@link RunImmediatelyPlanner} (cheap: first fit in arrival order), and each job's share of both plans
- * ({@link JobShares}: IT kWh above idle, and the import cost and CO2 it adds to the site's flows).
+ * A stored plan's per-job figures against run-immediately: the same jobs planned by {@link RunImmediatelyPlanner}
+ * (cheap: first fit in arrival order), each with its whole work ({@link Job#fittedTo}: a job the plan holds by its
+ * due work runs all of it from its release there), and each job's share of both plans ({@link JobShares}: IT kWh
+ * above idle, and the import cost and CO2 it adds to the site's flows, work past the horizon's end at the terminal
+ * rate).
  */
 final class PlanOutcomes {
 
@@ -24,15 +27,18 @@ final class PlanOutcomes {
     private PlanOutcomes() {
     }
 
-    static List<PlanJobOutcome> of(Problem problem, StoredPlan plan) {
+    /** {@code whole}: the jobs as submitted, by id, for those {@code problem} holds by their due work. */
+    static List<PlanJobOutcome> of(Problem problem, Map<String, Job> whole, StoredPlan plan) {
         Map<String, List<Integer>> runs = new TreeMap<>();
         for (PlannedJob j : plan.jobs()) {
             if (!j.runSlots().isEmpty()) {
                 runs.put(j.jobId(), j.runSlots());
             }
         }
-        Map<String, JobShares> planned = JobShares.of(problem, JobRuns.of(runs));
-        Map<String, JobShares> immediate = JobShares.of(problem, RUN_IMMEDIATELY.plan(problem, JobRuns.none()));
+        Map<String, JobShares> planned = JobShares.of(problem, JobRuns.of(runs), whole);
+        Problem allWork = problem.withJobs(problem.jobs().stream()
+                .map(j -> whole.getOrDefault(j.id(), j).fittedTo(problem.slots())).toList());
+        Map<String, JobShares> immediate = JobShares.of(allWork, RUN_IMMEDIATELY.plan(allWork, JobRuns.none()));
         List<PlanJobOutcome> out = new ArrayList<>();
         for (JobShares p : planned.values()) {
             JobShares b = immediate.get(p.jobId());

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Baseline and fallback: jobs in deadline order each take the start with the lowest marginal
- * energy + carbon cost (plus lateness) that fits GPU capacity, the import limit and DR caps; if no
- * start meets the DR caps, the cheapest that ignores them. Jobs run without pausing.
+ * energy + carbon cost (plus lateness, and the terminal charge of work past the horizon's end, as the objective
+ * counts them) that fits GPU capacity, the import limit and DR caps; if no start meets the DR caps, the cheapest that
+ * ignores them. Jobs run without pausing.
  */
 public final class GreedyWindowPlanner implements Planner {
 
@@ -80,7 +81,7 @@ public final class GreedyWindowPlanner implements Planner {
             }
             int end = job.preemptible() ? slots.get(slots.size() - 1) + 1 : s + job.durationSlots();
             double eur = ledger.marginalEur(job, slots) + latePerSlot * Math.max(0, end - job.deadlineSlot())
-                    + 1e-6 * s;
+                    + p.terminalEurPerSlot(job) * Math.max(0, end - p.slots()) + 1e-6 * s;
             if (eur < bestEur) {
                 bestEur = eur;
                 best = slots;

@@ -1,10 +1,11 @@
 package io.kelvin.energyoptimizer.model;
 
 /**
- * Why a job runs where it runs. Savings compare the plan with the same plan but this job run from its
- * release at once, through the power flow of the slots the two differ in (renewables, cooling and the IT
- * load Kelvin does not schedule included): positive = the plan is better (kWh of grid import, EUR of import
- * at price plus carbon price less feed-in, kg CO2); negative when the move serves something else (a DR cap,
+ * Why a job runs where it runs. Savings compare the plan with the same plan but this job's whole work left run from
+ * its release at once, through the power flow of the slots the two differ in (renewables, cooling and the IT
+ * load Kelvin does not schedule included) and the terminal charge of the work each leaves past the horizon's end:
+ * positive = the plan is better (kWh of grid import and kg CO2 inside the horizon; EUR of import at price plus
+ * carbon price less feed-in, and the terminal charge); negative when the move serves something else (a DR cap,
  * the import limit, GPUs, other jobs' savings or deadlines), which {@code driver} names.
  */
 public record Explanation(String text, double savedKwh, double savedEur, double savedKgCo2, Driver driver) {
@@ -21,8 +22,12 @@ public record Explanation(String text, double savedKwh, double savedEur, double 
         IMPORT_LIMIT,
         /** A DR cap at its release. */
         DR_CAP,
-        /** Gave its release slots to jobs that save more there. */
+        /** Gave its release slots to jobs that run there, to save more or to meet their deadlines. */
         OTHER_JOBS,
+        /** Moved where it costs the same as at its release, nothing else wanting its slots there. */
+        EQUAL_COST,
+        /** Costs more where it is, and nothing the plan counts wants its slots at release. */
+        NOT_IMPROVED,
         /** Not scheduled: no room, or a window the horizon cannot hold. */
         NO_ROOM,
         /** Already running and may not pause. */

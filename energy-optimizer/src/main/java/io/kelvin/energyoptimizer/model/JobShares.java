@@ -9,7 +9,8 @@ import java.util.Map;
  * What a plan attributes to each of its jobs: the job's IT power above idle, its run slots in the horizon, the IT
  * energy above idle they draw, and the grid import, cost (import at price plus carbon price less feed-in, EUR)
  * and grid CO2 the job adds to the site's flows (the flows with it less without it, by the same recomputation
- * that prices a move in a job's explanation).
+ * that prices a move in a job's explanation); the cost also counts the job's work past the horizon's end at the
+ * terminal rate, as the objective does.
  */
 public record JobShares(String jobId, double kwAboveIdle, int slots, double itKwh, double importKwh, double eur,
                         double kgCo2) {
@@ -21,10 +22,20 @@ public record JobShares(String jobId, double kwAboveIdle, int slots, double itKw
 
     /** Every job of {@code p} in the run slots {@code runs} gives it (fixed jobs from slot 0, as a plan has them). */
     public static Map<String, JobShares> of(Problem p, JobRuns runs) {
+        return of(p, runs, Map.of());
+    }
+
+    /**
+     * As {@link #of(Problem, JobRuns)}, each job the problem holds by its due work stated against the job itself in
+     * {@code whole} ({@link Schedules#whole}): the rest of its work, past the horizon's end, is charged at the
+     * terminal rate.
+     */
+    public static Map<String, JobShares> of(Problem p, JobRuns runs, Map<String, Job> whole) {
         List<JobSchedule> schedules = new ArrayList<>();
         for (Job job : p.jobs()) {
             List<Integer> slots = job.fixed() ? Schedules.contiguous(0, job.durationSlots(), p.slots()) : runs.slots(job.id());
-            schedules.add(Schedules.schedule(job, slots, p.slots()));
+            schedules.add(Schedules.whole(Schedules.schedule(job, slots, p.slots()), job,
+                    whole.getOrDefault(job.id(), job), p.slots()));
         }
         return of(p, schedules, PowerFlow.flows(p, schedules));
     }
@@ -35,7 +46,7 @@ public record JobShares(String jobId, double kwAboveIdle, int slots, double itKw
         for (JobSchedule s : schedules) {
             Job job = PowerFlow.jobById(p, s.jobId());
             double kw = job.deltaKw(p.site().idleKwPerGpu());
-            double[] a = Explainer.attributed(p, job, s.runSlots(), flows);
+            double[] a = Explainer.attributed(p, job, s, flows);
             out.put(job.id(), new JobShares(job.id(), kw, s.runSlots().size(), kw * s.runSlots().size() * h, a[0], a[1], a[2]));
         }
         return out;

@@ -136,9 +136,7 @@ public final class PowerFlow {
             if (job.preemptible()) {
                 switching += w.switchEurPerSegment() * Schedules.segments(job, s.runSlots());
             }
-            if (s.outcome() != JobSchedule.Outcome.MISSED && s.outcome() != JobSchedule.Outcome.FIXED) {
-                terminal += p.terminalEurPerSlot(job) * Math.max(0, s.endSlot() - p.slots());
-            }
+            terminal += p.terminalEurPerSlot(job) * Schedules.slotsPastHorizon(s, p.slots());
         }
         double carbonEur = co2 / 1000.0 * w.carbonEurPerTonne();
         return new Costs(energy, export, carbonEur, late, missed, dr, switching, heat, kwh, co2, terminal);

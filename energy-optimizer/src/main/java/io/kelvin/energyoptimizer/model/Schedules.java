@@ -48,6 +48,43 @@ public final class Schedules {
         return new JobSchedule(job.id(), runSlots, end, outcome, late, null);
     }
 
+    /**
+     * Slots of a job's work past the horizon's end, which the objective charges at the terminal rate
+     * ({@link Problem#terminalEurPerSlot}): none for a missed job or a fixed one (not a decision).
+     */
+    public static int slotsPastHorizon(JobSchedule s, int horizonSlots) {
+        return s.outcome() == JobSchedule.Outcome.MISSED || s.outcome() == JobSchedule.Outcome.FIXED
+                ? 0 : Math.max(0, s.endSlot() - horizonSlots);
+    }
+
+    /**
+     * The work of {@code whole} that {@code planned} leaves past the horizon's end, in slots: what
+     * {@link Job#dueWorkIn} left out of a long pausable job (its rest, run unpaused from the horizon's end); none
+     * for any other job as planned, a job fitted to the horizon as one spilling run included (its whole work is
+     * planned).
+     */
+    public static int workLeftOut(Job planned, Job whole) {
+        return planned.preemptible() ? Math.max(0, whole.durationSlots() - planned.durationSlots()) : 0;
+    }
+
+    /**
+     * The schedule of a job planned by its due work ({@code planned}, {@link Job#dueWorkIn}) stated against the job
+     * itself ({@code whole}): the rest of its work runs unpaused from the horizon's end, so it ends that many slots
+     * past the end, and its outcome and lateness are against its own deadline (the due part, due at the horizon's
+     * end, is never late, and the rest then ends exactly by the deadline). Any other schedule, or a missed one, is
+     * returned as it is.
+     */
+    public static JobSchedule whole(JobSchedule s, Job planned, Job whole, int horizonSlots) {
+        int rest = workLeftOut(planned, whole);
+        if (rest == 0 || s.outcome() == JobSchedule.Outcome.MISSED || s.outcome() == JobSchedule.Outcome.FIXED) {
+            return s;
+        }
+        int end = Math.max(s.endSlot(), horizonSlots) + rest;
+        int late = Math.max(0, end - Math.max(whole.deadlineSlot(), horizonSlots));
+        return new JobSchedule(s.jobId(), s.runSlots(), end,
+                late > 0 ? JobSchedule.Outcome.LATE : JobSchedule.Outcome.ON_TIME, late, s.explanation());
+    }
+
     /** Contiguous run slots of a non-preemptible job started at {@code start}, cut at the horizon. */
     public static List<Integer> contiguous(int start, int duration, int horizonSlots) {
         return java.util.stream.IntStream.range(start, Math.min(start + duration, horizonSlots)).boxed().toList();

@@ -87,17 +87,86 @@ class PlanningStoreTest {
     }
 
     @Test
-    void aPreemptibleJobWithMoreWorkThanTheHorizonHoldsRunsToTheHorizonsEndInsteadOfBeingMissed() {
+    void aPausableJobWithMoreWorkThanTheHorizonHoldsIsPlannedByItsDueWorkAndStoredAgainstItsOwnDeadline() {
         PlanningService planning = service(open());
-        // 30 hours of work in a 24-hour horizon, pausable, due in 48 hours.
+        // 30 hours of work in a 24-hour horizon, pausable, due in 48 hours: 6 h of it cannot wait past the horizon.
         planning.submit(new JobRequest("long-train", 64, null, 64.0, Duration.ofHours(30), NOW,
                 NOW.plus(Duration.ofHours(48)), null, true, Duration.ofMinutes(15)));
 
         StoredPlan plan = planning.latestPlan();
         PlannedJob placed = plan.jobs().getFirst();
-        assertThat(placed.outcome()).isNotEqualTo("MISSED");
-        assertThat(placed.runSlots()).as("one unbroken run to the horizon's last slot").isNotEmpty()
-                .isEqualTo(java.util.stream.IntStream.rangeClosed(placed.runSlots().getFirst(), 95).boxed().toList());
+        assertThat(placed.outcome()).isEqualTo("ON_TIME");
+        assertThat(placed.runSlots()).as("its 6 h of due work, one checkpoint per resume").hasSizeBetween(24, 48)
+                .allSatisfy(t -> assertThat(t).isBetween(1, 95));
+        // The other 24 h run unpaused from the horizon's end: the job ends by its deadline (00:05 floored to the slot).
+        assertThat(placed.end()).isEqualTo(Instant.parse("2026-06-23T00:00:00Z"));
+        assertThat(placed.explanation()).contains("the 6.00 h of its 30.00 h of work that cannot wait past the"
+                + " horizon's end, the rest runs after it to end by its deadline Tue 2026-06-23 08:00 CST");
+    }
+
+    @Test
+    void aLongPausableJobPausesForAnUrgentJobThatNeedsItsGpusNowAndBothEndOnTimeStatedAgainstTheirOwnDeadlines() {
+        DataSource ds = open();
+        SettableClock clock = new SettableClock(NOW);
+        JdbcPlanOutcomeStore outcomes = new JdbcPlanOutcomeStore(ds);
+        // Cheap (and sunny, 08:00-14:00 in Shanghai) from 00:00 to 06:00 UTC, dear after: the long job's due work
+        // starts at once.
+        PlanningSettings settings = new PlanningSettings(96, cheapFromMidnightToSixUtc(), 550, 20, Duration.ofSeconds(30), 16);
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds),
+                new JdbcJobRunStore(ds), AppPlanners.optimizer(Duration.ofSeconds(30)), new GreedyWindowPlanner(), settings,
+                clock, SiteForecast.source(SITE, settings, Optional::empty), Runnable::run,
+                io.kelvin.core.plan.MeteredImport.none(), io.kelvin.core.plan.MeteredWind.none(), outcomes);
+        // 6,144 of the site's 10,240 GPUs for 30 h, due in 48 h.
+        planning.submit(new JobRequest("long-train", 6144, null, null, Duration.ofHours(30), NOW,
+                NOW.plus(Duration.ofHours(48)), null, true, Duration.ofMinutes(15)));
+        assertThat(planning.latestPlan().jobs().getFirst().runSlots()).contains(1, 2, 3, 4);
+        assertLoneJobsRecordsDifferByItsExplainedSaving(planning.latestPlan(), outcomes);
+
+        // An hour later it runs, and a job that may not pause needs 6,144 GPUs for 1 h within 1.5 h.
+        clock.set(NOW.plus(Duration.ofHours(1)));
+        planning.replan("interval");
+        assertThat(planning.progress(planning.job("long-train")).state()).isEqualTo(JobProgress.State.RUNNING);
+        assertLoneJobsRecordsDifferByItsExplainedSaving(planning.latestPlan(), outcomes);
+        planning.submit(new JobRequest("urgent", 6144, null, null, Duration.ofHours(1), clock.instant(),
+                clock.instant().plus(Duration.ofMinutes(90)), null, false, null));
+
+        StoredPlan plan = planning.latestPlan();
+        PlannedJob urgent = plan.jobs().stream().filter(j -> j.jobId().equals("urgent")).findFirst().orElseThrow();
+        PlannedJob longTrain = plan.jobs().stream().filter(j -> j.jobId().equals("long-train")).findFirst().orElseThrow();
+        assertThat(urgent.outcome()).isEqualTo("ON_TIME");
+        assertThat(urgent.end()).isBeforeOrEqualTo(clock.instant().plus(Duration.ofMinutes(90)));
+        assertThat(longTrain.outcome()).isEqualTo("ON_TIME");
+        assertThat(longTrain.runSlots()).as("paused while the urgent job runs").doesNotContainAnyElementsOf(urgent.runSlots());
+        assertThat(longTrain.runSlots().getLast()).as("resumed after it").isGreaterThan(urgent.runSlots().getLast());
+        assertThat(longTrain.end()).isEqualTo(Instant.parse("2026-06-23T00:00:00Z"));
+        assertThat(longTrain.explanation()).contains("(paused and resumed)")
+                .contains("the rest runs after it to end by its deadline Tue 2026-06-23 08:00 CST");
+        assertThat(outcomes.of(plan.id())).extracting(io.kelvin.core.plan.PlanJobOutcome::jobId)
+                .containsExactlyInAnyOrder("long-train", "urgent");
+        assertThat(PlanReplay.replay(new JdbcPlanStore(ds), plan.id(),
+                name -> AppPlanners.byName(name, Duration.ofSeconds(30))).differences()).isEmpty();
+    }
+
+    /**
+     * One job: run-immediately runs all its work from its release (a running one continues), so baseline less
+     * planned EUR is its explanation's saving, both counting the work past the horizon's end at the terminal rate.
+     */
+    private static void assertLoneJobsRecordsDifferByItsExplainedSaving(StoredPlan plan, JdbcPlanOutcomeStore outcomes) {
+        PlannedJob lone = plan.jobs().getFirst();
+        io.kelvin.core.plan.PlanJobOutcome o = outcomes.of(plan.id()).getFirst();
+        assertThat(plan.jobs()).hasSize(1);
+        assertThat(o.baselineEur() - o.plannedEur()).isCloseTo(lone.savedEur(), within(1e-6));
+        assertThat(o.baselineKgCo2() - o.plannedKgCo2()).isCloseTo(lone.savedKgCo2(), within(1e-6));
+    }
+
+    /** 0.10 EUR/kWh from 00:00 to 06:00 UTC, 0.40 otherwise, by local hour as the settings take it. */
+    private static List<Double> cheapFromMidnightToSixUtc() {
+        List<Double> tariff = new java.util.ArrayList<>(java.util.Collections.nCopies(24, 0.40));
+        int offsetHours = SITE.info().timezone().getRules().getOffset(NOW).getTotalSeconds() / 3600;
+        for (int utcHour = 0; utcHour < 6; utcHour++) {
+            tariff.set(Math.floorMod(utcHour + offsetHours, 24), 0.10);
+        }
+        return tariff;
     }
 
     @Test

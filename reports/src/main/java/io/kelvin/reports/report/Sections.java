@@ -29,7 +29,8 @@ final class Sections {
                     + "run slots in that plan. kWh is the IT energy above idle the job draws; EUR (import at price plus "
                     + "carbon price less feed-in) and kg CO2e (grid import times the carbon intensity) are what the job "
                     + "adds to the site's predicted flows: the flows with the job less those without it, as each job's "
-                    + "plan explanation prices a move.",
+                    + "plan explanation prices a move; EUR also counts the job's work past the plan's horizon at the "
+                    + "plan's terminal rate (its mean cost of a kWh).",
             "Metered: the cluster gives no per-job meter, so a job's energy is attributed from its dispatched runs: "
                     + "each slot it ran times its IT power above idle. The IT meters measure all jobs together and "
                     + "are reported above; a slot the cap guard paused the job in is not counted as run. Scaling each "

@@ -67,7 +67,7 @@ public final class ScenarioFile {
         int horizon = n.optInteger("horizonSlots", 4, 4 * 96, 96);
         int every = n.optInteger("replanEverySlots", 1, 96, 4);
         SiteModel site = site(n.child("site"), base);
-        List<Job> jobs = TraceReader.read(n.child("jobs"), base, site, days);
+        List<Job> jobs = TraceReader.read(n.child("jobs"), base, site, days, start, zone);
         int maxLate = n.child("jobs").optInteger("maxLateSlots", 0, 4 * 96, 16);
         int slots = Scenario.replaySlots(days, drainDays, jobs) + horizon;
         Forecast forecast = forecast(n.child("series"), base, start, zone, slots);

@@ -1,5 +1,6 @@
 package io.kelvin.energyoptimizer.scenario;
 
+import io.kelvin.core.series.TimeFormat;
 import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.SiteModel;
 import java.io.IOException;
@@ -7,6 +8,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +22,18 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a job trace (CSV with a header) as a scenario's {@code jobs:} section maps it: arrival and
- * duration columns with their units (s, min, h), a resource column scaled to GPUs (fixed
+ * Reads a job trace (CSV with a header) as a scenario's {@code jobs:} section maps it: an arrival column, either
+ * numbers on the trace's own clock ({@code unit}: us, ms, s, min, h) or time stamps ({@code format}: iso,
+ * epoch-seconds, epoch-millis or a pattern, local stamps read in {@code zone}, default the scenario's); the length
+ * as a duration column (a unit) or as an {@code end} column less a {@code start} column (or less the arrival), read
+ * like the arrival unless they say otherwise; a resource column scaled to GPUs (fixed
  * {@code gpusPerUnit}, or scaled so the jobs ask for {@code loadShare} of the site's GPU-hours), or a GPU
  * column; power per GPU (the site's active power unless given); and either columns for deadline,
  * priority and preemptible or the rule: every {@code every}-th job (the first included) is deferrable
  * with {@code slackHours} of slack, the others urgent. Jobs arriving in {@code [fromHours, fromHours +
- * days x 24)} of the trace's clock are taken, their slots counted from {@code fromHours}. Durations are
- * rounded up to whole slots, releases down (a slot is 15 minutes).
+ * days x 24)} of the trace's clock are taken, their slots counted from {@code fromHours}; with time stamps, in
+ * {@code [from, from + days)} ({@code from} an instant, default the scenario's start). A deadline column is read
+ * like the arrival. Durations are rounded up to whole slots, releases down (a slot is 15 minutes).
  */
 final class TraceReader {
 
@@ -37,10 +47,11 @@ final class TraceReader {
     private TraceReader() {
     }
 
-    static List<Job> read(ScenarioNode n, Path base, SiteModel site, int days) {
+    static List<Job> read(ScenarioNode n, Path base, SiteModel site, int days, Instant start, ZoneId zone) {
         Path file = base.resolve(n.text("file"));
-        double fromH = n.optNumber("fromHours", 0, 1e7, 0);
-        List<Row> rows = rows(n, file, fromH, days);
+        TimeColumn arrival = TimeColumn.of(n.child("arrival"), null, start, zone, n);
+        double fromH = arrival.stamped() ? 0 : n.optNumber("fromHours", 0, 1e7, 0);
+        List<Row> rows = rows(n, file, arrival, fromH, days);
         double perUnit = gpusPerUnit(n, rows, site, days);
         ScenarioNode flex = n.child("deferrable");
         int every = flex.optInteger("every", 1, 1_000_000, 2);
@@ -87,20 +98,33 @@ final class TraceReader {
         return unitHours == 0 ? 1 : share * site.gpus() * days * 24 / unitHours;
     }
 
-    private static List<Row> rows(ScenarioNode n, Path file, double fromH, int days) {
-        ScenarioNode arrival = n.child("arrival");
-        ScenarioNode length = n.child("duration");
-        String arrivalCol = arrival.text("column");
-        String lengthCol = length.text("column");
-        double arrivalUnit = hours(arrival);
-        double lengthUnit = hours(length);
+    private static List<Row> rows(ScenarioNode n, Path file, TimeColumn arrival, double fromH, int days) {
+        boolean byEnd = n.has("end");
+        if (byEnd == n.has("duration")) {
+            n.problem("duration", "give exactly one of duration (a length column) and end (an end column, less start"
+                    + " or the arrival)");
+            return new ArrayList<>();
+        }
+        Optional<TimeColumn> length = byEnd ? Optional.empty()
+                : Optional.of(TimeColumn.length(n.child("duration")));
+        Optional<TimeColumn> end = byEnd ? Optional.of(TimeColumn.of(n.child("end"), arrival, null, null, n))
+                : Optional.empty();
+        Optional<TimeColumn> begin = n.has("start") ? Optional.of(TimeColumn.of(n.child("start"), arrival, null, null, n))
+                : Optional.empty();
+        if (!byEnd && begin.isPresent()) {
+            n.child("start").problem("column", "a start column goes with an end column, not with duration");
+        }
         String unitsCol = n.child("resources").optText("column").orElse(null);
-        Optional<String> deadlineCol = n.child("deadline").optText("column");
-        double deadlineUnit = deadlineCol.isPresent() ? hours(n.child("deadline")) : 1;
+        Optional<TimeColumn> deadline = n.has("deadline") && n.child("deadline").has("column")
+                ? Optional.of(n.child("deadline").has("unit") || n.child("deadline").has("format") || arrival.stamped()
+                        ? TimeColumn.of(n.child("deadline"), arrival, null, null, n)
+                        : TimeColumn.numeric(n.child("deadline"), "s"))
+                : Optional.empty();
         Optional<String> priorityCol = n.child("priority").optText("column");
         Optional<String> preemptCol = n.child("preemptible").optText("column");
         List<Row> rows = new ArrayList<>();
-        if (arrivalCol.isEmpty() || lengthCol.isEmpty()) {
+        if (arrival.column().isEmpty() || length.map(TimeColumn::column).orElse("x").isEmpty()
+                || end.map(TimeColumn::column).orElse("x").isEmpty()) {
             return rows;
         }
         double toH = fromH + days * 24.0;
@@ -108,7 +132,11 @@ final class TraceReader {
                 .setIgnoreEmptyLines(true).get();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(in, format)) {
-            for (String col : List.of(arrivalCol, lengthCol)) {
+            List<String> needed = new ArrayList<>(List.of(arrival.column()));
+            length.ifPresent(c -> needed.add(c.column()));
+            end.ifPresent(c -> needed.add(c.column()));
+            begin.ifPresent(c -> needed.add(c.column()));
+            for (String col : needed) {
                 if (!parser.getHeaderNames().contains(col)) {
                     n.problem("file", file.getFileName() + ": no column '" + col + "' (has " + parser.getHeaderNames() + ")");
                     return rows;
@@ -116,18 +144,26 @@ final class TraceReader {
             }
             for (CSVRecord rec : parser) {
                 long line = rec.getRecordNumber() + 1;
-                double a = value(n, file, rec, line, arrivalCol) * arrivalUnit;
+                double a = arrival.hours(n, file, rec, line);
                 if (!(a >= fromH && a < toH)) {
                     continue;
                 }
-                double len = value(n, file, rec, line, lengthCol) * lengthUnit;
+                double len = length.isPresent() ? length.get().hours(n, file, rec, line)
+                        : end.get().hours(n, file, rec, line)
+                                - (begin.isPresent() ? begin.get().hours(n, file, rec, line) : a);
                 double units = unitsCol == null ? 1 : value(n, file, rec, line, unitsCol);
+                if (Double.isNaN(len) || Double.isNaN(units)) {
+                    continue; // the cell's problem is reported
+                }
                 if (!(len > 0) || !(units > 0)) {
-                    n.problem("file", file.getFileName() + ": line " + line + ": duration and resources must be > 0");
+                    String why = len > 0 ? "resources must be > 0"
+                            : byEnd ? "end must be after " + (begin.isPresent() ? "start" : "arrival")
+                            : "duration must be > 0";
+                    n.problem("file", file.getFileName() + ": line " + line + ": " + why);
                     continue;
                 }
                 rows.add(new Row(line, a, len, units,
-                        deadlineCol.map(c -> value(n, file, rec, line, c) * deadlineUnit),
+                        deadline.map(c -> c.hours(n, file, rec, line)),
                         priorityCol.map(c -> (int) value(n, file, rec, line, c)),
                         preemptCol.map(c -> Boolean.parseBoolean(rec.get(c)))));
             }
@@ -146,15 +182,111 @@ final class TraceReader {
         }
     }
 
-    /** Hours per unit of a time column: s, min or h. */
-    private static double hours(ScenarioNode column) {
-        String unit = column.optText("unit").orElse("s").toLowerCase(Locale.ROOT);
+    /**
+     * A time column of the trace, read as hours: numbers times their unit on the trace's own clock, or time stamps as
+     * hours since {@code from}.
+     */
+    private record TimeColumn(String column, double hoursPerUnit, TimeFormat stamps, ZoneId zone,
+                              Instant from) {
+
+        boolean stamped() {
+            return stamps != null;
+        }
+
+        /**
+         * The column {@code c} describes: time stamps when it gives {@code format}, numbers when it gives {@code unit};
+         * with neither, read like {@code like} (the arrival), or in seconds for the arrival itself. Stamps count from
+         * {@code jobs.from} (default {@code start}); local ones are read in {@code c.zone} (default {@code zone}).
+         */
+        static TimeColumn of(ScenarioNode c, TimeColumn like, Instant start, ZoneId zone, ScenarioNode jobs) {
+            String column = c.text("column");
+            if (c.has("unit") && c.has("format")) {
+                c.problem("format", "give unit (numbers on the trace's clock) or format (time stamps), not both");
+            }
+            boolean stamped = c.has("format") || (!c.has("unit") && like != null && like.stamped());
+            if (!stamped) {
+                if (like == null && jobs.has("from")) {
+                    jobs.problem("from", "goes with time-stamped arrivals (arrival.format); numbers use fromHours");
+                }
+                return c.has("unit") || like == null ? numeric(c, "s")
+                        : new TimeColumn(column, like.hoursPerUnit(), null, null, null);
+            }
+            if (like != null && !like.stamped()) {
+                c.problem("format", "time stamps here need time-stamped arrivals (arrival.format)");
+                return numeric(c, "s");
+            }
+            if (like == null && jobs.has("fromHours")) {
+                jobs.problem("fromHours", "goes with numeric arrivals; with time stamps give from (an ISO instant)");
+            }
+            TimeFormat format;
+            String pattern = c.optText("format").orElse(null);
+            if (pattern == null) {
+                format = like.stamps();
+            } else {
+                try {
+                    format = TimeFormat.parse(pattern, Instant.EPOCH);
+                } catch (IllegalArgumentException e) {
+                    c.problem("format", "not a time format (iso, epoch-seconds, epoch-millis or a pattern such as"
+                            + " yyyy-MM-dd HH:mm:ss): " + pattern);
+                    format = new TimeFormat.Iso();
+                }
+            }
+            ZoneId in = c.has("zone") ? c.zone("zone") : like != null ? like.zone() : zone;
+            Instant from = like != null ? like.from() : jobs.has("from") ? jobs.instant("from") : start;
+            return new TimeColumn(column, 0, format, in, from);
+        }
+
+        /** A length column: numbers in a unit (default {@code fallbackUnit}); time stamps make no length. */
+        static TimeColumn length(ScenarioNode c) {
+            if (c.has("format")) {
+                c.problem("format", "a duration is a number with a unit; for time stamps give end (and start) columns");
+            }
+            return numeric(c, "s");
+        }
+
+        static TimeColumn numeric(ScenarioNode c, String fallbackUnit) {
+            return new TimeColumn(c.text("column"), TraceReader.hours(c, fallbackUnit), null, null, null);
+        }
+
+        /** The cell in hours; NaN, with a problem naming the line and column, when it cannot be read. */
+        double hours(ScenarioNode n, Path file, CSVRecord rec, long line) {
+            if (!stamped()) {
+                return value(n, file, rec, line, column) * hoursPerUnit;
+            }
+            String text = rec.get(column);
+            try {
+                Object read = stamps.read(text);
+                Instant at = read instanceof LocalDateTime local ? local.atZone(zone).toInstant() : (Instant) read;
+                return Duration.between(from, at).toMillis() / 3_600_000.0;
+            } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+                n.problem("file", file.getFileName() + ": line " + line + ": " + column + ": not a time stamp ("
+                        + describe(stamps) + "): " + text);
+                return Double.NaN;
+            }
+        }
+
+        private static String describe(TimeFormat f) {
+            return switch (f) {
+                case TimeFormat.Iso i -> "iso";
+                case TimeFormat.EpochSeconds e -> "epoch-seconds";
+                case TimeFormat.EpochMillis e -> "epoch-millis";
+                case TimeFormat.OffsetSeconds o -> "offset-seconds";
+                case TimeFormat.Pattern p -> p.pattern();
+            };
+        }
+    }
+
+    /** Hours per unit of a numeric time column: us, ms, s, min or h. */
+    private static double hours(ScenarioNode column, String fallback) {
+        String unit = column.optText("unit").orElse(fallback).toLowerCase(Locale.ROOT);
         return switch (unit) {
+            case "us" -> 1 / 3.6e9;
+            case "ms" -> 1 / 3.6e6;
             case "s" -> 1 / 3600.0;
             case "min" -> 1 / 60.0;
             case "h" -> 1;
             default -> {
-                column.problem("unit", "must be s, min or h, was " + unit);
+                column.problem("unit", "must be us, ms, s, min or h, was " + unit);
                 yield 1;
             }
         };

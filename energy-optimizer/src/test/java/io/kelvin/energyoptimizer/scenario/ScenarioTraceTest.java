@@ -1,0 +1,150 @@
+package io.kelvin.energyoptimizer.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kelvin.energyoptimizer.model.Job;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Job traces in the shapes public traces come in: numbers on the trace's own clock (the GAIA traces), local time
+ * stamps with submit, start and end columns (as the Helios and Philly traces), epoch seconds with durations in
+ * microseconds (as Google's cluster traces).
+ */
+class ScenarioTraceTest {
+
+    @TempDir
+    Path dir;
+
+    /** A one-day scenario from 2020-07-01T00:00Z (08:00 in Shanghai) on 64 GPUs over {@code trace}. */
+    private Path scenario(String trace, String jobs) throws IOException {
+        Files.writeString(dir.resolve("trace.csv"), trace);
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, """
+                start: 2020-07-01T00:00:00Z
+                zone: Asia/Shanghai
+                days: 1
+                site: { gpus: 64, idleKwPerGpu: 0.25, activeKwPerGpu: 0.95, importLimitKw: 1000, exportAllowed: true }
+                jobs:
+                  file: trace.csv
+                  resources: { column: gpus }
+                  gpusPerUnit: 1
+                %s
+                series:
+                  carbon: { value: 400 }
+                  price: { value: 0.1 }
+                  ambient: { meanC: 20, swingC: 5, warmestHour: 15 }
+                """.formatted(jobs.indent(2).stripTrailing()));
+        return file;
+    }
+
+    private static final String HELIOS_LIKE = """
+            job_id,gpus,submit_time,start_time,end_time
+            a,8,2020-07-01 08:00:00,2020-07-01 08:30:00,2020-07-01 10:30:00
+            b,16,2020-07-01 09:07:00,2020-07-01 09:10:00,2020-07-01 09:40:00
+            c,4,2020-07-01 07:59:59,2020-07-01 08:00:00,2020-07-01 09:00:00
+            d,4,2020-07-02 08:00:00,2020-07-02 08:00:00,2020-07-02 09:00:00
+            """;
+
+    @Test
+    void localTimeStampsAreReadInTheScenariosZoneAndALengthIsEndLessStart() throws IOException {
+        Scenario s = ScenarioFile.load(scenario(HELIOS_LIKE, """
+                arrival: { column: submit_time, format: "yyyy-MM-dd HH:mm:ss" }
+                start: { column: start_time }
+                end: { column: end_time }
+                """), Map.of());
+
+        // From 08:00 Shanghai (00:00Z) for a day: c (07:59:59) and d (08:00 the next day) lie outside.
+        List<Job> jobs = s.jobs();
+        assertThat(jobs).hasSize(2);
+        // a: submitted at 00:00Z, ran 2 h (queueing excluded): slot 0, 8 slots.
+        assertThat(jobs.get(0).gpus()).isEqualTo(8);
+        assertThat(jobs.get(0).releaseSlot()).isZero();
+        assertThat(jobs.get(0).durationSlots()).isEqualTo(8);
+        // b: submitted at 01:07Z (slot 4, releases round down), ran 30 min: 2 slots.
+        assertThat(jobs.get(1).gpus()).isEqualTo(16);
+        assertThat(jobs.get(1).releaseSlot()).isEqualTo(4);
+        assertThat(jobs.get(1).durationSlots()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAStartColumnALengthIsEndLessArrivalAndAnotherZoneAndWindowStartMayBeGiven() throws IOException {
+        Scenario s = ScenarioFile.load(scenario(HELIOS_LIKE, """
+                arrival: { column: submit_time, format: "yyyy-MM-dd HH:mm:ss", zone: UTC }
+                end: { column: end_time }
+                from: 2020-07-01T08:00:00Z
+                """), Map.of());
+
+        // Read as UTC, from 08:00Z: a (08:00Z, slot 0) and b (09:07Z, slot 4); c is a second early.
+        assertThat(s.jobs()).extracting(Job::releaseSlot).containsExactly(0, 4);
+        // a waited 30 min and ran 2 h: 2.5 h from its arrival, 10 slots.
+        assertThat(s.jobs().get(0).durationSlots()).isEqualTo(10);
+    }
+
+    @Test
+    void epochSecondsWithDurationsInMicrosecondsAndDeadlinesReadLikeTheArrivalAreRead() throws IOException {
+        Scenario s = ScenarioFile.load(scenario("""
+                time,dur_us,gpus,due
+                1593561600,5400000000,2,1593576000
+                1593562500.5,60000000,1,1593565200
+                1593475200,60000000,1,1593565200
+                """, """
+                arrival: { column: time, format: epoch-seconds }
+                duration: { column: dur_us, unit: us }
+                deadline: { column: due }
+                """), Map.of());
+
+        // 2020-07-01T00:00Z for 1.5 h, and 00:15:00.5Z for a minute (a whole slot); the third is a day early.
+        assertThat(s.jobs()).extracting(Job::releaseSlot).containsExactly(0, 1);
+        assertThat(s.jobs()).extracting(Job::durationSlots).containsExactly(6, 1);
+        // Due at 04:00Z and 01:00Z: slots 16 and 4.
+        assertThat(s.jobs()).extracting(Job::deadlineSlot).containsExactly(16, 4);
+    }
+
+    @Test
+    void aBadTimeStampAndAnEndBeforeItsStartAreNamedWithTheirLines() throws IOException {
+        Path file = scenario("""
+                job_id,gpus,submit_time,start_time,end_time
+                a,8,2020-07-01 08:00:00,2020-07-01 08:30:00,2020-07-01 10:30:00
+                b,16,2020-07-01T09:07,2020-07-01 09:10:00,2020-07-01 09:40:00
+                c,4,2020-07-01 09:00:00,2020-07-01 10:00:00,2020-07-01 09:00:00
+                """, """
+                arrival: { column: submit_time, format: "yyyy-MM-dd HH:mm:ss" }
+                start: { column: start_time }
+                end: { column: end_time }
+                """);
+
+        assertThatThrownBy(() -> ScenarioFile.load(file, Map.of()))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly(
+                        file + ": jobs.file: trace.csv: line 3: submit_time: not a time stamp (yyyy-MM-dd HH:mm:ss):"
+                                + " 2020-07-01T09:07",
+                        file + ": jobs.file: trace.csv: line 4: end must be after start"));
+    }
+
+    @Test
+    void mixedClocksAndTwoLengthsAreRefusedWithTheirPaths() throws IOException {
+        Path file = scenario(HELIOS_LIKE, """
+                arrival: { column: submit_time, format: "yyyy-MM-dd HH:mm:ss", unit: s }
+                duration: { column: end_time, format: iso }
+                end: { column: end_time }
+                fromHours: 10
+                """);
+
+        assertThatThrownBy(() -> ScenarioFile.load(file, Map.of()))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems()).contains(
+                        file + ": jobs.arrival.format: give unit (numbers on the trace's clock) or format (time"
+                                + " stamps), not both",
+                        file + ": jobs.fromHours: goes with numeric arrivals; with time stamps give from (an ISO"
+                                + " instant)",
+                        file + ": jobs.duration: give exactly one of duration (a length column) and end (an end"
+                                + " column, less start or the arrival)"));
+    }
+}

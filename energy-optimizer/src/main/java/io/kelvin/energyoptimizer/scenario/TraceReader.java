@@ -33,7 +33,9 @@ import org.apache.commons.csv.CSVRecord;
  * with {@code slackHours} of slack, the others urgent. Jobs arriving in {@code [fromHours, fromHours +
  * days x 24)} of the trace's clock are taken, their slots counted from {@code fromHours}; with time stamps, in
  * {@code [from, from + days)} ({@code from} an instant, default the scenario's start). A deadline column is read
- * like the arrival. Durations are rounded up to whole slots, releases down (a slot is 15 minutes).
+ * like the arrival. With {@code only: { column, values }} only the rows whose column holds one of the values are read
+ * (say the jobs a trace marks COMPLETED). Durations are rounded up to whole slots, releases down (a slot is 15
+ * minutes).
  */
 final class TraceReader {
 
@@ -99,6 +101,21 @@ final class TraceReader {
     }
 
     private static List<Row> rows(ScenarioNode n, Path file, TimeColumn arrival, double fromH, int days) {
+        Optional<String> onlyCol = n.has("only") ? Optional.of(n.child("only").text("column")) : Optional.empty();
+        java.util.Set<String> onlyValues = new java.util.HashSet<>();
+        if (onlyCol.isPresent()) {
+            n.child("only").list("values").forEach(v -> {
+                if (v.json().isValueNode() && !v.json().asText().isBlank()) {
+                    onlyValues.add(v.json().asText().trim());
+                } else {
+                    n.child("only").problem("values", "each must be a value of the column, such as COMPLETED");
+                }
+            });
+            if (onlyValues.isEmpty()) {
+                n.child("only").problem("values", "required: the column's values of the rows to take, such as"
+                        + " [COMPLETED]");
+            }
+        }
         boolean byEnd = n.has("end");
         if (byEnd == n.has("duration")) {
             n.problem("duration", "give exactly one of duration (a length column) and end (an end column, less start"
@@ -136,6 +153,7 @@ final class TraceReader {
             length.ifPresent(c -> needed.add(c.column()));
             end.ifPresent(c -> needed.add(c.column()));
             begin.ifPresent(c -> needed.add(c.column()));
+            onlyCol.ifPresent(needed::add);
             for (String col : needed) {
                 if (!parser.getHeaderNames().contains(col)) {
                     n.problem("file", file.getFileName() + ": no column '" + col + "' (has " + parser.getHeaderNames() + ")");
@@ -144,6 +162,9 @@ final class TraceReader {
             }
             for (CSVRecord rec : parser) {
                 long line = rec.getRecordNumber() + 1;
+                if (onlyCol.isPresent() && !onlyValues.contains(rec.get(onlyCol.get()))) {
+                    continue; // not a row the scenario takes: its other cells (an empty end, say) are not read
+                }
                 double a = arrival.hours(n, file, rec, line);
                 if (!(a >= fromH && a < toH)) {
                     continue;

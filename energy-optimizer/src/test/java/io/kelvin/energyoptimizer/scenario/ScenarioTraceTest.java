@@ -129,12 +129,31 @@ class ScenarioTraceTest {
     }
 
     @Test
+    void onlyTheRowsWhoseStateIsListedAreTakenAndTheOthersEmptyCellsAreNotRead() throws IOException {
+        Scenario s = ScenarioFile.load(scenario("""
+                job_id,gpus,submit_time,start_time,end_time,state
+                a,8,2020-07-01 08:00:00,2020-07-01 08:30:00,2020-07-01 10:30:00,COMPLETED
+                b,16,2020-07-01 09:07:00,,,CANCELLED
+                c,4,2020-07-01 09:30:00,2020-07-01 09:30:00,2020-07-01 09:45:00,FAILED
+                """, """
+                arrival: { column: submit_time, format: "yyyy-MM-dd HH:mm:ss" }
+                start: { column: start_time }
+                end: { column: end_time }
+                only: { column: state, values: [COMPLETED, FAILED] }
+                """), Map.of());
+
+        assertThat(s.jobs()).extracting(Job::gpus).containsExactly(8, 4);
+        assertThat(s.jobs()).extracting(Job::releaseSlot).containsExactly(0, 6);
+    }
+
+    @Test
     void mixedClocksAndTwoLengthsAreRefusedWithTheirPaths() throws IOException {
         Path file = scenario(HELIOS_LIKE, """
                 arrival: { column: submit_time, format: "yyyy-MM-dd HH:mm:ss", unit: s }
                 duration: { column: end_time, format: iso }
                 end: { column: end_time }
                 fromHours: 10
+                only: { column: state }
                 """);
 
         assertThatThrownBy(() -> ScenarioFile.load(file, Map.of()))
@@ -145,6 +164,8 @@ class ScenarioTraceTest {
                         file + ": jobs.fromHours: goes with numeric arrivals; with time stamps give from (an ISO"
                                 + " instant)",
                         file + ": jobs.duration: give exactly one of duration (a length column) and end (an end"
-                                + " column, less start or the arrival)"));
+                                + " column, less start or the arrival)",
+                        file + ": jobs.only.values: required: the column's values of the rows to take, such as"
+                                + " [COMPLETED]"));
     }
 }

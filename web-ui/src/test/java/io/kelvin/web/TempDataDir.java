@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * file under the site-configs copy) with the webhook callback on the app's own port, fixed here so
  * the site file can name it. The VTN is injected into a test's {@code TestVtn} field. Under the
  * {@link GridApiOnly} profile the section names no VTN (none is started): events come only through the
- * grid API. The demo's grid meter gets {@link #SEEDED_DAYS} days of history before the app starts (a
+ * grid API, and the site's tariff is in yuan with an exchange rate to EUR ({@link #YUAN_RATE}). The demo's grid meter gets {@link #SEEDED_DAYS} days of history before the app starts (a
  * GOOD sample of {@link #SEEDED_GRID_KW} kW every minute up to three minutes before the start), so a DR event has
  * a baseline from stored meter data; the rrd4j store takes no sample older than one it holds, so this history
  * cannot be written once the app collects.
@@ -65,6 +65,9 @@ public class TempDataDir implements QuarkusTestResourceLifecycleManager {
         int appPort = FreePorts.loopback();
         try {
             String withoutDemoSection = Files.readString(site).replaceAll(DEMO_DR_SECTION, "");
+            if (gridApiOnly) {
+                withoutDemoSection = withTariffInYuan(site, withoutDemoSection);
+            }
             Files.writeString(site, withoutDemoSection + (gridApiOnly ? gridApiOnlySection() : vtnSection(site, appPort)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -107,6 +110,38 @@ public class TempDataDir implements QuarkusTestResourceLifecycleManager {
                     - { name: site-main, meters: [M-GRID] }
                 """.formatted(vtn.url(), TestVtn.CLIENT_ID, appPort, DrFixtures.PROGRAM_NAME);
     }
+
+    /** The demo tariff's feed, as it reads in the demo site file. */
+    private static final String DEMO_TARIFF = """
+                file: feeds/demo-tou-tariff.csv
+                csv: { time: time, value: eur_per_kwh, zone: Asia/Shanghai, unit: EUR/kWh, resolution: 1h }
+            """;
+
+    /**
+     * The site's tariff in yuan: the demo tariff's EUR values at {@link #YUAN_RATE} EUR/CNY written as CNY/kWh (so
+     * converted back they are the demo's EUR prices), the feed giving that exchange rate.
+     */
+    private static String withTariffInYuan(Path site, String text) throws IOException {
+        if (!text.contains(DEMO_TARIFF)) {
+            throw new IllegalStateException("the demo site's tariff feed no longer reads as this fixture expects");
+        }
+        Path configs = site.getParent().getParent();
+        List<String> lines = Files.readAllLines(configs.resolve("feeds/demo-tou-tariff.csv"));
+        StringBuilder yuan = new StringBuilder("time,cny_per_kwh\n");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            yuan.append(cells[0]).append(',').append(Double.parseDouble(cells[1]) / YUAN_RATE).append('\n');
+        }
+        Files.writeString(configs.resolve("feeds/tariff-cny.csv"), yuan);
+        return text.replace(DEMO_TARIFF, """
+                    file: feeds/tariff-cny.csv
+                    csv: { time: time, value: cny_per_kwh, zone: Asia/Shanghai, unit: CNY/kWh, resolution: 1h }
+                    exchangeRate: %s
+                """.formatted(YUAN_RATE));
+    }
+
+    /** EUR per CNY of the {@link GridApiOnly} site's tariff. */
+    public static final double YUAN_RATE = 0.128;
 
     private static String gridApiOnlySection() {
         return """

@@ -85,11 +85,7 @@ class ExplanationBenefitTest {
         // job has 30 h of work (120 slots) due in 48 h: fitted to the horizon as one run that spills past its end.
         // Starting it 2 h later moves 8 slots of work out of the 0.40 slots (0.88 EUR each) past the end
         // (0.55 EUR each): 8 x 0.33 = 2.64 EUR saved, 8 x 2.2 = 17.6 kWh less import inside the horizon.
-        double[] price = new double[96];
-        Arrays.fill(price, 0.20);
-        Arrays.fill(price, 0, 8, 0.40);
-        Arrays.fill(price, 88, 96, 0.60);
-        Forecast f = new Forecast(new double[96], new double[96], price, filled(96, 300), filled(96, 20), new double[96]);
+        Forecast f = dearEnds();
         Job pausable = Job.of("long", 8, 10, 120, 0, 192).asPreemptible(1);
         Problem p = Tiny.problem(96, f, List.of(), pausable.fittedTo(96)).withZone(BERLIN);
 
@@ -120,11 +116,7 @@ class ExplanationBenefitTest {
         // The prices of the first test: greedy-window used to count only the slots inside the horizon, so starting
         // later always looked cheaper and it started the job as late as its deadline allows (slot 72), 4.40 EUR
         // worse than at its release by the objective. With the terminal charge its cheapest start is slot 8.
-        double[] price = new double[96];
-        Arrays.fill(price, 0.20);
-        Arrays.fill(price, 0, 8, 0.40);
-        Arrays.fill(price, 88, 96, 0.60);
-        Forecast f = new Forecast(new double[96], new double[96], price, filled(96, 300), filled(96, 20), new double[96]);
+        Forecast f = dearEnds();
         Problem p = Tiny.problem(96, f, List.of(), Job.of("long", 8, 10, 120, 0, 192).asPreemptible(1).fittedTo(96));
 
         Plan greedy = Tiny.checked(p, new GreedyWindowPlanner().plan(p, JobRuns.none()));
@@ -187,5 +179,14 @@ class ExplanationBenefitTest {
         double[] a = new double[n];
         Arrays.fill(a, v);
         return a;
+    }
+
+    /** 96 quarter hours, no PV: 0.40 EUR/kWh in the first 2 h, 0.60 in the last 2 h, 0.20 between. */
+    private static Forecast dearEnds() {
+        double[] price = new double[96];
+        Arrays.fill(price, 0.20);
+        Arrays.fill(price, 0, 8, 0.40);
+        Arrays.fill(price, 88, 96, 0.60);
+        return new Forecast(new double[96], new double[96], price, filled(96, 300), filled(96, 20), new double[96]);
     }
 }

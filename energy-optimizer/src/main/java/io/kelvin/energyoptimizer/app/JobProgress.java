@@ -2,6 +2,7 @@ package io.kelvin.energyoptimizer.app;
 
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.energyoptimizer.model.Horizon;
+import io.kelvin.energyoptimizer.model.Schedules;
 import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.replan.JobExpiry;
@@ -89,20 +90,10 @@ public record JobProgress(State state, int workSlots, int doneSlots, int leftSlo
                 submitted.checkpointSlots(), phase);
     }
 
-    /** Work done by these run slots (ascending): a checkpoint per resume, or only the last unbroken run. */
+    /** Work done by these run slots (ascending), by the one rule ({@link Schedules#workDone}). */
     private static int done(JobSpec job, List<Instant> runs, int checkpoint) {
-        int segments = 0;
-        int lastSegment = 0;
-        Instant previous = null;
-        for (Instant t : runs) {
-            boolean continues = previous != null && previous.plus(Horizon.QUARTER_HOUR).equals(t);
-            segments += continues ? 0 : 1;
-            lastSegment = continues ? lastSegment + 1 : 1;
-            previous = t;
-        }
-        if (!job.preemptible()) {
-            return lastSegment;
-        }
-        return Math.max(0, runs.size() - checkpoint * Math.max(0, segments - 1));
+        long slotSeconds = Horizon.QUARTER_HOUR.toSeconds();
+        List<Integer> slots = runs.stream().map(t -> (int) Math.floorDiv(t.getEpochSecond(), slotSeconds)).toList();
+        return Schedules.workDone(job.preemptible(), checkpoint, slots);
     }
 }

@@ -24,6 +24,28 @@ public final class Schedules {
         return segments;
     }
 
+    /**
+     * Work a job has done, in slots, by the slots it ran in so far ({@code ranSlots}, ascending, any origin): a
+     * preemptible job pays {@code checkpointSlots} of its run slots on every resume; a job that may not pause keeps
+     * only its last unbroken run (a run broken off is lost, and it starts again). The one rule for progress: the
+     * app's {@code JobProgress} (from the stored run log) and the scenarios' {@code Replanner} both count by it.
+     */
+    public static int workDone(boolean preemptible, int checkpointSlots, List<Integer> ranSlots) {
+        int segments = 0;
+        int lastSegment = 0;
+        int previous = Integer.MIN_VALUE;
+        for (int slot : ranSlots) {
+            boolean continues = previous != Integer.MIN_VALUE && slot == previous + 1;
+            segments += continues ? 0 : 1;
+            lastSegment = continues ? lastSegment + 1 : 1;
+            previous = slot;
+        }
+        if (!preemptible) {
+            return lastSegment;
+        }
+        return Math.max(0, ranSlots.size() - checkpointSlots * Math.max(0, segments - 1));
+    }
+
     /** Slots a preemptible job must run: its work plus a checkpoint for every resume. */
     public static int requiredRunSlots(Job job, List<Integer> runSlots) {
         int segments = segments(job, runSlots);

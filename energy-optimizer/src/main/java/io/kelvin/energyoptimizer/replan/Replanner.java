@@ -9,6 +9,7 @@ import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.JobSchedule;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
+import io.kelvin.energyoptimizer.model.Schedules;
 import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.solve.Planner;
 import java.time.Instant;
@@ -38,6 +39,9 @@ public final class Replanner {
     private final InstantSource clock;
     private PlanningContext context;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
+    /** Each open job as submitted, and the absolute slots it ran in so far. */
+    private final Map<String, Job> submitted = new LinkedHashMap<>();
+    private final Map<String, List<Integer>> ran = new LinkedHashMap<>();
     private final List<DrEvent> events = new ArrayList<>();
     private boolean dirty = true;
     private Instant lastPlanAt = Instant.MIN;
@@ -72,12 +76,17 @@ public final class Replanner {
         dirty = true;
     }
 
-    /** A new job, slots absolute. */
+    /** A new job (PENDING: its progress is counted from the slots it runs in here), slots absolute. */
     public void submit(Job job) {
+        if (job.phase() != Job.Phase.PENDING) {
+            throw new IllegalArgumentException("job " + job.id() + " is " + job.phase() + ": submit it before it runs");
+        }
         if (urgentArrivals != null) {
             urgentArrivals.record(context.slotAt(clock.instant()), job);
         }
         jobs.put(job.id(), job);
+        submitted.put(job.id(), job);
+        ran.put(job.id(), new ArrayList<>());
         dirty = true;
     }
 
@@ -114,7 +123,7 @@ public final class Replanner {
         double hours = context.slotLength().toMinutes() / 60.0;
         for (Job j : List.copyOf(jobs.values())) {
             if (JobExpiry.expired(j, slot, w, hours)) {
-                jobs.remove(j.id());
+                forget(j.id());
                 expired.add(j.id());
                 dirty = true;
             }
@@ -162,24 +171,39 @@ public final class Replanner {
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    /** Records that {@code ran} ran in the current slot; returns the ids of jobs that finished. */
-    public List<String> advance(Set<String> ran) {
+    /**
+     * Records that {@code ranNow} ran in the current slot; returns the ids of jobs that finished. Each job's work left
+     * and phase follow from the slots it ran in, by the app's rule ({@link Schedules#workDone}): a checkpoint paid on
+     * every resume, and a job that may not pause starting again when its run was broken off.
+     */
+    public List<String> advance(Set<String> ranNow) {
+        int slot = context.slotAt(clock.instant());
         List<String> finished = new ArrayList<>();
         for (Job j : List.copyOf(jobs.values())) {
-            if (ran.contains(j.id())) {
-                int left = j.durationSlots() - 1 + (j.phase() == Job.Phase.PAUSED ? j.checkpointSlots() : 0);
-                if (left <= 0) {
-                    jobs.remove(j.id());
-                    finished.add(j.id());
-                } else {
-                    jobs.put(j.id(), new Job(j.id(), j.gpus(), j.powerKw(), left, j.releaseSlot(), j.deadlineSlot(),
-                            j.priority(), j.preemptible(), j.checkpointSlots(), Job.Phase.RUNNING));
-                }
-            } else if (j.phase() == Job.Phase.RUNNING) {
-                jobs.put(j.id(), j.withPhase(Job.Phase.PAUSED));
+            Job job = submitted.get(j.id());
+            List<Integer> log = ran.get(j.id());
+            boolean now = ranNow.contains(j.id());
+            if (now) {
+                log.add(slot);
             }
+            int left = job.durationSlots() - Schedules.workDone(job.preemptible(), job.checkpointSlots(), log);
+            if (left <= 0) {
+                forget(j.id());
+                finished.add(j.id());
+                continue;
+            }
+            Job.Phase phase = now ? Job.Phase.RUNNING
+                    : log.isEmpty() || !job.preemptible() ? Job.Phase.PENDING : Job.Phase.PAUSED;
+            jobs.put(j.id(), new Job(j.id(), j.gpus(), j.powerKw(), left, j.releaseSlot(), j.deadlineSlot(),
+                    j.priority(), j.preemptible(), j.checkpointSlots(), phase));
         }
         return finished;
+    }
+
+    private void forget(String id) {
+        jobs.remove(id);
+        submitted.remove(id);
+        ran.remove(id);
     }
 
     public Optional<Plan> currentPlan() {

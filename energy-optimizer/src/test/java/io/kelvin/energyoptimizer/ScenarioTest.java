@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Guards for the scenario runner on short runs; the whole reference week and the scenario matrix are
@@ -65,13 +67,15 @@ class ScenarioTest {
     }
 
     /**
-     * The matrix goal on one shortened matrix scenario (a day of week 20 of the PAI 100k trace, 4 h slack, an
-     * evening DR cap, PV): the optimizer's replay objective is no worse than either baseline's, at 100 % DR
-     * compliance. The whole matrix is {@code ./kelvin bench scenarios}.
+     * The matrix goal on shortened matrix scenarios, one on each carbon series (a day of week 20 of the PAI 100k
+     * trace in California, 4 h slack; a day of week 5 in Berlin on the series derived from its PV, 12 h slack; both
+     * with an evening DR cap and PV): the optimizer's replay objective is no worse than either baseline's, at 100 %
+     * DR compliance. The whole matrix is {@code ./kelvin bench scenarios}.
      */
-    @Test
-    void onAShortMatrixScenarioTheOptimizerIsNoWorseThanEitherBaselineAndKeepsEveryDrCap() {
-        Scenario s = ScenarioFile.load(Path.of("scenarios/matrix/w20-load40-slack04-dr-pv.yaml"),
+    @ParameterizedTest
+    @ValueSource(strings = {"w20-load40-slack04-dr-pv", "w05-load60-slack12-dr-pv-de"})
+    void onAShortMatrixScenarioTheOptimizerIsNoWorseThanEitherBaselineAndKeepsEveryDrCap(String name) {
+        Scenario s = ScenarioFile.load(Path.of("scenarios/matrix/" + name + ".yaml"),
                 Map.of("days", "1", "replanEverySlots", "8", "solver.jobSolves", "30000"));
         ScenarioOutcome o = ScenarioOutcome.of(s, ScenarioMain.run(s));
 

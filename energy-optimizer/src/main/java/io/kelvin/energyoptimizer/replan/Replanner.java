@@ -38,8 +38,7 @@ public final class Replanner {
     private final Planner planner;
     private final InstantSource clock;
     private PlanningContext context;
-    private final Map<String, Job> jobs = new LinkedHashMap<>();
-    /** Each open job as submitted, and the absolute slots it ran in so far. */
+    /** Each open job as submitted, and the absolute slots it ran in so far (its state now follows: {@link #now}). */
     private final Map<String, Job> submitted = new LinkedHashMap<>();
     private final Map<String, List<Integer>> ran = new LinkedHashMap<>();
     private final List<DrEvent> events = new ArrayList<>();
@@ -84,7 +83,6 @@ public final class Replanner {
         if (urgentArrivals != null) {
             urgentArrivals.record(context.slotAt(clock.instant()), job);
         }
-        jobs.put(job.id(), job);
         submitted.put(job.id(), job);
         ran.put(job.id(), new ArrayList<>());
         dirty = true;
@@ -121,8 +119,8 @@ public final class Replanner {
     private void expireOverdue(int slot) {
         Weights w = context.weights();
         double hours = context.slotLength().toMinutes() / 60.0;
-        for (Job j : List.copyOf(jobs.values())) {
-            if (JobExpiry.expired(j, slot, w, hours)) {
+        for (Job j : List.copyOf(submitted.values())) {
+            if (JobExpiry.expired(now(j, slot), slot, w, hours)) {
                 forget(j.id());
                 expired.add(j.id());
                 dirty = true;
@@ -138,7 +136,7 @@ public final class Replanner {
     /** The problem the last re-plan solved is rebuilt on demand for checking. */
     public Problem problemAt(int slot) {
         int n = context.horizonSlots();
-        List<Job> relative = jobs.values().stream().map(j -> relative(j, slot, n, dueWorkOnly)).toList();
+        List<Job> relative = submitted.values().stream().map(j -> relative(now(j, slot), slot, n, dueWorkOnly)).toList();
         List<DrEvent> dr = events.stream().map(e -> e.shifted(slot)).filter(e -> e.toSlot() > 0 && e.fromSlot() < n)
                 .toList();
         Problem problem = new Problem(new Horizon(context.epoch().plus(context.slotLength().multipliedBy(slot)), n,
@@ -172,36 +170,42 @@ public final class Replanner {
     }
 
     /**
-     * Records that {@code ranNow} ran in the current slot; returns the ids of jobs that finished. Each job's work left
-     * and phase follow from the slots it ran in, by the app's rule ({@link Schedules#workDone}): a checkpoint paid on
-     * every resume, and a job that may not pause starting again when its run was broken off.
+     * Records that {@code ranNow} ran in the current slot; returns the ids of jobs that finished (their work done by the
+     * app's rule, {@link Schedules#workDone}).
      */
     public List<String> advance(Set<String> ranNow) {
         int slot = context.slotAt(clock.instant());
         List<String> finished = new ArrayList<>();
-        for (Job j : List.copyOf(jobs.values())) {
-            Job job = submitted.get(j.id());
-            List<Integer> log = ran.get(j.id());
-            boolean now = ranNow.contains(j.id());
-            if (now) {
-                log.add(slot);
+        for (Job job : List.copyOf(submitted.values())) {
+            if (ranNow.contains(job.id())) {
+                ran.get(job.id()).add(slot);
+                if (workLeft(job) <= 0) {
+                    forget(job.id());
+                    finished.add(job.id());
+                }
             }
-            int left = job.durationSlots() - Schedules.workDone(job.preemptible(), job.checkpointSlots(), log);
-            if (left <= 0) {
-                forget(j.id());
-                finished.add(j.id());
-                continue;
-            }
-            Job.Phase phase = now ? Job.Phase.RUNNING
-                    : log.isEmpty() || !job.preemptible() ? Job.Phase.PENDING : Job.Phase.PAUSED;
-            jobs.put(j.id(), new Job(j.id(), j.gpus(), j.powerKw(), left, j.releaseSlot(), j.deadlineSlot(),
-                    j.priority(), j.preemptible(), j.checkpointSlots(), phase));
         }
         return finished;
     }
 
+    /**
+     * The job as it stands at the start of {@code slot}, from the slots it ran in before: its work left by
+     * {@link Schedules#workDone} (a checkpoint paid on every resume, a job that may not pause starting again when its
+     * run was broken off), RUNNING if it ran in the slot before, PAUSED if a pausable job ran earlier, else PENDING.
+     */
+    private Job now(Job job, int slot) {
+        List<Integer> log = ran.get(job.id());
+        Job.Phase phase = !log.isEmpty() && log.getLast() == slot - 1 ? Job.Phase.RUNNING
+                : log.isEmpty() || !job.preemptible() ? Job.Phase.PENDING : Job.Phase.PAUSED;
+        return new Job(job.id(), job.gpus(), job.powerKw(), workLeft(job), job.releaseSlot(), job.deadlineSlot(),
+                job.priority(), job.preemptible(), job.checkpointSlots(), phase);
+    }
+
+    private int workLeft(Job job) {
+        return job.durationSlots() - Schedules.workDone(job.preemptible(), job.checkpointSlots(), ran.get(job.id()));
+    }
+
     private void forget(String id) {
-        jobs.remove(id);
         submitted.remove(id);
         ran.remove(id);
     }
@@ -215,6 +219,6 @@ public final class Replanner {
     }
 
     public int pendingJobs() {
-        return jobs.size();
+        return submitted.size();
     }
 }

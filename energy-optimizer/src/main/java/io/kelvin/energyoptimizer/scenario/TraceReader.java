@@ -116,20 +116,9 @@ final class TraceReader {
                         + " [COMPLETED]");
             }
         }
-        boolean byEnd = n.has("end");
-        if (byEnd == n.has("duration")) {
-            n.problem("duration", "give exactly one of duration (a length column) and end (an end column, less start"
-                    + " or the arrival)");
+        Length length = Length.of(n, arrival);
+        if (length == null) {
             return new ArrayList<>();
-        }
-        Optional<TimeColumn> length = byEnd ? Optional.empty()
-                : Optional.of(TimeColumn.length(n.child("duration")));
-        Optional<TimeColumn> end = byEnd ? Optional.of(TimeColumn.of(n.child("end"), arrival, null, null, n))
-                : Optional.empty();
-        Optional<TimeColumn> begin = n.has("start") ? Optional.of(TimeColumn.of(n.child("start"), arrival, null, null, n))
-                : Optional.empty();
-        if (!byEnd && begin.isPresent()) {
-            n.child("start").problem("column", "a start column goes with an end column, not with duration");
         }
         String unitsCol = n.child("resources").optText("column").orElse(null);
         Optional<TimeColumn> deadline = n.has("deadline") && n.child("deadline").has("column")
@@ -140,8 +129,7 @@ final class TraceReader {
         Optional<String> priorityCol = n.child("priority").optText("column");
         Optional<String> preemptCol = n.child("preemptible").optText("column");
         List<Row> rows = new ArrayList<>();
-        if (arrival.column().isEmpty() || length.map(TimeColumn::column).orElse("x").isEmpty()
-                || end.map(TimeColumn::column).orElse("x").isEmpty()) {
+        if (arrival.column().isEmpty() || length.columns().contains("")) {
             return rows;
         }
         double toH = fromH + days * 24.0;
@@ -150,9 +138,7 @@ final class TraceReader {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(in, format)) {
             List<String> needed = new ArrayList<>(List.of(arrival.column()));
-            length.ifPresent(c -> needed.add(c.column()));
-            end.ifPresent(c -> needed.add(c.column()));
-            begin.ifPresent(c -> needed.add(c.column()));
+            needed.addAll(length.columns());
             onlyCol.ifPresent(needed::add);
             for (String col : needed) {
                 if (!parser.getHeaderNames().contains(col)) {
@@ -169,17 +155,13 @@ final class TraceReader {
                 if (!(a >= fromH && a < toH)) {
                     continue;
                 }
-                double len = length.isPresent() ? length.get().hours(n, file, rec, line)
-                        : end.get().hours(n, file, rec, line)
-                                - (begin.isPresent() ? begin.get().hours(n, file, rec, line) : a);
+                double len = length.hours(n, file, rec, line, a);
                 double units = unitsCol == null ? 1 : value(n, file, rec, line, unitsCol);
                 if (Double.isNaN(len) || Double.isNaN(units)) {
                     continue; // the cell's problem is reported
                 }
                 if (!(len > 0) || !(units > 0)) {
-                    String why = len > 0 ? "resources must be > 0"
-                            : byEnd ? "end must be after " + (begin.isPresent() ? "start" : "arrival")
-                            : "duration must be > 0";
+                    String why = len > 0 ? "resources must be > 0" : length.notPositive();
                     n.problem("file", file.getFileName() + ": line " + line + ": " + why);
                     continue;
                 }
@@ -200,6 +182,49 @@ final class TraceReader {
         } catch (NumberFormatException e) {
             n.problem("file", file.getFileName() + ": line " + line + ": " + column + ": not a number: " + rec.get(column));
             return Double.NaN;
+        }
+    }
+
+    /**
+     * How a job's length is read: a {@code duration} column, or an {@code end} column less a {@code start} column or,
+     * without one, less the arrival. {@code end} and {@code start} are read like the arrival unless they say otherwise.
+     */
+    private record Length(TimeColumn duration, TimeColumn end, TimeColumn start) {
+
+        /** The length the {@code jobs} node gives; null, with a problem, when it gives both or neither. */
+        static Length of(ScenarioNode n, TimeColumn arrival) {
+            boolean byEnd = n.has("end");
+            if (byEnd == n.has("duration")) {
+                n.problem("duration", "give exactly one of duration (a length column) and end (an end column, less"
+                        + " start or the arrival)");
+                return null;
+            }
+            TimeColumn start = n.has("start") ? TimeColumn.of(n.child("start"), arrival, null, null, n) : null;
+            if (!byEnd) {
+                if (start != null) {
+                    n.child("start").problem("column", "a start column goes with an end column, not with duration");
+                }
+                return new Length(TimeColumn.length(n.child("duration")), null, null);
+            }
+            return new Length(null, TimeColumn.of(n.child("end"), arrival, null, null, n), start);
+        }
+
+        List<String> columns() {
+            return java.util.stream.Stream.of(duration, end, start).filter(java.util.Objects::nonNull)
+                    .map(TimeColumn::column).toList();
+        }
+
+        /** The row's length in hours ({@code arrivalH}: its arrival, for an end without a start). */
+        double hours(ScenarioNode n, Path file, CSVRecord rec, long line, double arrivalH) {
+            if (duration != null) {
+                return duration.hours(n, file, rec, line);
+            }
+            return end.hours(n, file, rec, line) - (start != null ? start.hours(n, file, rec, line) : arrivalH);
+        }
+
+        /** What a row whose length is not positive got wrong. */
+        String notPositive() {
+            return duration != null ? "duration must be > 0" : "end must be after " + (start != null ? "start" : "arrival");
         }
     }
 

@@ -7,6 +7,7 @@ import io.kelvin.energyoptimizer.model.DrEvent;
 import io.kelvin.energyoptimizer.model.ExpectedLoad;
 import io.kelvin.energyoptimizer.model.Forecast;
 import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.JobSchedule;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.replan.PlanningContext;
@@ -134,6 +135,40 @@ class ReplannerTest {
                 assertThat(plan.job("urgent").orElseThrow().runSlots()).doesNotContain(0, 1);
             }
         }
+    }
+
+    /**
+     * A pausable job whose whole work (5 slots) fits in the 6-slot horizon, but not beside a running job that holds
+     * every GPU for the horizon's first two slots, and whose deadline lies past the horizon's end. Made to finish
+     * inside the horizon it could only be missed, and a missed job was missed again at every re-plan while the
+     * others ran. Planned by its due work (5 less the 2 slots between the horizon's end and its deadline), it runs
+     * now and ends on time.
+     */
+    @Test
+    void aPausableJobDueAfterTheHorizonThatCannotFinishInsideItRunsItsDueWorkInsteadOfBeingMissed() {
+        Replanner r = replanner(Tiny.flat(40));
+        r.planOnlyDueWork();
+        r.submit(Tiny.job("blocker", 3, 0, 3));
+        r.replanIfDue();
+        assertThat(r.runningNow()).containsExactly("blocker");
+        r.advance(r.runningNow());
+        now.set(Tiny.T0.plus(Duration.ofMinutes(15)));
+        r.submit(Tiny.job("pausable", 5, 1, 9).asPreemptible(1));
+        Plan plan = r.replanIfDue().orElseThrow();
+
+        assertThat(plan.job("pausable").orElseThrow().outcome()).isEqualTo(JobSchedule.Outcome.ON_TIME);
+        Job planned = r.problemAt(1).jobs().stream().filter(j -> j.id().equals("pausable")).findFirst().orElseThrow();
+        assertThat(planned.durationSlots()).isEqualTo(3);
+        assertThat(planned.deadlineSlot()).isEqualTo(6);
+        assertThat(plan.job("pausable").orElseThrow().runSlots()).hasSize(3).allMatch(t -> t >= 2);
+        assertThat(new PlanChecker().check(r.problemAt(1), plan).violations()).isEmpty();
+
+        for (int t = 1; t < 12 && r.pendingJobs() > 0; t++) {
+            now.set(Tiny.T0.plus(Duration.ofMinutes(15L * t)));
+            r.replanIfDue();
+            r.advance(r.runningNow());
+        }
+        assertThat(r.pendingJobs()).as("every job finished by slot 12").isZero();
     }
 
     @Test

@@ -64,21 +64,25 @@ public record Job(String id, int gpus, double powerKw, int durationSlots, int re
     }
 
     /**
-     * This job as a horizon of {@code horizonSlots} can plan it keeping only the work due in it: a preemptible
-     * job whose work left (plus the checkpoint a paused one pays to resume) cannot fit between its release and
-     * the horizon's end, and whose deadline lies past the horizon's end, keeps only the work that cannot wait past
-     * that end, still preemptible and due at the end (the rest, run after the horizon without a pause, is then on
-     * time); so it can pause for jobs with less slack, which one run pinned over its remainder cannot. Where
-     * even that work does not fit, {@link #fittedTo}.
+     * This job as a horizon of {@code horizonSlots} can plan it keeping only the work due in it: a preemptible job
+     * whose deadline lies past the horizon's end keeps only the work that cannot wait past that end, still
+     * preemptible and due at the end (the rest, run after the horizon without a pause, is then on time), so it can
+     * pause for jobs with less slack and is never made to finish inside the horizon work that may run after it.
+     * Such a job whose whole work could wait past the end is planned whole if it fits in the horizon, else by one
+     * slot of it. Where even the due work does not fit, {@link #fittedTo}.
      */
     public Job dueWorkIn(int horizonSlots) {
         int resume = phase == Phase.PAUSED ? checkpointSlots : 0;
-        int due = Math.max(1, durationSlots - Math.max(0, deadlineSlot - horizonSlots));
-        if (!preemptible || releaseSlot + durationSlots + resume <= horizonSlots
-                || releaseSlot + due + resume > horizonSlots) {
+        int due = durationSlots - Math.max(0, deadlineSlot - horizonSlots);
+        boolean fits = releaseSlot + durationSlots + resume <= horizonSlots;
+        if (!preemptible || deadlineSlot <= horizonSlots || (fits && due < 1)) {
             return fittedTo(horizonSlots);
         }
-        return new Job(id, gpus, powerKw, due, releaseSlot, horizonSlots, priority, true, checkpointSlots, phase);
+        int kept = Math.max(1, due);
+        if (releaseSlot + kept + resume > horizonSlots) {
+            return fittedTo(horizonSlots);
+        }
+        return new Job(id, gpus, powerKw, kept, releaseSlot, horizonSlots, priority, true, checkpointSlots, phase);
     }
 
     /** Fixed jobs are not decisions: a running job that may not pause. */

@@ -85,6 +85,23 @@ class ScenarioTest {
         assertThat(o.captured(o.optimizer())).isPositive();
     }
 
+    /** Every shipped matrix and held-out file loads, with jobs, and series that cover its whole replay. */
+    @ParameterizedTest
+    @ValueSource(strings = {"scenarios/matrix", "scenarios/held-out"})
+    void everyShippedScenarioFileLoadsWithSeriesCoveringItsReplay(String dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(Path.of(dir))) {
+            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(10);
+        for (Path f : files) {
+            Scenario s = ScenarioFile.load(f, Map.of());
+            assertThat(s.jobs()).as(f.toString()).isNotEmpty();
+            assertThat(s.forecast().priceEurPerKwh()).as(f.toString()).hasSizeGreaterThanOrEqualTo(s.forecastSlots());
+            assertThat(s.forecast().carbonGPerKwh()).as(f.toString()).hasSizeGreaterThanOrEqualTo(s.forecastSlots());
+        }
+    }
+
     @Test
     void theSameScenarioAndBudgetGiveTheSameResultsTwice() {
         Scenario s = ScenarioFile.load(REFERENCE, Map.of("days", "1", "drainDays", "0", "horizonSlots", "32",

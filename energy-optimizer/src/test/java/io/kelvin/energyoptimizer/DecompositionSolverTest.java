@@ -1,6 +1,5 @@
 package io.kelvin.energyoptimizer;
 
-import io.kelvin.energyoptimizer.model.JobRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kelvin.energyoptimizer.baseline.GreedyWindowPlanner;
@@ -10,6 +9,8 @@ import io.kelvin.energyoptimizer.check.PlanChecker;
 import io.kelvin.energyoptimizer.decompose.DecompositionSolver;
 import io.kelvin.energyoptimizer.milp.ScheduleModel;
 import io.kelvin.energyoptimizer.model.DrEvent;
+import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.JobRuns;
 import io.kelvin.energyoptimizer.model.JobSchedule;
 import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.PlanAssembler;
@@ -55,6 +56,43 @@ class DecompositionSolverTest {
             compared++;
         }
         assertThat(compared).isGreaterThan(25);
+    }
+
+    /**
+     * The same property where every pausable job not yet running is due after the horizon's end, with up to twice the
+     * horizon's slots of work: such a job may leave work past the end (all but its due work), charged at the terminal
+     * rate, and the decomposition's job programme, the MILP and the checker must agree on what that costs.
+     */
+    @Test
+    void boundAndPlanAgreeWithTheMilpWhenPausableJobsMayLeaveWorkPastTheHorizonsEnd() {
+        Random random = new Random(777);
+        int compared = 0;
+        int leftWork = 0;
+        for (int instance = 0; instance < 40; instance++) {
+            Problem base = RandomInstances.problem(random);
+            int n = base.slots();
+            Problem p = base.withJobs(base.jobs().stream().map(j -> !j.preemptible() || j.phase() != Job.Phase.PENDING ? j
+                    : new Job(j.id(), j.gpus(), j.powerKw(), 1 + random.nextInt(2 * n), j.releaseSlot(),
+                            n + 1 + random.nextInt(n), j.priority(), true, j.checkpointSlots(), j.phase())).toList());
+            ScheduleModel model = ScheduleModel.build(p, true);
+            MilpResult optimum = Tiny.SOLVER.solve(model.model(),
+                    new SolverSettings(SolverSettings.Backend.SCIP, Duration.ofSeconds(10), 0.0, 1), new double[0]);
+            if (optimum.status() != MilpResult.Status.OPTIMAL) {
+                continue;
+            }
+            DecompositionSolver.Result r = new DecompositionSolver(p, true).solve(List.of(), WORK, Duration.ofSeconds(60), 0.0);
+            Plan plan = checked(p, r);
+            assertThat(r.boundEur()).as("instance %d bound", instance).isLessThanOrEqualTo(optimum.objective() + 1e-4);
+            assertThat(r.objectiveEur()).as("instance %d objective", instance).isGreaterThanOrEqualTo(optimum.objective() - 1e-4);
+            assertThat(plan.objectiveEur()).as("instance %d plan costing", instance).isCloseTo(r.objectiveEur(),
+                    org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(new PlanChecker().check(p, plan).recomputedObjectiveEur()).as("instance %d checker", instance)
+                    .isCloseTo(plan.objectiveEur(), org.assertj.core.data.Offset.offset(1e-6));
+            leftWork += plan.jobs().stream().filter(s -> s.endSlot() > n && s.outcome() == JobSchedule.Outcome.ON_TIME).count();
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(25);
+        assertThat(leftWork).as("plans that leave work past the end").isGreaterThan(5);
     }
 
     @Test

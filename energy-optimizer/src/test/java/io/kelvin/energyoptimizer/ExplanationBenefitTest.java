@@ -145,29 +145,31 @@ class ExplanationBenefitTest {
     }
 
     @Test
-    void aJobPlannedByItsDueWorkIsStatedAgainstItsOwnDeadlineAndWorkOrSaysWhyItsDueWorkFoundNoRoom() {
-        // 10 slots of pausable work due in slot 14 of an 8-slot horizon: 4 slots cannot wait past its end.
+    void aJobDueAfterTheHorizonRunsItsDueWorkAndMoreWhereTheHorizonIsCheaperThanTheTerminalRateOrSaysWhyItFoundNoRoom() {
+        // 10 slots of pausable work due in slot 14 of an 8-slot horizon: 4 slots cannot wait past its end. The first
+        // six slots cost 0.10 EUR/kWh, the last two 0.60: the terminal rate (the horizon's mean, 0.225) is dearer
+        // than the first six and cheaper than the last two, so it runs six slots and leaves four past the end.
         Job whole = Job.of("long", 8, 10, 10, 0, 14).asPreemptible(1);
-        Job due = whole.dueWorkIn(8);
-        assertThat(List.of(due.durationSlots(), due.deadlineSlot())).containsExactly(4, 8);
-        Problem p = Tiny.problem(8, Tiny.flat(8), List.of(), due).withZone(BERLIN);
+        assertThat(whole.dueWorkIn(8)).isEqualTo(whole);
+        assertThat(io.kelvin.energyoptimizer.model.Schedules.minWorkIn(whole, 8)).isEqualTo(4);
+        Forecast f = Tiny.flat(8);
+        for (int t = 0; t < 8; t++) {
+            f = f.withPrice(t, t < 6 ? 0.10 : 0.60);
+        }
+        Problem p = Tiny.problem(8, f, List.of(), whole).withZone(BERLIN);
 
-        Plan plan = Tiny.solveChecked(p);
-        JobSchedule stated = io.kelvin.energyoptimizer.model.PlanAssembler.stated(p, plan, java.util.Map.of("long", whole))
-                .job("long").orElseThrow();
+        JobSchedule planned = Tiny.solveChecked(p).job("long").orElseThrow();
 
-        assertThat(plan.job("long").orElseThrow().endSlot()).isLessThanOrEqualTo(8);
-        assertThat(stated.runSlots()).isEqualTo(plan.job("long").orElseThrow().runSlots());
-        assertThat(stated.endSlot()).as("the other 6 slots from the horizon's end").isEqualTo(14);
-        assertThat(stated.outcome()).isEqualTo(JobSchedule.Outcome.ON_TIME);
-        assertThat(stated.explanation().text()).endsWith("this plan holds the 1.00 h of its 2.50 h of work that cannot"
-                + " wait past the horizon's end, the rest runs after it to end by its deadline Mon 2026-06-01 05:30 CEST");
+        assertThat(planned.runSlots()).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(planned.endSlot()).as("the other 4 slots from the horizon's end").isEqualTo(12);
+        assertThat(planned.outcome()).isEqualTo(JobSchedule.Outcome.ON_TIME);
+        assertThat(planned.explanation().text()).endsWith("this plan holds 1.50 h of its 2.50 h of work, the rest runs"
+                + " after the horizon's end to end by its deadline Mon 2026-06-01 05:30 CEST");
 
         // A job that may not pause holds every GPU over the horizon: no room for the due work.
         Job busy = new Job("busy", 8, 10, 8, 0, 8, 1, false, 0, Job.Phase.RUNNING);
-        Problem full = Tiny.problem(8, Tiny.flat(8), List.of(), busy, due).withZone(BERLIN);
-        JobSchedule missed = io.kelvin.energyoptimizer.model.PlanAssembler.stated(full, Tiny.solveChecked(full),
-                java.util.Map.of("long", whole)).job("long").orElseThrow();
+        Problem full = Tiny.problem(8, Tiny.flat(8), List.of(), busy, whole).withZone(BERLIN);
+        JobSchedule missed = Tiny.solveChecked(full).job("long").orElseThrow();
         assertThat(missed.outcome()).isEqualTo(JobSchedule.Outcome.MISSED);
         assertThat(missed.explanation().text()).isEqualTo("not scheduled: no room for the 4 slots of its 10 slots of"
                 + " work that cannot wait past the horizon's end (its deadline Mon 2026-06-01 05:30 CEST) between"

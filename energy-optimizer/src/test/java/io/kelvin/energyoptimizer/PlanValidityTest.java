@@ -79,9 +79,10 @@ class PlanValidityTest {
 
     @Test
     void jobsThatCannotBePlannedAreMissedWithAReasonWhileTheOthersArePlanned() {
-        // 100 GPUs on an 8-GPU site; a preemptible job asking for a million slots of work; and an ordinary job.
+        // 100 GPUs on an 8-GPU site; a preemptible job asking for a million slots of work by the horizon's end; and
+        // an ordinary job.
         Job tooWide = Job.of("too-wide", 100, 125, 2, 0, 8);
-        Job tooLong = Job.of("too-long", 8, 10, 1_000_000, 0, 1_000_010).asPreemptible(1);
+        Job tooLong = Job.of("too-long", 8, 10, 1_000_000, 0, 8).asPreemptible(1);
         Job ordinary = Tiny.job("ordinary", 2, 0, 8);
         Problem p = Tiny.problem(8, Tiny.flat(8), List.of(), tooWide, tooLong, ordinary);
 

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * A stored plan's per-job figures against run-immediately: the same jobs planned by {@link RunImmediatelyPlanner}
- * (cheap: first fit in arrival order), each with its whole work ({@link Job#fittedTo}: a job the plan holds by its
- * due work runs all of it from its release there), and each job's share of both plans ({@link JobShares}: IT kWh
+ * (cheap: first fit in arrival order), each running all its work from its release ({@link Job#fittedTo}: one run
+ * that may spill past the horizon's end), and each job's share of both plans ({@link JobShares}: IT kWh
  * above idle, and the import cost and CO2 it adds to the site's flows, work past the horizon's end at the terminal
  * rate).
  */
@@ -27,17 +27,15 @@ final class PlanOutcomes {
     private PlanOutcomes() {
     }
 
-    /** {@code whole}: the jobs as submitted, by id, for those {@code problem} holds by their due work. */
-    static List<PlanJobOutcome> of(Problem problem, Map<String, Job> whole, StoredPlan plan) {
+    static List<PlanJobOutcome> of(Problem problem, StoredPlan plan) {
         Map<String, List<Integer>> runs = new TreeMap<>();
         for (PlannedJob j : plan.jobs()) {
             if (!j.runSlots().isEmpty()) {
                 runs.put(j.jobId(), j.runSlots());
             }
         }
-        Map<String, JobShares> planned = JobShares.of(problem, JobRuns.of(runs), whole);
-        Problem allWork = problem.withJobs(problem.jobs().stream()
-                .map(j -> whole.getOrDefault(j.id(), j).fittedTo(problem.slots())).toList());
+        Map<String, JobShares> planned = JobShares.of(problem, JobRuns.of(runs));
+        Problem allWork = problem.withJobs(problem.jobs().stream().map(j -> j.fittedTo(problem.slots())).toList());
         Map<String, JobShares> immediate = JobShares.of(allWork, RUN_IMMEDIATELY.plan(allWork, JobRuns.none()));
         List<PlanJobOutcome> out = new ArrayList<>();
         for (JobShares p : planned.values()) {

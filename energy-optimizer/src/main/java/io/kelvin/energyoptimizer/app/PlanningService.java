@@ -470,15 +470,12 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         Instant horizonEnd = horizon.slotStart(horizon.slots());
         plans.latest().filter(p -> p.horizonStart().isBefore(currentSlot)).ifPresent(p -> follow(p, currentSlot));
         List<Job> open = new java.util.ArrayList<>();
-        Map<String, Job> whole = new java.util.HashMap<>();
         for (var e : openJobs(horizon, currentSlot).entrySet()) {
             if (e.getValue().state() == JobProgress.State.PENDING && !e.getKey().release().isBefore(horizonEnd)) {
                 continue;
             }
             try {
-                Job job = e.getValue().toJob(inHorizon(e.getKey(), horizon));
-                open.add(job.dueWorkIn(horizon.slots()));
-                whole.put(job.id(), job);
+                open.add(e.getValue().toJob(inHorizon(e.getKey(), horizon)).dueWorkIn(horizon.slots()));
             } catch (RuntimeException ex) {
                 // A stored job that cannot be put into this horizon must never stop planning the others.
                 LOG.error("Job {} left out of this plan: {}", e.getKey().id(), ex.toString());
@@ -505,11 +502,11 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
         String text = inputs.write();
         String hash = PlanInputs.sha256(text);
-        Optional<StoredPlan> stored = checked(inputs, whole, planner, reason, now, hash, forecast)
-                .or(() -> checked(inputs, whole, fallback, reason, now, hash, forecast))
+        Optional<StoredPlan> stored = checked(inputs, planner, reason, now, hash, forecast)
+                .or(() -> checked(inputs, fallback, reason, now, hash, forecast))
                 .map(p -> plans.save(p, text));
         stored.ifPresent(p -> dispatched.set(Optional.of(p)));
-        stored.ifPresent(p -> keepOutcomes(problem, whole, p));
+        stored.ifPresent(p -> keepOutcomes(problem, p));
         if (notRun.containsKey(currentSlot)) {
             stored.ifPresent(p -> recordSlot(p, currentSlot));
         }
@@ -522,9 +519,9 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     }
 
     /** Stores the plan's per-job figures against run-immediately; a failure there never undoes the plan. */
-    private void keepOutcomes(Problem problem, Map<String, Job> whole, StoredPlan plan) {
+    private void keepOutcomes(Problem problem, StoredPlan plan) {
         try {
-            outcomes.save(plan.id(), PlanOutcomes.of(problem, whole, plan));
+            outcomes.save(plan.id(), PlanOutcomes.of(problem, plan));
         } catch (RuntimeException e) {
             LOG.error("Plan {}: per-job savings figures not kept", plan.id(), e);
         }
@@ -660,11 +657,8 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         return out;
     }
 
-    /**
-     * The plan {@code by} makes of the inputs, if the checker accepts it, as stored: each job the problem holds by its
-     * due work stated against the job itself in {@code whole} (its own deadline and work).
-     */
-    private Optional<StoredPlan> checked(PlanInputs inputs, Map<String, Job> whole, Planner by, String reason,
+    /** The plan {@code by} makes of the inputs, if the checker accepts it, as stored. */
+    private Optional<StoredPlan> checked(PlanInputs inputs, Planner by, String reason,
                                          Instant now, String hash, ForecastSource.PlanForecast forecast) {
         Problem problem = inputs.problem();
         Plan plan;
@@ -679,7 +673,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
             LOG.warn("Plan by {} rejected by the plan checker: {}", by.name(), report.violations());
             return Optional.empty();
         }
-        return Optional.of(PlanRecords.of(problem, PlanAssembler.stated(problem, plan, whole), reason, now,
+        return Optional.of(PlanRecords.of(problem, plan, reason, now,
                 report.notes(), hash, forecast));
     }
 

@@ -79,7 +79,7 @@ public final class GreedyWindowPlanner implements Planner {
             if (!ledger.fits(job, slots, respectDr)) {
                 continue;
             }
-            int end = job.preemptible() ? slots.get(slots.size() - 1) + 1 : s + job.durationSlots();
+            int end = Schedules.schedule(job, slots, p.slots()).endSlot();
             double eur = ledger.marginalEur(job, slots) + latePerSlot * Math.max(0, end - job.deadlineSlot())
                     + p.terminalEurPerSlot(job) * Math.max(0, end - p.slots()) + 1e-6 * s;
             if (eur < bestEur) {

@@ -74,7 +74,7 @@ final class Ledger {
         if (!job.preemptible()) {
             return first <= window[1] && slots.equals(Schedules.contiguous(first, job.durationSlots(), p.slots()));
         }
-        return slots.get(slots.size() - 1) <= window[1] && slots.size() == Schedules.requiredRunSlots(job, slots);
+        return slots.get(slots.size() - 1) <= window[1] && Schedules.enoughWork(job, slots, p.slots());
     }
 
     /** Extra energy cost plus carbon cost (EUR) of running the job in these slots. */
@@ -112,6 +112,14 @@ final class Ledger {
         for (int s = latest; s >= window[0]; s--) {
             if (s + runSlots(job, s, Integer.MAX_VALUE).size() - 1 <= window[1]) {
                 return s;
+            }
+        }
+        if (Schedules.open(job, horizonSlots)) {
+            // Longer than its window and due after the horizon's end: the run, cut at the end, must do its due work.
+            for (int s = window[1]; s >= window[0]; s--) {
+                if (Schedules.workIn(job, runSlots(job, s, horizonSlots)) >= Schedules.minWorkIn(job, horizonSlots)) {
+                    return s;
+                }
             }
         }
         return window[0] - 1;

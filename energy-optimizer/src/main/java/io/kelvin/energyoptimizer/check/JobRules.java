@@ -65,6 +65,17 @@ final class JobRules {
         int resumes = job.phase() == Job.Phase.PENDING ? Math.max(0, segments - 1) : segments;
         int required = job.durationSlots() + resumes * job.checkpointSlots();
         int last = runs.get(runs.size() - 1);
+        if (job.deadlineSlot() > p.slots()) {
+            // Due after the horizon's end: at least the work that cannot wait past it, at most all of it; the rest
+            // runs unpaused from the end.
+            int work = runs.size() - resumes * job.checkpointSlots();
+            int least = Math.max(1, job.durationSlots() - (job.deadlineSlot() - p.slots()));
+            if (work < least || work > job.durationSlots()) {
+                violations.add(id + ": does " + work + " slots of work in the horizon (" + resumes + " resumes), needs "
+                        + least + " to " + job.durationSlots());
+            }
+            return work < job.durationSlots() ? p.slots() + job.durationSlots() - work : last + 1;
+        }
         boolean spills = last == p.slots() - 1 && runs.size() < required;
         if (runs.size() != required && !spills) {
             violations.add(id + ": runs " + runs.size() + " slots, needs " + required + " (" + resumes + " resumes)");

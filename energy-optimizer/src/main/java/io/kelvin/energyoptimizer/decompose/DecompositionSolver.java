@@ -226,7 +226,7 @@ public final class DecompositionSolver {
         if (!o.job.preemptible()) {
             return run[0] <= o.hi && list.equals(Schedules.contiguous(run[0], o.job.durationSlots(), slots.n));
         }
-        return run[run.length - 1] <= o.hi && run.length == Schedules.requiredRunSlots(o.job, list);
+        return run[run.length - 1] <= o.hi && Schedules.enoughWork(o.job, list, slots.n);
     }
 
     /** The better of two placements at the prices: least slack first, and largest first. */

@@ -5,6 +5,7 @@ import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.model.Schedules;
 import io.kelvin.energyoptimizer.model.Weights;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Every way one job can run in the horizon, and the cheapest of them for given per-slot costs. The
@@ -31,6 +32,8 @@ final class JobOptions {
     private final double missedEur;
     private final double switchEur;
     private final double terminalPerSlot;
+    /** Least work inside the horizon: all of it, or for a job that may leave work past the end, its due work. */
+    private final int minWork;
 
     JobOptions(Problem p, Job job) {
         this.job = job;
@@ -45,6 +48,7 @@ final class JobOptions {
         this.missedEur = w.missedEurPerGpuHour() * gpuSlotHours * job.durationSlots() + w.missedJobEur() * job.priority();
         this.switchEur = w.switchEurPerSegment();
         this.terminalPerSlot = p.terminalEurPerSlot(job);
+        this.minWork = Schedules.open(job, n) ? Schedules.minWorkIn(job, n) : job.durationSlots();
     }
 
     Choice missed() {
@@ -64,7 +68,9 @@ final class JobOptions {
         for (int t : runSlots) {
             late += t >= job.deadlineSlot() ? latePerSlot : 0;
         }
-        return late + switchEur * Schedules.segments(job, Arrays.stream(runSlots).boxed().toList());
+        List<Integer> runs = Arrays.stream(runSlots).boxed().toList();
+        double past = Schedules.open(job, n) ? terminalPerSlot * Math.max(0, job.durationSlots() - Schedules.workIn(job, runs)) : 0;
+        return late + past + switchEur * Schedules.segments(job, runs);
     }
 
     /**
@@ -117,12 +123,13 @@ final class JobOptions {
         int work = job.durationSlots();
         int ovh = job.checkpointSlots();
         int width = hi - lo + 1;
-        if (width <= 0 || work > width) {
+        if (width <= 0 || minWork > width) {
             // More work than run slots in the window: no run can finish it (and the DP's tables would grow
             // with the work, not the window, for a job that asks for absurdly much).
             return null;
         }
         int floor = -ovh;
+        work = Math.min(work, width);
         int levels = work - floor + 1;
         int states = levels * 4;
         double[] cur = new double[states];
@@ -171,13 +178,18 @@ final class JobOptions {
             cur = next;
             next = swap;
         }
+        // Ends with all its work done, or for a job that may leave work past the horizon's end, with any work from
+        // its due work up, the rest charged at the terminal rate.
         int end = -1;
         double best = Double.POSITIVE_INFINITY;
-        for (int flags = 0; flags < 4; flags++) {
-            int s = state(work - floor, (flags & 2) != 0, (flags & 1) != 0);
-            if (cur[s] < best) {
-                best = cur[s];
-                end = s;
+        for (int k = minWork; k <= work; k++) {
+            double past = terminalPerSlot * (job.durationSlots() - k);
+            for (int flags = 0; flags < 4; flags++) {
+                int s = state(k - floor, (flags & 2) != 0, (flags & 1) != 0);
+                if (cur[s] + past < best) {
+                    best = cur[s] + past;
+                    end = s;
+                }
             }
         }
         if (end < 0) {

@@ -1,5 +1,6 @@
 package io.kelvin.energyoptimizer.decompose;
 
+import io.kelvin.energyoptimizer.model.Schedules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -143,7 +144,10 @@ final class Repair {
         JobOptions o = a.jobs.get(j);
         boolean resumes = o.job.preemptible() && o.job.phase() != io.kelvin.energyoptimizer.model.Job.Phase.PENDING;
         int length = o.job.durationSlots() + (resumes ? o.job.checkpointSlots() : 0);
-        int last = o.job.preemptible() ? o.hi - length + 1 : o.hi;
+        // A job that may leave work past the horizon's end may start as late as its due work still fits.
+        int least = Schedules.open(o.job, a.slots.n)
+                ? Schedules.minWorkIn(o.job, a.slots.n) + (resumes ? o.job.checkpointSlots() : 0) : length;
+        int last = o.job.preemptible() ? o.hi - least + 1 : o.hi;
         if (earlier) {
             last = Math.min(last, end(o, a.choice[j].runSlots()) - 1 - length);
         }

@@ -18,13 +18,16 @@ final class JobVariables {
     final int[] vars;
     final int[] segmentVars;
     final int missed;
+    /** Slots of work left past the horizon's end (a job that may leave some, {@code Schedules.open}), else -1. */
+    final int past;
 
-    private JobVariables(Job job, int[] slots, int[] vars, int[] segmentVars, int missed) {
+    private JobVariables(Job job, int[] slots, int[] vars, int[] segmentVars, int missed, int past) {
         this.job = job;
         this.slots = slots;
         this.vars = vars;
         this.segmentVars = segmentVars;
         this.missed = missed;
+        this.past = past;
     }
 
     static JobVariables create(LinearModel m, Job job, int horizon, int maxLate) {
@@ -40,14 +43,16 @@ final class JobVariables {
                 run[i] = m.bool("run[" + job.id() + "," + slots[i] + "]");
                 seg[i] = m.bool("segment[" + job.id() + "," + slots[i] + "]");
             }
-            return new JobVariables(job, slots, run, seg, missed);
+            int past = Schedules.open(job, horizon) ? m.continuous("past[" + job.id() + "]", 0,
+                    job.durationSlots() - Schedules.minWorkIn(job, horizon), 1) : -1;
+            return new JobVariables(job, slots, run, seg, missed, past);
         }
         int[] slots = range(lo, hi + 1);
         int[] start = new int[slots.length];
         for (int i = 0; i < slots.length; i++) {
             start[i] = m.bool("start[" + job.id() + "," + slots[i] + "]");
         }
-        return new JobVariables(job, slots, start, new int[0], missed);
+        return new JobVariables(job, slots, start, new int[0], missed, -1);
     }
 
     /** Pairs (variable, 1) of every decision that has the job running in {@code slot}. */
@@ -94,6 +99,9 @@ final class JobVariables {
             return;
         }
         hint[missed] = 0;
+        if (past >= 0) {
+            hint[past] = Math.max(0, job.durationSlots() - Schedules.workIn(job, previousRunSlots));
+        }
         for (int i = 0; i < slots.length; i++) {
             hint[vars[i]] = job.preemptible() ? (previousRunSlots.contains(slots[i]) ? 1 : 0)
                     : (slots[i] == previousRunSlots.get(0) ? 1 : 0);

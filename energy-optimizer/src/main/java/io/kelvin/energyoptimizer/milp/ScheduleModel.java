@@ -114,7 +114,8 @@ public final class ScheduleModel {
         }
     }
 
-    // A preemptible job runs its work plus one checkpoint per resume inside its window, or is missed.
+    // A preemptible job runs its work plus one checkpoint per resume inside its window, or is missed; one due after the
+    // horizon's end may leave work past it (at most all but its due work), which the objective charges.
     void addPreemptibleCoverage() {
         for (JobVariables j : jobs) {
             if (j.job.preemptible()) {
@@ -126,6 +127,9 @@ public final class ScheduleModel {
                 for (int i = 0; i < j.vars.length; i++) {
                     cover.add(j.vars[i], 1).add(j.segmentVars[i], -ovh);
                     none.add(j.vars[i], 1);
+                }
+                if (j.past >= 0) {
+                    cover.add(j.past, 1);
                 }
                 cover.equalTo(need);
                 none.atMost(j.slots.length);

@@ -49,6 +49,9 @@ final class ScheduleObjective {
                     s.m.addObjective(j.segmentVars[i], w.switchEurPerSegment());
                 }
             }
+            if (j.past >= 0) {
+                s.m.addObjective(j.past, terminal);
+            }
             s.m.addObjective(j.missed, (w.missedEurPerGpuHour() * perSlot * job.durationSlots()
                     + w.missedJobEur() * job.priority()));
         }

@@ -32,7 +32,7 @@ final class Explainer {
             return new Explanation("already running since before " + when(p, 0) + ": fixed", 0, 0, 0, Explanation.Driver.FIXED);
         }
         if (s.outcome() == JobSchedule.Outcome.MISSED) {
-            return missed(p, job, PowerFlow.jobById(p, job.id()));
+            return missed(p, job);
         }
         int release = Math.max(0, job.releaseSlot());
         int work = immediateRunSlots(job, release);
@@ -44,11 +44,11 @@ final class Explainer {
         double eur = saved[1];
         double kg = saved[2];
         double delayH = (s.firstSlot() - release) * p.horizon().slotHours();
-        int leftOut = Schedules.workLeftOut(PowerFlow.jobById(p, job.id()), job);
+        int leftOut = Schedules.open(job, p.slots()) ? plannedPast : 0;
         String late = s.outcome() == JobSchedule.Outcome.LATE
                 ? String.format(Locale.ROOT, "; ends %d slots after its deadline %s", s.lateSlots(), when(p, job.deadlineSlot()))
-                : leftOut > 0 ? String.format(Locale.ROOT, "; this plan holds the %.2f h of its %.2f h of work that cannot"
-                        + " wait past the horizon's end, the rest runs after it to end by its deadline %s",
+                : leftOut > 0 ? String.format(Locale.ROOT, "; this plan holds %.2f h of its %.2f h of work, the rest runs"
+                        + " after the horizon's end to end by its deadline %s",
                 (job.durationSlots() - leftOut) * p.horizon().slotHours(), job.durationSlots() * p.horizon().slotHours(),
                 when(p, job.deadlineSlot())) : "";
         String split = s.runSlots().size() > 1 && !contiguous(s.runSlots()) ? " (paused and resumed)" : "";
@@ -102,12 +102,13 @@ final class Explainer {
                 Math.abs(tidy(savedKwh)), savedKwh < 0 ? "more" : "less", Math.abs(tidy(savedKg)), savedKg < 0 ? "more" : "less");
     }
 
-    /** Why {@code job} is not placed; {@code planned} is the job as the problem holds it (its due work, or itself). */
-    private static Explanation missed(Problem p, Job job, Job planned) {
-        int[] window = Schedules.window(planned, p.slots(), p.maxLateSlots());
+    /** Why {@code job} is not placed. */
+    private static Explanation missed(Problem p, Job job) {
+        int[] window = Schedules.window(job, p.slots(), p.maxLateSlots());
         String why;
-        if (Schedules.workLeftOut(planned, job) > 0) {
-            why = "no room for the " + planned.durationSlots() + " slots of its " + job.durationSlots() + " slots of work"
+        if (Schedules.open(job, p.slots())) {
+            why = "no room for the " + Schedules.minWorkIn(job, p.slots()) + " slots of its " + job.durationSlots()
+                    + " slots of work"
                     + " that cannot wait past the horizon's end (its deadline " + when(p, job.deadlineSlot())
                     + ") between " + when(p, window[0]) + " and " + when(p, p.slots())
                     + " within the GPUs, the import limit and the DR caps left by other jobs";

@@ -64,25 +64,19 @@ public record Job(String id, int gpus, double powerKw, int durationSlots, int re
     }
 
     /**
-     * This job as a horizon of {@code horizonSlots} can plan it keeping only the work due in it: a preemptible job
-     * whose deadline lies past the horizon's end keeps only the work that cannot wait past that end, still
-     * preemptible and due at the end (the rest, run after the horizon without a pause, is then on time), so it can
-     * pause for jobs with less slack and is never made to finish inside the horizon work that may run after it.
-     * Such a job whose whole work could wait past the end is planned whole if it fits in the horizon, else by one
-     * slot of it. Where even the due work does not fit, {@link #fittedTo}.
+     * This job as a horizon of {@code horizonSlots} plans it by its due work: a preemptible job whose deadline lies
+     * past the horizon's end is planned as it is, and the plan must do inside the horizon only the work that cannot
+     * wait past that end ({@link Schedules#open}, {@link Schedules#minWorkIn}); it may do more where that is cheaper
+     * than the terminal rate the rest is charged at, and it can pause for jobs with less slack. Where even the due
+     * work does not fit, {@link #fittedTo}.
      */
     public Job dueWorkIn(int horizonSlots) {
         int resume = phase == Phase.PAUSED ? checkpointSlots : 0;
-        int due = durationSlots - Math.max(0, deadlineSlot - horizonSlots);
-        boolean fits = releaseSlot + durationSlots + resume <= horizonSlots;
-        if (!preemptible || deadlineSlot <= horizonSlots || (fits && due < 1)) {
-            return fittedTo(horizonSlots);
+        if (preemptible && deadlineSlot > horizonSlots
+                && releaseSlot + Schedules.minWorkIn(this, horizonSlots) + resume <= horizonSlots) {
+            return this;
         }
-        int kept = Math.max(1, due);
-        if (releaseSlot + kept + resume > horizonSlots) {
-            return fittedTo(horizonSlots);
-        }
-        return new Job(id, gpus, powerKw, kept, releaseSlot, horizonSlots, priority, true, checkpointSlots, phase);
+        return fittedTo(horizonSlots);
     }
 
     /** Fixed jobs are not decisions: a running job that may not pause. */

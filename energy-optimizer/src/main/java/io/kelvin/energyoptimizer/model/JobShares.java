@@ -22,20 +22,10 @@ public record JobShares(String jobId, double kwAboveIdle, int slots, double itKw
 
     /** Every job of {@code p} in the run slots {@code runs} gives it (fixed jobs from slot 0, as a plan has them). */
     public static Map<String, JobShares> of(Problem p, JobRuns runs) {
-        return of(p, runs, Map.of());
-    }
-
-    /**
-     * As {@link #of(Problem, JobRuns)}, each job the problem holds by its due work stated against the job itself in
-     * {@code whole} ({@link Schedules#whole}): the rest of its work, past the horizon's end, is charged at the
-     * terminal rate.
-     */
-    public static Map<String, JobShares> of(Problem p, JobRuns runs, Map<String, Job> whole) {
         List<JobSchedule> schedules = new ArrayList<>();
         for (Job job : p.jobs()) {
             List<Integer> slots = job.fixed() ? Schedules.contiguous(0, job.durationSlots(), p.slots()) : runs.slots(job.id());
-            schedules.add(Schedules.whole(Schedules.schedule(job, slots, p.slots()), job,
-                    whole.getOrDefault(job.id(), job), p.slots()));
+            schedules.add(Schedules.schedule(job, slots, p.slots()));
         }
         return of(p, schedules, PowerFlow.flows(p, schedules));
     }

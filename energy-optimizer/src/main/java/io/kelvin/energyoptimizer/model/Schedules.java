@@ -53,6 +53,42 @@ public final class Schedules {
         return job.durationSlots() + job.checkpointSlots() * resumes;
     }
 
+    /**
+     * Whether the plan may leave part of this job's work past the horizon's end: a pausable job (not a fixed one) due
+     * after that end. It must do at least {@link #minWorkIn} inside the horizon; the rest, run unpaused from the
+     * horizon's end, then ends by its deadline, and the objective charges it at the terminal rate.
+     */
+    public static boolean open(Job job, int horizonSlots) {
+        return job.preemptible() && !job.fixed() && job.deadlineSlot() > horizonSlots;
+    }
+
+    /**
+     * The least work an {@link #open} job does inside the horizon: the work that cannot wait past its end (its work
+     * less the slots from the end to its deadline), and at least one slot.
+     */
+    public static int minWorkIn(Job job, int horizonSlots) {
+        return Math.max(1, job.durationSlots() - (job.deadlineSlot() - horizonSlots));
+    }
+
+    /** Work a preemptible job does in these run slots: the slots less a checkpoint per resume. */
+    public static int workIn(Job job, List<Integer> runSlots) {
+        int segments = segments(job, runSlots);
+        int resumes = job.phase() == Job.Phase.PENDING ? Math.max(0, segments - 1) : segments;
+        return runSlots.size() - job.checkpointSlots() * resumes;
+    }
+
+    /**
+     * Whether a preemptible job's run slots do the work they must: all of it (plus a checkpoint per resume), or for an
+     * {@link #open} job anything from {@link #minWorkIn} to all of it.
+     */
+    public static boolean enoughWork(Job job, List<Integer> runSlots, int horizonSlots) {
+        if (!open(job, horizonSlots)) {
+            return runSlots.size() == requiredRunSlots(job, runSlots);
+        }
+        int work = workIn(job, runSlots);
+        return work >= minWorkIn(job, horizonSlots) && work <= job.durationSlots();
+    }
+
     /** Builds the schedule of a job from its run slots (empty = missed), before explanation. */
     public static JobSchedule schedule(Job job, List<Integer> runSlots, int horizonSlots) {
         if (job.fixed()) {
@@ -62,7 +98,10 @@ public final class Schedules {
             return new JobSchedule(job.id(), runSlots, -1, JobSchedule.Outcome.MISSED, 0, null);
         }
         int first = runSlots.get(0);
-        int end = job.preemptible() ? runSlots.get(runSlots.size() - 1) + 1 : first + job.durationSlots();
+        int end = !job.preemptible() ? first + job.durationSlots()
+                : open(job, horizonSlots) && workIn(job, runSlots) < job.durationSlots()
+                ? horizonSlots + job.durationSlots() - workIn(job, runSlots)
+                : runSlots.get(runSlots.size() - 1) + 1;
         int late = job.preemptible()
                 ? (int) runSlots.stream().filter(s -> s >= job.deadlineSlot()).count()
                 : Math.max(0, end - job.deadlineSlot());
@@ -77,34 +116,6 @@ public final class Schedules {
     public static int slotsPastHorizon(JobSchedule s, int horizonSlots) {
         return s.outcome() == JobSchedule.Outcome.MISSED || s.outcome() == JobSchedule.Outcome.FIXED
                 ? 0 : Math.max(0, s.endSlot() - horizonSlots);
-    }
-
-    /**
-     * The work of {@code whole} that {@code planned} leaves past the horizon's end, in slots: what
-     * {@link Job#dueWorkIn} left out of a long pausable job (its rest, run unpaused from the horizon's end); none
-     * for any other job as planned, a job fitted to the horizon as one spilling run included (its whole work is
-     * planned).
-     */
-    public static int workLeftOut(Job planned, Job whole) {
-        return planned.preemptible() ? Math.max(0, whole.durationSlots() - planned.durationSlots()) : 0;
-    }
-
-    /**
-     * The schedule of a job planned by its due work ({@code planned}, {@link Job#dueWorkIn}) stated against the job
-     * itself ({@code whole}): the rest of its work runs unpaused from the horizon's end, so it ends that many slots
-     * past the end, and its outcome and lateness are against its own deadline (the due part, due at the horizon's
-     * end, is never late, and the rest then ends exactly by the deadline). Any other schedule, or a missed one, is
-     * returned as it is.
-     */
-    public static JobSchedule whole(JobSchedule s, Job planned, Job whole, int horizonSlots) {
-        int rest = workLeftOut(planned, whole);
-        if (rest == 0 || s.outcome() == JobSchedule.Outcome.MISSED || s.outcome() == JobSchedule.Outcome.FIXED) {
-            return s;
-        }
-        int end = Math.max(s.endSlot(), horizonSlots) + rest;
-        int late = Math.max(0, end - Math.max(whole.deadlineSlot(), horizonSlots));
-        return new JobSchedule(s.jobId(), s.runSlots(), end,
-                late > 0 ? JobSchedule.Outcome.LATE : JobSchedule.Outcome.ON_TIME, late, s.explanation());
     }
 
     /** Contiguous run slots of a non-preemptible job started at {@code start}, cut at the horizon. */

@@ -66,9 +66,9 @@ public final class Replanner {
     }
 
     /**
-     * Plans from now on give a preemptible job whose remaining work does not fit in the horizon only the work
-     * that cannot wait past the horizon's end ({@link Job#dueWorkIn}), so it can pause for urgent jobs instead of
-     * holding its GPUs over its whole remainder.
+     * Plans from now on hold a preemptible job due after the horizon's end by its due work ({@link Job#dueWorkIn}):
+     * it must do only the work that cannot wait past the horizon's end and may do more, so it can pause for urgent
+     * jobs instead of holding its GPUs over its whole remainder.
      */
     public void planOnlyDueWork() {
         this.dueWorkOnly = true;
@@ -147,7 +147,7 @@ public final class Replanner {
 
     /**
      * The job in the horizon's slots, as the horizon can plan it ({@link Job#fittedTo}); with {@code dueWorkOnly}
-     * ({@link #planOnlyDueWork()}) a long pausable job keeps only the work due in the horizon
+     * ({@link #planOnlyDueWork()}) a pausable job due after the horizon's end by its due work
      * ({@link Job#dueWorkIn}).
      */
     private static Job relative(Job j, int slot, int horizonSlots, boolean dueWorkOnly) {

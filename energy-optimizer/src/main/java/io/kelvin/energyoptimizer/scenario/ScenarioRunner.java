@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@code urgentArrivalWindowSlots > 0} the optimizer's re-planner keeps room for the urgent load
  * expected from the arrivals it has seen ({@link UrgentArrivals}); the baselines are the simple policies
- * they are named for and do not forecast. The optimizer's re-planner also plans a long preemptible job by
- * the work due in each horizon ({@link Replanner#planOnlyDueWork()}); the baselines' keep such a job
- * running over its whole remainder.
+ * they are named for and do not forecast. The optimizer's re-planner also plans a preemptible job due after
+ * the horizon's end by its due work ({@link Replanner#planOnlyDueWork()}); the baselines' keep a job longer than
+ * the horizon running over its whole remainder.
  */
 public final class ScenarioRunner {
 

@@ -89,19 +89,21 @@ class PlanningStoreTest {
     @Test
     void aPausableJobWithMoreWorkThanTheHorizonHoldsIsPlannedByItsDueWorkAndStoredAgainstItsOwnDeadline() {
         PlanningService planning = service(open());
-        // 30 hours of work in a 24-hour horizon, pausable, due in 48 hours: 6 h of it cannot wait past the horizon.
+        // 30 hours of work in a 24-hour horizon, pausable, due in 48 hours: 6 h of it cannot wait past the horizon;
+        // the plan may run more of it where that is no dearer than the terminal rate the rest is charged at.
         planning.submit(new JobRequest("long-train", 64, null, 64.0, Duration.ofHours(30), NOW,
                 NOW.plus(Duration.ofHours(48)), null, true, Duration.ofMinutes(15)));
 
         StoredPlan plan = planning.latestPlan();
         PlannedJob placed = plan.jobs().getFirst();
         assertThat(placed.outcome()).isEqualTo("ON_TIME");
-        assertThat(placed.runSlots()).as("its 6 h of due work, one checkpoint per resume").hasSizeBetween(24, 48)
+        assertThat(placed.runSlots()).as("at least its 6 h of due work").hasSizeBetween(24, 95)
                 .allSatisfy(t -> assertThat(t).isBetween(1, 95));
-        // The other 24 h run unpaused from the horizon's end: the job ends by its deadline (00:05 floored to the slot).
-        assertThat(placed.end()).isEqualTo(Instant.parse("2026-06-23T00:00:00Z"));
-        assertThat(placed.explanation()).contains("the 6.00 h of its 30.00 h of work that cannot wait past the"
-                + " horizon's end, the rest runs after it to end by its deadline Tue 2026-06-23 08:00 CST");
+        // The rest runs unpaused from the horizon's end: the job ends by its deadline (00:05 floored to the slot).
+        assertThat(placed.end()).isAfter(Instant.parse("2026-06-22T00:05:00Z"))
+                .isBeforeOrEqualTo(Instant.parse("2026-06-23T00:00:00Z"));
+        assertThat(placed.explanation()).contains("of its 30.00 h of work, the rest runs after the horizon's end to end"
+                + " by its deadline Tue 2026-06-23 08:00 CST");
     }
 
     @Test
@@ -138,9 +140,9 @@ class PlanningStoreTest {
         assertThat(longTrain.outcome()).isEqualTo("ON_TIME");
         assertThat(longTrain.runSlots()).as("paused while the urgent job runs").doesNotContainAnyElementsOf(urgent.runSlots());
         assertThat(longTrain.runSlots().getLast()).as("resumed after it").isGreaterThan(urgent.runSlots().getLast());
-        assertThat(longTrain.end()).isEqualTo(Instant.parse("2026-06-23T00:00:00Z"));
+        assertThat(longTrain.end()).isBeforeOrEqualTo(Instant.parse("2026-06-23T00:00:00Z"));
         assertThat(longTrain.explanation()).contains("(paused and resumed)")
-                .contains("the rest runs after it to end by its deadline Tue 2026-06-23 08:00 CST");
+                .contains("the rest runs after the horizon's end to end by its deadline Tue 2026-06-23 08:00 CST");
         assertThat(outcomes.of(plan.id())).extracting(io.kelvin.core.plan.PlanJobOutcome::jobId)
                 .containsExactlyInAnyOrder("long-train", "urgent");
         assertThat(PlanReplay.replay(new JdbcPlanStore(ds), plan.id(),

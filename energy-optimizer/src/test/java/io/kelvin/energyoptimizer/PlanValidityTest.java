@@ -94,4 +94,18 @@ class PlanValidityTest {
         assertThat(plan.job("too-long").orElseThrow().outcome()).isEqualTo(JobSchedule.Outcome.MISSED);
         assertThat(plan.job("too-long").orElseThrow().explanation().text()).contains("not scheduled");
     }
+
+    @Test
+    void aJobWithAMillionSlotsOfWorkDueLongAfterTheHorizonRunsItsDueWorkAndLeavesTheRestPastTheEnd() {
+        // Due 1,000,010 slots from now with 1,000,000 slots of work: one slot of it cannot wait past the 8-slot horizon.
+        Job far = Job.of("far", 8, 10, 1_000_000, 0, 1_000_010).asPreemptible(1);
+        Problem p = Tiny.problem(8, Tiny.flat(8), List.of(), far);
+
+        JobSchedule s = Tiny.checked(p, Tiny.optimizer(SolverSettings.Backend.SCIP).plan(p, JobRuns.none()))
+                .job("far").orElseThrow();
+
+        assertThat(s.outcome()).isEqualTo(JobSchedule.Outcome.ON_TIME);
+        assertThat(s.runSlots()).isNotEmpty();
+        assertThat(s.endSlot()).isGreaterThan(8).isLessThanOrEqualTo(1_000_010);
+    }
 }

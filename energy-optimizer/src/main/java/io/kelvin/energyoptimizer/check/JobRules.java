@@ -55,14 +55,22 @@ final class JobRules {
         return start + job.durationSlots();
     }
 
-    private static int checkPreemptible(Problem p, Job job, List<Integer> runs, String id, List<String> violations) {
+    /**
+     * Resumes in a preemptible job's run slots, each paying a checkpoint: every run segment but a running job's run
+     * from slot 0, less the first one of a pending job.
+     */
+    static int resumes(Job job, List<Integer> runs) {
         int segments = 0;
         int previous = job.phase() == Job.Phase.RUNNING ? -1 : -2;
         for (int t : runs) {
             segments += t == previous + 1 ? 0 : 1;
             previous = t;
         }
-        int resumes = job.phase() == Job.Phase.PENDING ? Math.max(0, segments - 1) : segments;
+        return job.phase() == Job.Phase.PENDING ? Math.max(0, segments - 1) : segments;
+    }
+
+    private static int checkPreemptible(Problem p, Job job, List<Integer> runs, String id, List<String> violations) {
+        int resumes = resumes(job, runs);
         int required = job.durationSlots() + resumes * job.checkpointSlots();
         int last = runs.get(runs.size() - 1);
         if (job.deadlineSlot() > p.slots()) {

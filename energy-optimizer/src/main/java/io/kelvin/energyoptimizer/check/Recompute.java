@@ -100,7 +100,8 @@ final class Recompute {
     private static double terminal(Problem p, Job job, JobSchedule s) {
         int n = p.slots();
         int past = s.runSlots().isEmpty() ? 0 : !job.preemptible() ? Math.max(0, s.runSlots().get(0) + job.durationSlots() - n)
-                : job.deadlineSlot() > n ? Math.max(0, job.durationSlots() - workIn(job, s.runSlots())) : 0;
+                : job.deadlineSlot() > n ? Math.max(0, job.durationSlots() - s.runSlots().size()
+                        + JobRules.resumes(job, s.runSlots()) * job.checkpointSlots()) : 0;
         if (past == 0) {
             return 0;
         }
@@ -113,18 +114,6 @@ final class Recompute {
         }
         double hours = p.horizon().slotLength().toMinutes() / 60.0;
         return past * hours * (job.powerKw() - job.gpus() * p.site().idleKwPerGpu()) * perKwh / n;
-    }
-
-    /** Work in run slots: the slots less the checkpoint every resume pays (the first run of a pending job pays none). */
-    private static int workIn(Job job, java.util.List<Integer> runs) {
-        int segments = 0;
-        int previous = job.phase() == Job.Phase.RUNNING ? -1 : -2;
-        for (int t : runs) {
-            segments += t == previous + 1 ? 0 : 1;
-            previous = t;
-        }
-        int resumes = job.phase() == Job.Phase.PENDING ? Math.max(0, segments - 1) : segments;
-        return runs.size() - resumes * job.checkpointSlots();
     }
 
     private double jobPenalty(Problem p, Job job, JobSchedule s) {

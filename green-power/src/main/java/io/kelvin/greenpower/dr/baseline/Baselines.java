@@ -56,10 +56,12 @@ public final class Baselines {
         int days = weekday ? 10 : 4;
         List<String> notes = new ArrayList<>();
         List<LocalDate> chosen = eligible(load, start, end, zone, excluded, weekday, days, notes);
-        List<TimeValue> raw = average(load, start, end, zone, chosen);
+        LocalDate eventDay = start.atZone(zone).toLocalDate();
+        List<TimeValue> raw = average(load, start, end, zone, eventDay, chosen);
         double ratio = 1;
         OptionalDouble actual = load.mean(start.minus(ADJUSTMENT_START), start.minus(ADJUSTMENT_END));
-        OptionalDouble base = mean(average(load, start.minus(ADJUSTMENT_START), start.minus(ADJUSTMENT_END), zone, chosen));
+        OptionalDouble base = mean(average(load, start.minus(ADJUSTMENT_START), start.minus(ADJUSTMENT_END), zone,
+                eventDay, chosen));
         if (actual.isPresent() && base.isPresent() && base.getAsDouble() > 0) {
             double unclamped = actual.getAsDouble() / base.getAsDouble();
             ratio = Math.max(1 - CAISO_CAP, Math.min(1 + CAISO_CAP, unclamped));
@@ -80,14 +82,17 @@ public final class Baselines {
         int keep = weekday ? 4 : 2;
         List<String> notes = new ArrayList<>();
         List<LocalDate> candidates = eligible(load, start, end, zone, excluded, weekday, window, notes);
+        LocalDate eventDay = start.atZone(zone).toLocalDate();
         List<LocalDate> chosen = candidates.stream()
-                .sorted(Comparator.comparingDouble((LocalDate d) -> -mean(load, shift(start, zone, d), shift(end, zone, d)))
+                .sorted(Comparator.comparingDouble((LocalDate d) -> -mean(load, shift(start, zone, eventDay, d),
+                                shift(end, zone, eventDay, d)))
                         .thenComparing(Comparator.reverseOrder()))
                 .limit(keep).sorted(Comparator.reverseOrder()).toList();
-        List<TimeValue> raw = average(load, start, end, zone, chosen);
+        List<TimeValue> raw = average(load, start, end, zone, eventDay, chosen);
         double delta = 0;
         OptionalDouble actual = load.mean(start.minus(ADJUSTMENT_START), start.minus(ADJUSTMENT_END));
-        OptionalDouble base = mean(average(load, start.minus(ADJUSTMENT_START), start.minus(ADJUSTMENT_END), zone, chosen));
+        OptionalDouble base = mean(average(load, start.minus(ADJUSTMENT_START), start.minus(ADJUSTMENT_END), zone,
+                eventDay, chosen));
         if (actual.isPresent() && base.isPresent()) {
             delta = actual.getAsDouble() - base.getAsDouble();
         } else {
@@ -129,8 +134,8 @@ public final class Baselines {
             if (!sameType || excluded.contains(day)) {
                 continue;
             }
-            Instant from = shift(start.minus(ADJUSTMENT_START), zone, day);
-            Instant to = shift(end, zone, day);
+            Instant from = shift(start.minus(ADJUSTMENT_START), zone, eventDay, day);
+            Instant to = shift(end, zone, eventDay, day);
             if (load.mean(from, to).isPresent()) {
                 days.add(day);
             }
@@ -141,20 +146,24 @@ public final class Baselines {
         return days;
     }
 
-    /** The instant at the same local clock time as {@code at}, on {@code day}. */
-    static Instant shift(Instant at, ZoneId zone, LocalDate day) {
+    /**
+     * {@code at} moved from the event's local day to {@code day}: the same local clock time, as many local days
+     * earlier as {@code day} lies before {@code eventDay}. An instant of the event's window or its adjustment window on
+     * the local day after or before the event day (an event to or across midnight) moves with it.
+     */
+    static Instant shift(Instant at, ZoneId zone, LocalDate eventDay, LocalDate day) {
         ZonedDateTime local = at.atZone(zone);
-        LocalDate from = local.toLocalDate();
-        return local.plusDays(day.toEpochDay() - from.toEpochDay()).toInstant();
+        return local.plusDays(day.toEpochDay() - eventDay.toEpochDay()).toInstant();
     }
 
-    private static List<TimeValue> average(LoadHistory load, Instant start, Instant end, ZoneId zone, List<LocalDate> days) {
+    private static List<TimeValue> average(LoadHistory load, Instant start, Instant end, ZoneId zone, LocalDate eventDay,
+                                           List<LocalDate> days) {
         List<TimeValue> values = new ArrayList<>();
         for (Instant t = start; t.isBefore(end); t = t.plus(load.step())) {
             double sum = 0;
             int n = 0;
             for (LocalDate day : days) {
-                OptionalDouble v = load.at(shift(t, zone, day));
+                OptionalDouble v = load.at(shift(t, zone, eventDay, day));
                 if (v.isPresent()) {
                     sum += v.getAsDouble();
                     n++;

@@ -61,6 +61,23 @@ class BaselinesTest {
         assertThat(b.notes()).anySatisfy(n -> assertThat(n).contains("capped"));
     }
 
+    /**
+     * An event to local midnight (22:00-24:00) and one just after it (00:00-02:00 the next day, its adjustment window
+     * the evening before): each day's window is taken from the event's local day, so both find the ten weekdays
+     * (1100 + 900 + 8 x 1000) / 10 = 1000 kW; the adjustment windows are not measured, so no day-of adjustment.
+     */
+    @Test
+    void anEventToOrJustAfterLocalMidnightTakesEachDaysWindowFromTheEventsDay() {
+        for (Instant start : List.of(Instant.parse("2026-07-15T22:00:00Z"), Instant.parse("2026-07-16T00:00:00Z"))) {
+            Baseline b = Baselines.caiso10in10(history(1300), start, start.plus(Duration.ofHours(2)), ZoneOffset.UTC,
+                    EXCLUDED);
+
+            assertThat(b.days()).as("from %s", start).hasSize(10);
+            assertThat(b.values()).extracting(TimeValue::value).containsExactly(1000.0, 1000.0);
+            assertThat(b.notes()).anySatisfy(n -> assertThat(n).contains("no day-of adjustment"));
+        }
+    }
+
     @Test
     void caisoDayOfRatioInsideTheCapIsAppliedAsIs() {
         // 1100 / 1000 = 1.1: 1100 kW.

@@ -2,8 +2,8 @@ package io.kelvin.energyoptimizer.app;
 
 import io.kelvin.core.plan.JobSpec;
 import io.kelvin.energyoptimizer.model.Horizon;
-import io.kelvin.energyoptimizer.model.Schedules;
 import io.kelvin.energyoptimizer.model.Job;
+import io.kelvin.energyoptimizer.model.Schedules;
 import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.replan.JobExpiry;
 import java.time.Duration;

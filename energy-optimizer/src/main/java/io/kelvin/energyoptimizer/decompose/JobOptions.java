@@ -124,8 +124,8 @@ final class JobOptions {
         int ovh = job.checkpointSlots();
         int width = hi - lo + 1;
         if (width <= 0 || minWork > width) {
-            // More work than run slots in the window: no run can finish it (and the DP's tables would grow
-            // with the work, not the window, for a job that asks for absurdly much).
+            // More work due than run slots in the window: no run can do it. The tables grow with the window, not
+            // the work (capped at the window below), for a job that asks for absurdly much.
             return null;
         }
         int floor = -ovh;

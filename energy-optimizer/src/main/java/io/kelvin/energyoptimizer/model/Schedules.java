@@ -46,11 +46,15 @@ public final class Schedules {
         return Math.max(0, ranSlots.size() - checkpointSlots * Math.max(0, segments - 1));
     }
 
+    /** Resumes in a preemptible job's run slots, each paying a checkpoint: its segments, less a pending job's first. */
+    private static int resumes(Job job, List<Integer> runSlots) {
+        int segments = segments(job, runSlots);
+        return job.phase() == Job.Phase.PENDING ? Math.max(0, segments - 1) : segments;
+    }
+
     /** Slots a preemptible job must run: its work plus a checkpoint for every resume. */
     public static int requiredRunSlots(Job job, List<Integer> runSlots) {
-        int segments = segments(job, runSlots);
-        int resumes = job.phase() == Job.Phase.PENDING ? Math.max(0, segments - 1) : segments;
-        return job.durationSlots() + job.checkpointSlots() * resumes;
+        return job.durationSlots() + job.checkpointSlots() * resumes(job, runSlots);
     }
 
     /**
@@ -72,9 +76,7 @@ public final class Schedules {
 
     /** Work a preemptible job does in these run slots: the slots less a checkpoint per resume. */
     public static int workIn(Job job, List<Integer> runSlots) {
-        int segments = segments(job, runSlots);
-        int resumes = job.phase() == Job.Phase.PENDING ? Math.max(0, segments - 1) : segments;
-        return runSlots.size() - job.checkpointSlots() * resumes;
+        return runSlots.size() - job.checkpointSlots() * resumes(job, runSlots);
     }
 
     /**
@@ -98,10 +100,9 @@ public final class Schedules {
             return new JobSchedule(job.id(), runSlots, -1, JobSchedule.Outcome.MISSED, 0, null);
         }
         int first = runSlots.get(0);
+        int left = open(job, horizonSlots) ? job.durationSlots() - workIn(job, runSlots) : 0;
         int end = !job.preemptible() ? first + job.durationSlots()
-                : open(job, horizonSlots) && workIn(job, runSlots) < job.durationSlots()
-                ? horizonSlots + job.durationSlots() - workIn(job, runSlots)
-                : runSlots.get(runSlots.size() - 1) + 1;
+                : left > 0 ? horizonSlots + left : runSlots.get(runSlots.size() - 1) + 1;
         int late = job.preemptible()
                 ? (int) runSlots.stream().filter(s -> s >= job.deadlineSlot()).count()
                 : Math.max(0, end - job.deadlineSlot());

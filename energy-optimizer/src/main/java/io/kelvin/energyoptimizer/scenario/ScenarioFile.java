@@ -29,7 +29,7 @@ import java.util.Map;
 /**
  * Reads and checks a YAML scenario file (the keys are documented in {@code scenarios/README.md}); paths
  * in it are relative to the file. Every problem is reported together as {@code file: path: reason}
- * ({@link ScenarioException}); a file with any problem gives no scenario. {@code overrides} replace
+ * ({@link ScenarioException}), a key that nothing reads among them; a file with any problem gives no scenario. {@code overrides} replace
  * values by dotted path before checking ({@code days=2}, {@code solver.jobSolves=100000}).
  */
 public final class ScenarioFile {
@@ -51,7 +51,12 @@ public final class ScenarioFile {
         }
         List<String> problems = new ArrayList<>();
         overrides.forEach((path, value) -> override((ObjectNode) root, path, value, file, problems));
-        Scenario s = read(new ScenarioNode(root, file.toString(), "", problems), file.toAbsolutePath().getParent());
+        ScenarioNode top = new ScenarioNode(root, file.toString(), problems);
+        Scenario s = read(top, file.toAbsolutePath().getParent());
+        for (String key : top.unread()) {
+            problems.add(file + ": " + key + ": not a key read here (misspelt, or not used with the keys beside it;"
+                    + " the keys are in scenarios/README.md)");
+        }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }

@@ -7,13 +7,16 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A cursor over a parsed scenario file that knows the file and the field path. Each accessor checks
  * its value and, when it is missing or wrong, records {@code file: path: reason} and returns a neutral
- * value, so one pass reports every problem of a file.
+ * value, so one pass reports every problem of a file. Every field asked for is remembered, so that when the file
+ * has been read, the keys nothing asked for ({@link #unread}, a misspelt {@code dedline}, say) can be named too.
  */
 final class ScenarioNode {
 
@@ -21,12 +24,55 @@ final class ScenarioNode {
     private final String file;
     private final String path;
     private final List<String> problems;
+    /** The paths asked for so far, shared by every node of the file; a path ending in {@code .*} was read whole. */
+    private final Set<String> asked;
 
-    ScenarioNode(JsonNode json, String file, String path, List<String> problems) {
+    /** The root of a file. */
+    ScenarioNode(JsonNode json, String file, List<String> problems) {
+        this(json, file, "", problems, new HashSet<>());
+    }
+
+    private ScenarioNode(JsonNode json, String file, String path, List<String> problems, Set<String> asked) {
         this.json = json == null ? MissingNode.getInstance() : json;
         this.file = file;
         this.path = path;
         this.problems = problems;
+        this.asked = asked;
+    }
+
+    private JsonNode field(String field) {
+        asked.add(where(field));
+        return json.get(field);
+    }
+
+    /**
+     * Each key of the file under this node that no accessor asked for, and under which nothing was read whole
+     * ({@link #json}), as {@code path}; in the file's order.
+     */
+    List<String> unread() {
+        List<String> out = new ArrayList<>();
+        unread(json, path, out);
+        return out;
+    }
+
+    private void unread(JsonNode n, String at, List<String> out) {
+        if (asked.contains(at + ".*")) {
+            return;
+        }
+        if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                unread(n.get(i), at + "[" + i + "]", out);
+            }
+        } else if (n.isObject()) {
+            n.properties().forEach(e -> {
+                String key = at.isEmpty() ? e.getKey() : at + "." + e.getKey();
+                if (asked.contains(key)) {
+                    unread(e.getValue(), key, out);
+                } else {
+                    out.add(key);
+                }
+            });
+        }
     }
 
     String file() {
@@ -42,8 +88,9 @@ final class ScenarioNode {
         return path;
     }
 
-    /** The parsed mapping under this node, for readers shared with site files. */
+    /** The parsed mapping under this node, for readers shared with site files (which check its keys themselves). */
     JsonNode json() {
+        asked.add(path + ".*");
         return json;
     }
 
@@ -57,17 +104,18 @@ final class ScenarioNode {
     }
 
     boolean has(String field) {
-        return json.hasNonNull(field);
+        JsonNode n = field(field);
+        return n != null && !n.isNull();
     }
 
     ScenarioNode child(String field) {
-        return new ScenarioNode(json.get(field), file, where(field), problems);
+        return new ScenarioNode(field(field), file, where(field), problems, asked);
     }
 
     /** The elements of a list field (none, and a problem, when it is not a list). */
     List<ScenarioNode> list(String field) {
         List<ScenarioNode> out = new ArrayList<>();
-        JsonNode n = json.get(field);
+        JsonNode n = field(field);
         if (n == null || n.isNull()) {
             return out;
         }
@@ -76,13 +124,13 @@ final class ScenarioNode {
             return out;
         }
         for (int i = 0; i < n.size(); i++) {
-            out.add(new ScenarioNode(n.get(i), file, where(field) + "[" + i + "]", problems));
+            out.add(new ScenarioNode(n.get(i), file, where(field) + "[" + i + "]", problems, asked));
         }
         return out;
     }
 
     Optional<String> optText(String field) {
-        JsonNode n = json.get(field);
+        JsonNode n = field(field);
         if (n == null || n.isNull()) {
             return Optional.empty();
         }
@@ -118,7 +166,7 @@ final class ScenarioNode {
     /** As {@link #number}, {@code fallback} without a problem when the field is left out. */
     /** An exchange rate ({@link ExchangeRate#RULE}), or empty with a problem when present and not one. */
     Optional<ExchangeRate> optExchangeRate(String field) {
-        JsonNode n = json.get(field);
+        JsonNode n = field(field);
         if (n == null || n.isNull()) {
             return Optional.empty();
         }
@@ -129,7 +177,7 @@ final class ScenarioNode {
     }
 
     double optNumber(String field, double min, double max, double fallback) {
-        JsonNode n = json.get(field);
+        JsonNode n = field(field);
         if (n == null || n.isNull()) {
             return fallback;
         }
@@ -159,7 +207,7 @@ final class ScenarioNode {
     }
 
     int optInteger(String field, int min, int max, int fallback) {
-        JsonNode n = json.get(field);
+        JsonNode n = field(field);
         if (n != null && n.isNumber() && !n.canConvertToExactIntegral()) {
             problem(field, "must be a whole number, was " + n.asText());
             return fallback;
@@ -168,7 +216,7 @@ final class ScenarioNode {
     }
 
     boolean optBoolean(String field, boolean fallback) {
-        JsonNode n = json.get(field);
+        JsonNode n = field(field);
         if (n == null || n.isNull()) {
             return fallback;
         }

@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a job trace (CSV with a header) as a scenario's {@code jobs:} section maps it: an arrival column, either
+ * Reads a job trace as a scenario's {@code jobs:} section maps it (CSV with a header line, or as {@link Layout}
+ * describes: a file without one, another delimiter, comment lines, the Standard Workload Format): an arrival column, either
  * numbers on the trace's own clock ({@code unit}: us, ms, s, min, h) or time stamps ({@code format}: iso,
  * epoch-seconds, epoch-millis or a pattern, local stamps read in {@code zone}, default the scenario's); the length
  * as a duration column (a unit) or as an {@code end} column less a {@code start} column (or less the arrival), read
@@ -45,6 +46,8 @@ final class TraceReader {
     private record Row(long line, double arrivalH, double lengthH, double units, Optional<Double> deadlineH,
                        Optional<Integer> priority, Optional<Boolean> preemptible) {
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TraceReader.class);
 
     private TraceReader() {
     }
@@ -116,10 +119,6 @@ final class TraceReader {
                         + " [COMPLETED]");
             }
         }
-        Length length = Length.of(n, arrival);
-        if (length == null) {
-            return new ArrayList<>();
-        }
         String unitsCol = n.child("resources").optText("column").orElse(null);
         Optional<TimeColumn> deadline = n.has("deadline") && n.child("deadline").has("column")
                 ? Optional.of(n.child("deadline").has("unit") || n.child("deadline").has("format") || arrival.stamped()
@@ -128,28 +127,43 @@ final class TraceReader {
                 : Optional.empty();
         Optional<String> priorityCol = n.child("priority").optText("column");
         Optional<String> preemptCol = n.child("preemptible").optText("column");
+        Length length = Length.of(n, arrival);
+        if (length == null) {
+            return new ArrayList<>();
+        }
+        Layout layout = Layout.of(n);
         List<Row> rows = new ArrayList<>();
-        if (arrival.column().isEmpty() || length.columns().contains("")) {
+        if (arrival.column().isEmpty() || length.columns().contains("") || layout == null) {
             return rows;
         }
         double toH = fromH + days * 24.0;
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(in, format)) {
+        try (Reader in = layout.reader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+             CSVParser parser = CSVParser.parse(in, layout.csv())) {
             List<String> needed = new ArrayList<>(List.of(arrival.column()));
             needed.addAll(length.columns());
             onlyCol.ifPresent(needed::add);
+            java.util.stream.Stream.of(Optional.ofNullable(unitsCol), deadline.map(TimeColumn::column), priorityCol,
+                    preemptCol).flatMap(Optional::stream).forEach(needed::add);
             for (String col : needed) {
                 if (!parser.getHeaderNames().contains(col)) {
                     n.problem("file", file.getFileName() + ": no column '" + col + "' (has " + parser.getHeaderNames() + ")");
                     return rows;
                 }
             }
+            List<String> known = new ArrayList<>(List.of(arrival.column()));
+            known.addAll(length.columns());
+            if (unitsCol != null) {
+                known.add(unitsCol);
+            }
+            long unknown = 0;
             for (CSVRecord rec : parser) {
-                long line = rec.getRecordNumber() + 1;
+                long line = parser.getCurrentLineNumber();
                 if (onlyCol.isPresent() && !onlyValues.contains(rec.get(onlyCol.get()))) {
                     continue; // not a row the scenario takes: its other cells (an empty end, say) are not read
+                }
+                if (layout.unknown().isPresent() && known.stream().anyMatch(c -> rec.get(c).equals(layout.unknown().get()))) {
+                    unknown++;
+                    continue; // the format's "not known" in a cell the job needs: no job can be made of the row
                 }
                 double a = arrival.hours(n, file, rec, line);
                 if (!(a >= fromH && a < toH)) {
@@ -165,24 +179,180 @@ final class TraceReader {
                     n.problem("file", file.getFileName() + ": line " + line + ": " + why);
                     continue;
                 }
-                rows.add(new Row(line, a, len, units,
-                        deadline.map(c -> c.hours(n, file, rec, line)),
-                        priorityCol.map(c -> (int) value(n, file, rec, line, c)),
-                        preemptCol.map(c -> Boolean.parseBoolean(rec.get(c)))));
+                Optional<Double> due = deadline.map(c -> c.hours(n, file, rec, line));
+                Optional<Integer> priority = priorityCol.map(c -> priority(n, file, rec, line, c));
+                Optional<Boolean> preemptible = preemptCol.flatMap(c -> flag(n, file, rec, line, c));
+                if (due.filter(d -> Double.isNaN(d)).isPresent() || priority.filter(p -> p == 0).isPresent()
+                        || preemptCol.isPresent() && preemptible.isEmpty()) {
+                    continue; // the cell's problem is reported
+                }
+                rows.add(new Row(line, a, len, units, due, priority, preemptible));
             }
-        } catch (IOException | IllegalArgumentException e) {
+            if (unknown > 0) {
+                LOG.info("{}: {} rows left out: '{}' (not known) in one of {}", file.getFileName(), unknown,
+                        layout.unknown().get(), known);
+            }
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
             n.problem("file", "cannot be read: " + e.getMessage());
         }
         return rows;
     }
 
+    /** A priority cell: a whole number 1..10; 0, with a problem naming the line, otherwise. */
+    private static int priority(ScenarioNode n, Path file, CSVRecord rec, long line, String column) {
+        String text = rec.get(column);
+        try {
+            int p = Integer.parseInt(text.trim());
+            if (p >= 1 && p <= 10) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        n.problem("file", file.getFileName() + ": line " + line + ": " + column + ": not a priority (1..10): " + text);
+        return 0;
+    }
+
+    /** A yes/no cell (true/false, yes/no, y/n, 1/0, any case); empty, with a problem naming the line, otherwise. */
+    private static Optional<Boolean> flag(ScenarioNode n, Path file, CSVRecord rec, long line, String column) {
+        String text = rec.get(column);
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1" -> Optional.of(true);
+            case "false", "no", "n", "0" -> Optional.of(false);
+            default -> {
+                n.problem("file", file.getFileName() + ": line " + line + ": " + column
+                        + ": not true or false (or yes/no, 1/0): " + text);
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /**
+     * How the trace's text is laid out: CSV with a header line (default), or {@code header:} names for a file without
+     * one, a {@code delimiter} (one character, {@code tab}, or {@code whitespace}: runs of spaces and tabs, leading ones
+     * ignored) and a {@code comment} character starting lines to skip; or {@code format: swf}, the Standard Workload
+     * Format of the Parallel Workloads Archive (its 18 fields by {@link #SWF_FIELDS}, whitespace, {@code ;} comments,
+     * -1 for a value not known: a row with -1 in its arrival, length or resources is left out and counted).
+     */
+    private record Layout(List<String> header, Character delimiter, Character comment, Optional<String> unknown) {
+
+        private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[ \\t]+");
+
+        /** The fields of the Standard Workload Format, in its order. */
+        static final List<String> SWF_FIELDS = List.of("job", "submit", "wait", "run", "allocatedProcessors",
+                "cpuTime", "usedMemory", "requestedProcessors", "requestedTime", "requestedMemory", "status", "user",
+                "group", "executable", "queue", "partition", "precedingJob", "thinkTime");
+
+        /** The layout {@code n} describes; null, with a problem, when it cannot be used. */
+        static Layout of(ScenarioNode n) {
+            String format = n.optText("format").orElse("csv").toLowerCase(Locale.ROOT);
+            if (format.equals("swf")) {
+                for (String fixed : List.of("header", "delimiter", "comment")) {
+                    if (n.has(fixed)) {
+                        n.problem(fixed, "format swf fixes the fields, delimiter and comments; leave " + fixed + " out");
+                    }
+                }
+                return new Layout(SWF_FIELDS, null, ';', Optional.of("-1"));
+            }
+            if (!format.equals("csv")) {
+                n.problem("format", "must be csv (with header, delimiter and comment as needed) or swf (the Standard"
+                        + " Workload Format), was " + format);
+                return null;
+            }
+            List<String> header = new ArrayList<>();
+            boolean usable = true;
+            for (ScenarioNode h : n.list("header")) {
+                String name = h.json().isValueNode() ? h.json().asText().trim() : "";
+                if (name.isEmpty() || header.contains(name)) {
+                    h.report(n.file() + ": " + h.path() + ": a column name, not empty and not repeated: " + h.json());
+                    usable = false;
+                }
+                header.add(name);
+            }
+            if (n.has("header") && header.isEmpty()) {
+                n.problem("header", "the names of the trace's columns in order (for a file without a header line)");
+                usable = false;
+            }
+            Optional<String> d0 = n.optText("delimiter");
+            Character delimiter = d0.equals(Optional.of("whitespace")) ? null : d0.map(d -> switch (d) {
+                case "tab" -> '\t';
+                default -> {
+                    if (d.length() == 1 && !d.equals("\"")) {
+                        yield d.charAt(0);
+                    }
+                    n.problem("delimiter", "one character (not a quote), tab or whitespace, was " + d);
+                    yield ',';
+                }
+            }).orElse(',');
+            Character comment = null;
+            Optional<String> c = n.optText("comment");
+            if (c.isPresent()) {
+                if (c.get().length() == 1 && !c.get().equals(String.valueOf(delimiter)) && !c.get().equals("\"")) {
+                    comment = c.get().charAt(0);
+                } else {
+                    n.problem("comment", "one character starting the lines to skip (not the delimiter), was " + c.get());
+                }
+            }
+            return usable ? new Layout(header, delimiter, comment, Optional.empty()) : null;
+        }
+
+        CSVFormat csv() {
+            CSVFormat.Builder b = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true)
+                    .setDelimiter(delimiter == null ? ',' : delimiter);
+            if (comment != null) {
+                b.setCommentMarker(comment);
+            }
+            return (header.isEmpty() ? b.setHeader().setSkipHeaderRecord(true) : b.setHeader(header.toArray(String[]::new)))
+                    .get();
+        }
+
+        /** The file's text as {@link #csv} reads it: with {@code whitespace}, each line's runs of blanks made commas. */
+        Reader reader(java.io.BufferedReader in) {
+            if (delimiter != null) {
+                return in;
+            }
+            java.util.Iterator<String> lines = in.lines().iterator();
+            return new Reader() {
+                private String pending = "";
+                private int at;
+
+                @Override
+                public int read(char[] buf, int off, int len) {
+                    while (at == pending.length()) {
+                        if (!lines.hasNext()) {
+                            return -1;
+                        }
+                        String line = lines.next().strip();
+                        pending = (comment != null && line.startsWith(String.valueOf(comment)) ? line
+                                : BLANKS.matcher(line).replaceAll(",")) + "\n";
+                        at = 0;
+                    }
+                    int k = Math.min(len, pending.length() - at);
+                    pending.getChars(at, at + k, buf, off);
+                    at += k;
+                    return k;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        }
+    }
+
+    /** The cell as a finite number; NaN, with a problem naming the line and column, otherwise. */
     private static double value(ScenarioNode n, Path file, CSVRecord rec, long line, String column) {
         try {
-            return Double.parseDouble(rec.get(column));
+            double v = Double.parseDouble(rec.get(column));
+            if (Double.isFinite(v)) {
+                return v;
+            }
         } catch (NumberFormatException e) {
-            n.problem("file", file.getFileName() + ": line " + line + ": " + column + ": not a number: " + rec.get(column));
-            return Double.NaN;
+            // reported below
         }
+        n.problem("file", file.getFileName() + ": line " + line + ": " + column + ": not a number: " + rec.get(column));
+        return Double.NaN;
     }
 
     /**

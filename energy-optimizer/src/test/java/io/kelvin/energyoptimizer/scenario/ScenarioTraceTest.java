@@ -24,6 +24,11 @@ class ScenarioTraceTest {
 
     /** A one-day scenario from 2020-07-01T00:00Z (08:00 in Shanghai) on 64 GPUs over {@code trace}. */
     private Path scenario(String trace, String jobs) throws IOException {
+        return scenario(trace, "gpus", jobs);
+    }
+
+    /** As {@link #scenario(String, String)}, one GPU per unit of the {@code resources} column. */
+    private Path scenario(String trace, String resources, String jobs) throws IOException {
         Files.writeString(dir.resolve("trace.csv"), trace);
         Path file = dir.resolve("s.yaml");
         Files.writeString(file, """
@@ -33,14 +38,14 @@ class ScenarioTraceTest {
                 site: { gpus: 64, idleKwPerGpu: 0.25, activeKwPerGpu: 0.95, importLimitKw: 1000, exportAllowed: true }
                 jobs:
                   file: trace.csv
-                  resources: { column: gpus }
+                  resources: { column: %s }
                   gpusPerUnit: 1
                 %s
                 series:
                   carbon: { value: 400 }
                   price: { value: 0.1 }
                   ambient: { meanC: 20, swingC: 5, warmestHour: 15 }
-                """.formatted(jobs.indent(2).stripTrailing()));
+                """.formatted(resources, jobs.indent(2).stripTrailing()));
         return file;
     }
 
@@ -167,5 +172,99 @@ class ScenarioTraceTest {
                                 + " column, less start or the arrival)",
                         file + ": jobs.only.values: required: the column's values of the rows to take, such as"
                                 + " [COMPLETED]"));
+    }
+
+    @Test
+    void aTraceWithoutAHeaderLineIsReadByTheColumnNamesTheScenarioGivesWithItsDelimiterAndComments() throws IOException {
+        // As Alibaba's PAI 2020 job table: no header line, times in seconds on the trace's clock.
+        Scenario s = ScenarioFile.load(scenario("""
+                # exported 2020-07-01
+                j1\tu1\t8\t3600\t10800
+                j2\tu2\t2\t7200\t8100
+
+                j3\tu1\t4\t100000\t101000
+                """, "gpus", """
+                header: [name, user, gpus, start_time, end_time]
+                delimiter: tab
+                comment: "#"
+                arrival: { column: start_time, unit: s }
+                end: { column: end_time }
+                """), Map.of());
+
+        // j3 arrives after the day; j1 at 1 h for 2 h (slot 4, 8 slots), j2 at 2 h for 15 min.
+        assertThat(s.jobs()).extracting(Job::gpus).containsExactly(8, 2);
+        assertThat(s.jobs()).extracting(Job::releaseSlot).containsExactly(4, 8);
+        assertThat(s.jobs()).extracting(Job::durationSlots).containsExactly(8, 1);
+    }
+
+    @Test
+    void aTraceInTheStandardWorkloadFormatIsReadAndRowsWithAValueNotKnownWhereAJobNeedsOneAreLeftOut()
+            throws IOException {
+        // The Parallel Workloads Archive's format: 18 whitespace-separated fields, ';' header comments, -1 not known.
+        Scenario s = ScenarioFile.load(scenario("""
+                ; Version: 2.2
+                ; UnixStartTime: 1593561600
+                    1      0   10   3600   16  -1 -1   16  7200 -1 1  3  1 -1  1 -1 -1 -1
+                    2    900    5     -1    8  -1 -1    8  3600 -1 5  4  1 -1  1 -1 -1 -1
+                    3   1800    0    600   -1  -1 -1    4  3600 -1 1  4  1 -1  1 -1 -1 -1
+                	4	2700	0	1200	4	-1	-1	4	3600	-1	0	5	1	-1	1	-1	-1	-1
+                """, "allocatedProcessors", """
+                format: swf
+                arrival: { column: submit }
+                duration: { column: run }
+                only: { column: status, values: [1, 0] }
+                """), Map.of());
+
+        // Job 2 was cancelled (status 5); job 3's processors are not known. Jobs 1 and 4 remain.
+        assertThat(s.jobs()).extracting(Job::gpus).containsExactly(16, 4);
+        assertThat(s.jobs()).extracting(Job::releaseSlot).containsExactly(0, 3);
+        assertThat(s.jobs()).extracting(Job::durationSlots).containsExactly(4, 2);
+    }
+
+    @Test
+    void cellsThatAreNotANumberAPriorityOrAYesOrNoAreNamedWithTheirLinesAndColumns() throws IOException {
+        Path file = scenario("""
+                id,gpus,submit,length,prio,pausable
+                a,8,0,3600,2,yes
+                b,Infinity,60,3600,2,no
+                c,4,120,3600,0,1
+                d,4,180,3600,3,maybe
+                e,4,240,3600,3,N
+                """, """
+                arrival: { column: submit }
+                duration: { column: length }
+                deadline: { column: submit }
+                priority: { column: prio }
+                preemptible: { column: pausable }
+                """);
+
+        assertThatThrownBy(() -> ScenarioFile.load(file, Map.of()))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly(
+                        file + ": jobs.file: trace.csv: line 3: gpus: not a number: Infinity",
+                        file + ": jobs.file: trace.csv: line 4: prio: not a priority (1..10): 0",
+                        file + ": jobs.file: trace.csv: line 5: pausable: not true or false (or yes/no, 1/0): maybe",
+                        file + ": jobs.deadline: trace.csv: line 2: deadline before release + duration",
+                        file + ": jobs.deadline: trace.csv: line 6: deadline before release + duration"));
+    }
+
+    @Test
+    void aMappedColumnTheTraceLacksAndAKeyNothingReadsAreNamed() throws IOException {
+        Path file = scenario(HELIOS_LIKE, """
+                arrival: { column: submit_time, format: "yyyy-MM-dd HH:mm:ss" }
+                end: { column: end_time }
+                priority: { column: prio }
+                dedline: { column: end_time }
+                """);
+
+        assertThatThrownBy(() -> ScenarioFile.load(file, Map.of("solver.jobSolvs", "10")))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly(
+                        file + ": jobs.file: trace.csv: no column 'prio' (has [job_id, gpus, submit_time, start_time,"
+                                + " end_time])",
+                        file + ": jobs.dedline: not a key read here (misspelt, or not used with the keys beside it;"
+                                + " the keys are in scenarios/README.md)",
+                        file + ": solver.jobSolvs: not a key read here (misspelt, or not used with the keys beside it;"
+                                + " the keys are in scenarios/README.md)"));
     }
 }

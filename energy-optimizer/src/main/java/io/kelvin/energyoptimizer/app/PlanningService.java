@@ -497,7 +497,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         double biasKw = directives.isEmpty() ? 0 : importBias(now);
         importBiasKw = biasKw;
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
-                CoolingModel.liquidCooledDefault(), forecast.forecast(), DrCaps.events(directives, horizon, biasKw),
+                CoolingModel.liquidCooledFor(siteModel), forecast.forecast(), DrCaps.events(directives, horizon, biasKw),
                 open, WEIGHTS, settings.maxLateSlots()).withZone(site.info().timezone()));
         PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
         String text = inputs.write();

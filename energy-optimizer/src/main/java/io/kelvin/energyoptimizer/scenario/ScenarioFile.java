@@ -72,6 +72,7 @@ public final class ScenarioFile {
         int horizon = n.optInteger("horizonSlots", 4, 4 * 96, 96);
         int every = n.optInteger("replanEverySlots", 1, 96, 4);
         SiteModel site = site(n.child("site"), base);
+        CoolingModel cooling = cooling(n.child("cooling"), site);
         List<Job> jobs = TraceReader.read(n.child("jobs"), base, site, days, start, zone);
         int maxLate = n.child("jobs").optInteger("maxLateSlots", 0, 4 * 96, 16);
         int slots = Scenario.replaySlots(days, drainDays, jobs) + horizon;
@@ -84,7 +85,7 @@ public final class ScenarioFile {
                 d.missedEurPerGpuHour(), d.missedJobEur(), d.drShortfallEurPerKwh(), d.switchEurPerSegment(),
                 d.heatCreditEurPerKwh(), d.heatRecoveryFraction());
         ScenarioNode urgent = n.child("urgentArrivals");
-        return new Scenario(name, start, zone, days, drainDays, horizon, every, site, CoolingModel.liquidCooledDefault(),
+        return new Scenario(name, start, zone, days, drainDays, horizon, every, site, cooling,
                 jobs, forecast, dr, weights, maxLate, urgent.optInteger("windowSlots", 0, 96 * 14, 0),
                 urgent.optInteger("slackSlots", 0, 96, 8), solver(n.child("solver")));
     }
@@ -106,6 +107,32 @@ public final class ScenarioFile {
                 given ? n.optNumber("activeKwPerGpu", 0, 5, fromFile.activeKwPerGpu()) : n.number("activeKwPerGpu", 0, 5, 0),
                 given ? n.optNumber("importLimitKw", 1, 1e7, fromFile.importLimitKw()) : n.number("importLimitKw", 1, 1e7, 1),
                 n.optBoolean("exportAllowed", fromFile.exportAllowed()));
+    }
+
+    /**
+     * The cooling plant: the liquid-cooled hall's model sized for the site ({@link CoolingModel#liquidCooledFor}), any
+     * of its values given here instead. The site at idle, with no PV or wind, must fit under its import limit.
+     */
+    private static CoolingModel cooling(ScenarioNode n, SiteModel site) {
+        CoolingModel d = CoolingModel.liquidCooledFor(site);
+        CoolingModel c = new CoolingModel(n.optNumber("fixedKw", 0, 1e7, d.fixedKw()),
+                n.optNumber("freeCoolingBelowC", -60, 60, d.freeCoolingBelowC()),
+                n.optNumber("baseFraction", 0, 2, d.baseFraction()),
+                n.optNumber("fractionPerDegree", 0, 0.5, d.fractionPerDegree()),
+                n.optNumber("kneeKw", 0, 1e7, d.kneeKw()),
+                n.optNumber("highLoadExtraFraction", 0, 2, d.highLoadExtraFraction()));
+        double idleKw = site.idleKw() + c.coolingKw(site.idleKw(), c.freeCoolingBelowC());
+        if (idleKw > site.importLimitKw()) {
+            n.report(n.file() + ": site.importLimitKw: " + kw(site.importLimitKw()) + " kW is below what the idle site"
+                    + " draws with no PV or wind (" + kw(site.idleKw()) + " kW of idle GPUs and "
+                    + kw(idleKw - site.idleKw()) + " kW of cooling at least): no plan can keep it; raise it, or give"
+                    + " the cooling plant (cooling.fixedKw)");
+        }
+        return c;
+    }
+
+    private static String kw(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
     private static Forecast forecast(ScenarioNode n, Path base, Instant start, ZoneId zone, int slots) {

@@ -80,8 +80,8 @@ public final class ScenarioMatrix {
         StringBuilder b = new StringBuilder("scenario " + file.getFileName().toString().replace(".yaml", "") + ":");
         for (ScenarioResult r : List.of(o.optimizer(), o.greedy(), o.runImmediately())) {
             b.append(String.format(Locale.ROOT, " | %s objective %.0f EUR cost %.0f EUR CO2 %.0f kg missed %d dr %.1f %%"
-                            + " captured %.0f %%", r.policy().startsWith("optimizer") ? "optimizer" : r.policy(),
-                    r.replayObjectiveEur(), r.costEur(), r.emissionsKg(), r.missed(), r.drCompliancePct(), 100 * o.captured(r)));
+                            + " captured %s", r.policy().startsWith("optimizer") ? "optimizer" : r.policy(),
+                    r.replayObjectiveEur(), r.costEur(), r.emissionsKg(), r.missed(), r.drCompliancePct(), o.capturedPct(r)));
         }
         return b.append(String.format(Locale.ROOT, " | bound %.0f EUR", o.boundEur())).toString();
     }

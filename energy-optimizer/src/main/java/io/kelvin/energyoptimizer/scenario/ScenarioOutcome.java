@@ -53,8 +53,15 @@ public record ScenarioOutcome(List<ScenarioResult> results, double boundEur, dou
     }
 
     public String capturedText(ScenarioResult r) {
-        return String.format(Locale.ROOT, ", replay objective %.0f EUR, captured %.0f %%", r.replayObjectiveEur(),
-                100 * captured(r));
+        return String.format(Locale.ROOT, ", replay objective %.0f EUR, captured %s", r.replayObjectiveEur(),
+                Double.isNaN(captured(r)) ? "n/a (no saving achievable: the bound is not below run-immediately's)"
+                        : capturedPct(r));
+    }
+
+    /** The captured share as {@code 97 %}, or {@code n/a} where nothing can be saved. */
+    public String capturedPct(ScenarioResult r) {
+        double c = captured(r);
+        return Double.isNaN(c) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * c);
     }
 
     public String boundLine() {

@@ -148,8 +148,7 @@ class ExplanationBenefitTest {
     void aJobDueAfterTheHorizonRunsItsDueWorkAndMoreWhereTheHorizonIsCheaperThanTheTerminalRateOrSaysWhyItFoundNoRoom() {
         // 10 slots of pausable work due in slot 14 of an 8-slot horizon: 4 slots cannot wait past its end. The first
         // six slots cost 0.10 EUR/kWh, the last two 0.60: the terminal rate (the horizon's mean, 0.225) is dearer
-        // than the first six and cheaper than the last two, so it runs six slots and leaves four past the end, which
-        // it resumes there after a checkpoint.
+        // than the first six and cheaper than the last two, so it runs six slots and leaves four past the end.
         Job whole = Job.of("long", 8, 10, 10, 0, 14).asPreemptible(1);
         assertThat(whole.dueWorkIn(8)).isEqualTo(whole);
         assertThat(io.kelvin.energyoptimizer.model.Schedules.minWorkIn(whole, 8)).isEqualTo(4);
@@ -162,8 +161,7 @@ class ExplanationBenefitTest {
         JobSchedule planned = Tiny.solveChecked(p).job("long").orElseThrow();
 
         assertThat(planned.runSlots()).containsExactly(0, 1, 2, 3, 4, 5);
-        assertThat(planned.endSlot()).as("the other 4 slots after a resume's 1-slot checkpoint from the horizon's end")
-                .isEqualTo(13);
+        assertThat(planned.endSlot()).as("the other 4 slots from the horizon's end").isEqualTo(12);
         assertThat(planned.outcome()).isEqualTo(JobSchedule.Outcome.ON_TIME);
         assertThat(planned.explanation().text()).endsWith("this plan holds 1.50 h of its 2.50 h of work, the rest runs"
                 + " after the horizon's end to end by its deadline Mon 2026-06-01 05:30 CEST");
@@ -177,35 +175,6 @@ class ExplanationBenefitTest {
                 + " work that cannot wait past the horizon's end (its deadline Mon 2026-06-01 05:30 CEST) between"
                 + " Mon 2026-06-01 02:00 CEST and Mon 2026-06-01 04:00 CEST within the GPUs, the import limit and the"
                 + " DR caps left by other jobs");
-    }
-
-    @Test
-    void aJobThatPausesBeforeTheHorizonsEndLeavesNoMoreWorkThanItCanFinishByItsDeadlineAfterAResumesCheckpoint() {
-        // 10 slots of pausable work with a 1-slot checkpoint, due in slot 14 of an 8-slot horizon; slots 0-3 cost 0.10
-        // EUR/kWh, slots 4-7 0.60, the terminal rate lies between. Running slots 0-3 only would leave 6 slots of work
-        // for the 6 slots from the end to the deadline, but the job, paused at the end, first pays a checkpoint there:
-        // it would end in slot 15. It runs one dear slot more (0-4) and leaves 5 slots and the checkpoint.
-        Job job = Job.of("long", 8, 10, 10, 0, 14).asPreemptible(1);
-        Forecast f = Tiny.flat(8);
-        for (int t = 0; t < 8; t++) {
-            f = f.withPrice(t, t < 4 ? 0.10 : 0.60);
-        }
-        Problem p = Tiny.problem(8, f, List.of(), job).withZone(BERLIN);
-
-        JobSchedule planned = Tiny.solveChecked(p).job("long").orElseThrow();
-
-        assertThat(planned.runSlots()).containsExactly(0, 1, 2, 3, 4);
-        assertThat(planned.endSlot()).as("5 slots of work after a 1-slot checkpoint from the horizon's end").isEqualTo(14);
-        assertThat(planned.outcome()).isEqualTo(JobSchedule.Outcome.ON_TIME);
-        assertThat(planned.explanation().text()).contains("this plan holds 1.25 h of its 2.50 h of work");
-
-        JobSchedule cheapOnly = io.kelvin.energyoptimizer.model.Schedules.schedule(job, List.of(0, 1, 2, 3), 8);
-        Plan leavesTooMuch = io.kelvin.energyoptimizer.model.PlanAssembler.assemble(p,
-                JobRuns.of(java.util.Map.of("long", cheapOnly.runSlots())), Tiny.solveChecked(p).info());
-        assertThat(cheapOnly.endSlot()).isEqualTo(15);
-        assertThat(new PlanChecker().check(p, leavesTooMuch).violations()).containsExactly("job long: leaves 6 slots of work"
-                + " past the horizon's end and pauses before it: with the resume's 1-slot checkpoint they end at slot 15,"
-                + " after its deadline 14");
     }
 
     private static double[] filled(int n, double v) {

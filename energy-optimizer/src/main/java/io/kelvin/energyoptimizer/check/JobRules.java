@@ -75,25 +75,14 @@ final class JobRules {
         int last = runs.get(runs.size() - 1);
         if (job.deadlineSlot() > p.slots()) {
             // Due after the horizon's end: at least the work that cannot wait past it, at most all of it; the rest
-            // runs unpaused after the end, first paying a checkpoint if the job paused before the end, and must end by
-            // the deadline.
+            // runs unpaused from the end.
             int work = runs.size() - resumes * job.checkpointSlots();
             int least = Math.max(1, job.durationSlots() - (job.deadlineSlot() - p.slots()));
             if (work < least || work > job.durationSlots()) {
                 violations.add(id + ": does " + work + " slots of work in the horizon (" + resumes + " resumes), needs "
                         + least + " to " + job.durationSlots());
-                return last + 1;
             }
-            if (work == job.durationSlots()) {
-                return last + 1;
-            }
-            int after = job.durationSlots() - work + (last == p.slots() - 1 ? 0 : job.checkpointSlots());
-            if (p.slots() + after > job.deadlineSlot()) {
-                violations.add(id + ": leaves " + (job.durationSlots() - work) + " slots of work past the horizon's end"
-                        + " and pauses before it: with the resume's " + job.checkpointSlots() + "-slot checkpoint they"
-                        + " end at slot " + (p.slots() + after) + ", after its deadline " + job.deadlineSlot());
-            }
-            return p.slots() + after;
+            return work < job.durationSlots() ? p.slots() + job.durationSlots() - work : last + 1;
         }
         boolean spills = last == p.slots() - 1 && runs.size() < required;
         if (runs.size() != required && !spills) {

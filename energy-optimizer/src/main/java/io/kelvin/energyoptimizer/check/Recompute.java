@@ -7,7 +7,6 @@ import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.model.Weights;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -101,7 +100,8 @@ final class Recompute {
     private static double terminal(Problem p, Job job, JobSchedule s) {
         int n = p.slots();
         int past = s.runSlots().isEmpty() ? 0 : !job.preemptible() ? Math.max(0, s.runSlots().get(0) + job.durationSlots() - n)
-                : job.deadlineSlot() > n ? after(job, s.runSlots(), n) : 0;
+                : job.deadlineSlot() > n ? Math.max(0, job.durationSlots() - s.runSlots().size()
+                        + JobRules.resumes(job, s.runSlots()) * job.checkpointSlots()) : 0;
         if (past == 0) {
             return 0;
         }
@@ -114,18 +114,6 @@ final class Recompute {
         }
         double hours = p.horizon().slotLength().toMinutes() / 60.0;
         return past * hours * (job.powerKw() - job.gpus() * p.site().idleKwPerGpu()) * perKwh / n;
-    }
-
-    /**
-     * A pausable job's slots after the horizon's end: the work it leaves, and a resume's checkpoint when it does not run
-     * in the last slot (counted here, not taken from the model's {@code Schedules}).
-     */
-    private static int after(Job job, List<Integer> runs, int n) {
-        int left = job.durationSlots() - runs.size() + JobRules.resumes(job, runs) * job.checkpointSlots();
-        if (left <= 0) {
-            return 0;
-        }
-        return left + (runs.get(runs.size() - 1) == n - 1 ? 0 : job.checkpointSlots());
     }
 
     private double jobPenalty(Problem p, Job job, JobSchedule s) {

@@ -69,7 +69,7 @@ final class JobOptions {
             late += t >= job.deadlineSlot() ? latePerSlot : 0;
         }
         List<Integer> runs = Arrays.stream(runSlots).boxed().toList();
-        double past = Schedules.open(job, n) ? terminalPerSlot * Schedules.slotsAfter(job, runs, n) : 0;
+        double past = Schedules.open(job, n) ? terminalPerSlot * Math.max(0, job.durationSlots() - Schedules.workIn(job, runs)) : 0;
         return late + past + switchEur * Schedules.segments(job, runs);
     }
 
@@ -179,21 +179,13 @@ final class JobOptions {
             next = swap;
         }
         // Ends with all its work done, or for a job that may leave work past the horizon's end, with any work from
-        // its due work up whose rest still ends by the deadline, charged at the terminal rate: the rest, and the
-        // checkpoint of a resume after the end where the job does not run in the horizon's last slot (the window's
-        // last slot, hi, for such a job) (Schedules.slotsAfter).
+        // its due work up, the rest charged at the terminal rate.
         int end = -1;
         double best = Double.POSITIVE_INFINITY;
         for (int k = minWork; k <= work; k++) {
-            int left = job.durationSlots() - k;
+            double past = terminalPerSlot * (job.durationSlots() - k);
             for (int flags = 0; flags < 4; flags++) {
-                boolean runsLast = (flags & 2) != 0;
-                int after = left + (left > 0 && !runsLast ? ovh : 0);
-                if (n + after > job.deadlineSlot() && left > 0) {
-                    continue;
-                }
-                double past = terminalPerSlot * after;
-                int s = state(k - floor, runsLast, (flags & 1) != 0);
+                int s = state(k - floor, (flags & 2) != 0, (flags & 1) != 0);
                 if (cur[s] + past < best) {
                     best = cur[s] + past;
                     end = s;

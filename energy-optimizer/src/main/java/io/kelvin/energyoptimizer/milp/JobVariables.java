@@ -20,23 +20,14 @@ final class JobVariables {
     final int missed;
     /** Slots of work left past the horizon's end (a job that may leave some, {@code Schedules.open}), else -1. */
     final int past;
-    /**
-     * For such a job with a checkpoint: whether it leaves work past the end (binary), and whether it then resumes after
-     * the end (1 where it leaves work and does not run in the horizon's last slot), paying the checkpoint; else -1.
-     */
-    final int leaves;
-    final int resumesAfter;
 
-    private JobVariables(Job job, int[] slots, int[] vars, int[] segmentVars, int missed, int past, int leaves,
-                         int resumesAfter) {
+    private JobVariables(Job job, int[] slots, int[] vars, int[] segmentVars, int missed, int past) {
         this.job = job;
         this.slots = slots;
         this.vars = vars;
         this.segmentVars = segmentVars;
         this.missed = missed;
         this.past = past;
-        this.leaves = leaves;
-        this.resumesAfter = resumesAfter;
     }
 
     static JobVariables create(LinearModel m, Job job, int horizon, int maxLate) {
@@ -52,20 +43,16 @@ final class JobVariables {
                 run[i] = m.bool("run[" + job.id() + "," + slots[i] + "]");
                 seg[i] = m.bool("segment[" + job.id() + "," + slots[i] + "]");
             }
-            boolean open = Schedules.open(job, horizon);
-            int past = open ? m.continuous("past[" + job.id() + "]", 0,
+            int past = Schedules.open(job, horizon) ? m.continuous("past[" + job.id() + "]", 0,
                     job.durationSlots() - Schedules.minWorkIn(job, horizon), 1) : -1;
-            boolean checkpoint = open && job.checkpointSlots() > 0;
-            int leaves = checkpoint ? m.bool("leaves[" + job.id() + "]") : -1;
-            int resumesAfter = checkpoint ? m.continuous("resumes-after[" + job.id() + "]", 0, 1, 1) : -1;
-            return new JobVariables(job, slots, run, seg, missed, past, leaves, resumesAfter);
+            return new JobVariables(job, slots, run, seg, missed, past);
         }
         int[] slots = range(lo, hi + 1);
         int[] start = new int[slots.length];
         for (int i = 0; i < slots.length; i++) {
             start[i] = m.bool("start[" + job.id() + "," + slots[i] + "]");
         }
-        return new JobVariables(job, slots, start, new int[0], missed, -1, -1, -1);
+        return new JobVariables(job, slots, start, new int[0], missed, -1);
     }
 
     /** Pairs (variable, 1) of every decision that has the job running in {@code slot}. */
@@ -113,12 +100,7 @@ final class JobVariables {
         }
         hint[missed] = 0;
         if (past >= 0) {
-            int left = Math.max(0, job.durationSlots() - Schedules.workIn(job, previousRunSlots));
-            hint[past] = left;
-            if (leaves >= 0) {
-                hint[leaves] = left > 0 ? 1 : 0;
-                hint[resumesAfter] = left > 0 && !previousRunSlots.contains(slots[slots.length - 1]) ? 1 : 0;
-            }
+            hint[past] = Math.max(0, job.durationSlots() - Schedules.workIn(job, previousRunSlots));
         }
         for (int i = 0; i < slots.length; i++) {
             hint[vars[i]] = job.preemptible() ? (previousRunSlots.contains(slots[i]) ? 1 : 0)

@@ -4,7 +4,6 @@ import io.kelvin.energyoptimizer.model.CoolingModel;
 import io.kelvin.energyoptimizer.model.DrEvent;
 import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.Problem;
-import io.kelvin.energyoptimizer.model.Schedules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import io.kelvin.energyoptimizer.model.JobRuns;
@@ -134,27 +133,8 @@ public final class ScheduleModel {
                 }
                 cover.equalTo(need);
                 none.atMost(j.slots.length);
-                if (j.leaves >= 0) {
-                    addResumeAfterTheEnd(j);
-                }
             }
         }
-    }
-
-    // Work left past the horizon's end by a job with a checkpoint: it resumes after the end (paying the checkpoint there)
-    // unless it runs in the horizon's last slot, and the work and that checkpoint end by its deadline.
-    private void addResumeAfterTheEnd(JobVariables j) {
-        int n = p.slots();
-        m.row("leaves[" + j.job.id() + "]").add(j.past, 1)
-                .add(j.leaves, -(j.job.durationSlots() - Schedules.minWorkIn(j.job, n))).atMost(0);
-        LinearModel.RowBuilder resume = m.row("resumes-after[" + j.job.id() + "]").add(j.resumesAfter, 1)
-                .add(j.leaves, -1);
-        if (j.slots.length > 0 && j.slots[j.slots.length - 1] == n - 1) {
-            resume.add(j.vars[j.vars.length - 1], 1);
-        }
-        resume.atLeast(0);
-        m.row("ends-by-deadline[" + j.job.id() + "]").add(j.past, 1).add(j.resumesAfter, j.job.checkpointSlots())
-                .atMost(j.job.deadlineSlot() - n);
     }
 
     // A run segment starts exactly where a preemptible job runs and did not run the slot before.

@@ -52,9 +52,6 @@ final class ScheduleObjective {
             if (j.past >= 0) {
                 s.m.addObjective(j.past, terminal);
             }
-            if (j.resumesAfter >= 0) {
-                s.m.addObjective(j.resumesAfter, terminal * job.checkpointSlots());
-            }
             s.m.addObjective(j.missed, (w.missedEurPerGpuHour() * perSlot * job.durationSlots()
                     + w.missedJobEur() * job.priority()));
         }

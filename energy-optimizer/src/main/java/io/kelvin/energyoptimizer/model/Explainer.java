@@ -44,7 +44,7 @@ final class Explainer {
         double eur = saved[1];
         double kg = saved[2];
         double delayH = (s.firstSlot() - release) * p.horizon().slotHours();
-        int leftOut = Schedules.open(job, p.slots()) ? job.durationSlots() - Schedules.workIn(job, s.runSlots()) : 0;
+        int leftOut = Schedules.open(job, p.slots()) ? plannedPast : 0;
         String late = s.outcome() == JobSchedule.Outcome.LATE
                 ? String.format(Locale.ROOT, "; ends %d slots after its deadline %s", s.lateSlots(), when(p, job.deadlineSlot()))
                 : leftOut > 0 ? String.format(Locale.ROOT, "; this plan holds %.2f h of its %.2f h of work, the rest runs"

@@ -59,9 +59,8 @@ public final class Schedules {
 
     /**
      * Whether the plan may leave part of this job's work past the horizon's end: a pausable job (not a fixed one) due
-     * after that end. It must do at least {@link #minWorkIn} inside the horizon; the rest runs unpaused after the
-     * horizon's end ({@link #slotsAfter}: a checkpoint first where the job paused before the end) and ends by its
-     * deadline, and the objective charges those slots at the terminal rate.
+     * after that end. It must do at least {@link #minWorkIn} inside the horizon; the rest, run unpaused from the
+     * horizon's end, then ends by its deadline, and the objective charges it at the terminal rate.
      */
     public static boolean open(Job job, int horizonSlots) {
         return job.preemptible() && !job.fixed() && job.deadlineSlot() > horizonSlots;
@@ -81,30 +80,15 @@ public final class Schedules {
     }
 
     /**
-     * Slots an {@link #open} job's work left past the horizon's end takes after it: that work, plus the checkpoint of a
-     * resume where the job does not run in the horizon's last slot; none when it does all its work inside.
-     */
-    public static int slotsAfter(Job job, List<Integer> runSlots, int horizonSlots) {
-        int left = job.durationSlots() - workIn(job, runSlots);
-        if (left <= 0) {
-            return 0;
-        }
-        boolean continues = !runSlots.isEmpty() && runSlots.get(runSlots.size() - 1) == horizonSlots - 1;
-        return left + (continues ? 0 : job.checkpointSlots());
-    }
-
-    /**
      * Whether a preemptible job's run slots do the work they must: all of it (plus a checkpoint per resume), or for an
-     * {@link #open} job anything from {@link #minWorkIn} to all of it, as long as what it leaves ends by its deadline
-     * ({@link #slotsAfter}).
+     * {@link #open} job anything from {@link #minWorkIn} to all of it.
      */
     public static boolean enoughWork(Job job, List<Integer> runSlots, int horizonSlots) {
         if (!open(job, horizonSlots)) {
             return runSlots.size() == requiredRunSlots(job, runSlots);
         }
         int work = workIn(job, runSlots);
-        return work >= minWorkIn(job, horizonSlots) && work <= job.durationSlots()
-                && horizonSlots + slotsAfter(job, runSlots, horizonSlots) <= job.deadlineSlot();
+        return work >= minWorkIn(job, horizonSlots) && work <= job.durationSlots();
     }
 
     /** Builds the schedule of a job from its run slots (empty = missed), before explanation. */
@@ -116,9 +100,9 @@ public final class Schedules {
             return new JobSchedule(job.id(), runSlots, -1, JobSchedule.Outcome.MISSED, 0, null);
         }
         int first = runSlots.get(0);
-        int after = open(job, horizonSlots) ? slotsAfter(job, runSlots, horizonSlots) : 0;
+        int left = open(job, horizonSlots) ? job.durationSlots() - workIn(job, runSlots) : 0;
         int end = !job.preemptible() ? first + job.durationSlots()
-                : after > 0 ? horizonSlots + after : runSlots.get(runSlots.size() - 1) + 1;
+                : left > 0 ? horizonSlots + left : runSlots.get(runSlots.size() - 1) + 1;
         int late = job.preemptible()
                 ? (int) runSlots.stream().filter(s -> s >= job.deadlineSlot()).count()
                 : Math.max(0, end - job.deadlineSlot());
@@ -127,9 +111,8 @@ public final class Schedules {
     }
 
     /**
-     * Slots of a job's run past the horizon's end (its work there, and the checkpoint of a resume after the end), which
-     * the objective charges at the terminal rate ({@link Problem#terminalEurPerSlot}): none for a missed job or a fixed
-     * one (not a decision).
+     * Slots of a job's work past the horizon's end, which the objective charges at the terminal rate
+     * ({@link Problem#terminalEurPerSlot}): none for a missed job or a fixed one (not a decision).
      */
     public static int slotsPastHorizon(JobSchedule s, int horizonSlots) {
         return s.outcome() == JobSchedule.Outcome.MISSED || s.outcome() == JobSchedule.Outcome.FIXED

@@ -120,6 +120,7 @@ final class TraceReader {
             }
         }
         String unitsCol = n.child("resources").optText("column").orElse(null);
+        java.util.regex.Pattern unitsPattern = resourcePattern(n.child("resources"));
         Optional<TimeColumn> deadline = n.has("deadline") && n.child("deadline").has("column")
                 ? Optional.of(n.child("deadline").has("unit") || n.child("deadline").has("format") || arrival.stamped()
                         ? TimeColumn.of(n.child("deadline"), arrival, null, null, n)
@@ -156,6 +157,7 @@ final class TraceReader {
                 known.add(unitsCol);
             }
             long unknown = 0;
+            long noResource = 0;
             for (CSVRecord rec : parser) {
                 long line = parser.getCurrentLineNumber();
                 if (onlyCol.isPresent() && !onlyValues.contains(rec.get(onlyCol.get()))) {
@@ -170,7 +172,27 @@ final class TraceReader {
                     continue;
                 }
                 double len = length.hours(n, file, rec, line, a);
-                double units = unitsCol == null ? 1 : value(n, file, rec, line, unitsCol);
+                double units;
+                if (unitsPattern != null) {
+                    java.util.regex.Matcher m = unitsPattern.matcher(rec.get(unitsCol));
+                    if (!m.find()) {
+                        noResource++;
+                        continue; // no such resource in the cell (a job without GPUs, say): not a job of this site
+                    }
+                    String found = m.groupCount() > 0 ? m.group(1) : m.group();
+                    try {
+                        units = Double.parseDouble(found);
+                    } catch (NumberFormatException e) {
+                        units = Double.NaN;
+                    }
+                    if (!Double.isFinite(units)) {
+                        n.problem("file", file.getFileName() + ": line " + line + ": " + unitsCol + ": '" + found
+                                + "' found by the pattern is not a number");
+                        continue;
+                    }
+                } else {
+                    units = unitsCol == null ? 1 : value(n, file, rec, line, unitsCol);
+                }
                 if (Double.isNaN(len) || Double.isNaN(units)) {
                     continue; // the cell's problem is reported
                 }
@@ -188,6 +210,10 @@ final class TraceReader {
                 }
                 rows.add(new Row(line, a, len, units, due, priority, preemptible));
             }
+            if (noResource > 0) {
+                LOG.info("{}: {} rows left out: the resources pattern '{}' found nothing in {}", file.getFileName(),
+                        noResource, unitsPattern, unitsCol);
+            }
             if (unknown > 0) {
                 LOG.info("{}: {} rows left out: '{}' (not known) in one of {}", file.getFileName(), unknown,
                         layout.unknown().get(), known);
@@ -196,6 +222,47 @@ final class TraceReader {
             n.problem("file", "cannot be read: " + e.getMessage());
         }
         return rows;
+    }
+
+    private static final java.util.regex.Pattern CLOCK =
+            java.util.regex.Pattern.compile("(?:(\\d+)-)?(?:(?:(\\d+):)?(\\d+):)?(\\d+(?:\\.\\d+)?)");
+
+    /**
+     * A length written as a clock, {@code [D-][HH:]MM:SS[.fff]} or seconds (Slurm's Elapsed and Timelimit, PBS's
+     * walltime), in hours; NaN, with a problem naming the line and column, otherwise.
+     */
+    private static double clockHours(ScenarioNode n, Path file, CSVRecord rec, long line, String column) {
+        String text = rec.get(column).trim();
+        java.util.regex.Matcher m = CLOCK.matcher(text);
+        if (!m.matches()) {
+            n.problem("file", file.getFileName() + ": line " + line + ": " + column
+                    + ": not a length such as 1-02:03:04, 02:03:04 or 03:04: " + text);
+            return Double.NaN;
+        }
+        double days = m.group(1) == null ? 0 : Double.parseDouble(m.group(1));
+        double h = m.group(2) == null ? 0 : Double.parseDouble(m.group(2));
+        double min = m.group(3) == null ? 0 : Double.parseDouble(m.group(3));
+        return days * 24 + h + min / 60 + Double.parseDouble(m.group(4)) / 3600;
+    }
+
+    /**
+     * The {@code pattern} of a resource column whose cells hold more than a count (Slurm's AllocTRES,
+     * {@code billing=8,cpu=8,gres/gpu=2,mem=64G}): its first group, or the whole match, is the count; null without one.
+     */
+    private static java.util.regex.Pattern resourcePattern(ScenarioNode r) {
+        Optional<String> p = r.optText("pattern");
+        if (p.isEmpty()) {
+            return null;
+        }
+        if (!r.has("column")) {
+            r.problem("pattern", "goes with a column");
+        }
+        try {
+            return java.util.regex.Pattern.compile(p.get());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            r.problem("pattern", "not a regular expression: " + e.getDescription() + ": " + p.get());
+            return null;
+        }
     }
 
     /** A priority cell: a whole number 1..10; 0, with a problem naming the line, otherwise. */
@@ -403,7 +470,7 @@ final class TraceReader {
      * hours since {@code from}.
      */
     private record TimeColumn(String column, double hoursPerUnit, TimeFormat stamps, ZoneId zone,
-                              Instant from) {
+                              Instant from, boolean clock) {
 
         boolean stamped() {
             return stamps != null;
@@ -425,7 +492,7 @@ final class TraceReader {
                     jobs.problem("from", "goes with time-stamped arrivals (arrival.format); numbers use fromHours");
                 }
                 return c.has("unit") || like == null ? numeric(c, "s")
-                        : new TimeColumn(column, like.hoursPerUnit(), null, null, null);
+                        : new TimeColumn(column, like.hoursPerUnit(), null, null, null, like.clock());
             }
             if (like != null && !like.stamped()) {
                 c.problem("format", "time stamps here need time-stamped arrivals (arrival.format)");
@@ -449,7 +516,7 @@ final class TraceReader {
             }
             ZoneId in = c.has("zone") ? c.zone("zone") : like != null ? like.zone() : zone;
             Instant from = like != null ? like.from() : jobs.has("from") ? jobs.instant("from") : start;
-            return new TimeColumn(column, 0, format, in, from);
+            return new TimeColumn(column, 0, format, in, from, false);
         }
 
         /** A length column: numbers in a unit (default {@code fallbackUnit}); time stamps make no length. */
@@ -461,11 +528,16 @@ final class TraceReader {
         }
 
         static TimeColumn numeric(ScenarioNode c, String fallbackUnit) {
-            return new TimeColumn(c.text("column"), TraceReader.hours(c, fallbackUnit), null, null, null);
+            boolean clock = c.optText("unit").map(u -> u.equalsIgnoreCase("hms")).orElse(false);
+            return new TimeColumn(c.text("column"), clock ? 1 : TraceReader.hours(c, fallbackUnit), null, null, null,
+                    clock);
         }
 
         /** The cell in hours; NaN, with a problem naming the line and column, when it cannot be read. */
         double hours(ScenarioNode n, Path file, CSVRecord rec, long line) {
+            if (clock) {
+                return clockHours(n, file, rec, line, column);
+            }
             if (!stamped()) {
                 return value(n, file, rec, line, column) * hoursPerUnit;
             }
@@ -502,7 +574,7 @@ final class TraceReader {
             case "min" -> 1 / 60.0;
             case "h" -> 1;
             default -> {
-                column.problem("unit", "must be us, ms, s, min or h, was " + unit);
+                column.problem("unit", "must be us, ms, s, min, h or hms ([D-]HH:MM:SS), was " + unit);
                 yield 1;
             }
         };

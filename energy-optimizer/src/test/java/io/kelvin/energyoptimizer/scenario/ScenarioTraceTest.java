@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Job traces in the shapes public traces come in: numbers on the trace's own clock (the GAIA traces), local time
  * stamps with submit, start and end columns (as the Helios and Philly traces), epoch seconds with durations in
- * microseconds (as Google's cluster traces).
+ * microseconds (as Google's cluster traces), no header line (Alibaba's PAI job table), the Standard Workload Format
+ * (the Parallel Workloads Archive) and Slurm's accounting (sacct --parsable2).
  */
 class ScenarioTraceTest {
 
@@ -266,5 +267,57 @@ class ScenarioTraceTest {
                                 + " the keys are in scenarios/README.md)",
                         file + ": solver.jobSolvs: not a key read here (misspelt, or not used with the keys beside it;"
                                 + " the keys are in scenarios/README.md)"));
+    }
+
+    private static final String SACCT = """
+            JobID|Submit|Start|End|Elapsed|AllocTRES|State
+            101|2020-07-01T08:00:00|2020-07-01T08:10:00|2020-07-01T10:10:00|02:00:00|billing=8,cpu=8,gres/gpu=4,mem=64G,node=1|COMPLETED
+            102|2020-07-01T09:00:00|2020-07-01T09:00:00|2020-07-01T09:30:00|00:30:00|billing=2,cpu=2,mem=8G,node=1|COMPLETED
+            103|2020-07-01T10:00:00|2020-07-01T10:05:00|2020-07-02T11:05:00|1-01:00:00|billing=64,cpu=64,gres/gpu=8,mem=512G,node=1|COMPLETED
+            104|2020-07-01T11:00:00|2020-07-01T11:00:00|2020-07-01T11:05:00|05:00|billing=2,cpu=2,gres/gpu=2,node=1|COMPLETED
+            """;
+
+    @Test
+    void slurmAccountingIsReadWithClockLengthsAndTheGpuCountFoundInItsResourceString() throws IOException {
+        // sacct --parsable2: '|' between fields, local time stamps, Elapsed as [D-]HH:MM:SS, GPUs inside AllocTRES.
+        Scenario s = ScenarioFile.load(scenario(SACCT, "AllocTRES", """
+                delimiter: "|"
+                arrival: { column: Submit, format: "yyyy-MM-dd'T'HH:mm:ss" }
+                duration: { column: Elapsed, unit: hms }
+                resources: { column: AllocTRES, pattern: 'gres/gpu=(\\d+)' }
+                """), Map.of());
+
+        // 102 asked for no GPU and is left out. 103 ran a day and an hour: 100 slots; 104 five minutes: one slot.
+        assertThat(s.jobs()).extracting(Job::gpus).containsExactly(4, 8, 2);
+        assertThat(s.jobs()).extracting(Job::releaseSlot).containsExactly(0, 8, 12);
+        assertThat(s.jobs()).extracting(Job::durationSlots).containsExactly(8, 100, 1);
+    }
+
+    @Test
+    void aClockLengthThatIsNotOneAndAPatternThatIsNotARegularExpressionAreNamed() throws IOException {
+        Path file = scenario(SACCT.replace("|00:30:00|", "|30 min|").replace("gres/gpu=4", "gres/gpu=x"), "AllocTRES", """
+                delimiter: "|"
+                arrival: { column: Submit, format: "yyyy-MM-dd'T'HH:mm:ss" }
+                duration: { column: Elapsed, unit: hms }
+                resources: { column: AllocTRES, pattern: "gres/gpu=([0-9x]+)" }
+                """);
+
+        assertThatThrownBy(() -> ScenarioFile.load(file, Map.of()))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly(
+                        file + ": jobs.file: trace.csv: line 2: AllocTRES: 'x' found by the pattern is not a number",
+                        file + ": jobs.file: trace.csv: line 3: Elapsed: not a length such as 1-02:03:04, 02:03:04 or"
+                                + " 03:04: 30 min"));
+
+        Path bad = scenario(SACCT, "AllocTRES", """
+                delimiter: "|"
+                arrival: { column: Submit, format: "yyyy-MM-dd'T'HH:mm:ss" }
+                duration: { column: Elapsed, unit: hms }
+                resources: { column: AllocTRES, pattern: 'gres/gpu=(\\d+' }
+                """);
+        assertThatThrownBy(() -> ScenarioFile.load(bad, Map.of()))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems()).anyMatch(p -> p.startsWith(
+                        bad + ": jobs.resources.pattern: not a regular expression: Unclosed group")));
     }
 }

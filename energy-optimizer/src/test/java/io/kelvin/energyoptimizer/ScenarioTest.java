@@ -204,7 +204,7 @@ class ScenarioTest {
                         file + ": zone: not a time zone: Mars/Olympus",
                         file + ": days: must be 1..366, was 0",
                         file + ": site.gpus: must be a whole number, was 1.5",
-                        file + ": jobs.arrival.unit: must be us, ms, s, min or h, was weeks",
+                        file + ": jobs.arrival.unit: must be us, ms, s, min, h or hms ([D-]HH:MM:SS), was weeks",
                         file + ": series.carbon.format: unknown format 'electricity-maps' (expected one of csv,"
                                 + " electricitymaps, watttime, carbonintensity-uk, entsoe)",
                         file + ": series.price.hourly: needs 24 values (local hours 0-23), has 2",

@@ -1,7 +1,6 @@
 package io.kelvin.energyoptimizer.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kelvin.energyoptimizer.model.Job;
 import java.io.IOException;
@@ -48,6 +47,16 @@ class ScenarioTraceTest {
                   ambient: { meanC: 20, swingC: 5, warmestHour: 15 }
                 """.formatted(resources, jobs.indent(2).stripTrailing()));
         return file;
+    }
+
+    /** The problems loading {@code file} (with {@code overrides}) is refused with; it must be refused. */
+    private static List<String> problems(Path file, Map<String, String> overrides) {
+        try {
+            ScenarioFile.load(file, overrides);
+        } catch (ScenarioException e) {
+            return e.problems();
+        }
+        throw new AssertionError(file + " was loaded, not refused");
     }
 
     private static final String HELIOS_LIKE = """
@@ -126,12 +135,10 @@ class ScenarioTraceTest {
                 end: { column: end_time }
                 """);
 
-        assertThatThrownBy(() -> ScenarioFile.load(file, Map.of()))
-                .isInstanceOf(ScenarioException.class)
-                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly(
+        assertThat(problems(file, Map.of())).containsExactly(
                         file + ": jobs.file: trace.csv: line 3: submit_time: not a time stamp (yyyy-MM-dd HH:mm:ss):"
                                 + " 2020-07-01T09:07",
-                        file + ": jobs.file: trace.csv: line 4: end must be after start"));
+                        file + ": jobs.file: trace.csv: line 4: end must be after start");
     }
 
     @Test
@@ -162,9 +169,7 @@ class ScenarioTraceTest {
                 only: { column: state }
                 """);
 
-        assertThatThrownBy(() -> ScenarioFile.load(file, Map.of()))
-                .isInstanceOf(ScenarioException.class)
-                .satisfies(e -> assertThat(((ScenarioException) e).problems()).contains(
+        assertThat(problems(file, Map.of())).contains(
                         file + ": jobs.arrival.format: give unit (numbers on the trace's clock) or format (time"
                                 + " stamps), not both",
                         file + ": jobs.fromHours: goes with numeric arrivals; with time stamps give from (an ISO"
@@ -172,7 +177,7 @@ class ScenarioTraceTest {
                         file + ": jobs.duration: give exactly one of duration (a length column) and end (an end"
                                 + " column, less start or the arrival)",
                         file + ": jobs.only.values: required: the column's values of the rows to take, such as"
-                                + " [COMPLETED]"));
+                                + " [COMPLETED]");
     }
 
     @Test
@@ -239,14 +244,12 @@ class ScenarioTraceTest {
                 preemptible: { column: pausable }
                 """);
 
-        assertThatThrownBy(() -> ScenarioFile.load(file, Map.of()))
-                .isInstanceOf(ScenarioException.class)
-                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly(
+        assertThat(problems(file, Map.of())).containsExactly(
                         file + ": jobs.file: trace.csv: line 3: gpus: not a number: Infinity",
                         file + ": jobs.file: trace.csv: line 4: prio: not a priority (1..10): 0",
                         file + ": jobs.file: trace.csv: line 5: pausable: not true or false (or yes/no, 1/0): maybe",
                         file + ": jobs.deadline: trace.csv: line 2: deadline before release + duration",
-                        file + ": jobs.deadline: trace.csv: line 6: deadline before release + duration"));
+                        file + ": jobs.deadline: trace.csv: line 6: deadline before release + duration");
     }
 
     @Test
@@ -258,15 +261,13 @@ class ScenarioTraceTest {
                 dedline: { column: end_time }
                 """);
 
-        assertThatThrownBy(() -> ScenarioFile.load(file, Map.of("solver.jobSolvs", "10")))
-                .isInstanceOf(ScenarioException.class)
-                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly(
+        assertThat(problems(file, Map.of("solver.jobSolvs", "10"))).containsExactly(
                         file + ": jobs.file: trace.csv: no column 'prio' (has [job_id, gpus, submit_time, start_time,"
                                 + " end_time])",
                         file + ": jobs.dedline: not a key read here (misspelt, or not used with the keys beside it;"
                                 + " the keys are in scenarios/README.md)",
                         file + ": solver.jobSolvs: not a key read here (misspelt, or not used with the keys beside it;"
-                                + " the keys are in scenarios/README.md)"));
+                                + " the keys are in scenarios/README.md)");
     }
 
     private static final String SACCT = """
@@ -302,12 +303,10 @@ class ScenarioTraceTest {
                 resources: { column: AllocTRES, pattern: "gres/gpu=([0-9x]+)" }
                 """);
 
-        assertThatThrownBy(() -> ScenarioFile.load(file, Map.of()))
-                .isInstanceOf(ScenarioException.class)
-                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly(
+        assertThat(problems(file, Map.of())).containsExactly(
                         file + ": jobs.file: trace.csv: line 2: AllocTRES: 'x' found by the pattern is not a number",
                         file + ": jobs.file: trace.csv: line 3: Elapsed: not a length such as 1-02:03:04, 02:03:04 or"
-                                + " 03:04: 30 min"));
+                                + " 03:04: 30 min");
 
         Path bad = scenario(SACCT, "AllocTRES", """
                 delimiter: "|"
@@ -315,9 +314,7 @@ class ScenarioTraceTest {
                 duration: { column: Elapsed, unit: hms }
                 resources: { column: AllocTRES, pattern: 'gres/gpu=(\\d+' }
                 """);
-        assertThatThrownBy(() -> ScenarioFile.load(bad, Map.of()))
-                .isInstanceOf(ScenarioException.class)
-                .satisfies(e -> assertThat(((ScenarioException) e).problems()).anyMatch(p -> p.startsWith(
-                        bad + ": jobs.resources.pattern: not a regular expression: Unclosed group")));
+        assertThat(problems(bad, Map.of())).anyMatch(p -> p.startsWith(
+                        bad + ": jobs.resources.pattern: not a regular expression: Unclosed group"));
     }
 }

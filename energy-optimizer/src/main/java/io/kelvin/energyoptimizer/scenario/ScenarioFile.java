@@ -65,6 +65,7 @@ public final class ScenarioFile {
 
     private static Scenario read(ScenarioNode n, Path base) {
         String name = n.optText("name").orElse(Path.of(n.file()).getFileName().toString());
+        n.optText("description"); // free text for people
         Instant start = n.instant("start");
         ZoneId zone = n.zone("zone");
         int days = n.integer("days", 1, 366, 1);

@@ -47,7 +47,8 @@ final class ScenarioNode {
 
     /**
      * Each key of the file under this node that no accessor asked for, and under which nothing was read whole
-     * ({@link #json}), as {@code path}; in the file's order.
+     * ({@link #json}), as {@code path}; in the file's order. Keys starting with {@code x-} are left alone: they hold
+     * notes and YAML anchors.
      */
     List<String> unread() {
         List<String> out = new ArrayList<>();
@@ -66,6 +67,9 @@ final class ScenarioNode {
         } else if (n.isObject()) {
             n.properties().forEach(e -> {
                 String key = at.isEmpty() ? e.getKey() : at + "." + e.getKey();
+                if (e.getKey().startsWith("x-")) {
+                    return; // an extension key: a note, or a YAML anchor's home, read by nothing on purpose
+                }
                 if (asked.contains(key)) {
                     unread(e.getValue(), key, out);
                 } else {

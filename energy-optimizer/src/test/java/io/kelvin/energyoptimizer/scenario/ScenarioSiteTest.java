@@ -65,7 +65,8 @@ class ScenarioSiteTest {
     @Test
     void theReferenceHallsSiteKeepsTheReferencePlant() throws IOException {
         Scenario s = ScenarioFile.load(scenario("{ gpus: 10240, idleKwPerGpu: 0.25, activeKwPerGpu: 0.95,"
-                + " importLimitKw: 12000 }", ""), Map.of());
+                + " importLimitKw: 12000 }", "description: the reference hall, with notes left alone\n"
+                + "x-defaults: { note: an extension key for YAML anchors }"), Map.of());
         assertThat(s.cooling()).isEqualTo(CoolingModel.liquidCooledDefault());
     }
 

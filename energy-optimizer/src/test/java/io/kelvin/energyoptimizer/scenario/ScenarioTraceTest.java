@@ -259,6 +259,7 @@ class ScenarioTraceTest {
                 end: { column: end_time }
                 priority: { column: prio }
                 dedline: { column: end_time }
+                x-note: an extension key, left alone
                 """);
 
         assertThat(problems(file, Map.of("solver.jobSolvs", "10"))).containsExactly(

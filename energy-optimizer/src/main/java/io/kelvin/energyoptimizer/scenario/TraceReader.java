@@ -5,6 +5,7 @@ import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.SiteModel;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,17 +18,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a job trace as a scenario's {@code jobs:} section maps it (CSV with a header line, or as {@link Layout}
  * describes: a file without one, another delimiter, comment lines, the Standard Workload Format): an arrival column, either
- * numbers on the trace's own clock ({@code unit}: us, ms, s, min, h) or time stamps ({@code format}: iso,
+ * numbers on the trace's own clock ({@code unit}: us, ms, s, min, h, or hms for clocks such as Slurm's 1-02:03:04) or
+ * time stamps ({@code format}: iso,
  * epoch-seconds, epoch-millis or a pattern, local stamps read in {@code zone}, default the scenario's); the length
  * as a duration column (a unit) or as an {@code end} column less a {@code start} column (or less the arrival), read
- * like the arrival unless they say otherwise; a resource column scaled to GPUs (fixed
+ * like the arrival unless they say otherwise; a resource column (a count, or found by a {@code pattern} in a
+ * resource string) scaled to GPUs (fixed
  * {@code gpusPerUnit}, or scaled so the jobs ask for {@code loadShare} of the site's GPU-hours), or a GPU
  * column; power per GPU (the site's active power unless given); and either columns for deadline,
  * priority and preemptible or the rule: every {@code every}-th job (the first included) is deferrable
@@ -47,7 +56,7 @@ final class TraceReader {
                        Optional<Integer> priority, Optional<Boolean> preemptible) {
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TraceReader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TraceReader.class);
 
     private TraceReader() {
     }
@@ -120,7 +129,7 @@ final class TraceReader {
             }
         }
         String unitsCol = n.child("resources").optText("column").orElse(null);
-        java.util.regex.Pattern unitsPattern = resourcePattern(n.child("resources"));
+        Pattern unitsPattern = resourcePattern(n.child("resources"));
         Optional<TimeColumn> deadline = n.has("deadline") && n.child("deadline").has("column")
                 ? Optional.of(n.child("deadline").has("unit") || n.child("deadline").has("format") || arrival.stamped()
                         ? TimeColumn.of(n.child("deadline"), arrival, null, null, n)
@@ -143,7 +152,7 @@ final class TraceReader {
             List<String> needed = new ArrayList<>(List.of(arrival.column()));
             needed.addAll(length.columns());
             onlyCol.ifPresent(needed::add);
-            java.util.stream.Stream.of(Optional.ofNullable(unitsCol), deadline.map(TimeColumn::column), priorityCol,
+            Stream.of(Optional.ofNullable(unitsCol), deadline.map(TimeColumn::column), priorityCol,
                     preemptCol).flatMap(Optional::stream).forEach(needed::add);
             for (String col : needed) {
                 if (!parser.getHeaderNames().contains(col)) {
@@ -174,7 +183,7 @@ final class TraceReader {
                 double len = length.hours(n, file, rec, line, a);
                 double units;
                 if (unitsPattern != null) {
-                    java.util.regex.Matcher m = unitsPattern.matcher(rec.get(unitsCol));
+                    Matcher m = unitsPattern.matcher(rec.get(unitsCol));
                     if (!m.find()) {
                         noResource++;
                         continue; // no such resource in the cell (a job without GPUs, say): not a job of this site
@@ -218,14 +227,14 @@ final class TraceReader {
                 LOG.info("{}: {} rows left out: '{}' (not known) in one of {}", file.getFileName(), unknown,
                         layout.unknown().get(), known);
             }
-        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
             n.problem("file", "cannot be read: " + e.getMessage());
         }
         return rows;
     }
 
-    private static final java.util.regex.Pattern CLOCK =
-            java.util.regex.Pattern.compile("(?:(\\d+)-)?(?:(?:(\\d+):)?(\\d+):)?(\\d+(?:\\.\\d+)?)");
+    private static final Pattern CLOCK =
+            Pattern.compile("(?:(\\d+)-)?(?:(?:(\\d+):)?(\\d+):)?(\\d+(?:\\.\\d+)?)");
 
     /**
      * A length written as a clock, {@code [D-][HH:]MM:SS[.fff]} or seconds (Slurm's Elapsed and Timelimit, PBS's
@@ -233,7 +242,7 @@ final class TraceReader {
      */
     private static double clockHours(ScenarioNode n, Path file, CSVRecord rec, long line, String column) {
         String text = rec.get(column).trim();
-        java.util.regex.Matcher m = CLOCK.matcher(text);
+        Matcher m = CLOCK.matcher(text);
         if (!m.matches()) {
             n.problem("file", file.getFileName() + ": line " + line + ": " + column
                     + ": not a length such as 1-02:03:04, 02:03:04 or 03:04: " + text);
@@ -249,7 +258,7 @@ final class TraceReader {
      * The {@code pattern} of a resource column whose cells hold more than a count (Slurm's AllocTRES,
      * {@code billing=8,cpu=8,gres/gpu=2,mem=64G}): its first group, or the whole match, is the count; null without one.
      */
-    private static java.util.regex.Pattern resourcePattern(ScenarioNode r) {
+    private static Pattern resourcePattern(ScenarioNode r) {
         Optional<String> p = r.optText("pattern");
         if (p.isEmpty()) {
             return null;
@@ -258,8 +267,8 @@ final class TraceReader {
             r.problem("pattern", "goes with a column");
         }
         try {
-            return java.util.regex.Pattern.compile(p.get());
-        } catch (java.util.regex.PatternSyntaxException e) {
+            return Pattern.compile(p.get());
+        } catch (PatternSyntaxException e) {
             r.problem("pattern", "not a regular expression: " + e.getDescription() + ": " + p.get());
             return null;
         }
@@ -303,7 +312,7 @@ final class TraceReader {
      */
     private record Layout(List<String> header, Character delimiter, Character comment, Optional<String> unknown) {
 
-        private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[ \\t]+");
+        private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
 
         /** The fields of the Standard Workload Format, in its order. */
         static final List<String> SWF_FIELDS = List.of("job", "submit", "wait", "run", "allocatedProcessors",
@@ -447,7 +456,7 @@ final class TraceReader {
         }
 
         List<String> columns() {
-            return java.util.stream.Stream.of(duration, end, start).filter(java.util.Objects::nonNull)
+            return Stream.of(duration, end, start).filter(java.util.Objects::nonNull)
                     .map(TimeColumn::column).toList();
         }
 

@@ -19,12 +19,13 @@ import java.util.List;
  * 15-minute slots from {@code start} (slot 0); jobs arrive over {@code days}, the run goes on for
  * {@code drainDays} more (metered) and then until every job has finished, for at most {@link #TAIL_SLOTS}
  * more or up to the latest deadline, whichever is later (charged only for what the jobs add). The forecast covers every slot the run and its last
- * horizon can reach. {@code urgentWindowSlots} 0 = the optimizer keeps no room for urgent arrivals.
+ * horizon can reach. {@code urgentWindowSlots} 0 = the optimizer keeps no room for urgent arrivals. {@code notes}: what
+ * reading the file left out on purpose (rows of the trace a format marks as not known, say), for people.
  */
 public record Scenario(String name, Instant start, ZoneId zone, int days, int drainDays, int horizonSlots,
                        int replanEverySlots, SiteModel site, CoolingModel cooling, List<Job> jobs, Forecast forecast,
                        List<DrEvent> drEvents, Weights weights, int maxLateSlots, int urgentWindowSlots,
-                       int urgentSlackSlots, SolverSettings solver) {
+                       int urgentSlackSlots, SolverSettings solver, List<String> notes) {
 
     /** Slots the run may go on after the metered window so that late work still runs and is charged. */
     public static final int TAIL_SLOTS = 96;
@@ -33,6 +34,7 @@ public record Scenario(String name, Instant start, ZoneId zone, int days, int dr
     public Scenario {
         jobs = List.copyOf(jobs);
         drEvents = List.copyOf(drEvents);
+        notes = List.copyOf(notes);
     }
 
     /** Slots metered in full: arrivals plus drain. */

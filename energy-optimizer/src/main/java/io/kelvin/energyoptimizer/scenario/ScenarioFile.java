@@ -74,7 +74,8 @@ public final class ScenarioFile {
         int every = n.optInteger("replanEverySlots", 1, 96, 4);
         SiteModel site = site(n.child("site"), base);
         CoolingModel cooling = cooling(n.child("cooling"), site);
-        List<Job> jobs = TraceReader.read(n.child("jobs"), base, site, days, start, zone);
+        List<String> notes = new ArrayList<>();
+        List<Job> jobs = TraceReader.read(n.child("jobs"), base, site, days, start, zone, notes);
         int maxLate = n.child("jobs").optInteger("maxLateSlots", 0, 4 * 96, 16);
         int slots = Scenario.replaySlots(days, drainDays, jobs) + horizon;
         Forecast forecast = forecast(n.child("series"), base, start, zone, slots);
@@ -88,7 +89,7 @@ public final class ScenarioFile {
         ScenarioNode urgent = n.child("urgentArrivals");
         return new Scenario(name, start, zone, days, drainDays, horizon, every, site, cooling,
                 jobs, forecast, dr, weights, maxLate, urgent.optInteger("windowSlots", 0, 96 * 14, 0),
-                urgent.optInteger("slackSlots", 0, 96, 8), solver(n.child("solver")));
+                urgent.optInteger("slackSlots", 0, 96, 8), solver(n.child("solver")), notes);
     }
 
     /** A site file's cluster and grid, or capacities given here (which also override the file's). */

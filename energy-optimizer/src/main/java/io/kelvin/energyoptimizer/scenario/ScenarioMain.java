@@ -49,6 +49,7 @@ public final class ScenarioMain {
             return;
         }
         System.out.println(header(s));
+        s.notes().forEach(note -> System.out.println("trace: " + note));
         DrOversubscription.of(s.wholeReplay()).forEach(f -> System.out.println("hindsight: " + f.note()));
         ScenarioOutcome outcome = ScenarioOutcome.of(s, run(s));
         outcome.results().forEach(r -> System.out.println(r.detailLine()));

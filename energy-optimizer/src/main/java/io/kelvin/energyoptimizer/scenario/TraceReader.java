@@ -25,8 +25,6 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a job trace as a scenario's {@code jobs:} section maps it (CSV with a header line, or as {@link Layout}
@@ -56,16 +54,16 @@ final class TraceReader {
                        Optional<Integer> priority, Optional<Boolean> preemptible) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(TraceReader.class);
-
     private TraceReader() {
     }
 
-    static List<Job> read(ScenarioNode n, Path base, SiteModel site, int days, Instant start, ZoneId zone) {
+    /** The jobs of the trace {@code n} maps; what it leaves out on purpose is said in {@code notes}. */
+    static List<Job> read(ScenarioNode n, Path base, SiteModel site, int days, Instant start, ZoneId zone,
+                          List<String> notes) {
         Path file = base.resolve(n.text("file"));
         TimeColumn arrival = TimeColumn.of(n.child("arrival"), null, start, zone, n);
         double fromH = arrival.stamped() ? 0 : n.optNumber("fromHours", 0, 1e7, 0);
-        List<Row> rows = rows(n, file, arrival, fromH, days);
+        List<Row> rows = rows(n, file, arrival, fromH, days, notes);
         double perUnit = gpusPerUnit(n, rows, site, days);
         ScenarioNode flex = n.child("deferrable");
         int every = flex.optInteger("every", 1, 1_000_000, 2);
@@ -112,7 +110,8 @@ final class TraceReader {
         return unitHours == 0 ? 1 : share * site.gpus() * days * 24 / unitHours;
     }
 
-    private static List<Row> rows(ScenarioNode n, Path file, TimeColumn arrival, double fromH, int days) {
+    private static List<Row> rows(ScenarioNode n, Path file, TimeColumn arrival, double fromH, int days,
+                                  List<String> notes) {
         Optional<String> onlyCol = n.has("only") ? Optional.of(n.child("only").text("column")) : Optional.empty();
         java.util.Set<String> onlyValues = new java.util.HashSet<>();
         if (onlyCol.isPresent()) {
@@ -220,12 +219,12 @@ final class TraceReader {
                 rows.add(new Row(line, a, len, units, due, priority, preemptible));
             }
             if (noResource > 0) {
-                LOG.info("{}: {} rows left out: the resources pattern '{}' found nothing in {}", file.getFileName(),
-                        noResource, unitsPattern, unitsCol);
+                notes.add(file.getFileName() + ": " + noResource + " rows left out: the resources pattern '"
+                        + unitsPattern + "' found nothing in " + unitsCol);
             }
             if (unknown > 0) {
-                LOG.info("{}: {} rows left out: '{}' (not known) in one of {}", file.getFileName(), unknown,
-                        layout.unknown().get(), known);
+                notes.add(file.getFileName() + ": " + unknown + " rows left out: '" + layout.unknown().get()
+                        + "' (not known) in one of " + known);
             }
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
             n.problem("file", "cannot be read: " + e.getMessage());

@@ -221,7 +221,9 @@ class ScenarioTraceTest {
                 only: { column: status, values: [1, 0] }
                 """), Map.of());
 
-        // Job 2 was cancelled (status 5); job 3's processors are not known. Jobs 1 and 4 remain.
+        // Job 2 was cancelled (status 5); job 3's processors are not known, which the scenario says. Jobs 1 and 4 remain.
+        assertThat(s.notes()).containsExactly("trace.csv: 1 rows left out: '-1' (not known) in one of [submit, run,"
+                + " allocatedProcessors]");
         assertThat(s.jobs()).extracting(Job::gpus).containsExactly(16, 4);
         assertThat(s.jobs()).extracting(Job::releaseSlot).containsExactly(0, 3);
         assertThat(s.jobs()).extracting(Job::durationSlots).containsExactly(4, 2);
@@ -289,7 +291,10 @@ class ScenarioTraceTest {
                 resources: { column: AllocTRES, pattern: 'gres/gpu=(\\d+)' }
                 """), Map.of());
 
-        // 102 asked for no GPU and is left out. 103 ran a day and an hour: 100 slots; 104 five minutes: one slot.
+        // 102 asked for no GPU and is left out, as the scenario says. 103 ran a day and an hour: 100 slots; 104 five
+        // minutes: one slot.
+        assertThat(s.notes()).containsExactly("trace.csv: 1 rows left out: the resources pattern 'gres/gpu=(\\d+)'"
+                + " found nothing in AllocTRES");
         assertThat(s.jobs()).extracting(Job::gpus).containsExactly(4, 8, 2);
         assertThat(s.jobs()).extracting(Job::releaseSlot).containsExactly(0, 8, 12);
         assertThat(s.jobs()).extracting(Job::durationSlots).containsExactly(8, 100, 1);

@@ -76,6 +76,8 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
 
     private final Site site;
     private final SiteModel siteModel;
+    /** The cooling plant every plan assumes: the reference hall's, sized to this site. */
+    private final CoolingModel cooling;
     private final JobStore jobs;
     private final PlanStore plans;
     private final JobRunStore runs;
@@ -149,6 +151,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         this.metered = java.util.Objects.requireNonNull(metered, "metered");
         this.site = site;
         this.siteModel = SiteModel.of(site);
+        this.cooling = CoolingModel.liquidCooledFor(siteModel);
         this.jobs = jobs;
         this.plans = plans;
         this.runs = runs;
@@ -497,7 +500,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         double biasKw = directives.isEmpty() ? 0 : importBias(now);
         importBiasKw = biasKw;
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
-                CoolingModel.liquidCooledFor(siteModel), forecast.forecast(), DrCaps.events(directives, horizon, biasKw),
+                cooling, forecast.forecast(), DrCaps.events(directives, horizon, biasKw),
                 open, WEIGHTS, settings.maxLateSlots()).withZone(site.info().timezone()));
         PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
         String text = inputs.write();

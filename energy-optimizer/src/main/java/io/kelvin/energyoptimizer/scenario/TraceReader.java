@@ -148,21 +148,20 @@ final class TraceReader {
         double toH = fromH + days * 24.0;
         try (Reader in = layout.reader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
              CSVParser parser = CSVParser.parse(in, layout.csv())) {
-            List<String> needed = new ArrayList<>(List.of(arrival.column()));
-            needed.addAll(length.columns());
-            onlyCol.ifPresent(needed::add);
-            Stream.of(Optional.ofNullable(unitsCol), deadline.map(TimeColumn::column), priorityCol,
-                    preemptCol).flatMap(Optional::stream).forEach(needed::add);
+            // The columns a job is made of (a format's "not known" in one leaves the row out), then every other mapped one.
+            List<String> known = new ArrayList<>(List.of(arrival.column()));
+            known.addAll(length.columns());
+            if (unitsCol != null) {
+                known.add(unitsCol);
+            }
+            List<String> needed = new ArrayList<>(known);
+            Stream.of(onlyCol, deadline.map(TimeColumn::column), priorityCol, preemptCol).flatMap(Optional::stream)
+                    .forEach(needed::add);
             for (String col : needed) {
                 if (!parser.getHeaderNames().contains(col)) {
                     n.problem("file", file.getFileName() + ": no column '" + col + "' (has " + parser.getHeaderNames() + ")");
                     return rows;
                 }
-            }
-            List<String> known = new ArrayList<>(List.of(arrival.column()));
-            known.addAll(length.columns());
-            if (unitsCol != null) {
-                known.add(unitsCol);
             }
             long unknown = 0;
             long noResource = 0;
@@ -188,12 +187,8 @@ final class TraceReader {
                         continue; // no such resource in the cell (a job without GPUs, say): not a job of this site
                     }
                     String found = m.groupCount() > 0 ? m.group(1) : m.group();
-                    try {
-                        units = Double.parseDouble(found);
-                    } catch (NumberFormatException e) {
-                        units = Double.NaN;
-                    }
-                    if (!Double.isFinite(units)) {
+                    units = finite(found);
+                    if (Double.isNaN(units)) {
                         n.problem("file", file.getFileName() + ": line " + line + ": " + unitsCol + ": '" + found
                                 + "' found by the pattern is not a number");
                         continue;
@@ -418,16 +413,21 @@ final class TraceReader {
 
     /** The cell as a finite number; NaN, with a problem naming the line and column, otherwise. */
     private static double value(ScenarioNode n, Path file, CSVRecord rec, long line, String column) {
-        try {
-            double v = Double.parseDouble(rec.get(column));
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        double v = finite(rec.get(column));
+        if (Double.isNaN(v)) {
+            n.problem("file", file.getFileName() + ": line " + line + ": " + column + ": not a number: " + rec.get(column));
         }
-        n.problem("file", file.getFileName() + ": line " + line + ": " + column + ": not a number: " + rec.get(column));
-        return Double.NaN;
+        return v;
+    }
+
+    /** The text as a finite number; NaN when it is not one. */
+    private static double finite(String text) {
+        try {
+            double v = Double.parseDouble(text);
+            return Double.isFinite(v) ? v : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /**

@@ -121,4 +121,59 @@ class ScenarioFeedSeriesTest {
                         .anySatisfy(p -> assertThat(p).startsWith(file + ": series.carbon.file: ")
                                 .contains("history[0]")));
     }
+
+    @Test
+    void aPriceExportOfTheEntsoeTransparencyPlatformReadsWithItsIntervalCellsItsByteOrderMarkAndSemicolons(@TempDir Path dir)
+            throws IOException {
+        Path export = dir.resolve("Day-ahead Prices_202509302200-202510010045.csv");
+        Files.writeString(export, """
+                \uFEFF"MTU (CET/CEST)";"Day-ahead Price [EUR/MWh]";"Currency";"BZN|DE-LU"
+                "30.09.2025 22:00 - 30.09.2025 23:00";"100";"EUR";""
+                "30.09.2025 23:00 - 01.10.2025 00:00";"200";"EUR";""
+                "01.10.2025 00:00 - 01.10.2025 00:15";"40";"EUR";""
+                "01.10.2025 00:15 - 01.10.2025 00:30";"80";"EUR";""
+                "01.10.2025 00:30 - 01.10.2025 00:45";"n/e";"EUR";""
+                """);
+        Path file = scenarioWith(dir, "  carbon: { value: 300 }\n", "");
+        String price = """
+                  price:
+                    file: "%s"
+                    time: { column: "MTU (CET/CEST)", format: "dd.MM.yyyy HH:mm", zone: Europe/Berlin, label: interval }
+                    column: "Day-ahead Price [EUR/MWh]"
+                    unit: EUR/MWh
+                    delimiter: ";"
+                    from: 2025-09-30T20:00:00Z
+                """.formatted(export);
+        Files.writeString(file, Files.readString(file).replaceFirst("(?s)  price:.*?0\\.20, 0\\.20\\]\n",
+                java.util.regex.Matcher.quoteReplacement(price)));
+
+        double[] eurPerKwh = ScenarioFile.load(file, Map.of("days", "1")).forecast().priceEurPerKwh();
+
+        // 22:00-23:00 CEST is 20:00-21:00 UTC: two hourly rows of four slots each, then two quarter hours;
+        // the "n/e" quarter is no value, so the file's ten slots repeat from slot 10.
+        assertThat(java.util.Arrays.copyOf(eurPerKwh, 11))
+                .containsExactly(0.1, 0.1, 0.1, 0.1, 0.2, 0.2, 0.2, 0.2, 0.04, 0.08, 0.1);
+    }
+
+    @Test
+    void anIntervalLabelWithAResolutionOrABadDelimiterIsRefusedNamingTheField(@TempDir Path dir) throws IOException {
+        Path file = scenarioWith(dir, "  carbon: { value: 300 }\n", "");
+        String price = """
+                  price:
+                    file: prices.csv
+                    time: { column: mtu, format: "dd.MM.yyyy HH:mm", label: interval, resolutionMinutes: 60 }
+                    column: price
+                    unit: EUR/MWh
+                    delimiter: ";;"
+                """;
+        Files.writeString(file, Files.readString(file).replaceFirst("(?s)  price:.*?0\\.20, 0\\.20\\]\n",
+                java.util.regex.Matcher.quoteReplacement(price)));
+
+        assertThatThrownBy(() -> ScenarioFile.load(file, Map.of("days", "1")))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems()).contains(
+                        file + ": series.price.time.resolutionMinutes: with label interval each row's time cell gives its"
+                                + " interval; leave it out",
+                        file + ": series.price.delimiter: must be one character or tab, was ';;'"));
+    }
 }

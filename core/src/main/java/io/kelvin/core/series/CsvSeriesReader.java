@@ -13,7 +13,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,7 +29,11 @@ public final class CsvSeriesReader {
 
     /** At most this many problems are listed; the rest are counted. */
     static final int MAX_PROBLEMS = SeriesProblems.MAX;
-    private static final Set<String> GAP_WORDS = Set.of("", "na", "n/a", "nan", "null", "-");
+    private static final Set<String> GAP_WORDS = Set.of("", "na", "n/a", "nan", "null", "-", "n/e");
+    /** Between the two stamps of an interval cell. */
+    private static final Pattern INTERVAL_DASH = Pattern.compile("\\s+-\\s+");
+    /** A zone abbreviation after a stamp of an interval cell: {@code (CET)}, {@code (CEST)}. */
+    private static final Pattern ZONE_NOTE = Pattern.compile("\\s*\\([^()]*\\)$");
 
     private CsvSeriesReader() {
     }
@@ -41,13 +47,17 @@ public final class CsvSeriesReader {
         }
     }
 
-    /** Reads from {@code in}; {@code source} names it in messages. */
+    /** Reads from {@code in}; {@code source} names it in messages. A byte order mark at its start is skipped. */
     public static TimeSeries read(Reader in, String source, CsvSeriesSpec spec) {
         SeriesProblems problems = new SeriesProblems(source);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(spec.delimiter()).setHeader()
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
         List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(in, format)) {
+        if (spec.label() == CsvSeriesSpec.Label.INTERVAL && spec.resolution().isPresent()) {
+            problems.add(at(0), "resolution: each row's interval is written in its time cell; leave resolution out");
+            throw problems.failure();
+        }
+        try (CSVParser parser = CSVParser.parse(TextInput.withoutByteOrderMark(in), format)) {
             List<String> header = parser.getHeaderNames();
             int timeCol = column(header, spec.timeColumn(), "timeColumn", problems);
             int valueCol = column(header, spec.valueColumn(), "valueColumn", problems);
@@ -60,10 +70,15 @@ public final class CsvSeriesReader {
                     problems.add(at(line), "has " + record.size() + " fields, needs column " + (Math.max(timeCol, valueCol) + 1));
                     continue;
                 }
-                Instant at = time(record.get(timeCol), spec, line, rows, problems);
                 Double value = value(record.get(valueCol), spec, line, problems);
-                if (at != null) {
-                    rows.add(new Row(line, at, value));
+                if (spec.label() == CsvSeriesSpec.Label.INTERVAL) {
+                    interval(record.get(timeCol), spec, line, rows, problems)
+                            .ifPresent(span -> rows.add(new Row(line, span[0], span[1], value)));
+                } else {
+                    Instant at = time(record.get(timeCol), spec, line, rows, problems);
+                    if (at != null) {
+                        rows.add(new Row(line, at, null, value));
+                    }
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
@@ -76,7 +91,8 @@ public final class CsvSeriesReader {
         return series;
     }
 
-    private record Row(long line, Instant at, Double value) {
+    /** One row: its stamp (an interval cell's start), an interval cell's end (else null), its value (null: a gap). */
+    private record Row(long line, Instant at, Instant end, Double value) {
     }
 
     private static int column(List<String> header, String wanted, String field, SeriesProblems problems) {
@@ -96,18 +112,53 @@ public final class CsvSeriesReader {
 
     private static Instant time(String text, CsvSeriesSpec spec, long line, List<Row> rows, SeriesProblems problems) {
         try {
-            Object read = spec.timeFormat().read(text);
-            if (read instanceof Instant instant) {
-                return instant;
-            }
-            LocalDateTime local = (LocalDateTime) read;
-            Instant earlier = TimeFormat.place(local, spec.zone(), false);
-            // The second of two equal local times at the autumn DST change takes the later offset.
-            boolean repeated = !rows.isEmpty() && !earlier.isAfter(rows.get(rows.size() - 1).at());
-            return repeated ? TimeFormat.place(local, spec.zone(), true) : earlier;
+            return start(spec.timeFormat().read(text), spec, rows);
         } catch (DateTimeParseException | NumberFormatException | ClassCastException e) {
             problems.add(at(line), "'" + text + "' is not a time in format " + describe(spec.timeFormat()));
             return null;
+        }
+    }
+
+    /** A stamp read as the start of a row: a local time placed in the zone. */
+    private static Instant start(Object read, CsvSeriesSpec spec, List<Row> rows) {
+        if (read instanceof Instant instant) {
+            return instant;
+        }
+        LocalDateTime local = (LocalDateTime) read;
+        Instant earlier = TimeFormat.place(local, spec.zone(), false);
+        // The second of two equal local times at the autumn DST change takes the later offset.
+        boolean repeated = !rows.isEmpty() && !earlier.isAfter(rows.get(rows.size() - 1).at());
+        return repeated ? TimeFormat.place(local, spec.zone(), true) : earlier;
+    }
+
+    /**
+     * An interval cell, {@code start - end}: the start placed as a row's stamp is, the end at the first of its
+     * offsets that lies after the start (at the autumn change, {@code 02:00 (CEST) - 02:00 (CET)} is an hour).
+     */
+    private static Optional<Instant[]> interval(String text, CsvSeriesSpec spec, long line, List<Row> rows,
+                                                SeriesProblems problems) {
+        String[] parts = INTERVAL_DASH.split(text.trim());
+        if (parts.length != 2) {
+            problems.add(at(line), "'" + text + "' is not an interval 'start - end' of times in format "
+                    + describe(spec.timeFormat()));
+            return Optional.empty();
+        }
+        try {
+            Instant start = start(spec.timeFormat().read(ZONE_NOTE.matcher(parts[0]).replaceFirst("")), spec, rows);
+            Object end = spec.timeFormat().read(ZONE_NOTE.matcher(parts[1]).replaceFirst(""));
+            Instant until = end instanceof Instant instant ? instant : TimeFormat.place((LocalDateTime) end, spec.zone(), false);
+            if (!until.isAfter(start) && end instanceof LocalDateTime local) {
+                until = TimeFormat.place(local, spec.zone(), true);
+            }
+            if (!until.isAfter(start)) {
+                problems.add(at(line), "interval '" + text + "' does not end after it starts");
+                return Optional.empty();
+            }
+            return Optional.of(new Instant[] {start, until});
+        } catch (DateTimeParseException | NumberFormatException | ClassCastException e) {
+            problems.add(at(line), "'" + text + "' is not an interval 'start - end' of times in format "
+                    + describe(spec.timeFormat()));
+            return Optional.empty();
         }
     }
 
@@ -139,16 +190,24 @@ public final class CsvSeriesReader {
                 smallest = d;
             }
         }
+        boolean cells = spec.label() == CsvSeriesSpec.Label.INTERVAL;
+        for (int i = 1; cells && i < rows.size(); i++) {
+            if (rows.get(i).at().isBefore(rows.get(i - 1).end())) {
+                problems.add(at(rows.get(i).line()), "its interval starts at " + rows.get(i).at()
+                        + ", before the row before ends (" + rows.get(i - 1).end() + ")");
+            }
+        }
         Duration resolution = spec.resolution().orElse(smallest);
-        if (resolution == null && !rows.isEmpty()) {
+        if (resolution == null && !rows.isEmpty() && !cells) {
             problems.add(at(rows.get(0).line()), "one row and no resolution: say how long each row lasts");
         }
         List<TimeSeries.Interval> intervals = new ArrayList<>();
         if (!problems.any()) {
             for (Row r : rows) {
                 if (r.value() != null) {
-                    Instant start = spec.label() == CsvSeriesSpec.Label.START ? r.at() : r.at().minus(resolution);
-                    intervals.add(new TimeSeries.Interval(start, start.plus(resolution), r.value()));
+                    Instant start = spec.label() == CsvSeriesSpec.Label.END ? r.at().minus(resolution) : r.at();
+                    Instant end = cells ? r.end() : start.plus(resolution);
+                    intervals.add(new TimeSeries.Interval(start, end, r.value()));
                 }
             }
         }

@@ -10,15 +10,22 @@ import java.util.Optional;
  * How to read one series from a CSV file: which columns hold the time and the value (a header name, or a
  * 1-based column number), how the time is written and in which zone local times are, the value's unit
  * (and a price's currency), the interval each row covers ({@code resolution}; when empty, the smallest
- * spacing between consecutive rows), whether a stamp labels the start or the end of its interval, and the
- * delimiter. A blank value, {@code NA}, {@code NaN} or {@code null} is a gap, never a zero.
+ * spacing between consecutive rows), whether a stamp labels the start or the end of its interval or the
+ * cell holds the interval itself, and the delimiter. A blank value, {@code NA}, {@code NaN}, {@code null},
+ * {@code -} or {@code n/e} (ENTSO-E's "not expected") is a gap, never a zero.
  */
 public record CsvSeriesSpec(String name, String timeColumn, String valueColumn, TimeFormat timeFormat,
                             ZoneId zone, SeriesUnit unit, Optional<Currency> currency,
                             Optional<Duration> resolution, Label label, char delimiter) {
 
-    /** What a row's time stamp marks: the start of the interval it covers (the usual case) or its end. */
-    public enum Label { START, END }
+    /**
+     * What a row's time cell marks: the start of the interval it covers (the usual case), its end, or the
+     * interval itself, written {@code start - end} (the ENTSO-E Transparency Platform's {@code MTU} column,
+     * {@code 01.01.2023 00:00 - 01.01.2023 01:00}), each stamp in the time format, a trailing zone
+     * abbreviation such as {@code (CET)} allowed. With {@code INTERVAL} each row is as long as its cell says,
+     * so a file whose resolution changes (hourly, then quarter-hourly) reads as written.
+     */
+    public enum Label { START, END, INTERVAL }
 
     public CsvSeriesSpec {
         Objects.requireNonNull(name, "name");

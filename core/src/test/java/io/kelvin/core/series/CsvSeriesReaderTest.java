@@ -96,6 +96,76 @@ class CsvSeriesReaderTest {
         assertThat(s.intervals()).containsExactly(new TimeSeries.Interval(T0, T0.plusSeconds(3600), 7));
     }
 
+    /** The ENTSO-E Transparency Platform's export: interval cells in local time, "n/e" where nothing is expected. */
+    private static CsvSeriesSpec entsoeExport(String pattern) {
+        return CsvSeriesSpec.of("da", "MTU (CET/CEST)", "Day-ahead Price [EUR/MWh]", SeriesUnit.PER_MWH)
+                .withCurrency(Currency.getInstance("EUR"))
+                .withTimeFormat(TimeFormat.Pattern.of(pattern), ZoneId.of("Europe/Berlin"))
+                .withLabel(CsvSeriesSpec.Label.INTERVAL);
+    }
+
+    @Test
+    void intervalCellsGiveEachRowItsOwnLengthSoHourlyRowsThenQuarterHoursReadAsWritten() {
+        TimeSeries s = read("\"MTU (CET/CEST)\",\"Day-ahead Price [EUR/MWh]\",\"Currency\"\n"
+                + "\"30.09.2025 23:00 - 01.10.2025 00:00\",\"100\",\"EUR\"\n"
+                + "\"01.10.2025 00:00 - 01.10.2025 00:15\",\"80\",\"EUR\"\n"
+                + "\"01.10.2025 00:15 - 01.10.2025 00:30\",\"n/e\",\"EUR\"\n"
+                + "\"01.10.2025 00:30 - 01.10.2025 00:45\",\"60\",\"EUR\"\n", entsoeExport("dd.MM.yyyy HH:mm"));
+
+        Instant midnight = Instant.parse("2025-09-30T22:00:00Z");
+        assertThat(s.intervals()).containsExactly(
+                new TimeSeries.Interval(midnight.minusSeconds(3600), midnight, 0.1),
+                new TimeSeries.Interval(midnight, midnight.plusSeconds(900), 0.08),
+                new TimeSeries.Interval(midnight.plusSeconds(1800), midnight.plusSeconds(2700), 0.06));
+        // The hour before midnight is one price over all its quarters, and the "n/e" quarter is a gap.
+        double[] quarters = s.slotMeans(midnight.minusSeconds(3600), Duration.ofMinutes(15), 7);
+        assertThat(quarters).startsWith(0.1, 0.1, 0.1, 0.1, 0.08);
+        assertThat(quarters[5]).isNaN();
+        assertThat(quarters[6]).isEqualTo(0.06);
+    }
+
+    @Test
+    void intervalCellsAtTheAutumnChangeWithZoneNotesAreTwoHoursNotOneOrThree() {
+        // Europe/Berlin, 2024-10-27: 03:00 CEST becomes 02:00 CET; the export writes the two 02:00 hours so.
+        TimeSeries s = read("MTU (CET/CEST),Day-ahead Price [EUR/MWh]\n"
+                + "27/10/2024 01:00:00 - 27/10/2024 02:00:00,1\n"
+                + "27/10/2024 02:00:00 (CEST) - 27/10/2024 02:00:00 (CET),2\n"
+                + "27/10/2024 02:00:00 (CET) - 27/10/2024 03:00:00 (CET),3\n"
+                + "27/10/2024 03:00:00 - 27/10/2024 04:00:00,4\n", entsoeExport("dd/MM/yyyy HH:mm:ss"));
+
+        assertThat(s.intervals()).extracting(TimeSeries.Interval::start, TimeSeries.Interval::end).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-10-26T23:00:00Z"), Instant.parse("2024-10-27T00:00:00Z")),
+                org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-10-27T00:00:00Z"), Instant.parse("2024-10-27T01:00:00Z")),
+                org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-10-27T01:00:00Z"), Instant.parse("2024-10-27T02:00:00Z")),
+                org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-10-27T02:00:00Z"), Instant.parse("2024-10-27T03:00:00Z")));
+    }
+
+    @Test
+    void anIntervalCellThatIsNoIntervalOrOverlapsTheRowBeforeIsNamedByLine() {
+        assertThatThrownBy(() -> read("MTU (CET/CEST),Day-ahead Price [EUR/MWh]\n"
+                + "01.01.2023 00:00 - 01.01.2023 01:00,1\n"
+                + "01.01.2023 00:30 - 01.01.2023 01:30,2\n"
+                + "01.01.2023 02:00,3\n"
+                + "01.01.2023 04:00 - 01.01.2023 03:00,4\n", entsoeExport("dd.MM.yyyy HH:mm")))
+                .isInstanceOf(SeriesFormatException.class)
+                .hasMessageContaining("line 3: its interval starts at 2022-12-31T23:30:00Z, before the row before ends")
+                .hasMessageContaining("line 4: '01.01.2023 02:00' is not an interval 'start - end'")
+                .hasMessageContaining("line 5: interval '01.01.2023 04:00 - 01.01.2023 03:00' does not end after it starts");
+        assertThatThrownBy(() -> read("MTU (CET/CEST),Day-ahead Price [EUR/MWh]\n01.01.2023 00:00 - 01.01.2023 01:00,1\n",
+                entsoeExport("dd.MM.yyyy HH:mm").withResolution(Duration.ofHours(1))))
+                .hasMessageContaining("resolution: each row's interval is written in its time cell");
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstColumnsName() {
+        TimeSeries s = read("\uFEFFDatetime (UTC),Carbon Intensity gCO\u2082eq/kWh (LCA)\n2023-06-08 00:00:00,250\n",
+                CsvSeriesSpec.of("carbon", "Datetime (UTC)", "Carbon Intensity gCO\u2082eq/kWh (LCA)", SeriesUnit.G_PER_KWH)
+                        .withTimeFormat(TimeFormat.Pattern.of("yyyy-MM-dd HH:mm:ss"), ZoneId.of("UTC"))
+                        .withResolution(Duration.ofHours(1)));
+
+        assertThat(s.intervals()).containsExactly(new TimeSeries.Interval(T0, T0.plusSeconds(3600), 250));
+    }
+
     @Test
     void everyBadRowIsNamedWithItsLineAndNoSeriesIsReturned() {
         assertThatThrownBy(() -> read("t,v\n2023-06-08T00:00:00Z,1\nyesterday,2\n2023-06-08T00:15:00Z,abc\n"

@@ -167,7 +167,6 @@ final class ScenarioNode {
         return optNumber(field, min, max, fallback);
     }
 
-    /** As {@link #number}, {@code fallback} without a problem when the field is left out. */
     /** An exchange rate ({@link ExchangeRate#RULE}), or empty with a problem when present and not one. */
     Optional<ExchangeRate> optExchangeRate(String field) {
         JsonNode n = field(field);
@@ -180,6 +179,7 @@ final class ScenarioNode {
         return problem.isPresent() ? Optional.empty() : Optional.of(new ExchangeRate(n.asDouble()));
     }
 
+    /** As {@link #number}, {@code fallback} without a problem when the field is left out. */
     double optNumber(String field, double min, double max, double fallback) {
         JsonNode n = field(field);
         if (n == null || n.isNull()) {

@@ -161,7 +161,22 @@ final class SeriesInput {
         ZoneId zone = time.has("zone") ? time.zone("zone") : ZoneId.of("UTC");
         TimeFormat fmt = TimeFormat.parse(time.optText("format").orElse("iso"), origin);
         CsvSeriesSpec spec = CsvSeriesSpec.of(n.where("file"), time.text("column"), n.text("column"), unit.get())
-                .withTimeFormat(fmt, zone);
+                .withTimeFormat(fmt, zone).withLabel(time.choice("label", CsvSeriesSpec.Label.class, CsvSeriesSpec.Label.START));
+        if (time.has("resolutionMinutes")) {
+            if (spec.label() == CsvSeriesSpec.Label.INTERVAL) {
+                time.problem("resolutionMinutes", "with label interval each row's time cell gives its interval; leave it out");
+            } else {
+                spec = spec.withResolution(Duration.ofSeconds(Math.round(60 * time.number("resolutionMinutes", 1.0 / 60, 1440, 60))));
+            }
+        }
+        if (n.has("delimiter")) {
+            String d = n.text("delimiter");
+            if (d.equals("tab") || d.length() == 1) {
+                spec = spec.withDelimiter(d.equals("tab") ? '\t' : d.charAt(0));
+            } else {
+                n.problem("delimiter", "must be one character or tab, was '" + d + "'");
+            }
+        }
         Optional<Currency> currency = currency(n);
         if (currency.isPresent()) {
             spec = spec.withCurrency(currency.get());
@@ -188,7 +203,7 @@ final class SeriesInput {
                     + " series: only csv is read here");
             return;
         }
-        for (String csvOnly : new String[] {"column", "time", "unit", "currency", "hourly"}) {
+        for (String csvOnly : new String[] {"column", "time", "unit", "currency", "delimiter", "hourly"}) {
             if (n.has(csvOnly)) {
                 n.problem(csvOnly, "does not belong to format '" + n.text("format") + "' (its answers carry their own)");
             }

@@ -1,5 +1,6 @@
 package io.kelvin.energyoptimizer.scenario;
 
+import io.kelvin.core.series.TextInput;
 import io.kelvin.core.series.TimeFormat;
 import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.SiteModel;
@@ -146,7 +147,7 @@ final class TraceReader {
             return rows;
         }
         double toH = fromH + days * 24.0;
-        try (Reader in = layout.reader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        try (Reader in = layout.reader(TextInput.withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8)));
              CSVParser parser = CSVParser.parse(in, layout.csv())) {
             // The columns a job is made of (a format's "not known" in one leaves the row out), then every other mapped one.
             List<String> known = new ArrayList<>(List.of(arrival.column()));

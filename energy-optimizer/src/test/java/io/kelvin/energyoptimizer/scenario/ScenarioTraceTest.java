@@ -89,6 +89,17 @@ class ScenarioTraceTest {
     }
 
     @Test
+    void aTraceSavedWithAByteOrderMarkFindsItsFirstColumnByName() throws IOException {
+        Scenario s = ScenarioFile.load(scenario("\uFEFF" + HELIOS_LIKE, """
+                arrival: { column: submit_time, format: "yyyy-MM-dd HH:mm:ss" }
+                end: { column: end_time }
+                only: { column: job_id, values: [b] }
+                """), Map.of());
+
+        assertThat(s.jobs()).extracting(Job::gpus).containsExactly(16);
+    }
+
+    @Test
     void withoutAStartColumnALengthIsEndLessArrivalAndAnotherZoneAndWindowStartMayBeGiven() throws IOException {
         Scenario s = ScenarioFile.load(scenario(HELIOS_LIKE, """
                 arrival: { column: submit_time, format: "yyyy-MM-dd HH:mm:ss", zone: UTC }

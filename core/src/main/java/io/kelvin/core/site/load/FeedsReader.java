@@ -173,6 +173,10 @@ final class FeedsReader {
         var resolution = c.optDuration("resolution", Duration.ofSeconds(1), Duration.ofDays(1));
         var label = c.optEnum("label", CsvSeriesSpec.Label.class).orElse(CsvSeriesSpec.Label.START);
         char delimiter = CsvFields.delimiter(c);
+        if (label == CsvSeriesSpec.Label.INTERVAL && resolution.isPresent()) {
+            c.problem("resolution", "with label interval each row's time cell gives its interval; leave resolution out");
+            resolution = Optional.empty();
+        }
         if (time.isEmpty() || value.isEmpty() || unit.isEmpty() || zone.isEmpty() || format.isEmpty()) {
             return Optional.empty();
         }

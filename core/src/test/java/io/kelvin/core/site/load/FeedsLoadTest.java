@@ -117,6 +117,18 @@ class FeedsLoadTest {
     }
 
     @Test
+    void aCsvFeedWithIntervalCellsTakesNoResolution() throws IOException {
+        Path site = withFeeds("""
+                feeds:
+                  - { id: p, kind: price, format: csv, file: feeds/demo-tou-tariff.csv,
+                      csv: { time: time, value: eur_per_kwh, unit: EUR/kWh, label: interval, resolution: 1h } }
+                """);
+
+        assertThatThrownBy(() -> SiteLoader.load(site)).hasMessageContaining(
+                "feeds[0].csv.resolution: with label interval each row's time cell gives its interval; leave resolution out");
+    }
+
+    @Test
     void aPriceFeedInAnotherCurrencyMayGiveAnExchangeRateToThePlanCurrency() throws IOException {
         Path site = withFeeds("""
                 feeds:

@@ -156,7 +156,7 @@ class ScenarioFeedSeriesTest {
     }
 
     @Test
-    void anIntervalLabelWithAResolutionOrABadDelimiterIsRefusedNamingTheField(@TempDir Path dir) throws IOException {
+    void anIntervalLabelWithAResolutionABadDelimiterOrARowChoiceWithoutValuesIsRefusedNamingTheField(@TempDir Path dir) throws IOException {
         Path file = scenarioWith(dir, "  carbon: { value: 300 }\n", "");
         String price = """
                   price:
@@ -165,6 +165,7 @@ class ScenarioFeedSeriesTest {
                     column: price
                     unit: EUR/MWh
                     delimiter: ";;"
+                    only: { column: Area }
                 """;
         Files.writeString(file, Files.readString(file).replaceFirst("(?s)  price:.*?0\\.20, 0\\.20\\]\n",
                 java.util.regex.Matcher.quoteReplacement(price)));
@@ -174,6 +175,7 @@ class ScenarioFeedSeriesTest {
                 .satisfies(e -> assertThat(((ScenarioException) e).problems()).contains(
                         file + ": series.price.time.resolutionMinutes: with label interval each row's time cell gives its"
                                 + " interval; leave it out",
-                        file + ": series.price.delimiter: must be one character or tab, was ';;'"));
+                        file + ": series.price.delimiter: must be one character or tab, was ';;'",
+                        file + ": series.price.only.values: required: a list of the column's values whose rows are taken"));
     }
 }

@@ -61,13 +61,18 @@ public final class CsvSeriesReader {
             List<String> header = parser.getHeaderNames();
             int timeCol = column(header, spec.timeColumn(), "timeColumn", problems);
             int valueCol = column(header, spec.valueColumn(), "valueColumn", problems);
-            if (timeCol < 0 || valueCol < 0) {
+            int onlyCol = spec.only().isEmpty() ? -1 : column(header, spec.only().get().column(), "only.column", problems);
+            if (timeCol < 0 || valueCol < 0 || (spec.only().isPresent() && onlyCol < 0)) {
                 throw problems.failure();
             }
+            int needed = Math.max(onlyCol, Math.max(timeCol, valueCol));
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
-                if (record.size() <= Math.max(timeCol, valueCol)) {
-                    problems.add(at(line), "has " + record.size() + " fields, needs column " + (Math.max(timeCol, valueCol) + 1));
+                if (record.size() <= needed) {
+                    problems.add(at(line), "has " + record.size() + " fields, needs column " + (needed + 1));
+                    continue;
+                }
+                if (onlyCol >= 0 && !spec.only().get().values().contains(record.get(onlyCol).trim())) {
                     continue;
                 }
                 Double value = value(record.get(valueCol), spec, line, problems);

@@ -5,18 +5,34 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How to read one series from a CSV file: which columns hold the time and the value (a header name, or a
  * 1-based column number), how the time is written and in which zone local times are, the value's unit
  * (and a price's currency), the interval each row covers ({@code resolution}; when empty, the smallest
  * spacing between consecutive rows), whether a stamp labels the start or the end of its interval or the
- * cell holds the interval itself, and the delimiter. A blank value, {@code NA}, {@code NaN}, {@code null},
+ * cell holds the interval itself, the delimiter, and which rows to take from a file holding several series. A blank value, {@code NA}, {@code NaN}, {@code null},
  * {@code -} or {@code n/e} (ENTSO-E's "not expected") is a gap, never a zero.
  */
 public record CsvSeriesSpec(String name, String timeColumn, String valueColumn, TimeFormat timeFormat,
                             ZoneId zone, SeriesUnit unit, Optional<Currency> currency,
-                            Optional<Duration> resolution, Label label, char delimiter) {
+                            Optional<Duration> resolution, Label label, char delimiter, Optional<Only> only) {
+
+    /**
+     * Only the rows whose {@code column} holds one of {@code values} (exactly, after trimming): for files in long
+     * form, which hold several series (zones, areas, price components) one below the other.
+     */
+    public record Only(String column, Set<String> values) {
+
+        public Only {
+            Objects.requireNonNull(column, "column");
+            values = Set.copyOf(values);
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("only: no values");
+            }
+        }
+    }
 
     /**
      * What a row's time cell marks: the start of the interval it covers (the usual case), its end, or the
@@ -37,6 +53,7 @@ public record CsvSeriesSpec(String name, String timeColumn, String valueColumn, 
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(only, "only");
         resolution.ifPresent(r -> {
             if (r.isNegative() || r.isZero()) {
                 throw new IllegalArgumentException("resolution must be positive, was " + r);
@@ -47,31 +64,36 @@ public record CsvSeriesSpec(String name, String timeColumn, String valueColumn, 
     /** ISO time stamps in UTC labelling interval starts, resolution from the data, comma-separated. */
     public static CsvSeriesSpec of(String name, String timeColumn, String valueColumn, SeriesUnit unit) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, new TimeFormat.Iso(), ZoneId.of("UTC"), unit,
-                Optional.empty(), Optional.empty(), Label.START, ',');
+                Optional.empty(), Optional.empty(), Label.START, ',', Optional.empty());
     }
 
     public CsvSeriesSpec withTimeFormat(TimeFormat format, ZoneId zone) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, format, zone, unit, currency, resolution, label,
-                delimiter);
+                delimiter, only);
     }
 
     public CsvSeriesSpec withResolution(Duration resolution) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency,
-                Optional.of(resolution), label, delimiter);
+                Optional.of(resolution), label, delimiter, only);
     }
 
     public CsvSeriesSpec withLabel(Label label) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency, resolution, label,
-                delimiter);
+                delimiter, only);
     }
 
     public CsvSeriesSpec withCurrency(Currency currency) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, Optional.of(currency),
-                resolution, label, delimiter);
+                resolution, label, delimiter, only);
+    }
+
+    public CsvSeriesSpec withOnly(Only only) {
+        return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency, resolution, label,
+                delimiter, Optional.of(only));
     }
 
     public CsvSeriesSpec withDelimiter(char delimiter) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency, resolution, label,
-                delimiter);
+                delimiter, only);
     }
 }

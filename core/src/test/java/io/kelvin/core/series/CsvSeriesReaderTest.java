@@ -157,6 +157,28 @@ class CsvSeriesReaderTest {
     }
 
     @Test
+    void onlyTheRowsOfTheChosenAreaAreReadFromAFileHoldingSeveral() {
+        String csv = """
+                "MTU (CET/CEST)","Area","Sequence","Day-ahead Price (EUR/MWh)"
+                "01/01/2025 00:00:00 - 01/01/2025 01:00:00","BZN|DE-LU","Without Sequence","10"
+                "01/01/2025 00:00:00 - 01/01/2025 01:00:00","BZN|AT","Without Sequence","99"
+                "01/01/2025 01:00:00 - 01/01/2025 02:00:00","BZN|DE-LU","Without Sequence","20"
+                "01/01/2025 01:00:00 - 01/01/2025 02:00:00","BZN|AT","Without Sequence","98"
+                """;
+        CsvSeriesSpec spec = CsvSeriesSpec.of("da", "MTU (CET/CEST)", "Day-ahead Price (EUR/MWh)", SeriesUnit.PER_MWH)
+                .withCurrency(Currency.getInstance("EUR")).withLabel(CsvSeriesSpec.Label.INTERVAL)
+                .withTimeFormat(TimeFormat.Pattern.of("dd/MM/yyyy HH:mm:ss"), ZoneId.of("Europe/Berlin"));
+
+        TimeSeries s = read(csv, spec.withOnly(new CsvSeriesSpec.Only("Area", java.util.Set.of("BZN|DE-LU"))));
+
+        assertThat(s.intervals()).extracting(TimeSeries.Interval::value).containsExactly(0.01, 0.02);
+        // Without the choice, the second area's rows overlap the first's and are named.
+        assertThatThrownBy(() -> read(csv, spec)).hasMessageContaining("line 3: its interval starts at");
+        assertThatThrownBy(() -> read(csv, spec.withOnly(new CsvSeriesSpec.Only("Zone", java.util.Set.of("DE")))))
+                .hasMessageContaining("only.column 'Zone' is not a column");
+    }
+
+    @Test
     void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstColumnsName() {
         TimeSeries s = read("\uFEFFDatetime (UTC),Carbon Intensity gCO\u2082eq/kWh (LCA)\n2023-06-08 00:00:00,250\n",
                 CsvSeriesSpec.of("carbon", "Datetime (UTC)", "Carbon Intensity gCO\u2082eq/kWh (LCA)", SeriesUnit.G_PER_KWH)

@@ -1,8 +1,9 @@
 package io.kelvin.energyoptimizer.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kelvin.core.series.ExchangeRate;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.kelvin.core.series.CsvSeriesSpec;
+import io.kelvin.core.series.ExchangeRate;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -249,6 +250,30 @@ final class ScenarioNode {
             problem(field, "not a time zone: " + t);
             return ZoneId.of("UTC");
         }
+    }
+
+    /**
+     * {@code field: { column, values }}: which rows of a file to take, those whose column holds one of the values
+     * (a finished job's state; a series' zone in a file holding several). Empty, with a problem, when malformed.
+     */
+    Optional<CsvSeriesSpec.Only> only(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        ScenarioNode o = child(field);
+        String column = o.text("column");
+        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        o.list("values").forEach(v -> {
+            if (v.json().isValueNode() && !v.json().asText().isBlank()) {
+                values.add(v.json().asText().trim());
+            } else {
+                o.problem("values", "each must be a value of the column (text or a number)");
+            }
+        });
+        if (values.isEmpty()) {
+            o.problem("values", "required: a list of the column's values whose rows are taken");
+        }
+        return column.isEmpty() || values.isEmpty() ? Optional.empty() : Optional.of(new CsvSeriesSpec.Only(column, values));
     }
 
     /** One of {@code values} (case-insensitive); {@code fallback} with a problem otherwise. */

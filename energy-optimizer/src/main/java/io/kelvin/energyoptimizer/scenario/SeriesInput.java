@@ -169,6 +169,10 @@ final class SeriesInput {
                 spec = spec.withResolution(Duration.ofSeconds(Math.round(60 * time.number("resolutionMinutes", 1.0 / 60, 1440, 60))));
             }
         }
+        Optional<CsvSeriesSpec.Only> only = n.only("only");
+        if (only.isPresent()) {
+            spec = spec.withOnly(only.get());
+        }
         if (n.has("delimiter")) {
             String d = n.text("delimiter");
             if (d.equals("tab") || d.length() == 1) {
@@ -203,7 +207,7 @@ final class SeriesInput {
                     + " series: only csv is read here");
             return;
         }
-        for (String csvOnly : new String[] {"column", "time", "unit", "currency", "delimiter", "hourly"}) {
+        for (String csvOnly : new String[] {"column", "time", "unit", "currency", "delimiter", "only", "hourly"}) {
             if (n.has(csvOnly)) {
                 n.problem(csvOnly, "does not belong to format '" + n.text("format") + "' (its answers carry their own)");
             }

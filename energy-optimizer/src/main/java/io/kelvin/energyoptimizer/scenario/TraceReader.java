@@ -1,5 +1,6 @@
 package io.kelvin.energyoptimizer.scenario;
 
+import io.kelvin.core.series.CsvSeriesSpec;
 import io.kelvin.core.series.TextInput;
 import io.kelvin.core.series.TimeFormat;
 import io.kelvin.energyoptimizer.model.Job;
@@ -113,21 +114,8 @@ final class TraceReader {
 
     private static List<Row> rows(ScenarioNode n, Path file, TimeColumn arrival, double fromH, int days,
                                   List<String> notes) {
-        Optional<String> onlyCol = n.has("only") ? Optional.of(n.child("only").text("column")) : Optional.empty();
-        java.util.Set<String> onlyValues = new java.util.HashSet<>();
-        if (onlyCol.isPresent()) {
-            n.child("only").list("values").forEach(v -> {
-                if (v.json().isValueNode() && !v.json().asText().isBlank()) {
-                    onlyValues.add(v.json().asText().trim());
-                } else {
-                    n.child("only").problem("values", "each must be a value of the column, such as COMPLETED");
-                }
-            });
-            if (onlyValues.isEmpty()) {
-                n.child("only").problem("values", "required: the column's values of the rows to take, such as"
-                        + " [COMPLETED]");
-            }
-        }
+        Optional<CsvSeriesSpec.Only> only = n.only("only");
+        Optional<String> onlyCol = only.map(CsvSeriesSpec.Only::column);
         String unitsCol = n.child("resources").optText("column").orElse(null);
         Pattern unitsPattern = resourcePattern(n.child("resources"));
         Optional<TimeColumn> deadline = n.has("deadline") && n.child("deadline").has("column")
@@ -168,7 +156,7 @@ final class TraceReader {
             long noResource = 0;
             for (CSVRecord rec : parser) {
                 long line = parser.getCurrentLineNumber();
-                if (onlyCol.isPresent() && !onlyValues.contains(rec.get(onlyCol.get()))) {
+                if (only.isPresent() && !only.get().values().contains(rec.get(onlyCol.get()).trim())) {
                     continue; // not a row the scenario takes: its other cells (an empty end, say) are not read
                 }
                 if (layout.unknown().isPresent() && known.stream().anyMatch(c -> rec.get(c).equals(layout.unknown().get()))) {

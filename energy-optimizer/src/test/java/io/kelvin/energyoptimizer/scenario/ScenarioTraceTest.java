@@ -187,8 +187,7 @@ class ScenarioTraceTest {
                                 + " instant)",
                         file + ": jobs.duration: give exactly one of duration (a length column) and end (an end"
                                 + " column, less start or the arrival)",
-                        file + ": jobs.only.values: required: the column's values of the rows to take, such as"
-                                + " [COMPLETED]");
+                        file + ": jobs.only.values: required: a list of the column's values whose rows are taken");
     }
 
     @Test

@@ -150,7 +150,7 @@ final class FeedsReader {
     }
 
     private static Optional<FeedFormat> csv(Node c, String id, FeedKind kind) {
-        c.allowOnly("time", "value", "timeFormat", "zone", "unit", "currency", "resolution", "label", "delimiter");
+        c.allowOnly("time", "value", "timeFormat", "zone", "unit", "currency", "resolution", "label", "delimiter", "only");
         String time = c.text("time");
         String value = c.text("value");
         String unitText = c.text("unit");
@@ -173,6 +173,7 @@ final class FeedsReader {
         var resolution = c.optDuration("resolution", Duration.ofSeconds(1), Duration.ofDays(1));
         var label = c.optEnum("label", CsvSeriesSpec.Label.class).orElse(CsvSeriesSpec.Label.START);
         char delimiter = CsvFields.delimiter(c);
+        Optional<CsvSeriesSpec.Only> only = only(c);
         if (label == CsvSeriesSpec.Label.INTERVAL && resolution.isPresent()) {
             c.problem("resolution", "with label interval each row's time cell gives its interval; leave resolution out");
             resolution = Optional.empty();
@@ -181,8 +182,22 @@ final class FeedsReader {
             return Optional.empty();
         }
         CsvSeriesSpec spec = new CsvSeriesSpec(id, time, value, format.get(), zone.get(), unit.get(), currency,
-                resolution, label, delimiter);
+                resolution, label, delimiter, only);
         return Optional.of(new FeedFormat.Csv(spec));
+    }
+
+    /** {@code only: { column, values }}: the rows of a file in long form that belong to this feed. */
+    private static Optional<CsvSeriesSpec.Only> only(Node c) {
+        return c.optObject("only").flatMap(o -> {
+            o.allowOnly("column", "values");
+            String column = o.text("column");
+            List<String> values = o.textList("values");
+            if (values.isEmpty() && o.has("values")) {
+                o.problem("values", "must list at least one value");
+            }
+            return column.isEmpty() || values.isEmpty() ? Optional.empty()
+                    : Optional.of(new CsvSeriesSpec.Only(column, java.util.Set.copyOf(values)));
+        });
     }
 
     private static Optional<Currency> currency(Node c, String code) {

@@ -117,15 +117,20 @@ class FeedsLoadTest {
     }
 
     @Test
-    void aCsvFeedWithIntervalCellsTakesNoResolution() throws IOException {
+    void aCsvFeedWithIntervalCellsTakesNoResolutionAndItsRowChoiceNeedsAColumnAndValues() throws IOException {
         Path site = withFeeds("""
                 feeds:
                   - { id: p, kind: price, format: csv, file: feeds/demo-tou-tariff.csv,
-                      csv: { time: time, value: eur_per_kwh, unit: EUR/kWh, label: interval, resolution: 1h } }
+                      csv: { time: time, value: eur_per_kwh, unit: EUR/kWh, label: interval, resolution: 1h,
+                             only: { values: [], zone: DE } } }
                 """);
 
-        assertThatThrownBy(() -> SiteLoader.load(site)).hasMessageContaining(
-                "feeds[0].csv.resolution: with label interval each row's time cell gives its interval; leave resolution out");
+        assertThatThrownBy(() -> SiteLoader.load(site))
+                .hasMessageContaining("feeds[0].csv.resolution: with label interval each row's time cell gives its"
+                        + " interval; leave resolution out")
+                .hasMessageContaining("feeds[0].csv.only.column: is required")
+                .hasMessageContaining("feeds[0].csv.only.values: must list at least one value")
+                .hasMessageContaining("feeds[0].csv.only.zone: unknown field");
     }
 
     @Test

@@ -156,7 +156,7 @@ class ScenarioFeedSeriesTest {
     }
 
     @Test
-    void anIntervalLabelWithAResolutionABadDelimiterOrARowChoiceWithoutValuesIsRefusedNamingTheField(@TempDir Path dir) throws IOException {
+    void anIntervalLabelWithAResolutionABadDelimiterOrDecimalOrARowChoiceWithoutValuesIsRefusedNamingTheField(@TempDir Path dir) throws IOException {
         Path file = scenarioWith(dir, "  carbon: { value: 300 }\n", "");
         String price = """
                   price:
@@ -166,6 +166,7 @@ class ScenarioFeedSeriesTest {
                     unit: EUR/MWh
                     delimiter: ";;"
                     only: { column: Area }
+                    decimal: ";"
                 """;
         Files.writeString(file, Files.readString(file).replaceFirst("(?s)  price:.*?0\\.20, 0\\.20\\]\n",
                 java.util.regex.Matcher.quoteReplacement(price)));
@@ -176,6 +177,7 @@ class ScenarioFeedSeriesTest {
                         file + ": series.price.time.resolutionMinutes: with label interval each row's time cell gives its"
                                 + " interval; leave it out",
                         file + ": series.price.delimiter: must be one character or tab, was ';;'",
-                        file + ": series.price.only.values: required: a list of the column's values whose rows are taken"));
+                        file + ": series.price.only.values: required: a list of the column's values whose rows are taken",
+                        file + ": series.price.decimal: must be '.' or ',', was ';'"));
     }
 }

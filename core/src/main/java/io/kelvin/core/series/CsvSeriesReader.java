@@ -30,6 +30,8 @@ public final class CsvSeriesReader {
     /** At most this many problems are listed; the rest are counted. */
     static final int MAX_PROBLEMS = SeriesProblems.MAX;
     private static final Set<String> GAP_WORDS = Set.of("", "na", "n/a", "nan", "null", "-", "n/e");
+    /** A number with a decimal comma whose points group thousands: {@code -1.234,5}. */
+    private static final Pattern THOUSANDS = Pattern.compile("[-+]?\\d{1,3}(\\.\\d{3})+(,\\d*)?");
     /** Between the two stamps of an interval cell. */
     private static final Pattern INTERVAL_DASH = Pattern.compile("\\s+-\\s+");
     /** A zone abbreviation after a stamp of an interval cell: {@code (CET)}, {@code (CEST)}. */
@@ -172,14 +174,22 @@ public final class CsvSeriesReader {
             return null;
         }
         try {
-            double v = Double.parseDouble(text.trim());
+            String number = text.trim();
+            if (spec.decimal() == ',') {
+                if (number.contains(".") && !THOUSANDS.matcher(number).matches()) {
+                    throw new NumberFormatException(number);
+                }
+                number = number.replace(".", "").replace(',', '.');
+            }
+            double v = Double.parseDouble(number);
             if (!Double.isFinite(v)) {
                 problems.add(at(line), "value '" + text + "' is not finite");
                 return null;
             }
             return spec.unit().toCanonical(v);
         } catch (NumberFormatException e) {
-            problems.add(at(line), "value '" + text + "' is not a number");
+            problems.add(at(line), "value '" + text + "' is not a number"
+                    + (spec.decimal() == ',' ? " with a decimal comma (points may group thousands: 1.234,5)" : ""));
             return null;
         }
     }

@@ -12,12 +12,14 @@ import java.util.Set;
  * 1-based column number), how the time is written and in which zone local times are, the value's unit
  * (and a price's currency), the interval each row covers ({@code resolution}; when empty, the smallest
  * spacing between consecutive rows), whether a stamp labels the start or the end of its interval or the
- * cell holds the interval itself, the delimiter, and which rows to take from a file holding several series. A blank value, {@code NA}, {@code NaN}, {@code null},
+ * cell holds the interval itself, the delimiter, which rows to take from a file holding several series, and
+ * the decimal separator ({@code .} or {@code ,}). A blank value, {@code NA}, {@code NaN}, {@code null},
  * {@code -} or {@code n/e} (ENTSO-E's "not expected") is a gap, never a zero.
  */
 public record CsvSeriesSpec(String name, String timeColumn, String valueColumn, TimeFormat timeFormat,
                             ZoneId zone, SeriesUnit unit, Optional<Currency> currency,
-                            Optional<Duration> resolution, Label label, char delimiter, Optional<Only> only) {
+                            Optional<Duration> resolution, Label label, char delimiter, Optional<Only> only,
+                            char decimal) {
 
     /**
      * Only the rows whose {@code column} holds one of {@code values} (exactly, after trimming): for files in long
@@ -54,6 +56,9 @@ public record CsvSeriesSpec(String name, String timeColumn, String valueColumn, 
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(only, "only");
+        if (decimal != '.' && decimal != ',') {
+            throw new IllegalArgumentException("decimal must be '.' or ',', was '" + decimal + "'");
+        }
         resolution.ifPresent(r -> {
             if (r.isNegative() || r.isZero()) {
                 throw new IllegalArgumentException("resolution must be positive, was " + r);
@@ -64,36 +69,45 @@ public record CsvSeriesSpec(String name, String timeColumn, String valueColumn, 
     /** ISO time stamps in UTC labelling interval starts, resolution from the data, comma-separated. */
     public static CsvSeriesSpec of(String name, String timeColumn, String valueColumn, SeriesUnit unit) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, new TimeFormat.Iso(), ZoneId.of("UTC"), unit,
-                Optional.empty(), Optional.empty(), Label.START, ',', Optional.empty());
+                Optional.empty(), Optional.empty(), Label.START, ',', Optional.empty(), '.');
     }
 
     public CsvSeriesSpec withTimeFormat(TimeFormat format, ZoneId zone) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, format, zone, unit, currency, resolution, label,
-                delimiter, only);
+                delimiter, only, decimal);
     }
 
     public CsvSeriesSpec withResolution(Duration resolution) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency,
-                Optional.of(resolution), label, delimiter, only);
+                Optional.of(resolution), label, delimiter, only, decimal);
     }
 
     public CsvSeriesSpec withLabel(Label label) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency, resolution, label,
-                delimiter, only);
+                delimiter, only, decimal);
     }
 
     public CsvSeriesSpec withCurrency(Currency currency) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, Optional.of(currency),
-                resolution, label, delimiter, only);
+                resolution, label, delimiter, only, decimal);
     }
 
     public CsvSeriesSpec withOnly(Only only) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency, resolution, label,
-                delimiter, Optional.of(only));
+                delimiter, Optional.of(only), decimal);
+    }
+
+    /**
+     * Numbers written with a decimal comma, as German and other European exports write them (SMARD's
+     * {@code 1.234,56}): a point in such a number groups thousands.
+     */
+    public CsvSeriesSpec withDecimalComma() {
+        return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency, resolution, label,
+                delimiter, only, ',');
     }
 
     public CsvSeriesSpec withDelimiter(char delimiter) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency, resolution, label,
-                delimiter, only);
+                delimiter, only, decimal);
     }
 }

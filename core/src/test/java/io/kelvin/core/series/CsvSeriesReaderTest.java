@@ -179,6 +179,31 @@ class CsvSeriesReaderTest {
     }
 
     @Test
+    void numbersWithADecimalCommaAndPointsGroupingThousandsReadAsSmardWritesThem() {
+        // The Bundesnetzagentur's SMARD export: semicolons, local times, 1.234,56, "-" where there is no value.
+        String csv = """
+                Datum von;Datum bis;Deutschland/Luxemburg [\u20AC/MWh] Originalaufl\u00F6sungen
+                01.01.2023 00:00;01.01.2023 01:00;-5,17
+                01.01.2023 01:00;01.01.2023 02:00;1.234,5
+                01.01.2023 02:00;01.01.2023 03:00;-
+                01.01.2023 03:00;01.01.2023 04:00;12,5
+                """;
+        CsvSeriesSpec spec = CsvSeriesSpec.of("da", "Datum von", "3", SeriesUnit.PER_MWH)
+                .withCurrency(Currency.getInstance("EUR")).withDelimiter(';')
+                .withTimeFormat(TimeFormat.Pattern.of("dd.MM.yyyy HH:mm"), ZoneId.of("Europe/Berlin"));
+
+        TimeSeries s = read(csv, spec.withDecimalComma());
+
+        assertThat(s.intervals()).extracting(TimeSeries.Interval::value)
+                .containsExactly(-0.00517, 1.2345, 0.0125);
+        assertThat(s.intervals().get(0).start()).isEqualTo(Instant.parse("2022-12-31T23:00:00Z"));
+        // Read with a decimal point, the same file is refused row by row, not read as other numbers.
+        assertThatThrownBy(() -> read(csv, spec)).hasMessageContaining("line 2: value '-5,17' is not a number");
+        assertThatThrownBy(() -> read(csv.replace("12,5", "1,234.5"), spec.withDecimalComma()))
+                .hasMessageContaining("line 5: value '1,234.5' is not a number with a decimal comma");
+    }
+
+    @Test
     void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstColumnsName() {
         TimeSeries s = read("\uFEFFDatetime (UTC),Carbon Intensity gCO\u2082eq/kWh (LCA)\n2023-06-08 00:00:00,250\n",
                 CsvSeriesSpec.of("carbon", "Datetime (UTC)", "Carbon Intensity gCO\u2082eq/kWh (LCA)", SeriesUnit.G_PER_KWH)

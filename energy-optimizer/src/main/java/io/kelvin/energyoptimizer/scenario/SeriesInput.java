@@ -169,6 +169,11 @@ final class SeriesInput {
                 spec = spec.withResolution(Duration.ofSeconds(Math.round(60 * time.number("resolutionMinutes", 1.0 / 60, 1440, 60))));
             }
         }
+        switch (n.optText("decimal").orElse(".")) {
+            case "." -> { }
+            case "," -> spec = spec.withDecimalComma();
+            default -> n.problem("decimal", "must be '.' or ',', was '" + n.optText("decimal").orElse("") + "'");
+        }
         Optional<CsvSeriesSpec.Only> only = n.only("only");
         if (only.isPresent()) {
             spec = spec.withOnly(only.get());
@@ -207,7 +212,7 @@ final class SeriesInput {
                     + " series: only csv is read here");
             return;
         }
-        for (String csvOnly : new String[] {"column", "time", "unit", "currency", "delimiter", "only", "hourly"}) {
+        for (String csvOnly : new String[] {"column", "time", "unit", "currency", "delimiter", "decimal", "only", "hourly"}) {
             if (n.has(csvOnly)) {
                 n.problem(csvOnly, "does not belong to format '" + n.text("format") + "' (its answers carry their own)");
             }

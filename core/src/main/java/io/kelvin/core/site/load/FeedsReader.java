@@ -150,7 +150,8 @@ final class FeedsReader {
     }
 
     private static Optional<FeedFormat> csv(Node c, String id, FeedKind kind) {
-        c.allowOnly("time", "value", "timeFormat", "zone", "unit", "currency", "resolution", "label", "delimiter", "only");
+        c.allowOnly("time", "value", "timeFormat", "zone", "unit", "currency", "resolution", "label", "delimiter", "only",
+                "decimal");
         String time = c.text("time");
         String value = c.text("value");
         String unitText = c.text("unit");
@@ -181,8 +182,13 @@ final class FeedsReader {
         if (time.isEmpty() || value.isEmpty() || unit.isEmpty() || zone.isEmpty() || format.isEmpty()) {
             return Optional.empty();
         }
+        String decimalText = c.optText("decimal").orElse(".");
+        if (!decimalText.equals(".") && !decimalText.equals(",")) {
+            c.problem("decimal", "must be '.' or ',', was '" + decimalText + "'");
+        }
+        char decimal = decimalText.equals(",") ? ',' : '.';
         CsvSeriesSpec spec = new CsvSeriesSpec(id, time, value, format.get(), zone.get(), unit.get(), currency,
-                resolution, label, delimiter, only);
+                resolution, label, delimiter, only, decimal);
         return Optional.of(new FeedFormat.Csv(spec));
     }
 

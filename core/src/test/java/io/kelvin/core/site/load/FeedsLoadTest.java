@@ -117,12 +117,12 @@ class FeedsLoadTest {
     }
 
     @Test
-    void aCsvFeedWithIntervalCellsTakesNoResolutionAndItsRowChoiceNeedsAColumnAndValues() throws IOException {
+    void aCsvFeedWithIntervalCellsTakesNoResolutionItsRowChoiceNeedsAColumnAndValuesAndItsDecimalIsAPointOrAComma() throws IOException {
         Path site = withFeeds("""
                 feeds:
                   - { id: p, kind: price, format: csv, file: feeds/demo-tou-tariff.csv,
                       csv: { time: time, value: eur_per_kwh, unit: EUR/kWh, label: interval, resolution: 1h,
-                             only: { values: [], zone: DE } } }
+                             only: { values: [], zone: DE }, decimal: ";" } }
                 """);
 
         assertThatThrownBy(() -> SiteLoader.load(site))
@@ -130,7 +130,8 @@ class FeedsLoadTest {
                         + " interval; leave resolution out")
                 .hasMessageContaining("feeds[0].csv.only.column: is required")
                 .hasMessageContaining("feeds[0].csv.only.values: must list at least one value")
-                .hasMessageContaining("feeds[0].csv.only.zone: unknown field");
+                .hasMessageContaining("feeds[0].csv.only.zone: unknown field")
+                .hasMessageContaining("feeds[0].csv.decimal: must be '.' or ',', was ';'");
     }
 
     @Test

@@ -154,6 +154,8 @@ final class TraceReader {
             }
             long unknown = 0;
             long noResource = 0;
+            long noLength = 0;
+            long noUnits = 0;
             for (CSVRecord rec : parser) {
                 long line = parser.getCurrentLineNumber();
                 if (only.isPresent() && !only.get().values().contains(rec.get(onlyCol.get()).trim())) {
@@ -188,10 +190,18 @@ final class TraceReader {
                 if (Double.isNaN(len) || Double.isNaN(units)) {
                     continue; // the cell's problem is reported
                 }
-                if (!(len > 0) || !(units > 0)) {
-                    String why = len > 0 ? "resources must be > 0" : length.notPositive();
+                if (len < 0 || units < 0) {
+                    String why = len >= 0 ? "resources must not be negative" : length.notPositive();
                     n.problem("file", file.getFileName() + ": line " + line + ": " + why);
                     continue;
+                }
+                if (len == 0) {
+                    noLength++;
+                    continue; // ended as it started (failed or cancelled at once): no work to plan
+                }
+                if (units == 0) {
+                    noUnits++;
+                    continue; // asks for none of the resource (a CPU job in a GPU cluster's trace)
                 }
                 Optional<Double> due = deadline.map(c -> c.hours(n, file, rec, line));
                 Optional<Integer> priority = priorityCol.map(c -> priority(n, file, rec, line, c));
@@ -205,6 +215,12 @@ final class TraceReader {
             if (noResource > 0) {
                 notes.add(file.getFileName() + ": " + noResource + " rows left out: the resources pattern '"
                         + unitsPattern + "' found nothing in " + unitsCol);
+            }
+            if (noLength > 0) {
+                notes.add(file.getFileName() + ": " + noLength + " rows left out: no length (" + length.zero() + ")");
+            }
+            if (noUnits > 0) {
+                notes.add(file.getFileName() + ": " + noUnits + " rows left out: 0 in " + unitsCol + " (no GPU asked for)");
             }
             if (unknown > 0) {
                 notes.add(file.getFileName() + ": " + unknown + " rows left out: '" + layout.unknown().get()
@@ -456,9 +472,14 @@ final class TraceReader {
             return end.hours(n, file, rec, line) - (start != null ? start.hours(n, file, rec, line) : arrivalH);
         }
 
-        /** What a row whose length is not positive got wrong. */
+        /** What a row whose length is negative got wrong. */
         String notPositive() {
-            return duration != null ? "duration must be > 0" : "end must be after " + (start != null ? "start" : "arrival");
+            return duration != null ? "duration must not be negative" : "end must not be before " + (start != null ? "start" : "arrival");
+        }
+
+        /** What a length of 0 is in the trace's own words. */
+        String zero() {
+            return duration != null ? "0 in " + duration.column() : "end equal to " + (start != null ? "start" : "arrival");
         }
     }
 

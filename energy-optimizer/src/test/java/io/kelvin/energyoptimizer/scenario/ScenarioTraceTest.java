@@ -149,7 +149,28 @@ class ScenarioTraceTest {
         assertThat(problems(file, Map.of())).containsExactly(
                         file + ": jobs.file: trace.csv: line 3: submit_time: not a time stamp (yyyy-MM-dd HH:mm:ss):"
                                 + " 2020-07-01T09:07",
-                        file + ": jobs.file: trace.csv: line 4: end must be after start");
+                        file + ": jobs.file: trace.csv: line 4: end must not be before start");
+    }
+
+    @Test
+    void rowsThatEndAsTheyStartOrAskForNoGpuAreLeftOutAndCountedNotRefused() throws IOException {
+        // As the Helios traces: CPU jobs with gpu_num 0, jobs cancelled the second they started.
+        Scenario s = ScenarioFile.load(scenario("""
+                job_id,gpus,submit_time,start_time,end_time
+                a,8,2020-07-01 08:00:00,2020-07-01 08:30:00,2020-07-01 10:30:00
+                cpu1,0,2020-07-01 08:10:00,2020-07-01 08:10:00,2020-07-01 09:10:00
+                cpu2,0,2020-07-01 08:20:00,2020-07-01 08:20:00,2020-07-01 09:20:00
+                z,4,2020-07-01 09:00:00,2020-07-01 09:05:00,2020-07-01 09:05:00
+                """, """
+                arrival: { column: submit_time, format: "yyyy-MM-dd HH:mm:ss" }
+                start: { column: start_time }
+                end: { column: end_time }
+                """), Map.of());
+
+        assertThat(s.jobs()).extracting(Job::gpus).containsExactly(8);
+        assertThat(s.notes()).containsExactly(
+                "trace.csv: 1 rows left out: no length (end equal to start)",
+                "trace.csv: 2 rows left out: 0 in gpus (no GPU asked for)");
     }
 
     @Test

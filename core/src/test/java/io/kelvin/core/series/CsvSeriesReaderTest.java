@@ -3,6 +3,7 @@ package io.kelvin.core.series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CsvSeriesReaderTest {
@@ -134,10 +136,10 @@ class CsvSeriesReaderTest {
                 + "27/10/2024 03:00:00 - 27/10/2024 04:00:00,4\n", entsoeExport("dd/MM/yyyy HH:mm:ss"));
 
         assertThat(s.intervals()).extracting(TimeSeries.Interval::start, TimeSeries.Interval::end).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-10-26T23:00:00Z"), Instant.parse("2024-10-27T00:00:00Z")),
-                org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-10-27T00:00:00Z"), Instant.parse("2024-10-27T01:00:00Z")),
-                org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-10-27T01:00:00Z"), Instant.parse("2024-10-27T02:00:00Z")),
-                org.assertj.core.groups.Tuple.tuple(Instant.parse("2024-10-27T02:00:00Z"), Instant.parse("2024-10-27T03:00:00Z")));
+                tuple(Instant.parse("2024-10-26T23:00:00Z"), Instant.parse("2024-10-27T00:00:00Z")),
+                tuple(Instant.parse("2024-10-27T00:00:00Z"), Instant.parse("2024-10-27T01:00:00Z")),
+                tuple(Instant.parse("2024-10-27T01:00:00Z"), Instant.parse("2024-10-27T02:00:00Z")),
+                tuple(Instant.parse("2024-10-27T02:00:00Z"), Instant.parse("2024-10-27T03:00:00Z")));
     }
 
     @Test
@@ -169,12 +171,12 @@ class CsvSeriesReaderTest {
                 .withCurrency(Currency.getInstance("EUR")).withLabel(CsvSeriesSpec.Label.INTERVAL)
                 .withTimeFormat(TimeFormat.Pattern.of("dd/MM/yyyy HH:mm:ss"), ZoneId.of("Europe/Berlin"));
 
-        TimeSeries s = read(csv, spec.withOnly(new CsvSeriesSpec.Only("Area", java.util.Set.of("BZN|DE-LU"))));
+        TimeSeries s = read(csv, spec.withOnly(new CsvSeriesSpec.Only("Area", Set.of("BZN|DE-LU"))));
 
         assertThat(s.intervals()).extracting(TimeSeries.Interval::value).containsExactly(0.01, 0.02);
         // Without the choice, the second area's rows overlap the first's and are named.
         assertThatThrownBy(() -> read(csv, spec)).hasMessageContaining("line 3: its interval starts at");
-        assertThatThrownBy(() -> read(csv, spec.withOnly(new CsvSeriesSpec.Only("Zone", java.util.Set.of("DE")))))
+        assertThatThrownBy(() -> read(csv, spec.withOnly(new CsvSeriesSpec.Only("Zone", Set.of("DE")))))
                 .hasMessageContaining("only.column 'Zone' is not a column");
     }
 

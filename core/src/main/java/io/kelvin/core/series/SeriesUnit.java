@@ -19,6 +19,8 @@ public enum SeriesUnit {
     LB_PER_MWH(Measure.CARBON_INTENSITY, 0.45359237, 0, "lb/MWh", "lbs/MWh", "lbCO2/MWh"),
     PER_KWH(Measure.PRICE, 1, 0, "/kWh"),
     PER_MWH(Measure.PRICE, 0.001, 0, "/MWh"),
+    /** Hundredths of the currency per kWh (US and German tariffs); the currency is named apart ({@code currency: EUR}). */
+    CENTS_PER_KWH(Measure.PRICE, 0.01, 0, "ct/kWh", "c/kWh", "cents/kWh", "\u00A2/kWh"),
     KW(Measure.POWER, 1, 0, "kW"),
     MW(Measure.POWER, 1000, 0, "MW"),
     W(Measure.POWER, 0.001, 0, "W"),
@@ -62,8 +64,9 @@ public enum SeriesUnit {
     public static Optional<SeriesUnit> parse(String text) {
         String t = text.trim();
         int slash = t.indexOf('/');
-        String priceTail = slash > 0 && t.substring(0, slash).chars().allMatch(Character::isLetter)
-                && t.substring(0, slash).length() == 3 ? t.substring(slash) : null;
+        boolean currencyFirst = slash == 3 && t.substring(0, 3).chars().allMatch(Character::isLetter)
+                || slash == 1 && currency(t).isPresent();
+        String priceTail = currencyFirst ? t.substring(slash) : null;
         for (SeriesUnit u : values()) {
             for (String n : u.names) {
                 if (n.equalsIgnoreCase(t) || (u.measure == Measure.PRICE && n.equalsIgnoreCase(priceTail))) {
@@ -74,11 +77,17 @@ public enum SeriesUnit {
         return Optional.empty();
     }
 
-    /** The currency a price unit names before its slash ({@code EUR/MWh}: EUR), if it names a known one. */
+    /**
+     * The currency a price unit names before its slash ({@code EUR/MWh}: EUR; {@code €/MWh}: EUR, {@code £/MWh}: GBP,
+     * the two symbols that name one currency), if it names a known one.
+     */
     public static Optional<Currency> currency(String text) {
         String t = text.trim();
         int slash = t.indexOf('/');
-        if (slash != 3) {
+        if (slash == 1 && (t.charAt(0) == '\u20AC' || t.charAt(0) == '\u00A3')) {
+            return Optional.of(Currency.getInstance(t.charAt(0) == '\u20AC' ? "EUR" : "GBP"));
+        }
+        if (slash != 3 || !t.substring(0, 3).chars().allMatch(Character::isLetter)) {
             return Optional.empty();
         }
         try {

@@ -54,6 +54,19 @@ class CsvSeriesReaderTest {
     }
 
     @Test
+    void centsPerKilowattHourAndTheEuroAndPoundSignsNameTheirUnitAndCurrency() {
+        assertThat(SeriesUnit.parse("ct/kWh")).contains(SeriesUnit.CENTS_PER_KWH);
+        assertThat(SeriesUnit.parse("\u00A2/kWh")).contains(SeriesUnit.CENTS_PER_KWH);
+        assertThat(SeriesUnit.CENTS_PER_KWH.toCanonical(28.5)).isCloseTo(0.285, within(1e-12));
+        assertThat(SeriesUnit.currency("ct/kWh")).isEmpty();
+        assertThat(SeriesUnit.parse("\u20AC/MWh")).contains(SeriesUnit.PER_MWH);
+        assertThat(SeriesUnit.currency("\u20AC/MWh")).contains(Currency.getInstance("EUR"));
+        assertThat(SeriesUnit.currency("\u00A3/MWh")).contains(Currency.getInstance("GBP"));
+        // The dollar sign names many currencies: it must be written out.
+        assertThat(SeriesUnit.parse("$/MWh")).isEmpty();
+    }
+
+    @Test
     void blankAndNaValuesAreGapsThatSlotMeansShowAsNaNNeverAsZero() {
         TimeSeries s = read("t,v\n2023-06-08T00:00:00Z,10\n2023-06-08T00:15:00Z,\n2023-06-08T00:30:00Z,NA\n"
                 + "2023-06-08T00:45:00Z,40\n", CsvSeriesSpec.of("v", "t", "v", SeriesUnit.KW));

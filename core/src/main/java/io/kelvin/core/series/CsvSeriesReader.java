@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,6 +55,7 @@ public final class CsvSeriesReader {
         SeriesProblems problems = new SeriesProblems(source);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(spec.delimiter()).setHeader()
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+        List<Cell> cells = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         if (spec.label() == CsvSeriesSpec.Label.INTERVAL && spec.resolution().isPresent()) {
             problems.add(at(0), "resolution: each row's interval is written in its time cell; leave resolution out");
@@ -77,25 +79,64 @@ public final class CsvSeriesReader {
                 if (onlyCol >= 0 && !spec.only().get().values().contains(record.get(onlyCol).trim())) {
                     continue;
                 }
-                Double value = value(record.get(valueCol), spec, line, problems);
-                if (spec.label() == CsvSeriesSpec.Label.INTERVAL) {
-                    interval(record.get(timeCol), spec, line, rows, problems)
-                            .ifPresent(span -> rows.add(new Row(line, span[0], span[1], value)));
-                } else {
-                    Instant at = time(record.get(timeCol), spec, line, rows, problems);
-                    if (at != null) {
-                        rows.add(new Row(line, at, null, value));
-                    }
-                }
+                cells.add(new Cell(line, record.get(timeCol), value(record.get(valueCol), spec, line, problems)));
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             problems.add(at(0), "is not valid CSV: " + e.getMessage());
+        }
+        if (newestFirst(cells, spec)) {
+            Collections.reverse(cells);
+        }
+        for (Cell c : cells) {
+            if (spec.label() == CsvSeriesSpec.Label.INTERVAL) {
+                interval(c.time(), spec, c.line(), rows, problems)
+                        .ifPresent(span -> rows.add(new Row(c.line(), span[0], span[1], c.value())));
+            } else {
+                Instant at = time(c.time(), spec, c.line(), rows, problems);
+                if (at != null) {
+                    rows.add(new Row(c.line(), at, null, c.value()));
+                }
+            }
         }
         TimeSeries series = build(rows, spec, problems);
         if (problems.any()) {
             throw problems.failure();
         }
         return series;
+    }
+
+    /** One row as written: its line, its time cell, its value (null: a gap). */
+    private record Cell(long line, String time, Double value) {
+    }
+
+    /**
+     * Whether the file lists its rows newest first (as data downloaded from an API often is): its first row's time
+     * is later than its last's. Such a file is read from its end, so that a local hour repeated at the autumn
+     * change is still told apart by order; a file in no order is refused row by row.
+     */
+    private static boolean newestFirst(List<Cell> cells, CsvSeriesSpec spec) {
+        if (cells.size() < 2) {
+            return false;
+        }
+        try {
+            Object first = spec.timeFormat().read(startOf(cells.getFirst().time(), spec));
+            Object last = spec.timeFormat().read(startOf(cells.getLast().time(), spec));
+            if (first instanceof Instant a && last instanceof Instant b) {
+                return a.isAfter(b);
+            }
+            return first instanceof LocalDateTime a && last instanceof LocalDateTime b && a.isAfter(b);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return false; // the cell's problem is reported when it is placed
+        }
+    }
+
+    /** The stamp a row's time cell starts with: an interval cell's first, else the whole cell. */
+    private static String startOf(String cell, CsvSeriesSpec spec) {
+        if (spec.label() != CsvSeriesSpec.Label.INTERVAL) {
+            return cell;
+        }
+        String[] parts = INTERVAL_DASH.split(cell.trim());
+        return ZONE_NOTE.matcher(parts[0]).replaceFirst("");
     }
 
     /** One row: its stamp (an interval cell's start), an interval cell's end (else null), its value (null: a gap). */

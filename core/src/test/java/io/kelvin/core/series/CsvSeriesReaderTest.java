@@ -104,6 +104,31 @@ class CsvSeriesReaderTest {
     }
 
     @Test
+    void aFileListedNewestFirstReadsAsTheSameSeriesEvenAcrossTheAutumnChange() {
+        // As data downloaded from an API often comes (EIA's, say): the latest hour first.
+        CsvSeriesSpec utc = CsvSeriesSpec.of("v", "period", "value", SeriesUnit.G_PER_KWH);
+        TimeSeries newestFirst = read("period,value\n2023-06-08T02:00:00Z,3\n2023-06-08T01:00:00Z,2\n"
+                + "2023-06-08T00:00:00Z,1\n", utc);
+        assertThat(newestFirst.intervals()).containsExactly(
+                new TimeSeries.Interval(T0, T0.plusSeconds(3600), 1),
+                new TimeSeries.Interval(T0.plusSeconds(3600), T0.plusSeconds(7200), 2),
+                new TimeSeries.Interval(T0.plusSeconds(7200), T0.plusSeconds(10800), 3));
+
+        CsvSeriesSpec berlin = CsvSeriesSpec.of("v", "t", "v", SeriesUnit.KW)
+                .withTimeFormat(TimeFormat.Pattern.of("yyyy-MM-dd HH:mm"), ZoneId.of("Europe/Berlin"));
+        TimeSeries autumn = read("t,v\n2023-10-29 03:00,4\n2023-10-29 02:00,3\n2023-10-29 02:00,2\n"
+                + "2023-10-29 01:00,1\n", berlin);
+        assertThat(autumn.intervals()).extracting(TimeSeries.Interval::start, TimeSeries.Interval::value).containsExactly(
+                tuple(Instant.parse("2023-10-28T23:00:00Z"), 1.0), tuple(Instant.parse("2023-10-29T00:00:00Z"), 2.0),
+                tuple(Instant.parse("2023-10-29T01:00:00Z"), 3.0), tuple(Instant.parse("2023-10-29T02:00:00Z"), 4.0));
+
+        // In no order at all, it is refused at the row that goes back.
+        assertThatThrownBy(() -> read("period,value\n2023-06-08T00:00:00Z,1\n2023-06-08T02:00:00Z,3\n"
+                + "2023-06-08T01:00:00Z,2\n2023-06-08T03:00:00Z,4\n", utc))
+                .hasMessageContaining("line 4: time 2023-06-08T01:00:00Z is not after the row before");
+    }
+
+    @Test
     void stampsThatLabelTheEndOfTheirIntervalAreMovedBackByTheResolution() {
         TimeSeries s = read("t,v\n2023-06-08T01:00:00Z,7\n", CsvSeriesSpec.of("v", "t", "v", SeriesUnit.KW)
                 .withResolution(Duration.ofHours(1)).withLabel(CsvSeriesSpec.Label.END));

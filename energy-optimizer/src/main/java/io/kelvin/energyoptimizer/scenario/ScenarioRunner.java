@@ -83,7 +83,7 @@ public final class ScenarioRunner {
         PlanChecker checker = new PlanChecker();
         int last = data.replaySlots();
         for (int t = 0; t < end || (t < last && replanner.pendingJobs() > 0); t++) {
-            while (t % every == 0 && next < data.jobs().size() && data.jobs().get(next).releaseSlot() <= t) {
+            while (next < data.jobs().size() && data.jobs().get(next).releaseSlot() <= t) {
                 replanner.submit(data.jobs().get(next++));
             }
             var planned = replanner.replanIfDue();

@@ -5,8 +5,10 @@ import io.kelvin.core.series.TextInput;
 import io.kelvin.core.series.TimeFormat;
 import io.kelvin.energyoptimizer.model.Job;
 import io.kelvin.energyoptimizer.model.SiteModel;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +32,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a job trace as a scenario's {@code jobs:} section maps it (CSV with a header line, or as {@link Layout}
- * describes: a file without one, another delimiter, comment lines, the Standard Workload Format): an arrival column, either
+ * describes: a file without one, another delimiter, comment lines, the Standard Workload Format, or Microsoft's Philly
+ * trace, whose JSON jobs {@link PhillyTrace} makes rows): an arrival column, either
  * numbers on the trace's own clock ({@code unit}: us, ms, s, min, h, or hms for clocks such as Slurm's 1-02:03:04) or
  * time stamps ({@code format}: iso,
  * epoch-seconds, epoch-millis or a pattern, local stamps read in {@code zone}, default the scenario's); the length
@@ -135,7 +138,7 @@ final class TraceReader {
             return rows;
         }
         double toH = fromH + days * 24.0;
-        try (Reader in = layout.reader(TextInput.withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8)));
+        try (Reader in = open(layout, file, notes);
              CSVParser parser = CSVParser.parse(in, layout.csv())) {
             // The columns a job is made of (a format's "not known" in one leaves the row out), then every other mapped one.
             List<String> known = new ArrayList<>(List.of(arrival.column()));
@@ -160,6 +163,9 @@ final class TraceReader {
                 long line = parser.getCurrentLineNumber();
                 if (only.isPresent() && !only.get().values().contains(rec.get(onlyCol.get()).trim())) {
                     continue; // not a row the scenario takes: its other cells (an empty end, say) are not read
+                }
+                if (layout.philly() && rec.get("run_seconds").isEmpty()) {
+                    continue; // no attempt with a start and an end: counted when the trace was read
                 }
                 if (layout.unknown().isPresent() && known.stream().anyMatch(c -> rec.get(c).equals(layout.unknown().get()))) {
                     unknown++;
@@ -230,6 +236,22 @@ final class TraceReader {
             n.problem("file", "cannot be read: " + e.getMessage());
         }
         return rows;
+    }
+
+    /** The trace's text as its layout reads it; a Philly trace's jobs made rows first, those without a run counted. */
+    private static Reader open(Layout layout, Path file, List<String> notes) throws IOException {
+        BufferedReader text = TextInput.withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        if (!layout.philly()) {
+            return layout.reader(text);
+        }
+        try (text) {
+            PhillyTrace.Rows rows = PhillyTrace.read(text);
+            if (rows.withoutRun() > 0) {
+                notes.add(file.getFileName() + ": " + rows.withoutRun() + " jobs of the trace left out: no attempt with both a start"
+                        + " and an end time");
+            }
+            return new StringReader(rows.csv());
+        }
     }
 
     private static final Pattern CLOCK =
@@ -307,9 +329,12 @@ final class TraceReader {
      * one, a {@code delimiter} (one character, {@code tab}, or {@code whitespace}: runs of spaces and tabs, leading ones
      * ignored) and a {@code comment} character starting lines to skip; or {@code format: swf}, the Standard Workload
      * Format of the Parallel Workloads Archive (its 18 fields by {@link #SWF_FIELDS}, whitespace, {@code ;} comments,
-     * -1 for a value not known: a row with -1 in its arrival, length or resources is left out and counted).
+     * -1 for a value not known: a row with -1 in its arrival, length or resources is left out and counted); or
+     * {@code format: philly}, Microsoft's Philly trace, its JSON jobs made rows of {@link PhillyTrace#FIELDS}
+     * ({@code philly}).
      */
-    private record Layout(List<String> header, Character delimiter, Character comment, Optional<String> unknown) {
+    private record Layout(List<String> header, Character delimiter, Character comment, Optional<String> unknown,
+                          boolean philly) {
 
         private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
 
@@ -321,17 +346,23 @@ final class TraceReader {
         /** The layout {@code n} describes; null, with a problem, when it cannot be used. */
         static Layout of(ScenarioNode n) {
             String format = n.optText("format").orElse("csv").toLowerCase(Locale.ROOT);
-            if (format.equals("swf")) {
+            if (format.equals("swf") || format.equals("philly")) {
                 for (String fixed : List.of("header", "delimiter", "comment")) {
                     if (n.has(fixed)) {
-                        n.problem(fixed, "format swf fixes the fields, delimiter and comments; leave " + fixed + " out");
+                        n.problem(fixed, "format " + format + " fixes the fields, delimiter and comments; leave " + fixed
+                                + " out");
                     }
                 }
-                return new Layout(SWF_FIELDS, null, ';', Optional.of("-1"));
+            }
+            if (format.equals("philly")) {
+                return new Layout(PhillyTrace.FIELDS, ',', null, Optional.empty(), true);
+            }
+            if (format.equals("swf")) {
+                return new Layout(SWF_FIELDS, null, ';', Optional.of("-1"), false);
             }
             if (!format.equals("csv")) {
-                n.problem("format", "must be csv (with header, delimiter and comment as needed) or swf (the Standard"
-                        + " Workload Format), was " + format);
+                n.problem("format", "must be csv (with header, delimiter and comment as needed), swf (the Standard"
+                        + " Workload Format) or philly (Microsoft's Philly trace, JSON), was " + format);
                 return null;
             }
             List<String> header = new ArrayList<>();
@@ -368,7 +399,7 @@ final class TraceReader {
                     n.problem("comment", "one character starting the lines to skip (not the delimiter), was " + c.get());
                 }
             }
-            return usable ? new Layout(header, delimiter, comment, Optional.empty()) : null;
+            return usable ? new Layout(header, delimiter, comment, Optional.empty(), false) : null;
         }
 
         CSVFormat csv() {
@@ -382,7 +413,7 @@ final class TraceReader {
         }
 
         /** The file's text as {@link #csv} reads it: with {@code whitespace}, each line's runs of blanks made commas. */
-        Reader reader(java.io.BufferedReader in) {
+        Reader reader(BufferedReader in) {
             if (delimiter != null) {
                 return in;
             }

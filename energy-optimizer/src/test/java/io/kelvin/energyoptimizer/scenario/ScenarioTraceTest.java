@@ -1,6 +1,7 @@
 package io.kelvin.energyoptimizer.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.kelvin.energyoptimizer.model.Job;
 import java.io.IOException;
@@ -13,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Job traces in the shapes public traces come in: numbers on the trace's own clock (the GAIA traces), local time
- * stamps with submit, start and end columns (as the Helios and Philly traces), epoch seconds with durations in
- * microseconds (as Google's cluster traces), no header line (Alibaba's PAI job table), the Standard Workload Format
- * (the Parallel Workloads Archive) and Slurm's accounting (sacct --parsable2).
+ * stamps with submit, start and end columns (as the Helios traces), epoch seconds with durations in microseconds (as
+ * Google's cluster traces), no header line (Alibaba's PAI job table), the Standard Workload Format (the Parallel
+ * Workloads Archive), Slurm's accounting (sacct --parsable2) and Microsoft's Philly trace (a JSON list of jobs).
  */
 class ScenarioTraceTest {
 
@@ -171,6 +172,47 @@ class ScenarioTraceTest {
         assertThat(s.notes()).containsExactly(
                 "trace.csv: 1 rows left out: no length (end equal to start)",
                 "trace.csv: 2 rows left out: 0 in gpus (no GPU asked for)");
+    }
+
+    @Test
+    void thePhillyTracesJobListIsReadWithTheTimeItsAttemptsRanAndTheGpusTheyHeld() throws IOException {
+        // Microsoft's cluster_job_log: local times; a job may have no attempt, or one without an end.
+        Scenario s = ScenarioFile.load(scenario("""
+                [
+                  {"status": "Pass", "vc": "ee9e8c", "jobid": "application_1", "user": "u1",
+                   "submitted_time": "2020-07-01 08:00:00",
+                   "attempts": [
+                     {"start_time": "2020-07-01 08:10:00", "end_time": "2020-07-01 08:40:00",
+                      "detail": [{"ip": "m1", "gpus": ["gpu0", "gpu1", "gpu2", "gpu3"]}, {"ip": "m2", "gpus": ["gpu0", "gpu1", "gpu2", "gpu3"]}]},
+                     {"start_time": "2020-07-01 09:00:00", "end_time": "2020-07-01 10:00:00",
+                      "detail": [{"ip": "m3", "gpus": ["gpu0", "gpu1", "gpu2", "gpu3", "gpu4", "gpu5", "gpu6", "gpu7"]}]}
+                   ]},
+                  {"status": "Killed", "vc": "ee9e8c", "jobid": "application_2", "user": "u2",
+                   "submitted_time": "2020-07-01 09:00:00",
+                   "attempts": [{"start_time": "2020-07-01 09:00:00", "end_time": "2020-07-01 09:15:00",
+                                 "detail": [{"ip": "m4", "gpus": ["gpu0"]}]}]},
+                  {"status": "Failed", "vc": "ee9e8c", "jobid": "application_3", "user": "u3",
+                   "submitted_time": "2020-07-01 09:30:00", "attempts": []},
+                  {"status": "Pass", "vc": "ee9e8c", "jobid": "application_4", "user": "u4",
+                   "submitted_time": "2020-07-01 10:00:00",
+                   "attempts": [{"start_time": "2020-07-01 10:00:00", "end_time": "None", "detail": []}]}
+                ]
+                """, """
+                format: philly
+                arrival: { column: submitted_time, format: "yyyy-MM-dd HH:mm:ss" }
+                duration: { column: run_seconds, unit: s }
+                only: { column: status, values: [Pass, Killed] }
+                """), Map.of());
+
+        // application_1 ran 30 + 60 minutes (the wait between its attempts left out) on at most 8 GPUs.
+        assertThat(s.jobs()).extracting(Job::gpus, Job::durationSlots, Job::releaseSlot)
+                .containsExactly(tuple(8, 6, 0), tuple(1, 1, 4));
+        assertThat(s.notes()).containsExactly(
+                "trace.csv: 2 jobs of the trace left out: no attempt with both a start and an end time");
+        // A file that is not the job list is refused naming it.
+        Files.writeString(dir.resolve("trace.csv"), "{\"jobs\": []}");
+        assertThat(problems(dir.resolve("s.yaml"), Map.of())).singleElement().asString()
+                .contains("jobs.file: cannot be read: not a JSON list of jobs");
     }
 
     @Test

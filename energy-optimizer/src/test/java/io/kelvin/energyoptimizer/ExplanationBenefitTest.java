@@ -55,6 +55,15 @@ class ExplanationBenefitTest {
     }
 
     @Test
+    void savingsARoundingRemainderFromZeroAreZeroNotATinyNegative() {
+        Explanation e = new Explanation("moved", -3.410605131648481e-13, 38.86, 2e-12, Explanation.Driver.COST_AND_CARBON);
+
+        assertThat(e.savedKwh()).isZero();
+        assertThat(e.savedEur()).isEqualTo(38.86);
+        assertThat(e.savedKgCo2()).isZero();
+    }
+
+    @Test
     void aJobMovedForADrCapStatesWhatTheMoveCostsAsANegativeSavingAndWhatItServes() {
         // No PV. A hard 5 kW cap over slots 0-1, where the idle cluster alone imports 2.2 kW: the job (8.8 kW more)
         // must wait for slot 2. Energy is 0.10 EUR/kWh at release and 0.30 after: 4.4 kWh x 0.20 EUR = 0.88 EUR more.
@@ -69,9 +78,9 @@ class ExplanationBenefitTest {
         JobSchedule a = plan.job("a").orElseThrow();
         assertThat(a.runSlots()).containsExactly(2, 3);
         Explanation e = a.explanation();
-        assertThat(e.savedKwh()).isCloseTo(0, within(1e-9));
+        assertThat(e.savedKwh()).isZero();
         assertThat(e.savedEur()).isCloseTo(-0.88, within(1e-9));
-        assertThat(e.savedKgCo2()).isCloseTo(0, within(1e-9));
+        assertThat(e.savedKgCo2()).isZero();
         assertThat(e.driver()).isEqualTo(Explanation.Driver.DR_CAP);
         assertThat(e.text()).isEqualTo("deferred 0.50 h to Mon 2026-06-01 02:30 CEST: costs 0.0 kWh of grid import,"
                 + " 0.88 EUR and 0.0 kg CO2 more (a negative saving) against starting at its release"

@@ -10,6 +10,17 @@ package io.kelvin.energyoptimizer.model;
  */
 public record Explanation(String text, double savedKwh, double savedEur, double savedKgCo2, Driver driver) {
 
+    /** Savings a rounding remainder away from zero (a move that changes no kWh, -3e-13) are zero. */
+    public Explanation {
+        savedKwh = withoutRemainder(savedKwh);
+        savedEur = withoutRemainder(savedEur);
+        savedKgCo2 = withoutRemainder(savedKgCo2);
+    }
+
+    private static double withoutRemainder(double v) {
+        return Math.abs(v) < 1e-9 ? 0 : v;
+    }
+
     /** What put a job where it is. */
     public enum Driver {
         /** Runs from its release. */

@@ -132,11 +132,16 @@ public final class CsvSeriesReader {
 
     /** The stamp a row's time cell starts with: an interval cell's first, else the whole cell. */
     private static String startOf(String cell, CsvSeriesSpec spec) {
-        if (spec.label() != CsvSeriesSpec.Label.INTERVAL) {
-            return cell;
-        }
+        return spec.label() != CsvSeriesSpec.Label.INTERVAL ? cell : intervalStamps(cell)[0];
+    }
+
+    /** The stamps of an interval cell, {@code start - end}, without their zone notes; one element when it has no dash. */
+    private static String[] intervalStamps(String cell) {
         String[] parts = INTERVAL_DASH.split(cell.trim());
-        return ZONE_NOTE.matcher(parts[0]).replaceFirst("");
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = ZONE_NOTE.matcher(parts[i]).replaceFirst("");
+        }
+        return parts;
     }
 
     /** One row: its stamp (an interval cell's start), an interval cell's end (else null), its value (null: a gap). */
@@ -185,15 +190,15 @@ public final class CsvSeriesReader {
      */
     private static Optional<Instant[]> interval(String text, CsvSeriesSpec spec, long line, List<Row> rows,
                                                 SeriesProblems problems) {
-        String[] parts = INTERVAL_DASH.split(text.trim());
+        String[] parts = intervalStamps(text);
         if (parts.length != 2) {
             problems.add(at(line), "'" + text + "' is not an interval 'start - end' of times in format "
                     + describe(spec.timeFormat()));
             return Optional.empty();
         }
         try {
-            Instant start = start(spec.timeFormat().read(ZONE_NOTE.matcher(parts[0]).replaceFirst("")), spec, rows);
-            Object end = spec.timeFormat().read(ZONE_NOTE.matcher(parts[1]).replaceFirst(""));
+            Instant start = start(spec.timeFormat().read(parts[0]), spec, rows);
+            Object end = spec.timeFormat().read(parts[1]);
             Instant until = end instanceof Instant instant ? instant : TimeFormat.place((LocalDateTime) end, spec.zone(), false);
             if (!until.isAfter(start) && end instanceof LocalDateTime local) {
                 until = TimeFormat.place(local, spec.zone(), true);

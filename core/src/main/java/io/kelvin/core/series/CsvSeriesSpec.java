@@ -66,6 +66,16 @@ public record CsvSeriesSpec(String name, String timeColumn, String valueColumn, 
         });
     }
 
+    /** A delimiter as files name it, one character or {@code tab}; empty when the name is neither. */
+    public static Optional<Character> delimiterNamed(String name) {
+        return name.equals("tab") ? Optional.of('\t') : name.length() == 1 ? Optional.of(name.charAt(0)) : Optional.empty();
+    }
+
+    /** A decimal separator as files name it, {@code .} or {@code ,}; empty when the name is neither. */
+    public static Optional<Character> decimalNamed(String name) {
+        return name.equals(".") || name.equals(",") ? Optional.of(name.charAt(0)) : Optional.empty();
+    }
+
     /** ISO time stamps in UTC labelling interval starts, resolution from the data, comma-separated. */
     public static CsvSeriesSpec of(String name, String timeColumn, String valueColumn, SeriesUnit unit) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, new TimeFormat.Iso(), ZoneId.of("UTC"), unit,
@@ -98,12 +108,12 @@ public record CsvSeriesSpec(String name, String timeColumn, String valueColumn, 
     }
 
     /**
-     * Numbers written with a decimal comma, as German and other European exports write them (SMARD's
-     * {@code 1.234,56}): a point in such a number groups thousands.
+     * Numbers written with {@code decimal} as separator: {@code .}, or {@code ,} as German and other European exports
+     * write them (SMARD's {@code 1.234,56}), a point in such a number grouping thousands.
      */
-    public CsvSeriesSpec withDecimalComma() {
+    public CsvSeriesSpec withDecimal(char decimal) {
         return new CsvSeriesSpec(name, timeColumn, valueColumn, timeFormat, zone, unit, currency, resolution, label,
-                delimiter, only, ',');
+                delimiter, only, decimal);
     }
 
     public CsvSeriesSpec withDelimiter(char delimiter) {

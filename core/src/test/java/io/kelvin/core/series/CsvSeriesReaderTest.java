@@ -232,14 +232,14 @@ class CsvSeriesReaderTest {
                 .withCurrency(Currency.getInstance("EUR")).withDelimiter(';')
                 .withTimeFormat(TimeFormat.Pattern.of("dd.MM.yyyy HH:mm"), ZoneId.of("Europe/Berlin"));
 
-        TimeSeries s = read(csv, spec.withDecimalComma());
+        TimeSeries s = read(csv, spec.withDecimal(','));
 
         assertThat(s.intervals()).extracting(TimeSeries.Interval::value)
                 .containsExactly(-0.00517, 1.2345, 0.0125);
         assertThat(s.intervals().get(0).start()).isEqualTo(Instant.parse("2022-12-31T23:00:00Z"));
         // Read with a decimal point, the same file is refused row by row, not read as other numbers.
         assertThatThrownBy(() -> read(csv, spec)).hasMessageContaining("line 2: value '-5,17' is not a number");
-        assertThatThrownBy(() -> read(csv.replace("12,5", "1,234.5"), spec.withDecimalComma()))
+        assertThatThrownBy(() -> read(csv.replace("12,5", "1,234.5"), spec.withDecimal(',')))
                 .hasMessageContaining("line 5: value '1,234.5' is not a number with a decimal comma");
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -262,7 +263,7 @@ final class ScenarioNode {
         }
         ScenarioNode o = child(field);
         String column = o.text("column");
-        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
         o.list("values").forEach(v -> {
             if (v.json().isValueNode() && !v.json().asText().isBlank()) {
                 values.add(v.json().asText().trim());

@@ -169,10 +169,12 @@ final class SeriesInput {
                 spec = spec.withResolution(Duration.ofSeconds(Math.round(60 * time.number("resolutionMinutes", 1.0 / 60, 1440, 60))));
             }
         }
-        switch (n.optText("decimal").orElse(".")) {
-            case "." -> { }
-            case "," -> spec = spec.withDecimalComma();
-            default -> n.problem("decimal", "must be '.' or ',', was '" + n.optText("decimal").orElse("") + "'");
+        String decimal = n.optText("decimal").orElse(".");
+        Optional<Character> decimalNamed = CsvSeriesSpec.decimalNamed(decimal);
+        if (decimalNamed.isPresent()) {
+            spec = spec.withDecimal(decimalNamed.get());
+        } else {
+            n.problem("decimal", "must be '.' or ',', was '" + decimal + "'");
         }
         Optional<CsvSeriesSpec.Only> only = n.only("only");
         if (only.isPresent()) {
@@ -180,8 +182,9 @@ final class SeriesInput {
         }
         if (n.has("delimiter")) {
             String d = n.text("delimiter");
-            if (d.equals("tab") || d.length() == 1) {
-                spec = spec.withDelimiter(d.equals("tab") ? '\t' : d.charAt(0));
+            Optional<Character> delimiter = CsvSeriesSpec.delimiterNamed(d);
+            if (delimiter.isPresent()) {
+                spec = spec.withDelimiter(delimiter.get());
             } else {
                 n.problem("delimiter", "must be one character or tab, was '" + d + "'");
             }

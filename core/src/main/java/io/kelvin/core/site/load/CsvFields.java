@@ -1,12 +1,13 @@
 package io.kelvin.core.site.load;
 
+import io.kelvin.core.series.CsvSeriesSpec;
 import io.kelvin.core.series.TimeFormat;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** The time-related fields of a CSV column mapping: zone, time format and delimiter. */
+/** The fields of a CSV column mapping that are not columns: zone, time format, delimiter and decimal separator. */
 final class CsvFields {
 
     private CsvFields() {
@@ -39,10 +40,19 @@ final class CsvFields {
 
     static char delimiter(Node c) {
         String text = c.optText("delimiter").orElse(",");
-        if (text.length() != 1) {
-            c.problem("delimiter", "must be one character, was '" + text + "'");
-            return ',';
+        Optional<Character> named = CsvSeriesSpec.delimiterNamed(text);
+        if (named.isEmpty()) {
+            c.problem("delimiter", "must be one character or tab, was '" + text + "'");
         }
-        return text.charAt(0);
+        return named.orElse(',');
+    }
+
+    static char decimal(Node c) {
+        String text = c.optText("decimal").orElse(".");
+        Optional<Character> named = CsvSeriesSpec.decimalNamed(text);
+        if (named.isEmpty()) {
+            c.problem("decimal", "must be '.' or ',', was '" + text + "'");
+        }
+        return named.orElse('.');
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the site file's {@code feeds:} list; every problem is recorded with its path. */
 final class FeedsReader {
@@ -174,6 +175,7 @@ final class FeedsReader {
         var resolution = c.optDuration("resolution", Duration.ofSeconds(1), Duration.ofDays(1));
         var label = c.optEnum("label", CsvSeriesSpec.Label.class).orElse(CsvSeriesSpec.Label.START);
         char delimiter = CsvFields.delimiter(c);
+        char decimal = CsvFields.decimal(c);
         Optional<CsvSeriesSpec.Only> only = only(c);
         if (label == CsvSeriesSpec.Label.INTERVAL && resolution.isPresent()) {
             c.problem("resolution", "with label interval each row's time cell gives its interval; leave resolution out");
@@ -182,11 +184,6 @@ final class FeedsReader {
         if (time.isEmpty() || value.isEmpty() || unit.isEmpty() || zone.isEmpty() || format.isEmpty()) {
             return Optional.empty();
         }
-        String decimalText = c.optText("decimal").orElse(".");
-        if (!decimalText.equals(".") && !decimalText.equals(",")) {
-            c.problem("decimal", "must be '.' or ',', was '" + decimalText + "'");
-        }
-        char decimal = decimalText.equals(",") ? ',' : '.';
         CsvSeriesSpec spec = new CsvSeriesSpec(id, time, value, format.get(), zone.get(), unit.get(), currency,
                 resolution, label, delimiter, only, decimal);
         return Optional.of(new FeedFormat.Csv(spec));
@@ -202,7 +199,7 @@ final class FeedsReader {
                 o.problem("values", "must list at least one value");
             }
             return column.isEmpty() || values.isEmpty() ? Optional.empty()
-                    : Optional.of(new CsvSeriesSpec.Only(column, java.util.Set.copyOf(values)));
+                    : Optional.of(new CsvSeriesSpec.Only(column, Set.copyOf(values)));
         });
     }
 

@@ -6,7 +6,7 @@ import io.kelvin.energyoptimizer.model.Schedules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The one rule for a job's progress, which the app's JobProgress and the scenarios' Replanner both count by. */
+/** The one rule for a job's progress, which the app's JobProgress and the scenario replay's meter both count by. */
 class WorkDoneTest {
 
     @Test

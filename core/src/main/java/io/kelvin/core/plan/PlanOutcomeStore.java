@@ -14,6 +14,11 @@ public interface PlanOutcomeStore {
     /** The figures stored for plan {@code planId}, by job id; empty when none were. */
     List<PlanJobOutcome> of(long planId);
 
+    /** Whether this store keeps anything (when not, nobody need work the figures out). */
+    default boolean keeps() {
+        return true;
+    }
+
     /** Keeps nothing: plans are made without per-job savings figures. */
     static PlanOutcomeStore none() {
         return new PlanOutcomeStore() {
@@ -24,6 +29,11 @@ public interface PlanOutcomeStore {
             @Override
             public List<PlanJobOutcome> of(long planId) {
                 return List.of();
+            }
+
+            @Override
+            public boolean keeps() {
+                return false;
             }
         };
     }

@@ -22,8 +22,7 @@ import java.util.List;
  *       {@code PENDING}: never ran (or, for a job that may not pause, its run was broken off and it
  *       starts again); {@code FINISHED}: all its work done ({@code finishedAt} is the end of its last
  *       slot); {@code EXPIRED}: pending past its deadline plus the allowed lateness, or pending so late
- *       that its lateness would cost at least its miss ({@link JobExpiry}, the rule the benchmarks'
- *       {@code Replanner} applies too), so it is no longer planned.</li>
+ *       that its lateness would cost at least its miss ({@link JobExpiry}), so it is no longer planned.</li>
  * </ul>
  */
 public record JobProgress(State state, int workSlots, int doneSlots, int leftSlots, Instant startedAt,

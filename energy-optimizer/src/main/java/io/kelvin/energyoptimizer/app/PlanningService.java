@@ -29,7 +29,6 @@ import io.kelvin.energyoptimizer.model.Plan;
 import io.kelvin.energyoptimizer.model.PlanAssembler;
 import io.kelvin.energyoptimizer.model.Problem;
 import io.kelvin.energyoptimizer.model.SiteModel;
-import io.kelvin.energyoptimizer.model.Weights;
 import io.kelvin.energyoptimizer.replan.UrgentArrivals;
 import io.kelvin.energyoptimizer.solve.PlanBelowBoundException;
 import io.kelvin.energyoptimizer.solve.Planner;
@@ -67,15 +66,14 @@ import org.slf4j.LoggerFactory;
 public final class PlanningService implements DrPlanning, ClusterDispatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanningService.class);
-    /** The objective's weights of every plan, and of when a pending job is given up ({@link JobProgress}). */
-    private static final Weights WEIGHTS = Weights.defaults();
     /** The window over which the meter is compared with the dispatched plan. */
     public static final Duration BIAS_WINDOW = Duration.ofMinutes(5);
     /** While a DR cap is in force, its slots count on no more wind than the lowest minute over this window. */
     public static final Duration WIND_LOW_WINDOW = Duration.ofMinutes(30);
 
-    private final Site site;
     private final SiteModel siteModel;
+    /** The site's time zone, in which explanations state times. */
+    private final java.time.ZoneId zone;
     /** The cooling plant every plan assumes: the reference hall's, sized to this site. */
     private final CoolingModel cooling;
     private final JobStore jobs;
@@ -146,12 +144,25 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
                            Planner fallback, PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
                            Executor background, MeteredImport metered, MeteredWind meteredWind,
                            PlanOutcomeStore outcomes) {
+        this(SiteModel.of(site), CoolingModel.liquidCooledFor(SiteModel.of(site)), site.info().timezone(), jobs, plans,
+                runs, planner, fallback, settings, clock, forecasts, background, metered, meteredWind, outcomes);
+    }
+
+    /**
+     * For a site given by its model ({@code siteModel}, {@code cooling}, {@code zone}) rather than a site file: the
+     * scenario replays ({@code ScenarioRunner}) plan through here, so the benchmarks measure the app's planning.
+     */
+    public PlanningService(SiteModel siteModel, CoolingModel cooling, java.time.ZoneId zone, JobStore jobs,
+                           PlanStore plans, JobRunStore runs, Planner planner, Planner fallback,
+                           PlanningSettings settings, InstantSource clock, ForecastSource forecasts,
+                           Executor background, MeteredImport metered, MeteredWind meteredWind,
+                           PlanOutcomeStore outcomes) {
         this.outcomes = java.util.Objects.requireNonNull(outcomes, "outcomes");
         this.meteredWind = java.util.Objects.requireNonNull(meteredWind, "meteredWind");
         this.metered = java.util.Objects.requireNonNull(metered, "metered");
-        this.site = site;
-        this.siteModel = SiteModel.of(site);
-        this.cooling = CoolingModel.liquidCooledFor(siteModel);
+        this.siteModel = java.util.Objects.requireNonNull(siteModel, "siteModel");
+        this.cooling = java.util.Objects.requireNonNull(cooling, "cooling");
+        this.zone = java.util.Objects.requireNonNull(zone, "zone");
         this.jobs = jobs;
         this.plans = plans;
         this.runs = runs;
@@ -478,7 +489,9 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
                 continue;
             }
             try {
-                open.add(e.getValue().toJob(inHorizon(e.getKey(), horizon)).dueWorkIn(horizon.slots()));
+                Job job = e.getValue().toJob(inHorizon(e.getKey(), horizon));
+                open.add(settings.jobFit() == PlanningSettings.JobFit.DUE_WORK ? job.dueWorkIn(horizon.slots())
+                        : job.fittedTo(horizon.slots()));
             } catch (RuntimeException ex) {
                 // A stored job that cannot be put into this horizon must never stop planning the others.
                 LOG.error("Job {} left out of this plan: {}", e.getKey().id(), ex.toString());
@@ -501,7 +514,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         importBiasKw = biasKw;
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
                 cooling, forecast.forecast(), DrCaps.events(directives, horizon, biasKw),
-                open, WEIGHTS, settings.maxLateSlots()).withZone(site.info().timezone()));
+                open, settings.weights(), settings.maxLateSlots()).withZone(zone));
         PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
         String text = inputs.write();
         String hash = PlanInputs.sha256(text);
@@ -509,7 +522,9 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
                 .or(() -> checked(inputs, fallback, reason, now, hash, forecast))
                 .map(p -> plans.save(p, text));
         stored.ifPresent(p -> dispatched.set(Optional.of(p)));
-        stored.ifPresent(p -> keepOutcomes(problem, p));
+        if (outcomes.keeps()) {
+            stored.ifPresent(p -> keepOutcomes(problem, p));
+        }
         if (notRun.containsKey(currentSlot)) {
             stored.ifPresent(p -> recordSlot(p, currentSlot));
         }
@@ -580,7 +595,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     /** What has happened to a job so far, as of now. */
     public JobProgress progress(StoredJob job) {
         return JobProgress.of(job.spec(), runs.runsOf(List.of(job.id())).getOrDefault(job.id(), List.of()),
-                slotOf(clock.instant()), settings.maxLateSlots(), WEIGHTS);
+                slotOf(clock.instant()), settings.maxLateSlots(), settings.weights());
     }
 
     /** Open jobs (not finished, not expired) with their progress, oldest submission first. */
@@ -592,7 +607,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         Map<JobSpec, JobProgress> out = new LinkedHashMap<>();
         for (StoredJob j : candidates) {
             JobProgress p = JobProgress.of(j.spec(), ran.getOrDefault(j.id(), List.of()), currentSlot,
-                    settings.maxLateSlots(), WEIGHTS);
+                    settings.maxLateSlots(), settings.weights());
             if (p.open()) {
                 out.put(j.spec(), p);
             }

@@ -51,8 +51,8 @@ public record Job(String id, int gpus, double powerKw, int durationSlots, int re
      * checkpoint a paused one pays to resume) cannot fit between its release and the horizon's end is planned as
      * one run that spills past the horizon, like a job that may not pause: its remainder is too long for any pause
      * inside this horizon to help, and otherwise no plan could place it at all. A later re-plan lets it pause
-     * again once the rest fits. Every other job is this job. Both re-planning drivers (the benchmarks' and the
-     * app's) put their jobs into a horizon through here.
+     * again once the rest fits. Every other job is this job. The re-planning loop ({@code PlanningService}, the
+     * app's and the scenario replays') puts its jobs into a horizon through here or {@link #dueWorkIn}.
      */
     public Job fittedTo(int horizonSlots) {
         int resume = phase == Phase.PAUSED ? checkpointSlots : 0;

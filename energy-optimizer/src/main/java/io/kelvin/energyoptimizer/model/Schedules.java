@@ -28,7 +28,7 @@ public final class Schedules {
      * Work a job has done, in slots, by the slots it ran in so far ({@code ranSlots}, ascending, any origin): a
      * preemptible job pays {@code checkpointSlots} of its run slots on every resume; a job that may not pause keeps
      * only its last unbroken run (a run broken off is lost, and it starts again). The one rule for progress: the
-     * app's {@code JobProgress} (from the stored run log) and the scenarios' {@code Replanner} both count by it.
+     * app's {@code JobProgress} (from the stored run log) and the scenario replay's meter both count by it.
      */
     public static int workDone(boolean preemptible, int checkpointSlots, List<Integer> ranSlots) {
         int segments = 0;

@@ -9,7 +9,7 @@ import io.kelvin.energyoptimizer.model.Weights;
  * the miss per GPU-hour of work plus the per-job charge; the priority scales both, so it cancels). From then on
  * running the job can only make the objective worse than its miss; kept pending, a plan that left it out for
  * want of room would run it whenever room appeared, however late. A job already running or paused with work
- * done is never given up. Both drivers apply it: {@link Replanner} and the app's {@code PlanningService}.
+ * done is never given up. The app's {@code PlanningService} applies it through {@code JobProgress}.
  */
 public final class JobExpiry {
 

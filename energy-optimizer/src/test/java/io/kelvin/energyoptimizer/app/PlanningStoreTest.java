@@ -107,6 +107,23 @@ class PlanningStoreTest {
     }
 
     @Test
+    void settingsThatFitJobsByTheirWholeRemainderPlanTheSameLongJobAsOneUnpausedRunThroughTheHorizonsEnd() {
+        DataSource ds = open();
+        PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16)
+                .withJobFit(PlanningSettings.JobFit.WHOLE_REMAINDER);
+        PlanningService planning = new PlanningService(SITE, new JdbcJobStore(ds), new JdbcPlanStore(ds),
+                new JdbcJobRunStore(ds), new GreedyWindowPlanner(), new GreedyWindowPlanner(), settings,
+                new SettableClock(NOW), SiteForecast.source(SITE, settings, Optional::empty), Runnable::run);
+        planning.submit(new JobRequest("long-train", 64, null, 64.0, Duration.ofHours(30), NOW,
+                NOW.plus(Duration.ofHours(48)), null, true, Duration.ofMinutes(15)));
+
+        PlannedJob placed = planning.latestPlan().jobs().getFirst();
+        int first = placed.runSlots().getFirst();
+        assertThat(placed.runSlots()).as("one run from its start to the horizon's end")
+                .isEqualTo(java.util.stream.IntStream.range(first, 96).boxed().toList());
+    }
+
+    @Test
     void aLongPausableJobPausesForAnUrgentJobThatNeedsItsGpusNowAndBothEndOnTimeStatedAgainstTheirOwnDeadlines() {
         DataSource ds = open();
         SettableClock clock = new SettableClock(NOW);
@@ -611,7 +628,7 @@ class PlanningStoreTest {
     }
 
     @Test
-    void aPendingJobWhoseLatenessWouldCostMoreThanItsMissExpiresByTheReplannersRuleAndIsNoLongerPlanned() {
+    void aPendingJobWhoseLatenessWouldCostMoreThanItsMissExpiresByTheExpiryRuleAndIsNoLongerPlanned() {
         DataSource ds = open();
         // 100 h of lateness allowed, so only the cost rule can give up on these jobs.
         PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 400);
@@ -632,7 +649,7 @@ class PlanningStoreTest {
         assertThat(states).containsExactly(Map.entry("long-overdue", JobProgress.State.EXPIRED),
                 Map.entry("overdue", JobProgress.State.RUNNING));
         assertThat(planning.latestPlan().jobs()).extracting(PlannedJob::jobId).containsExactly("overdue");
-        // The same rule as the benchmarks' Replanner, on the same jobs in slots from the current one.
+        // JobExpiry's rule, on the same jobs in slots from the current one.
         assertThat(io.kelvin.energyoptimizer.replan.JobExpiry.expired(
                 io.kelvin.energyoptimizer.model.Job.of("long-overdue", 64, 100, 8, -160, -120), 0,
                 io.kelvin.energyoptimizer.model.Weights.defaults(), 0.25)).isTrue();

@@ -21,12 +21,18 @@ import java.util.List;
  *   <li>{@code RUNNING}: dispatched in the current slot; {@code PAUSED}: ran before, not now;
  *       {@code PENDING}: never ran (or, for a job that may not pause, its run was broken off and it
  *       starts again); {@code FINISHED}: all its work done ({@code finishedAt} is the end of its last
- *       slot); {@code EXPIRED}: pending past its deadline plus the allowed lateness, or pending so late
- *       that its lateness would cost at least its miss ({@link JobExpiry}), so it is no longer planned.</li>
+ *       slot); {@code EXPIRED}: pending so late that its lateness would cost at least its miss ({@link JobExpiry}), or a week ({@link #LONG_STOP}) past its deadline, so it is no longer planned. A
+ *       pending job that can no longer end by its deadline is planned against the earliest end it can reach.</li>
  * </ul>
  */
 public record JobProgress(State state, int workSlots, int doneSlots, int leftSlots, Instant startedAt,
                           Instant finishedAt) {
+
+    /**
+     * A job that has not started a week after its deadline is given up whatever its figures: a bound on the jobs a
+     * re-plan reads, well past where {@link JobExpiry} gives up all but the smallest, longest jobs.
+     */
+    public static final Duration LONG_STOP = Duration.ofDays(7);
 
     public enum State { PENDING, RUNNING, PAUSED, FINISHED, EXPIRED }
 
@@ -53,12 +59,21 @@ public record JobProgress(State state, int workSlots, int doneSlots, int leftSlo
             return new JobProgress(State.PAUSED, work, doneBefore, work - doneBefore, started, null);
         }
         // Never ran, or a job that may not pause had its run broken off: it starts again from the beginning.
-        Instant giveUp = job.deadline().plus(Horizon.QUARTER_HOUR.multipliedBy(maxLateSlots));
+        Instant giveUp = job.deadline().plus(lookback(maxLateSlots));
         // The deadline in slots from the current one, rounded down as a planned job's is.
         int deadlineSlot = (int) Math.floorDiv(Duration.between(currentSlot, job.deadline()).toSeconds(), slotSeconds);
         boolean givenUp = !currentSlot.isBefore(giveUp)
                 || JobExpiry.expired(job.gpus(), work, work - deadlineSlot, weights, slotSeconds / 3600.0);
         return new JobProgress(givenUp ? State.EXPIRED : State.PENDING, work, 0, work, started, null);
+    }
+
+    /**
+     * How long past its deadline a job that has not started may still be open: {@link #LONG_STOP}, or the allowed
+     * lateness when that is longer. Before that only {@link JobExpiry}'s cost rule gives it up.
+     */
+    public static Duration lookback(int maxLateSlots) {
+        Duration late = Horizon.QUARTER_HOUR.multipliedBy(maxLateSlots);
+        return late.compareTo(LONG_STOP) > 0 ? late : LONG_STOP;
     }
 
     /** Whether a plan should still place the job. */
@@ -79,7 +94,12 @@ public record JobProgress(State state, int workSlots, int doneSlots, int leftSlo
      */
     public Job toJob(Job submitted) {
         if (state == State.PENDING) {
-            return submitted;
+            // Past its deadline (it can no longer end by it): due at the earliest end it can still reach, so a plan
+            // places it as soon as it is worth it, however late, until JobExpiry gives it up.
+            int earliestEnd = submitted.releaseSlot() + submitted.durationSlots();
+            return submitted.deadlineSlot() >= earliestEnd ? submitted : new Job(submitted.id(), submitted.gpus(),
+                    submitted.powerKw(), submitted.durationSlots(), submitted.releaseSlot(), earliestEnd,
+                    submitted.priority(), submitted.preemptible(), submitted.checkpointSlots(), submitted.phase());
         }
         int left = leftSlots;
         Job.Phase phase = state == State.RUNNING ? Job.Phase.RUNNING : Job.Phase.PAUSED;

@@ -57,6 +57,9 @@ import org.slf4j.LoggerFactory;
  * plan is still made while a DR cap in force touches the horizon (when the caps change, else once per quarter
  * hour), so the caps are checked against the site's own load.
  *
+ * <p>It is the one re-planning loop: the scenario replays ({@code scenario.ScenarioRunner}) drive it too, with
+ * its stores in memory, a simulated clock and the scenario's forecast, so the benchmarks measure this code.
+ *
  * <p>It is also the {@link ClusterDispatch}: the newest stored plan's IT power (idle plus the jobs it runs)
  * in the slot of the instant asked, held in memory (read from the store once, then replaced by each plan
  * stored here), so the cluster, or the twin standing in for it, can ask every second. When a re-plan finds
@@ -601,7 +604,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
     /** Open jobs (not finished, not expired) with their progress, oldest submission first. */
     private Map<JobSpec, JobProgress> openJobs(Horizon horizon, Instant currentSlot) {
         Duration slot = horizon.slotLength();
-        List<StoredJob> candidates = jobs.candidates(currentSlot.minus(slot.multipliedBy(settings.maxLateSlots())),
+        List<StoredJob> candidates = jobs.candidates(currentSlot.minus(JobProgress.lookback(settings.maxLateSlots())),
                 currentSlot.minus(slot.multipliedBy(horizon.slots())));
         Map<String, List<Instant>> ran = runs.runsOf(candidates.stream().map(StoredJob::id).toList());
         Map<JobSpec, JobProgress> out = new LinkedHashMap<>();

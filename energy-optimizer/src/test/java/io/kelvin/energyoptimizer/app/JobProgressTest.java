@@ -18,13 +18,38 @@ class JobProgressTest {
     private static final int MAX_LATE = 16;
 
     @Test
-    void aJobThatNeverRanIsPendingUntilItsDeadlinePlusTheAllowedLatenessThenExpired() {
+    void aJobThatNeverRanStaysPendingPastItsAllowedLatenessUntilItsLatenessWouldCostItsMiss() {
+        // 64 GPUs, 2 h of work, due at slot 24. Started at slot c it ends c + 8 - 24 slots late, at 32 EUR a slot;
+        // its miss costs 20 EUR x 64 x 2 h + 500 EUR = 3,060 EUR: given up once 96 slots late, from slot 112.
         JobSpec job = job(false, null, Duration.ofHours(6));
-        assertThat(JobProgress.of(job, List.of(), slot(10), MAX_LATE, Weights.defaults()).state()).isEqualTo(JobProgress.State.PENDING);
-        assertThat(JobProgress.of(job, List.of(), slot(24 + MAX_LATE - 1), MAX_LATE, Weights.defaults()).state())
-                .isEqualTo(JobProgress.State.PENDING);
-        assertThat(JobProgress.of(job, List.of(), slot(24 + MAX_LATE), MAX_LATE, Weights.defaults()).state())
-                .isEqualTo(JobProgress.State.EXPIRED);
+        assertThat(state(job, 10)).isEqualTo(JobProgress.State.PENDING);
+        assertThat(state(job, 24 + MAX_LATE)).as("past the allowed lateness, still worth running").isEqualTo(
+                JobProgress.State.PENDING);
+        assertThat(state(job, 111)).isEqualTo(JobProgress.State.PENDING);
+        assertThat(state(job, 112)).isEqualTo(JobProgress.State.EXPIRED);
+    }
+
+    @Test
+    void aJobThatNeverRanIsGivenUpAWeekPastItsDeadlineWhateverItsFigures() {
+        // One GPU: its 500 EUR charge per miss would keep it worth running 11 days late.
+        JobSpec job = new JobSpec("small", 1, null, 1.0, Duration.ofHours(2), T0, slot(24), null, false, null);
+        int week = 7 * 96;
+        assertThat(state(job, 24 + week - 1)).isEqualTo(JobProgress.State.PENDING);
+        assertThat(state(job, 24 + week)).isEqualTo(JobProgress.State.EXPIRED);
+    }
+
+    @Test
+    void aPendingJobThatCanNoLongerEndByItsDeadlineIsPlannedAgainstTheEarliestEndItCanReach() {
+        JobProgress p = JobProgress.of(job(false, null, Duration.ofHours(6)), List.of(), slot(30), MAX_LATE,
+                Weights.defaults());
+        // In a horizon from slot 30 the job is due 6 slots ago; it can end at slot 8 at the earliest.
+        Job planned = p.toJob(new Job("j", 64, 40, 8, 0, -6, 1, false, 0, Job.Phase.PENDING));
+        assertThat(planned.deadlineSlot()).isEqualTo(8);
+        assertThat(p.toJob(submitted(false, 0)).deadlineSlot()).as("a deadline it can reach stays").isEqualTo(40);
+    }
+
+    private static JobProgress.State state(JobSpec job, int slot) {
+        return JobProgress.of(job, List.of(), slot(slot), MAX_LATE, Weights.defaults()).state();
     }
 
     @Test

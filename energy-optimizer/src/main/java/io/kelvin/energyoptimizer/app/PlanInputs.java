@@ -18,12 +18,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything a stored plan was made from, so it can be made again: the {@link Problem} and the warm start
- * (the previous plan's run slots in this problem's slots). Stored as canonical JSON,
- * {@code {"format":"kelvin-plan-inputs","version":1,"problem":{...ProblemCodec...},"previous":{"job":[slots]}}}
- * (jobs by id), whose SHA-256 is the plan's {@code inputHash}: the same inputs always give the same text.
+ * Everything a stored plan was made from, so it can be made again: the {@link Problem}, the warm start
+ * (the previous plan's run slots in this problem's slots) and, for each job the problem plans against a later
+ * deadline than its own (one it can no longer meet: planned against the earliest end it can reach), its own
+ * deadline in the problem's slots, against which the stored plan states the job's outcome. Stored as canonical JSON,
+ * {@code {"format":"kelvin-plan-inputs","version":1,"problem":{...ProblemCodec...},"previous":{"job":[slots]},
+ * "deadlines":{"job":slot}}} (jobs by id; {@code deadlines} only when there is one), whose SHA-256 is the plan's
+ * {@code inputHash}: the same inputs always give the same text.
  */
-public record PlanInputs(Problem problem, JobRuns previous) {
+public record PlanInputs(Problem problem, JobRuns previous, Map<String, Integer> ownDeadlines) {
+
+    /** Inputs in which every job is planned against its own deadline. */
+    public PlanInputs(Problem problem, JobRuns previous) {
+        this(problem, previous, Map.of());
+    }
 
     public static final String FORMAT = "kelvin-plan-inputs";
     public static final int VERSION = 1;
@@ -32,6 +40,7 @@ public record PlanInputs(Problem problem, JobRuns previous) {
     public PlanInputs {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(previous, "previous");
+        ownDeadlines = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ownDeadlines));
     }
 
     public String write() {
@@ -41,6 +50,10 @@ public record PlanInputs(Problem problem, JobRuns previous) {
             root.set("problem", JSON.readTree(ProblemCodec.write(problem)));
             ObjectNode prev = root.putObject("previous");
             previous.forEach((id, slots) -> slots.forEach(prev.putArray(id)::add));
+            if (!ownDeadlines.isEmpty()) {
+                ObjectNode own = root.putObject("deadlines");
+                ownDeadlines.forEach(own::put);
+            }
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("plan inputs: cannot write JSON: " + e.getOriginalMessage(), e);
@@ -84,6 +97,8 @@ public record PlanInputs(Problem problem, JobRuns previous) {
             e.getValue().forEach(n -> slots.add(n.asInt()));
             runs.put(e.getKey(), slots);
         });
-        return new PlanInputs(problem, JobRuns.of(runs));
+        Map<String, Integer> own = new LinkedHashMap<>();
+        root.path("deadlines").properties().forEach(e -> own.put(e.getKey(), e.getValue().asInt()));
+        return new PlanInputs(problem, JobRuns.of(runs), own);
     }
 }

@@ -15,6 +15,8 @@ import io.kelvin.energyoptimizer.model.SlotFlow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns an optimizer plan, the problem it solved, the hash of its inputs and the forecast it was given (inputs'
@@ -25,13 +27,14 @@ final class PlanRecords {
     private PlanRecords() {
     }
 
-    static StoredPlan of(Problem problem, Plan plan, String reason, Instant createdAt, List<String> checkNotes,
+    static StoredPlan of(PlanInputs inputs, Plan plan, String reason, Instant createdAt, List<String> checkNotes,
                          String inputHash, ForecastSource.PlanForecast forecast) {
+        Problem problem = inputs.problem();
         return new StoredPlan(0, createdAt, reason, plan.info().planner(), plan.info().status(),
                 plan.info().fallbackReason().isPresent(), plan.info().fallbackReason().orElse(null),
                 plan.info().drRelaxed(), plan.info().millis(), problem.horizon().start(),
                 (int) problem.horizon().slotLength().toMinutes(), costs(problem, plan), checkNotes,
-                slots(problem, plan, forecast), jobs(problem, plan), inputHash, plan.info().workUsed(),
+                slots(problem, plan, forecast), jobs(problem, plan, inputs.ownDeadlines()), inputHash, plan.info().workUsed(),
                 plan.info().cutByWallClock(), forecast.inputs(), PlanBound.ofNullable(plan.info().bound(), plan.info().gap()));
     }
 
@@ -67,16 +70,38 @@ final class PlanRecords {
         return t < values.length && Double.isFinite(values[t]) ? values[t] : plannedKw;
     }
 
-    private static List<PlannedJob> jobs(Problem problem, Plan plan) {
-        return plan.jobs().stream().map(j -> job(problem, j)).toList();
+    private static List<PlannedJob> jobs(Problem problem, Plan plan, Map<String, Integer> ownDeadlines) {
+        return plan.jobs().stream().map(j -> job(problem, j, ownDeadlines.get(j.jobId()))).toList();
     }
 
-    private static PlannedJob job(Problem problem, JobSchedule j) {
+    /**
+     * The job as stored; a job planned against a later deadline than its own ({@code ownDeadline}, in the problem's
+     * slots, else null) is stated against its own: LATE by the slots it ends after it, and its explanation says so.
+     */
+    private static PlannedJob job(Problem problem, JobSchedule j, Integer ownDeadline) {
         Explanation e = j.explanation() != null ? j.explanation()
                 : new Explanation("no explanation given", 0, 0, 0, Explanation.Driver.NO_ROOM);
         Instant start = j.runSlots().isEmpty() ? null : problem.horizon().slotStart(j.firstSlot());
         Instant end = j.runSlots().isEmpty() ? null : problem.horizon().slotStart(j.endSlot());
-        return new PlannedJob(j.jobId(), start, end, j.runSlots(), j.outcome().name(), j.lateSlots(), e.text(),
+        String outcome = j.outcome().name();
+        int lateSlots = j.lateSlots();
+        String text = e.text();
+        boolean placed = j.outcome() == JobSchedule.Outcome.ON_TIME || j.outcome() == JobSchedule.Outcome.LATE;
+        if (ownDeadline != null && placed && j.endSlot() > ownDeadline) {
+            outcome = JobSchedule.Outcome.LATE.name();
+            lateSlots = j.endSlot() - ownDeadline;
+            text = LATE_NOTE.matcher(text).replaceFirst("") + String.format(Locale.ROOT,
+                    "; ends %d slots after its deadline %s", lateSlots,
+                    WHEN.format(problem.horizon().slotStart(ownDeadline).atZone(problem.zone())));
+        }
+        return new PlannedJob(j.jobId(), start, end, j.runSlots(), outcome, lateSlots, text,
                 e.savedKwh(), e.savedEur(), e.savedKgCo2(), e.driver().name());
     }
+
+    /** The explainer's note of lateness against the deadline the problem planned with. */
+    private static final java.util.regex.Pattern LATE_NOTE = java.util.regex.Pattern.compile(
+            "; ends \\d+ slots after its deadline [^;]*$");
+    /** As the explainer states times: in the site's zone, with the date. */
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
 }

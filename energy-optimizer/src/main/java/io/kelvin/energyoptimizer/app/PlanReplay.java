@@ -79,7 +79,7 @@ public final class PlanReplay {
         String hash = PlanInputs.sha256(text);
         Planner planner = plannerByName.apply(stored.planner());
         Plan plan = planner.plan(inputs.problem(), inputs.previous());
-        StoredPlan again = PlanRecords.of(inputs.problem(), plan, stored.reason(), stored.createdAt(),
+        StoredPlan again = PlanRecords.of(inputs, plan, stored.reason(), stored.createdAt(),
                 new PlanChecker().check(inputs.problem(), plan).notes(), hash, storedForecast(inputs.problem(), stored))
                 .withId(id);
         List<String> differences = new ArrayList<>();

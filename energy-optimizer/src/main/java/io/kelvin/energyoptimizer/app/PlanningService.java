@@ -487,6 +487,8 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         Instant horizonEnd = horizon.slotStart(horizon.slots());
         plans.latest().filter(p -> p.horizonStart().isBefore(currentSlot)).ifPresent(p -> follow(p, currentSlot));
         List<Job> open = new java.util.ArrayList<>();
+        Map<String, Integer> ownDeadlines = new java.util.TreeMap<>();
+        long slotSeconds = horizon.slotLength().toSeconds();
         for (var e : openJobs(horizon, currentSlot).entrySet()) {
             if (e.getValue().state() == JobProgress.State.PENDING && !e.getKey().release().isBefore(horizonEnd)) {
                 continue;
@@ -495,6 +497,12 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
                 Job job = e.getValue().toJob(inHorizon(e.getKey(), horizon));
                 open.add(settings.jobFit() == PlanningSettings.JobFit.DUE_WORK ? job.dueWorkIn(horizon.slots())
                         : job.fittedTo(horizon.slots()));
+                // Rounded down, as JobRequest.toJob rounds a deadline.
+                int own = (int) Math.floorDiv(Duration.between(horizon.start(), e.getKey().deadline()).toSeconds(),
+                        slotSeconds);
+                if (job.deadlineSlot() != own) {
+                    ownDeadlines.put(job.id(), own);
+                }
             } catch (RuntimeException ex) {
                 // A stored job that cannot be put into this horizon must never stop planning the others.
                 LOG.error("Job {} left out of this plan: {}", e.getKey().id(), ex.toString());
@@ -518,7 +526,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
         Problem problem = keepingRoomForUrgentArrivals(new Problem(horizon, siteModel,
                 cooling, forecast.forecast(), DrCaps.events(directives, horizon, biasKw),
                 open, settings.weights(), settings.maxLateSlots()).withZone(zone));
-        PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)));
+        PlanInputs inputs = new PlanInputs(problem, JobRuns.of(previousRunSlots(horizon)), ownDeadlines);
         String text = inputs.write();
         String hash = PlanInputs.sha256(text);
         Optional<StoredPlan> stored = checked(inputs, planner, reason, now, hash, forecast)
@@ -694,7 +702,7 @@ public final class PlanningService implements DrPlanning, ClusterDispatch {
             LOG.warn("Plan by {} rejected by the plan checker: {}", by.name(), report.violations());
             return Optional.empty();
         }
-        return Optional.of(PlanRecords.of(problem, plan, reason, now,
+        return Optional.of(PlanRecords.of(inputs, plan, reason, now,
                 report.notes(), hash, forecast));
     }
 

@@ -107,6 +107,24 @@ class PlanningStoreTest {
     }
 
     @Test
+    void aJobThatCanNoLongerMeetItsDeadlineRunsAtOnceIsStoredLateAgainstItsOwnDeadlineAndIsMadeAgainTheSame() {
+        DataSource ds = open();
+        PlanningService planning = service(ds);
+        // Released 3 h ago, due at the current slot's start, 2 h of work: it can end at 02:00 at the earliest.
+        planning.submit(job("overdue", NOW.minus(Duration.ofHours(3)), SLOT_START, 100.0));
+
+        StoredPlan plan = planning.latestPlan();
+        PlannedJob placed = plan.jobs().getFirst();
+        assertThat(placed.start()).isEqualTo(SLOT_START);
+        assertThat(placed.outcome()).isEqualTo("LATE");
+        assertThat(placed.lateSlots()).isEqualTo(8);
+        assertThat(placed.explanation()).startsWith("runs at its release")
+                .endsWith("; ends 8 slots after its deadline Sun 2026-06-21 08:00 CST");
+        assertThat(PlanReplay.replay(new JdbcPlanStore(ds), plan.id(), name -> new GreedyWindowPlanner()).differences())
+                .as("the stored inputs keep its own deadline").isEmpty();
+    }
+
+    @Test
     void settingsThatFitJobsByTheirWholeRemainderPlanTheSameLongJobAsOneUnpausedRunThroughTheHorizonsEnd() {
         DataSource ds = open();
         PlanningSettings settings = new PlanningSettings(96, TARIFF, 550, 20, Duration.ofSeconds(1), 16)

@@ -76,7 +76,8 @@ final class PlanRecords {
 
     /**
      * The job as stored; a job planned against a later deadline than its own ({@code ownDeadline}, in the problem's
-     * slots, else null) is stated against its own: LATE by the slots it ends after it, and its explanation says so.
+     * slots, else null) is stated against its own: LATE (a running job that may not pause stays FIXED) by the slots it
+     * ends after it, and its explanation says so.
      */
     private static PlannedJob job(Problem problem, JobSchedule j, Integer ownDeadline) {
         Explanation e = j.explanation() != null ? j.explanation()
@@ -86,9 +87,9 @@ final class PlanRecords {
         String outcome = j.outcome().name();
         int lateSlots = j.lateSlots();
         String text = e.text();
-        boolean placed = j.outcome() == JobSchedule.Outcome.ON_TIME || j.outcome() == JobSchedule.Outcome.LATE;
-        if (ownDeadline != null && placed && j.endSlot() > ownDeadline) {
-            outcome = JobSchedule.Outcome.LATE.name();
+        if (ownDeadline != null && j.outcome() != JobSchedule.Outcome.MISSED && j.endSlot() > ownDeadline) {
+            // A running job that may not pause stays FIXED, with its lateness.
+            outcome = j.outcome() == JobSchedule.Outcome.FIXED ? outcome : JobSchedule.Outcome.LATE.name();
             lateSlots = j.endSlot() - ownDeadline;
             text = LATE_NOTE.matcher(text).replaceFirst("") + String.format(Locale.ROOT,
                     "; ends %d slots after its deadline %s", lateSlots,

@@ -109,7 +109,8 @@ class PlanningStoreTest {
     @Test
     void aJobThatCanNoLongerMeetItsDeadlineRunsAtOnceIsStoredLateAgainstItsOwnDeadlineAndIsMadeAgainTheSame() {
         DataSource ds = open();
-        PlanningService planning = service(ds);
+        SettableClock clock = new SettableClock(NOW);
+        PlanningService planning = service(ds, new GreedyWindowPlanner(), TARIFF, clock);
         // Released 3 h ago, due at the current slot's start, 2 h of work: it can end at 02:00 at the earliest.
         planning.submit(job("overdue", NOW.minus(Duration.ofHours(3)), SLOT_START, 100.0));
 
@@ -122,6 +123,13 @@ class PlanningStoreTest {
                 .endsWith("; ends 8 slots after its deadline Sun 2026-06-21 08:00 CST");
         assertThat(PlanReplay.replay(new JdbcPlanStore(ds), plan.id(), name -> new GreedyWindowPlanner()).differences())
                 .as("the stored inputs keep its own deadline").isEmpty();
+
+        // Half an hour on it runs, fixed (it may not pause), still stated late against its own deadline.
+        clock.set(NOW.plus(Duration.ofMinutes(30)));
+        PlannedJob running = planning.replan("interval").orElseThrow().jobs().getFirst();
+        assertThat(running.outcome()).isEqualTo("FIXED");
+        assertThat(running.lateSlots()).isEqualTo(8);
+        assertThat(running.explanation()).endsWith("; ends 8 slots after its deadline Sun 2026-06-21 08:00 CST");
     }
 
     @Test

@@ -15,7 +15,6 @@ import io.kelvin.energyoptimizer.model.SlotFlow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -88,21 +87,20 @@ final class PlanRecords {
         int lateSlots = j.lateSlots();
         String text = e.text();
         if (ownDeadline != null && j.outcome() != JobSchedule.Outcome.MISSED && j.endSlot() > ownDeadline) {
+            if (j.outcome() == JobSchedule.Outcome.LATE) {
+                // The explainer stated it late against the deadline it was planned with: that note goes.
+                int planned = problem.jobs().stream().filter(x -> x.id().equals(j.jobId())).findFirst().orElseThrow()
+                        .deadlineSlot();
+                String note = Explanation.lateNote(problem, j.lateSlots(), planned);
+                text = text.endsWith(note) ? text.substring(0, text.length() - note.length()) : text;
+            }
             // A running job that may not pause stays FIXED, with its lateness.
             outcome = j.outcome() == JobSchedule.Outcome.FIXED ? outcome : JobSchedule.Outcome.LATE.name();
             lateSlots = j.endSlot() - ownDeadline;
-            text = LATE_NOTE.matcher(text).replaceFirst("") + String.format(Locale.ROOT,
-                    "; ends %d slots after its deadline %s", lateSlots,
-                    WHEN.format(problem.horizon().slotStart(ownDeadline).atZone(problem.zone())));
+            text += Explanation.lateNote(problem, lateSlots, ownDeadline);
         }
         return new PlannedJob(j.jobId(), start, end, j.runSlots(), outcome, lateSlots, text,
                 e.savedKwh(), e.savedEur(), e.savedKgCo2(), e.driver().name());
     }
 
-    /** The explainer's note of lateness against the deadline the problem planned with. */
-    private static final java.util.regex.Pattern LATE_NOTE = java.util.regex.Pattern.compile(
-            "; ends \\d+ slots after its deadline [^;]*$");
-    /** As the explainer states times: in the site's zone, with the date. */
-    private static final java.time.format.DateTimeFormatter WHEN =
-            java.time.format.DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
 }

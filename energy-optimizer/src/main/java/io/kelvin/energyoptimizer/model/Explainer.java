@@ -46,7 +46,7 @@ final class Explainer {
         double delayH = (s.firstSlot() - release) * p.horizon().slotHours();
         int leftOut = Schedules.open(job, p.slots()) ? plannedPast : 0;
         String late = s.outcome() == JobSchedule.Outcome.LATE
-                ? String.format(Locale.ROOT, "; ends %d slots after its deadline %s", s.lateSlots(), when(p, job.deadlineSlot()))
+                ? Explanation.lateNote(p, s.lateSlots(), job.deadlineSlot())
                 : leftOut > 0 ? String.format(Locale.ROOT, "; this plan holds %.2f h of its %.2f h of work, the rest runs"
                         + " after the horizon's end to end by its deadline %s",
                 (job.durationSlots() - leftOut) * p.horizon().slotHours(), job.durationSlots() * p.horizon().slotHours(),
@@ -173,7 +173,7 @@ final class Explainer {
         return Math.abs(v) < 0.05 ? 0 : v;
     }
 
-    private static String when(Problem p, int slot) {
+    static String when(Problem p, int slot) {
         return WHEN.format(p.horizon().slotStart(slot).atZone(p.zone()));
     }
 

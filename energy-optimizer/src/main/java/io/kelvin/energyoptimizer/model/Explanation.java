@@ -1,5 +1,7 @@
 package io.kelvin.energyoptimizer.model;
 
+import java.util.Locale;
+
 /**
  * Why a job runs where it runs. Savings compare the plan with the same plan but this job's whole work left run from
  * its release at once, through the power flow of the slots the two differ in (renewables, cooling and the IT
@@ -15,6 +17,15 @@ public record Explanation(String text, double savedKwh, double savedEur, double 
         savedKwh = withoutRemainder(savedKwh);
         savedEur = withoutRemainder(savedEur);
         savedKgCo2 = withoutRemainder(savedKgCo2);
+    }
+
+    /**
+     * How an explanation ends for a job that ends {@code lateSlots} after its deadline (slot {@code deadlineSlot} of
+     * {@code p}): "; ends N slots after its deadline Tue 2026-12-08 10:15 CST", in the problem's zone.
+     */
+    public static String lateNote(Problem p, int lateSlots, int deadlineSlot) {
+        return String.format(Locale.ROOT, "; ends %d slots after its deadline %s", lateSlots,
+                Explainer.when(p, deadlineSlot));
     }
 
     private static double withoutRemainder(double v) {

@@ -8,7 +8,6 @@ import io.kelvin.core.plan.PlannedJob;
 import io.kelvin.core.plan.StoredJob;
 import io.kelvin.core.plan.StoredPlan;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -164,16 +163,5 @@ final class ReplayState implements JobStore, PlanStore, JobRunStore {
             }
             e.getValue().forEach(id -> runsByJob.computeIfAbsent(id, k -> new TreeSet<>()).add(e.getKey()));
         }
-    }
-
-    /** Every job's run slots so far (ascending), as recorded by dispatch. */
-    Map<String, List<Instant>> allRuns() {
-        Map<String, List<Instant>> out = new LinkedHashMap<>();
-        runsByJob.forEach((id, runs) -> {
-            if (!runs.isEmpty()) {
-                out.put(id, new ArrayList<>(runs));
-            }
-        });
-        return out;
     }
 }

@@ -92,7 +92,6 @@ public final class ScenarioRunner {
         data.jobs().forEach(j -> byId.put(j.id(), j));
         Map<String, List<Integer>> executed = new TreeMap<>();
         Map<String, Integer> finishedAt = new HashMap<>();
-        Map<String, Integer> servedSlots = new HashMap<>();
         List<Long> millis = new ArrayList<>();
         int next = 0;
         int fallbacks = 0;
@@ -120,15 +119,13 @@ public final class ScenarioRunner {
             }
             List<String> ran = plan.map(p -> runningIn(p, clock.instant())).orElse(List.of());
             meter.slot(t, ran.stream().map(byId::get).toList(), t >= end);
-            int slot = t;
             for (String id : ran) {
-                servedSlots.merge(id, 1, Integer::sum);
                 List<Integer> log = executed.computeIfAbsent(id, k -> new ArrayList<>());
-                log.add(slot);
+                log.add(t);
                 Job j = byId.get(id);
                 if (!finishedAt.containsKey(id)
                         && Schedules.workDone(j.preemptible(), j.checkpointSlots(), log) >= j.durationSlots()) {
-                    finishedAt.put(id, slot + 1);
+                    finishedAt.put(id, t + 1);
                 }
             }
             clock.advance(SLOT);
@@ -146,7 +143,8 @@ public final class ScenarioRunner {
                 missed.add(j.id());
             }
             if (done == null) {
-                unservedGpuHours += 0.25 * j.gpus() * Math.max(0, j.durationSlots() - servedSlots.getOrDefault(j.id(), 0));
+                unservedGpuHours += 0.25 * j.gpus() * Math.max(0, j.durationSlots()
+                        - executed.getOrDefault(j.id(), List.of()).size());
             }
         }
         millis.sort(null);

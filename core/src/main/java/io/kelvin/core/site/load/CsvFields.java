@@ -39,20 +39,21 @@ final class CsvFields {
     }
 
     static char delimiter(Node c) {
-        String text = c.optText("delimiter").orElse(",");
-        Optional<Character> named = CsvSeriesSpec.delimiterNamed(text);
-        if (named.isEmpty()) {
-            c.problem("delimiter", "must be one character or tab, was '" + text + "'");
-        }
-        return named.orElse(',');
+        return named(c, "delimiter", ',', CsvSeriesSpec::delimiterNamed, "one character or tab");
     }
 
     static char decimal(Node c) {
-        String text = c.optText("decimal").orElse(".");
-        Optional<Character> named = CsvSeriesSpec.decimalNamed(text);
+        return named(c, "decimal", '.', CsvSeriesSpec::decimalNamed, "'.' or ','");
+    }
+
+    /** The character {@code key} names by {@code rule} ({@code fallback} when absent); a problem when it names none. */
+    private static char named(Node c, String key, char fallback,
+                              java.util.function.Function<String, Optional<Character>> rule, String allowed) {
+        String text = c.optText(key).orElse(String.valueOf(fallback));
+        Optional<Character> named = rule.apply(text);
         if (named.isEmpty()) {
-            c.problem("decimal", "must be '.' or ',', was '" + text + "'");
+            c.problem(key, "must be " + allowed + ", was '" + text + "'");
         }
-        return named.orElse('.');
+        return named.orElse(fallback);
     }
 }
